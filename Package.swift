@@ -1,0 +1,86 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "dxtop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dxtop", targets: ["dxtop"]),
+        .library(name: "ICWSClient", targets: ["ICWSClient"]),
+        .library(name: "ICWSSimulator", targets: ["ICWSSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+    ],
+    targets: [
+        // Wire format shared by the client and the simulator: models, dates, error bodies, messages.
+        .target(name: "ICWSWire", swiftSettings: strict),
+        // The API core: session, data-extractor calls, messaging. The only code that speaks HTTP as a client.
+        .target(
+            name: "ICWSClient",
+            dependencies: [
+                "ICWSWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+        // An ICWS server on loopback with a moving job engine and fault knobs.
+        .target(
+            name: "ICWSSimulator",
+            dependencies: [
+                "ICWSWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // Terminal-safe text: sanitising server strings, display width, time and duration formats.
+        .target(name: "DisplayText", swiftSettings: strict),
+        // The dashboard's state, actions, pure update function and views over a surface protocol.
+        .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText"], swiftSettings: strict),
+        .target(
+            name: "CNcursesw",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        // Curses surface, the input loop, and the effect runner that connects DashboardKit to ICWSClient.
+        .target(
+            name: "DashboardTerminal",
+            dependencies: ["CNcursesw", "DashboardKit", "ICWSClient", "ICWSWire",
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // Command-line parsing and the `jobs` / `simulate` commands.
+        .target(
+            name: "DxtopCommands",
+            dependencies: [
+                "ICWSClient", "ICWSSimulator", "ICWSWire", "DisplayText", "DashboardTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "dxtop", dependencies: ["DxtopCommands"], swiftSettings: strict),
+
+        .testTarget(name: "ICWSWireTests", dependencies: ["ICWSWire"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire"], swiftSettings: strict),
+        .testTarget(name: "ICWSSimulatorTests", dependencies: [
+            "ICWSSimulator", "ICWSWire",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: strict),
+        .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"], swiftSettings: strict),
+        .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire"], swiftSettings: strict),
+        .testTarget(name: "DxtopEndToEndTests", dependencies: ["ICWSSimulator", "ICWSClient", "ICWSWire"], swiftSettings: strict),
+    ]
+)
