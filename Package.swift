@@ -73,14 +73,14 @@ let package = Package(
         ),
         .executableTarget(name: "dxtop", dependencies: ["DxtopCommands"], swiftSettings: strict),
 
-        .testTarget(name: "ICWSWireTests", dependencies: ["ICWSWire"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ICWSWireTests", dependencies: ["ICWSWire"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire"], swiftSettings: strict),
         .testTarget(name: "ICWSSimulatorTests", dependencies: [
             "ICWSSimulator", "ICWSWire",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"], swiftSettings: strict),
-        .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire"], swiftSettings: strict),
+        .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire", "DisplayText"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "DxtopEndToEndTests", dependencies: ["ICWSSimulator", "ICWSClient", "ICWSWire"], swiftSettings: strict),
     ]
 )

@@ -29,7 +29,7 @@ public enum ICWSDate {
             }
         }
         guard let offset = scanner.zone(extended: extended), scanner.atEnd else { return nil }
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
 
         var components = DateComponents()
         components.calendar = utcCalendar
@@ -54,6 +54,16 @@ public enum ICWSDate {
     public static func extended(_ date: Date) -> String {
         let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date.roundedDownToSecond)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    /// Days in a month of the proleptic Gregorian calendar, so "Feb 30" is refused instead of
+    /// rolling over into March.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     static let utcCalendar: Calendar = {
@@ -119,8 +129,14 @@ private struct DigitScanner {
         let sign: Int
         if skip(UInt8(ascii: "+")) { sign = 1 } else if skip(UInt8(ascii: "-")) { sign = -1 } else { return nil }
         guard let hours = digits(2) else { return nil }
-        _ = skip(UInt8(ascii: ":"))
-        let minutes = digits(2) ?? 0
+        let minutes: Int
+        if skip(UInt8(ascii: ":")) {
+            guard let m = digits(2) else { return nil }
+            minutes = m
+        } else {
+            minutes = digits(2) ?? 0
+        }
+        guard hours < 24, minutes < 60 else { return nil }
         return sign * (hours * 3600 + minutes * 60)
     }
 }

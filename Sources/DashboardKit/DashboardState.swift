@@ -1,0 +1,88 @@
+import Foundation
+import ICWSWire
+
+/// Everything the dashboard view needs, changed only by `update`.
+///
+/// The visible rows (filter and sort applied) are derived data, recomputed in one place
+/// (`refreshVisibleRows`) only when jobs, the filter or the sort change; a navigation key only
+/// moves an index.
+public struct DashboardState: Sendable {
+    public internal(set) var options: DashboardOptions
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+
+    // Session and connection.
+    public internal(set) var server: String?
+    public internal(set) var user: String?
+    public internal(set) var connection: ConnectionStatus = .connecting
+    /// When the last page or status update arrived.
+    public internal(set) var lastDataAt: Date?
+    /// The latest time any action carried; used to order running jobs by duration.
+    public internal(set) var clock: Date?
+
+    // Jobs.
+    /// Every loaded job by id.
+    public internal(set) var jobs: [String: JobStatus] = [:]
+    /// Loaded job ids in the server's order, newest first.
+    public internal(set) var loadOrder: [String] = []
+    /// Ids of the rows shown, after filter and sort.
+    public internal(set) var visibleIds: [String] = []
+    /// Position of each visible id in `visibleIds`.
+    var visibleIndex: [String: Int] = [:]
+    /// Lower-cased "name id user" per job, for the filter.
+    var searchText: [String: String] = [:]
+    /// Jobs per state among the loaded ones.
+    public internal(set) var stateCounts: [JobState: Int] = [:]
+
+    // Paging.
+    /// The newest page has been asked for and not answered. True from the start, since
+    /// `initialEffects` asks for it.
+    public internal(set) var newestPageInFlight = true
+    /// The id an older page was asked for with, while it is in flight (only one at a time).
+    public internal(set) var olderPageInFlight: String?
+    /// A page came back shorter than asked: there is nothing older.
+    public internal(set) var reachedOldest = false
+    public internal(set) var hasLoadedFirstPage = false
+
+    // Interaction.
+    public internal(set) var selectedId: String?
+    /// First visible row of the list.
+    public internal(set) var listScroll = 0
+    /// First visible line of the detail pane.
+    public internal(set) var detailScroll = 0
+    public internal(set) var focus: Focus = .list
+    public internal(set) var filter = FilterState()
+    public internal(set) var sort: SortOrder = .newest
+    public internal(set) var dialog: CancelDialog?
+    public internal(set) var showingHelp = false
+    /// First visible line of the help overlay (it scrolls on small screens).
+    public internal(set) var helpScroll = 0
+    public internal(set) var statusMessage: StatusMessage?
+
+    // Requests.
+    public internal(set) var configs: [String: ConfigEntry] = [:]
+    /// Jobs a cancel was sent for, until the server reports an end state or refuses.
+    public internal(set) var pendingCancels: Set<String> = []
+    /// The job ids last sent in `Effect.watch`.
+    public internal(set) var watchedIds: Set<String> = []
+
+    /// Set by update when jobs, filter or sort changed; cleared by `refreshVisibleRows`.
+    var rowsNeedRefresh = false
+    /// Set by update when job data changed (counts, watch set).
+    var jobsChanged = false
+
+    public init(options: DashboardOptions, width: Int, height: Int) {
+        self.options = options
+        self.width = width
+        self.height = height
+    }
+
+    /// The selected job's status.
+    public var selectedJob: JobStatus? { selectedId.flatMap { jobs[$0] } }
+
+    /// The selected job's row in `visibleIds`.
+    public var selectedIndex: Int? { selectedId.flatMap { visibleIndex[$0] } }
+
+    /// Where each part of the screen goes at the current size.
+    var layout: Layout { Layout(width: width, height: height) }
+}

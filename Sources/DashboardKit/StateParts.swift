@@ -1,0 +1,62 @@
+import ICWSWire
+
+/// Which pane the navigation keys act on.
+public enum Focus: Equatable, Sendable {
+    case list, detail
+}
+
+/// Orders of the job list, cycled with `s`.
+public enum SortOrder: Int, CaseIterable, Equatable, Sendable {
+    case newest, state, name, user, duration
+
+    /// The word shown in the header.
+    public var label: String {
+        switch self {
+        case .newest: "newest"
+        case .state: "state"
+        case .name: "name"
+        case .user: "user"
+        case .duration: "duration"
+        }
+    }
+
+    /// The next order in the cycle.
+    public var next: SortOrder {
+        SortOrder(rawValue: (rawValue + 1) % SortOrder.allCases.count) ?? .newest
+    }
+}
+
+/// What is known of a job's configuration (fetched once per job).
+public enum ConfigEntry: Equatable, Sendable {
+    case loading
+    case loaded(JobConfig)
+    case failed(String)
+}
+
+/// The text filter on the job list.
+public struct FilterState: Equatable, Sendable {
+    /// What the operator typed (matched case-insensitively against name, id and user).
+    public var text = ""
+    /// True while the operator is typing it.
+    public var editing = false
+
+    public var isActive: Bool { !text.isEmpty }
+}
+
+/// The open cancel confirmation.
+public struct CancelDialog: Equatable, Sendable {
+    public var jobId: String
+    public var jobName: String
+    /// No is selected when the dialog opens.
+    public var yesSelected = false
+}
+
+/// One line of feedback in the status line; replaced by the next, cleared by the next key.
+public struct StatusMessage: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case info, error }
+    public var text: String
+    public var kind: Kind
+
+    public static func info(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .info) }
+    public static func error(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .error) }
+}

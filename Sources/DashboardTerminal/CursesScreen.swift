@@ -1,0 +1,80 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the dashboard could not take over the terminal.
+struct TerminalSetupError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// The curses session on the controlling terminal: set up once, torn down on every way out.
+final class CursesScreen {
+    /// The locale is UTF-8, so box-drawing glyphs and non-ASCII text can be shown.
+    let unicode: Bool
+    /// Colour pairs were set up (a colour terminal and colour not turned off).
+    let colors: Bool
+
+    private var screen: OpaquePointer?
+
+    init(noColor: Bool) throws {
+        setlocale(LC_ALL, "")
+        unicode = dx_is_utf8_locale() != 0
+
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            throw TerminalSetupError(description: "the dashboard needs a terminal; use `dxtop jobs ...` in scripts")
+        }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
+            throw TerminalSetupError(description: "TERM is not set; set it to your terminal type (e.g. xterm-256color)")
+        }
+        var setupError: Int32 = 0
+        guard setupterm(term, STDOUT_FILENO, &setupError) == OK else {
+            throw TerminalSetupError(description: "unknown terminal type '\(term)'; set TERM to one this machine knows (e.g. xterm-256color)")
+        }
+        guard dx_can_address_cursor() != 0 else {
+            throw TerminalSetupError(description: "terminal type '\(term)' cannot move the cursor; the dashboard needs one that can")
+        }
+        guard let screen = dx_newterm(term) else {
+            throw TerminalSetupError(description: "cannot start curses on terminal type '\(term)'")
+        }
+        self.screen = screen
+        _ = set_term(screen)
+
+        cbreak()
+        noecho()
+        nonl()
+        _ = keypad(dx_stdscr(), true)
+        _ = nodelay(dx_stdscr(), true)
+        _ = set_escdelay(25)
+        _ = curs_set(0)
+        _ = leaveok(dx_stdscr(), true)
+
+        if !noColor, has_colors() {
+            start_color()
+            _ = use_default_colors()
+            for (index, color) in Self.palette.enumerated() {
+                _ = init_pair(Int16(index + 1), color, -1)
+            }
+            colors = true
+        } else {
+            colors = false
+        }
+    }
+
+    /// Curses colour numbers in the order of `CursesSurface.pair(for:)`.
+    static let palette: [Int16] = [
+        Int16(COLOR_RED), Int16(COLOR_GREEN), Int16(COLOR_YELLOW), Int16(COLOR_BLUE),
+        Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), Int16(COLOR_WHITE),
+    ]
+
+    var size: (width: Int, height: Int) { (Int(dx_cols()), Int(dx_lines())) }
+
+    /// Restores the terminal. Safe to call more than once.
+    func end() {
+        guard let screen else { return }
+        _ = curs_set(1)
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+    }
+}

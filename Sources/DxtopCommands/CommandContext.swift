@@ -1,0 +1,77 @@
+import DisplayText
+import Foundation
+import ICWSClient
+import Logging
+
+/// What a command that talks to the server needs, resolved from options and the environment:
+/// the client configuration (server, credentials, TLS, timeout, logger) and the time format.
+struct CommandContext: Sendable {
+    let configuration: ICWSClientConfiguration
+    let userID: String
+    let format: TimeFormat
+    let logger: Logger
+
+    /// Resolves server, user and password (possibly prompting on the terminal) and sets up logging.
+    /// Prints the `--insecure` warning.
+    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        logger = try LoggingSetup.logger(logFile: options.logFile)
+        let serverText = try options.serverText(environment: environment)
+        let server: ICWSServer
+        do {
+            server = try ICWSServer(parsing: serverText)
+        } catch {
+            throw CLIError.usage(FailureReport.describe(error))
+        }
+        userID = try options.userID(environment: environment)
+        if let caFile = options.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw CLIError.usage("--ca-file: cannot read \(caFile)")
+        }
+        if options.insecure {
+            StandardStreams.note("warning: --insecure: the server's TLS certificate is not verified; anyone on the network path can read the password")
+        }
+        let password = try PasswordSource.password(user: userID, server: serverText, fromStdin: options.passwordStdin,
+                                                   environment: environment)
+        configuration = Self.makeConfiguration(server: server, userID: userID, password: password, options: options, logger: logger)
+        format = options.timeFormat
+    }
+
+    /// For `--demo`: the embedded simulator's URL and one of its users.
+    init(demoServer url: String, userID: String, password: String, options: GlobalOptions) throws {
+        logger = try LoggingSetup.logger(logFile: options.logFile)
+        let server = try ICWSServer(parsing: url)
+        self.userID = userID
+        configuration = Self.makeConfiguration(server: server, userID: userID, password: password, options: options, logger: logger)
+        format = options.timeFormat
+    }
+
+    private static func makeConfiguration(server: ICWSServer, userID: String, password: String, options: GlobalOptions,
+                                          logger: Logger) -> ICWSClientConfiguration {
+        var configuration = ICWSClientConfiguration(
+            server: server,
+            credentials: ICWSCredentials(user: userID, password: password),
+            tls: TLSOptions(caFile: options.caFile, insecure: options.insecure),
+            logger: logger)
+        if let timeout = options.timeout {
+            configuration.requestTimeout = .milliseconds(Int64(timeout * 1000))
+        }
+        return configuration
+    }
+
+    /// Logs in, runs `body` with the session, and always logs out and shuts the client down, on
+    /// success, failure and cancellation alike. Blocks the calling (main) thread meanwhile.
+    func withSession<T: Sendable>(_ body: @escaping @Sendable (ICWSSession) async throws -> T) throws -> T {
+        let configuration = configuration
+        return try BlockingAsync.run {
+            let session = try ICWSSession(configuration: configuration)
+            let result: Result<T, any Error>
+            do {
+                _ = try await session.connect()
+                result = .success(try await body(session))
+            } catch {
+                result = .failure(error)
+            }
+            await session.shutdown()  // logs out first
+            return try result.get()
+        }
+    }
+}

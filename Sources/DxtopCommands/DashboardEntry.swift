@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import DashboardTerminal
+import ICWSSimulator
+
+/// The root command's work: the dashboard on a server, or on an embedded simulator (`--demo`).
+/// Runs on the main thread: the dashboard's curses loop needs it.
+enum DashboardEntry {
+    static func run(_ command: Dxtop) throws {
+        let noColor = command.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        if command.demo {
+            try runDemo(command, noColor: noColor)
+            return
+        }
+        let context = try CommandContext(command.global)
+        try launch(context, command, noColor: noColor)
+    }
+
+    private static func runDemo(_ command: Dxtop, noColor: Bool) throws {
+        let configuration = SimulatorConfiguration(host: "127.0.0.1", port: 0, newJobInterval: 45)
+        let simulator = ICWSSimulator(configuration: configuration)
+        _ = try BlockingAsync.run { try await simulator.start() }
+        defer { _ = try? BlockingAsync.run { await simulator.stop() } }
+        guard let user = configuration.users.first(where: \.isAdministrator) ?? configuration.users.first else {
+            throw CLIError.failure("the demo simulator has no users")
+        }
+        let context = try CommandContext(demoServer: simulator.baseURL, userID: user.userID, password: user.password,
+                                         options: command.global)
+        try launch(context, command, noColor: noColor)
+    }
+
+    private static func launch(_ context: CommandContext, _ command: Dxtop, noColor: Bool) throws {
+        let options = DashboardLaunchOptions(readOnly: command.readOnly, noColor: noColor, utc: command.global.utc,
+                                             logger: context.logger)
+        let status = DashboardLauncher.run(configuration: context.configuration, options: options)
+        if status != ExitStatus.ok.rawValue {
+            // The dashboard has already said why on stderr.
+            throw ExitCode(status)
+        }
+    }
+}

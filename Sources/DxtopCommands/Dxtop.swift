@@ -1,0 +1,37 @@
+import ArgumentParser
+
+/// `dxtop`: the dashboard (no subcommand), `dxtop jobs ...` for scripts, `dxtop simulate`.
+public struct Dxtop: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dxtop",
+        abstract: "Watch and manage PureConnect CIC Data Extractor jobs over ICWS.",
+        discussion: """
+            Without a subcommand, dxtop opens the dashboard. The password comes from ICWS_PASSWORD, \
+            --password-stdin, or a prompt on the terminal; never from the command line. \
+            Exit statuses: 0 ok, 1 failure, 2 usage, 3 authentication, 4 permission denied.
+            """,
+        version: DxtopVersion.current,
+        subcommands: [JobsCommand.self, SimulateCommand.self])
+
+    @OptionGroup public var global: GlobalOptions
+
+    @Flag(name: .long, help: "Run the dashboard on a built-in simulator (no server or password needed).")
+    public var demo = false
+
+    @Flag(name: .long, help: "Dashboard without the cancel action.")
+    public var readOnly = false
+
+    @Flag(name: .long, help: "No colours (also when NO_COLOR is set).")
+    public var noColor = false
+
+    public init() {}
+
+    public func run() throws {
+        try DashboardEntry.run(self)
+    }
+}
+
+/// The version `dxtop --version` prints.
+public enum DxtopVersion {
+    public static let current = "dxtop 0.1.0"
+}

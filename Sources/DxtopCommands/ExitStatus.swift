@@ -1,0 +1,13 @@
+/// The process exit statuses of `dxtop` (documented in docs/cli.md).
+public enum ExitStatus: Int32, Sendable {
+    /// Success, and also `--help` / `--version`.
+    case ok = 0
+    /// The command failed (server error, network, bad file, ...).
+    case failure = 1
+    /// The command line was wrong (unknown option, missing server, refused without `--yes`, ...).
+    case usage = 2
+    /// The server refused the user name or password.
+    case authentication = 3
+    /// The server refused the operation for this user.
+    case permissionDenied = 4
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import DisplayText
+import Foundation
+
+/// Options every command accepts: where the server is, who logs in, how to trust it, how to show
+/// times, where to log. Declared on the root and on each subcommand, so they may be given before
+/// or after the subcommand name.
+///
+/// There is deliberately no password option: see `PasswordArgumentGuard`.
+public struct GlobalOptions: ParsableArguments, Sendable {
+    @Option(name: .long, help: ArgumentHelp(
+        "ICWS server: a URL, or a bare host meaning https://HOST:8019 (default: $ICWS_SERVER).",
+        valueName: "url"))
+    public var server: String?
+
+    @Option(name: .long, help: ArgumentHelp("CIC user id (default: $ICWS_USER).", valueName: "user"))
+    public var user: String?
+
+    @Flag(name: .long, help: "Read the password from the first line of standard input (otherwise $ICWS_PASSWORD, or a prompt on a terminal).")
+    public var passwordStdin = false
+
+    @Option(name: .long, help: ArgumentHelp("Trust the CA certificates in this PEM file for HTTPS.", valueName: "pem"))
+    public var caFile: String?
+
+    @Flag(name: .long, help: "Do not verify the server's TLS certificate (prints a warning).")
+    public var insecure = false
+
+    @Flag(name: .long, help: "Show times in UTC (default: the local time zone).")
+    public var utc = false
+
+    @Option(name: .long, help: ArgumentHelp("Write a log to this file (default: no log).", valueName: "path"))
+    public var logFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for each server request (default: 10).", valueName: "seconds"))
+    public var timeout: Double?
+
+    public init() {}
+
+    public func validate() throws {
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a positive number of seconds")
+        }
+        if insecure, caFile != nil {
+            throw ValidationError("--insecure and --ca-file cannot be used together: --insecure trusts any certificate")
+        }
+    }
+
+    /// How human output shows times.
+    var timeFormat: TimeFormat { utc ? .utc : .local }
+
+    /// `--server`, else `$ICWS_SERVER`; a usage error when neither is set.
+    func serverText(environment: [String: String]) throws -> String {
+        if let value = nonEmpty(server) ?? nonEmpty(environment["ICWS_SERVER"]) { return value }
+        throw CLIError.usage("no server given: pass --server URL or set ICWS_SERVER")
+    }
+
+    /// `--user`, else `$ICWS_USER`; a usage error when neither is set.
+    func userID(environment: [String: String]) throws -> String {
+        if let value = nonEmpty(user) ?? nonEmpty(environment["ICWS_USER"]) { return value }
+        throw CLIError.usage("no user given: pass --user USER or set ICWS_USER")
+    }
+
+    private func nonEmpty(_ text: String?) -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import ICWSClient
+import ICWSWire
+
+/// `dxtop jobs submit FILE`: posts a job configuration (ICWS `jobConfig` JSON) and prints the new id.
+struct JobsSubmitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit",
+        abstract: "Submit a job from a JSON job configuration and print its id.",
+        discussion: """
+            FILE holds an ICWS jobConfig: name, tables/views with columns, optional time and site filters. \
+            Dates may be basic (20261101T000000Z) or extended (2026-11-01T00:00:00Z). \
+            submittedUserId defaults to the login user. Use - to read standard input.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("JSON job configuration, or - for standard input.", valueName: "file"))
+    var file: String
+
+    func validate() throws {
+        if file == "-", global.passwordStdin {
+            throw ValidationError("--password-stdin and FILE '-' cannot both read standard input; put the job in a file")
+        }
+    }
+
+    func run() throws {
+        var config = try JobConfigFile.read(file)
+        let context = try CommandContext(global)
+        if config.submittedUserId.isEmpty { config.submittedUserId = context.userID }
+        let submitted = config
+        let id = try context.withSession { session in
+            try await session.submitJob(submitted)
+        }
+        StandardStreams.out(id)
+    }
+}
+
+/// Reading a job configuration file. Its content is checked by the server, which says what is wrong.
+enum JobConfigFile {
+    static func read(_ path: String) throws -> JobConfig {
+        let label = path == "-" ? "standard input" : path
+        let data: Data
+        do {
+            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError.failure("cannot read \(label): \((error as NSError).localizedDescription)")
+        }
+        let config: JobConfig
+        do {
+            config = try ICWSJSON.decode(JobConfig.self, from: data)
+        } catch {
+            throw CLIError.failure("\(label): not a job configuration: \(ICWSJSON.describe(error))")
+        }
+        return config
+    }
+}

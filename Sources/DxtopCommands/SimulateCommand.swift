@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ICWSSimulator
+
+/// `dxtop simulate`: an ICWS simulator in the foreground until SIGINT/SIGTERM.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run an ICWS simulator in the foreground (to try dxtop without a CIC server).",
+        discussion: "Prints its URL and the users and passwords it accepts; stops on Ctrl-C or SIGTERM.")
+
+    @Option(name: .long, help: "Loopback address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port (0 picks a free one).")
+    var port = 8018
+
+    @Option(name: .long, help: ArgumentHelp("Number of seeded jobs.", valueName: "n"))
+    var jobs = 60
+
+    @Option(name: .long, help: ArgumentHelp("Job clock speed factor (0 freezes the jobs).", valueName: "x"))
+    var speed = 1.0
+
+    @Option(name: .long, help: ArgumentHelp("Seed of every random choice.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Put escape sequences, bidi overrides, CJK and very long text into job data.")
+    var hostile = false
+
+    @Option(name: .long, help: ArgumentHelp("Version of the messaging feature (below 2: no server-sent events).", valueName: "n"))
+    var messagingVersion = 2
+
+    @Option(name: .long, help: ArgumentHelp("Write a log to this file (default: no log).", valueName: "path"))
+    var logFile: String?
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard jobs >= 0 else { throw ValidationError("--jobs cannot be negative") }
+        guard speed >= 0, speed.isFinite else { throw ValidationError("--speed must be 0 or more") }
+        guard messagingVersion >= 1 else { throw ValidationError("--messaging-version must be at least 1") }
+    }
+
+    func run() throws {
+        _ = try LoggingSetup.logger(logFile: logFile)
+        let configuration = SimulatorConfiguration(
+            host: host, port: port, jobCount: jobs, speed: speed, seed: seed, hostileData: hostile,
+            messagingVersion: messagingVersion)
+        let trap = SignalTrap()
+        defer { trap.cancel() }
+        try BlockingAsync.run {
+            let simulator = ICWSSimulator(configuration: configuration)
+            do {
+                try await simulator.start()
+            } catch {
+                throw CLIError.failure("cannot listen on \(configuration.host):\(configuration.port): \(error)")
+            }
+            StandardStreams.out("ICWS simulator listening on \(simulator.baseURL)")
+            StandardStreams.out("Users (user / password):")
+            for line in SimulatorUser.printableList(configuration.users) { StandardStreams.out("  " + line) }
+            StandardStreams.out("Try: ICWS_SERVER=\(simulator.baseURL) ICWS_USER=admin ICWS_PASSWORD=... dxtop")
+            StandardStreams.out("Press Ctrl-C to stop.")
+            _ = await trap.next()
+            await simulator.stop()
+            StandardStreams.err("simulator stopped")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import DisplayText
+
+/// Left-aligned columns padded by display width (CJK counts double), separated by two spaces.
+/// Cells must already be terminal-safe.
+struct TextTable {
+    let headers: [String]
+    private(set) var rows: [[String]] = []
+
+    init(headers: [String]) { self.headers = headers }
+
+    mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// The lines of the table; trailing spaces are trimmed from each line.
+    func lines() -> [String] {
+        let all = [headers] + rows
+        var widths = [Int](repeating: 0, count: headers.count)
+        for row in all {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
+            }
+        }
+        return all.map { row in
+            var line = ""
+            for (i, cell) in row.enumerated() where i < widths.count {
+                line += i == widths.count - 1 ? cell : DisplayWidth.pad(cell, to: widths[i]) + "  "
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+    }
+}
+
+/// Server text prepared for a terminal cell: sanitised, then clipped to `width` cells with `…`.
+enum Cell {
+    static func clean(_ text: String, width: Int) -> String {
+        let safe = TerminalSafe.clean(text)
+        guard DisplayWidth.of(safe) > width else { return safe }
+        return DisplayWidth.clip(safe, to: width - 1) + "…"
+    }
+}

@@ -1,0 +1,35 @@
+import ICWSWire
+
+/// The feed's view of each watched job: full statuses, deltas merged in.
+struct FeedCache: Sendable {
+    private(set) var statuses: [String: JobStatus] = [:]
+
+    /// Applies a jobs-statuses message: `isDelta == false` replaces the listed jobs' entries,
+    /// `isDelta == true` merges into them (a delta for an unknown job is kept as it is).
+    /// Returns the full statuses of the listed jobs, in message order.
+    mutating func apply(_ message: JobStatusMessage) -> [JobStatus] {
+        message.jobStatusList.map { incoming in
+            let merged: JobStatus
+            if message.isDelta, let known = statuses[incoming.id] {
+                merged = known.merging(delta: incoming)
+            } else {
+                merged = incoming
+            }
+            statuses[incoming.id] = merged
+            return merged
+        }
+    }
+
+    /// Forgets jobs that are no longer watched.
+    mutating func keep(only ids: Set<String>) {
+        statuses = statuses.filter { ids.contains($0.key) }
+    }
+}
+
+/// Reconnection delays: 0.5 s, 1 s, 2 s, ... capped at 15 s.
+enum FeedBackoff {
+    static func delay(attempt: Int) -> Duration {
+        let exponent = min(max(attempt - 1, 0), 10)
+        return min(.milliseconds(500 * (1 << exponent)), .seconds(15))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import ICWSWire
+import NIOHTTP1
+
+/// A complete HTTP answer: status, headers and the collected body.
+struct HTTPAnswer: Sendable {
+    var status: Int
+    var headers: HTTPHeaders
+    var body: Data
+
+    var isSuccess: Bool { (200..<300).contains(status) }
+
+    /// The error body as the server sent it; "HTTP 500 Internal Server Error" text when it is not JSON.
+    var errorInfo: ServerErrorInfo {
+        let parsed = try? ICWSJSON.decode(ICWSErrorBody.self, from: body)
+        let fallback = "HTTP \(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)"
+        let message = parsed?.message.isEmpty == false ? parsed!.message : fallback
+        return ServerErrorInfo(status: status, errorId: parsed?.errorId, errorCode: parsed?.errorCode, message: message)
+    }
+
+    /// The alternate hosts of a 503 answer.
+    var alternateHosts: [String] {
+        (try? ICWSJSON.decode(ICWSErrorBody.self, from: body))?.alternateHostList ?? []
+    }
+
+    /// The error for a non-2xx answer (401 counts as an authentication failure once retries are spent).
+    var error: ICWSError {
+        let info = errorInfo
+        switch status {
+        case 401: return .authenticationFailed(info)
+        case 403: return .permissionDenied(info)
+        case 404: return .notFound(info)
+        case 410: return .gone(info)
+        case 503: return .unavailable(info, triedHosts: [])
+        case 500..<600: return .serverError(info)
+        default: return .badRequest(info)
+        }
+    }
+
+    /// Decodes a 2xx JSON body; a wrong media type or shape becomes `.undecodable` naming the request.
+    func decode<T: Decodable>(_ type: T.Type, request: String) throws -> T {
+        let contentType = headers.first(name: "Content-Type")
+        if let contentType, !ICWSProtocol.isJSON(contentType: contentType) {
+            throw ICWSError.undecodable("\(request): expected JSON, got content type '\(contentType.prefix(60))'")
+        }
+        do {
+            return try ICWSJSON.decode(type, from: body)
+        } catch {
+            throw ICWSError.undecodable("\(request): \(ICWSJSON.describe(error))")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import AsyncHTTPClient
+import Foundation
+import ICWSWire
+
+extension ICWSSession {
+    /// GET data-extractor/jobs: the `count` most recent jobs, or the `count` jobs before `fromJobId`.
+    public func listJobs(count: Int = ICWSProtocol.defaultJobCount, fromJobId: String? = nil,
+                         mode: JobsResponseMode = .status) async throws -> [Job] {
+        var query = [("jobCount", String(count)), ("jobsResponseMode", mode.rawValue)]
+        if let fromJobId { query.append(("fromJobId", fromJobId)) }
+        let answer = try await sessionCall(.GET, ICWSPath.jobs, query: query)
+        return try answer.decode(JobList.self, request: "GET data-extractor/jobs").jobList
+    }
+
+    /// GET data-extractor/jobs/{id}.
+    public func job(id: String, mode: JobsResponseMode = .all) async throws -> Job {
+        let answer = try await sessionCall(.GET, { ICWSPath.job($0, id) }, query: [("jobsResponseMode", mode.rawValue)])
+        return try answer.decode(Job.self, request: "GET data-extractor/jobs/\(id)")
+    }
+
+    /// DELETE data-extractor/jobs/{id}: asks the server to cancel the job (any 2xx is success).
+    public func cancelJob(id: String) async throws {
+        _ = try await sessionCall(.DELETE, { ICWSPath.job($0, id) })
+    }
+
+    /// POST data-extractor/jobs; returns the new job's id (201 `{"id": ...}`).
+    public func submitJob(_ config: JobConfig) async throws -> String {
+        let answer = try await sessionCall(.POST, ICWSPath.jobs, body: try Self.encode(config))
+        return try answer.decode(JobCreated.self, request: "POST data-extractor/jobs").id
+    }
+
+    /// PUT the jobs-statuses subscription (replaces the watched set). The ids are remembered and
+    /// PUT again after every re-login. The server answers with a full (non-delta) status message.
+    public func subscribeJobStatuses(jobIds: [String]) async throws {
+        subscribedJobIds = jobIds
+        _ = try await sessionCall(.PUT, ICWSPath.jobStatusSubscription, body: try Self.encode(JobStatusSubscription(jobIds: jobIds)))
+    }
+
+    /// DELETE the jobs-statuses subscription.
+    public func unsubscribeJobStatuses() async throws {
+        subscribedJobIds = []
+        _ = try await sessionCall(.DELETE, ICWSPath.jobStatusSubscription)
+    }
+
+    /// GET messaging/messages once (short polling). Messages that do not decode are logged and skipped.
+    public func pollMessages() async throws -> [ICWSMessage] {
+        let answer = try await sessionCall(.GET, ICWSPath.messages)
+        if let contentType = answer.headers.first(name: "Content-Type"), !ICWSProtocol.isJSON(contentType: contentType) {
+            throw ICWSError.undecodable("GET messaging/messages: expected JSON, got content type '\(contentType.prefix(60))'")
+        }
+        let decoded = MessageDecoding.decode(answer.body)
+        for problem in decoded.problems { logger.warning("skipped a message: \(problem)") }
+        if let fatal = decoded.unreadable { throw ICWSError.undecodable("GET messaging/messages: \(fatal)") }
+        return decoded.messages
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        do {
+            return try ICWSJSON.encode(value)
+        } catch {
+            throw ICWSError.undecodable("the request body could not be encoded: \(ICWSJSON.describe(error))")
+        }
+    }
+}
+
+extension ICWSSession {
+    /// GET messaging/messages as `text/event-stream`; the deadline covers only the answer's head.
+    func openMessageStream() async throws -> HTTPClientResponse {
+        try await openSessionStream(ICWSPath.messages, accept: ICWSProtocol.eventStreamType)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import ICWSWire
+
+extension ICWSSession {
+    /// POST /icws/connection against `first`, then against each alternate host a 503 names (same
+    /// scheme and port, each at most once). Installs the new token and re-PUTs the subscription.
+    func login(startingAt first: ICWSServer) async throws -> SessionToken {
+        var queue = [first]
+        var tried: [String] = []
+        var lastUnavailable: ServerErrorInfo?
+        var lastFailure: (any Error)?
+        func enqueue(_ hosts: [String], from server: ICWSServer) {
+            for host in hosts where !host.isEmpty && !tried.contains(host) && !queue.contains(where: { $0.host == host }) {
+                queue.append(server.replacingHost(host))
+            }
+        }
+        while !queue.isEmpty {
+            let server = queue.removeFirst()
+            tried.append(server.host)
+            let answer: HTTPAnswer
+            do {
+                answer = try await transport.send(loginCall(server))
+            } catch let error as ICWSError {
+                switch error {
+                case .transport, .timeout:
+                    // A host that is down during a switchover: try the partners we heard of.
+                    lastFailure = error
+                    enqueue(knownAlternates, from: server)
+                    continue
+                default:
+                    throw error
+                }
+            }
+            if answer.isSuccess { return try await accept(answer, from: server) }
+            let info = answer.errorInfo
+            switch answer.status {
+            case 503:
+                lastUnavailable = info
+                enqueue(answer.alternateHosts, from: server)
+                logger.debug("login refused with 503 by \(server.host); alternates: \(answer.alternateHosts)")
+            case 400 where info.errorId == ICWSErrorID.authenticationFailure || info.errorCode == ICWSErrorID.authenticationFailureCode,
+                 401:
+                throw ICWSError.authenticationFailed(info)
+            default:
+                throw answer.error
+            }
+        }
+        if let lastUnavailable { throw ICWSError.unavailable(lastUnavailable, triedHosts: tried) }
+        throw lastFailure ?? ICWSError.transport("no server to log in to")
+    }
+
+    private func loginCall(_ server: ICWSServer) throws -> HTTPCall {
+        let request = ICAuthConnectionRequest(
+            applicationName: configuration.applicationName, userID: configuration.credentials.user,
+            password: configuration.credentials.password)
+        let body: Data
+        do {
+            body = try ICWSJSON.encode(request)
+        } catch {
+            throw ICWSError.undecodable("the login request could not be encoded")
+        }
+        return HTTPCall(method: .POST, server: server, path: ICWSPath.connection, query: [("include", "features")], body: body)
+    }
+
+    /// Reads the 201: session id, CSRF token, cookie, features; checks data-extractor >= 2.
+    private func accept(_ answer: HTTPAnswer, from server: ICWSServer) async throws -> SessionToken {
+        let response = try answer.decode(ConnectionResponse.self, request: "login to \(server.host)")
+        let csrf = response.csrfToken.isEmpty ? (answer.headers.first(name: ICWSProtocol.csrfTokenHeader) ?? "") : response.csrfToken
+        let cookie = SessionToken.sessionCookie(in: answer.headers["Set-Cookie"])
+        generation += 1
+        let fresh = SessionToken(sessionId: response.sessionId, csrfToken: csrf, cookie: cookie, server: server, generation: generation)
+        let features: [FeatureInfo]
+        if let listed = response.features {
+            features = listed
+        } else {
+            features = try await fetchFeatures(server)
+        }
+        let dataExtractor = features.first { $0.featureId == ICWSProtocol.dataExtractorFeature }?.version
+        guard let dataExtractor, dataExtractor >= ICWSProtocol.minimumDataExtractorVersion else {
+            await deleteSession(fresh)
+            let offered = dataExtractor.map { "the server offers version \($0)" } ?? "the server does not offer the data-extractor feature"
+            throw ICWSError.featureMissing(
+                "data-extractor version \(ICWSProtocol.minimumDataExtractorVersion) or later is required; \(offered)")
+        }
+        let messaging = features.first { $0.featureId == ICWSProtocol.messagingFeature }?.version
+        token = fresh
+        knownAlternates = response.alternateHostList ?? knownAlternates
+        info = SessionInfo(
+            sessionId: response.sessionId, userID: response.userID ?? configuration.credentials.user,
+            userDisplayName: response.userDisplayName, server: server, dataExtractorVersion: dataExtractor,
+            messagingVersion: messaging,
+            supportsServerSentEvents: (messaging ?? 0) >= ICWSProtocol.minimumSSEMessagingVersion)
+        logger.debug("logged in to \(server.host) as session \(response.sessionId)")
+        await resubscribe(fresh)
+        return fresh
+    }
+
+    private func fetchFeatures(_ server: ICWSServer) async throws -> [FeatureInfo] {
+        let answer = try await transport.send(HTTPCall(method: .GET, server: server, path: ICWSPath.features))
+        guard answer.isSuccess else { throw answer.error }
+        return try answer.decode(FeatureInfoList.self, request: "GET \(ICWSPath.features)").featureInfoList
+    }
+
+    /// After a re-login the new session has no subscription: PUT the remembered job ids again.
+    private func resubscribe(_ fresh: SessionToken) async {
+        guard !subscribedJobIds.isEmpty, let body = try? ICWSJSON.encode(JobStatusSubscription(jobIds: subscribedJobIds)) else { return }
+        let call = Self.call(.PUT, ICWSPath.jobStatusSubscription, query: [], body: body, token: fresh)
+        do {
+            let answer = try await transport.send(call)
+            if !answer.isSuccess { logger.warning("re-subscribing after login failed: \(answer.errorInfo.message)") }
+        } catch {
+            logger.warning("re-subscribing after login failed: \(error)")
+        }
+    }
+}

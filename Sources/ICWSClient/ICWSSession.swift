@@ -1,0 +1,165 @@
+import AsyncHTTPClient
+import Foundation
+import ICWSWire
+import Logging
+import NIOHTTP1
+
+/// One logged-in ICWS session: login (with switchover), the data-extractor calls, and the
+/// subscription. A 401 logs in again once (concurrent 401s share one re-login) and retries once;
+/// a 503 on a session call goes through the switchover logic once.
+///
+/// Call `shutdown()` when done: it logs out and shuts the HTTP client down.
+public actor ICWSSession {
+    let configuration: ICWSClientConfiguration
+    let transport: HTTPTransport
+    var logger: Logger { configuration.logger }
+
+    var token: SessionToken?
+    var loginInFlight: Task<SessionToken, any Error>?
+    var generation = 0
+    /// The job ids of the jobs-statuses subscription, re-PUT after every re-login.
+    var subscribedJobIds: [String] = []
+    /// `alternateHostList` of the last login, tried when the connected host stops answering.
+    var knownAlternates: [String] = []
+    private var isShutDown = false
+
+    /// The session established by the latest login; nil before `connect()`.
+    public internal(set) var info: SessionInfo?
+
+    /// Creates the HTTP client (with the TLS options); no request is made until `connect()`.
+    public init(configuration: ICWSClientConfiguration) throws {
+        let tls = try configuration.tls.makeTLSConfiguration()
+        var clientConfiguration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: configuration.requestTimeout.timeAmount, read: nil),
+            ignoreUncleanSSLShutdown: false)
+        // Report "connection refused" at once instead of retrying until the deadline: the feed has
+        // its own backoff, and a switchover wants to move on to the partner quickly.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+        self.configuration = configuration
+        self.transport = HTTPTransport(
+            client: client, logger: configuration.logger, timeout: configuration.requestTimeout,
+            acceptLanguage: configuration.acceptLanguage)
+    }
+
+    /// Logs in (POST /icws/connection?include=features), trying alternate hosts on a 503, and checks
+    /// that the server offers data-extractor version 2 or later.
+    @discardableResult
+    public func connect() async throws -> SessionInfo {
+        _ = try await establish(startingAt: token?.server ?? configuration.server)
+        guard let info else { throw ICWSError.transport("the login did not complete") }
+        return info
+    }
+
+    /// Logs out (DELETE /icws/{id}/connection); errors are ignored.
+    public func logout() async {
+        guard let current = token else { return }
+        token = nil
+        info = nil
+        await deleteSession(current)
+    }
+
+    /// DELETE /icws/{id}/connection, ignoring every error.
+    func deleteSession(_ session: SessionToken) async {
+        var call = HTTPCall(method: .DELETE, server: session.server, path: ICWSPath.sessionConnection(session.sessionId))
+        call.headers = Self.sessionHeaders(session)
+        _ = try? await transport.send(call)
+    }
+
+    /// Logs out if connected, then shuts the HTTP client down. The session is unusable afterwards.
+    public func shutdown() async {
+        guard !isShutDown else { return }
+        isShutDown = true
+        await logout()
+        try? await transport.client.shutdown()
+    }
+
+    // MARK: Session calls
+
+    /// Sends a session call with the current token, handling 401 (re-login) and 503 (switchover) once.
+    func sessionCall(_ method: HTTPMethod, _ path: @Sendable (String) -> String, query: [(String, String)] = [],
+                     body: Data? = nil) async throws -> HTTPAnswer {
+        var current = try await currentToken()
+        var renewed = false
+        while true {
+            let answer: HTTPAnswer
+            do {
+                answer = try await transport.send(Self.call(method, path, query: query, body: body, token: current))
+            } catch ICWSError.transport(let message) where !renewed && !knownAlternates.isEmpty {
+                // The host went away; a switchover partner may have taken over.
+                logger.debug("session call failed (\(message)); trying the switchover partners")
+                renewed = true
+                current = try await renew(after: current)
+                continue
+            }
+            if answer.isSuccess { return answer }
+            guard !renewed, answer.status == 401 || answer.status == 503 else { throw answer.error }
+            logger.debug("session call answered \(answer.status); logging in again")
+            renewed = true
+            current = try await renew(after: current)
+        }
+    }
+
+    /// Opens a streaming session call (server-sent events), with the same 401/503 handling.
+    func openSessionStream(_ path: @Sendable (String) -> String, accept: String) async throws -> HTTPClientResponse {
+        var current = try await currentToken()
+        var renewed = false
+        while true {
+            var call = Self.call(.GET, path, query: [], body: nil, token: current)
+            call.accept = accept
+            switch try await transport.open(call) {
+            case .streaming(let response):
+                return response
+            case .refused(let answer):
+                guard !renewed, answer.status == 401 || answer.status == 503 else { throw answer.error }
+                renewed = true
+                current = try await renew(after: current)
+            }
+        }
+    }
+
+    /// Logs in again unless another caller already did since `stale` was issued.
+    func renew(after stale: SessionToken) async throws -> SessionToken {
+        if let current = token, current.generation != stale.generation { return current }
+        return try await establish(startingAt: stale.server)
+    }
+
+    /// Logs in again now (the feed calls this on a "connection down" message).
+    func relogin() async throws {
+        guard let stale = token else {
+            _ = try await establish(startingAt: configuration.server)
+            return
+        }
+        _ = try await renew(after: stale)
+    }
+
+    private func currentToken() async throws -> SessionToken {
+        if let token { return token }
+        guard !isShutDown else { throw ICWSError.transport("the session has been shut down") }
+        return try await establish(startingAt: configuration.server)
+    }
+
+    /// Runs one login at a time: callers arriving while a login runs wait for the same result.
+    func establish(startingAt server: ICWSServer) async throws -> SessionToken {
+        if let loginInFlight { return try await loginInFlight.value }
+        let task = Task { try await self.login(startingAt: server) }
+        loginInFlight = task
+        defer { loginInFlight = nil }
+        return try await task.value
+    }
+
+    static func call(_ method: HTTPMethod, _ path: (String) -> String, query: [(String, String)], body: Data?,
+                     token: SessionToken) -> HTTPCall {
+        HTTPCall(method: method, server: token.server, path: path(token.sessionId), query: query,
+                 headers: sessionHeaders(token), body: body)
+    }
+
+    static func sessionHeaders(_ token: SessionToken) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.add(name: ICWSProtocol.csrfTokenHeader, value: token.csrfToken)
+        if let cookie = token.cookie { headers.add(name: "Cookie", value: cookie) }
+        return headers
+    }
+}

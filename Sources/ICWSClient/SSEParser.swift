@@ -1,0 +1,105 @@
+/// One dispatched server-sent event.
+struct SSEEvent: Sendable, Equatable {
+    /// `event:` field; "message" when absent.
+    var type: String
+    /// The `data:` lines joined with "\n".
+    var data: String
+    /// The last event id seen (`id:`), if any.
+    var lastEventId: String?
+}
+
+/// An incremental `text/event-stream` parser (WHATWG rules): bytes in, whole events out.
+///
+/// Chunks may split anywhere (inside a CRLF, inside a UTF-8 sequence): lines are decoded only once
+/// complete. Comment lines (`:ping`) are counted, not dispatched.
+struct SSEParser: Sendable {
+    private var line: [UInt8] = []
+    private var afterCR = false
+    private var atStreamStart = true
+    private var dataLines: [String] = []
+    private var hasData = false
+    private var eventType = ""
+    /// The `id:` value carried over between events.
+    private(set) var lastEventId: String?
+    /// The reconnection delay the server asked for with `retry:`.
+    private(set) var retryMilliseconds: Int?
+    /// Comment lines seen so far (pings).
+    private(set) var commentCount = 0
+
+    init() {}
+
+    /// Feeds a chunk; returns the events it completed.
+    mutating func feed(_ bytes: some Sequence<UInt8>) -> [SSEEvent] {
+        var events: [SSEEvent] = []
+        for byte in bytes {
+            if afterCR {
+                afterCR = false
+                if byte == UInt8(ascii: "\n") { continue }
+            }
+            switch byte {
+            case UInt8(ascii: "\r"):
+                afterCR = true
+                if let event = endLine() { events.append(event) }
+            case UInt8(ascii: "\n"):
+                if let event = endLine() { events.append(event) }
+            default:
+                line.append(byte)
+            }
+        }
+        return events
+    }
+
+    private mutating func endLine() -> SSEEvent? {
+        var bytes = line
+        line.removeAll(keepingCapacity: true)
+        if atStreamStart {
+            atStreamStart = false
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        }
+        guard !bytes.isEmpty else { return dispatch() }
+        if bytes.first == UInt8(ascii: ":") {
+            commentCount += 1
+            return nil
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let field: Substring
+        var value: Substring
+        if let colon = text.firstIndex(of: ":") {
+            field = text[..<colon]
+            value = text[text.index(after: colon)...]
+            if value.first == " " { value = value.dropFirst() }
+        } else {
+            field = Substring(text)
+            value = ""
+        }
+        switch field {
+        case "data":
+            dataLines.append(String(value))
+            hasData = true
+        case "event":
+            eventType = String(value)
+        case "id":
+            if !value.contains("\u{0}") { lastEventId = String(value) }
+        case "retry":
+            if !value.isEmpty, value.allSatisfy(\.isASCIIDigit), let milliseconds = Int(value) { retryMilliseconds = milliseconds }
+        default:
+            break
+        }
+        return nil
+    }
+
+    private mutating func dispatch() -> SSEEvent? {
+        defer {
+            dataLines.removeAll()
+            hasData = false
+            eventType = ""
+        }
+        guard hasData else { return nil }
+        return SSEEvent(type: eventType.isEmpty ? "message" : eventType, data: dataLines.joined(separator: "\n"),
+                        lastEventId: lastEventId)
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

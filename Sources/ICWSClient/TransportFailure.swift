@@ -1,0 +1,33 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOSSL
+
+/// Turns AsyncHTTPClient / NIO errors into a one-line `ICWSError`.
+enum TransportFailure {
+    static func describe(_ error: any Error, call: HTTPCall, timeout: Duration) -> ICWSError {
+        let place = "\(call.server.host):\(call.server.port)"
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return .timeout("\(call.method.rawValue) \(call.path) on \(place) got no answer within \(timeout.spoken)")
+            case .connectTimeout, .tlsHandshakeTimeout:
+                return .timeout("connecting to \(place) timed out after \(timeout.spoken)")
+            case .remoteConnectionClosed:
+                return .transport("\(place) closed the connection during \(call.method.rawValue) \(call.path)")
+            default:
+                break
+            }
+        }
+        if error is NIOSSLError || error is BoringSSLError {
+            return .transport("TLS failure with \(place): \(ICWSError.oneLine(String(describing: error)))")
+        }
+        let text = ICWSError.oneLine(String(describing: error))
+        if text.localizedCaseInsensitiveContains("refused") {
+            return .transport("cannot connect to \(place): connection refused")
+        }
+        if text.localizedCaseInsensitiveContains("certificate") || text.localizedCaseInsensitiveContains("handshake") {
+            return .transport("TLS failure with \(place): \(text)")
+        }
+        return .transport("cannot reach \(place): \(text)")
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Hummingbird
+import ICWSWire
+import Logging
+
+/// An ICWS server on loopback speaking the data-extractor subset of the API, with a job engine on its
+/// own clock, users with rights, and fault knobs. Start it in-process; `stop()` ends everything it runs.
+///
+/// A partner (`init(partnerOf:host:port:)`) is a second listener on the same jobs, users and sessions:
+/// the switchover partner a client moves to on a 503.
+public final class ICWSSimulator: Sendable {
+    /// The configuration this simulator (or its primary) was created with.
+    public let configuration: SimulatorConfiguration
+    let core: SimulatorCore
+    let faults = ListenerFaults()
+    let listenerID = UUID()
+    let host: String
+    let requestedPort: Int
+    /// Only the primary runs the job engine.
+    let isPrimary: Bool
+    private let running = Locked<(task: Task<Void, Never>?, port: Int?)>((nil, nil))
+
+    public init(configuration: SimulatorConfiguration = .init()) {
+        self.configuration = configuration
+        self.core = SimulatorCore(configuration: configuration)
+        self.host = configuration.host
+        self.requestedPort = configuration.port
+        self.isPrimary = true
+    }
+
+    /// A second listener (e.g. on 127.0.0.2, same port) that serves the same job store, users and
+    /// sessions: the switchover partner. It starts without faults.
+    public init(partnerOf primary: ICWSSimulator, host: String, port: Int) {
+        self.configuration = primary.configuration
+        self.core = primary.core
+        self.host = host
+        self.requestedPort = port
+        self.isPrimary = false
+    }
+
+    /// The bound port, once started.
+    public var port: Int? { running.withLock { $0.port } }
+
+    /// `http://HOST:PORT` (port 0 before `start()`).
+    public var baseURL: String { "http://\(host):\(port ?? 0)" }
+
+    /// Binds and starts serving; returns the bound port. Starting twice returns the same port.
+    @discardableResult
+    public func start() async throws -> Int {
+        if let port { return port }
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
+        let app = Application(
+            router: makeRouter(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: requestedPort)),
+            onServerRunning: { channel in
+                portContinuation.yield(.success(channel.localAddress?.port ?? 0))
+            },
+            logger: Logger(label: "ICWSSimulator", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let task = Task<Void, Never> {
+            do {
+                try await app.run()
+                portContinuation.yield(.failure(SimulatorStartError.stoppedBeforeListening))
+            } catch {
+                portContinuation.yield(.failure(error))
+            }
+        }
+        var iterator = ports.makeAsyncIterator()
+        let port: Int
+        switch await iterator.next() {
+        case .success(let bound)?:
+            port = bound
+        case .failure(let error)?:
+            task.cancel()
+            await task.value
+            throw error
+        case nil:  // the caller was cancelled while the server was starting
+            task.cancel()
+            await task.value
+            throw CancellationError()
+        }
+        running.withLock { $0 = (task, port) }
+        await core.registerListener(listenerID, host: host)
+        if isPrimary { await core.startEngine() }
+        return port
+    }
+
+    /// Stops listening: ends this listener's event streams and, on the primary, the job engine.
+    public func stop() async {
+        let task = running.withLock { state -> Task<Void, Never>? in
+            defer { state = (nil, nil) }
+            return state.task
+        }
+        await core.unregisterListener(listenerID)
+        task?.cancel()
+        await task?.value
+        if isPrimary {
+            await core.stopEngine()
+            await core.finishObservers()
+        }
+    }
+
+    /// Every job change as the server makes it, for tests that wait on the engine: the delta of each
+    /// state change (as subscribers get it) and the full status of each new job. Ends when the
+    /// primary stops.
+    public func changes() async -> AsyncStream<JobStatus> {
+        await core.observe()
+    }
+
+    /// Replaces the faults of this listener.
+    public func setFaults(_ faults: SimulatorFaults) async {
+        await self.faults.set(faults)
+    }
+
+    /// What the server believes about a job (for tests).
+    public func jobStatus(id: String) async -> JobStatus? {
+        await core.record(id)?.status
+    }
+
+    /// The configuration of a job, as stored (submitter forced, id set).
+    public func jobConfig(id: String) async -> JobConfig? {
+        await core.record(id)?.config
+    }
+
+    /// Every job's status, newest first.
+    public func allJobStatuses() async -> [JobStatus] {
+        await core.allStatuses()
+    }
+
+    /// Forces the next lifecycle step of a job now (submitted → queued → started → finished or
+    /// failed); nothing for an ended or unknown job. Subscribers get the delta.
+    public func advance(jobId: String) async {
+        await core.advance(jobId: jobId)
+    }
+
+    /// Cancels a job as another client logged in as `userID` would, with the REST call's rules.
+    public func cancel(jobId: String, as userID: String) async throws {
+        if case .failure(let refusal) = await core.cancel(jobId: jobId, by: userID) { throw refusal }
+    }
+
+    /// Adds a job as if `submittedBy` had POSTed it; returns its id.
+    public func addJob(_ config: JobConfig, submittedBy: String) async -> String {
+        await core.submit(config, by: submittedBy)
+    }
+
+    private func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: LatencyMiddleware(faults: faults))
+        let gate = SessionGate(core: core, faults: faults)
+        ConnectionRoutes(core: core, faults: faults, gate: gate, listenerID: listenerID, configuration: configuration)
+            .register(on: router)
+        JobRoutes(core: core, gate: gate).register(on: router)
+        MessagingRoutes(core: core, gate: gate, listenerID: listenerID, configuration: configuration).register(on: router)
+        return router
+    }
+}
+
+/// Why `start()` failed without an underlying error.
+public enum SimulatorStartError: Error, Sendable {
+    case stoppedBeforeListening
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import ICWSWire
+
+/// Subscriptions, message polling, server-sent events and the heartbeat.
+struct MessagingRoutes: Sendable {
+    let core: SimulatorCore
+    let gate: SessionGate
+    let listenerID: UUID
+    let configuration: SimulatorConfiguration
+
+    func register(on router: Router<BasicRequestContext>) {
+        let subscription = RouterPath("/icws/:sessionId/messaging/subscriptions/data-extractor/jobs-statuses")
+        router.put(subscription) { request, context in
+            await gate.handle(request, context: context) { call in
+                switch await call.request.decodeBody(JobStatusSubscription.self) {
+                case .success(let body):
+                    await core.subscribe(sessionId: call.session.id, jobIds: body.jobIds)
+                    return ICWSResponse.noContent()
+                case .failure(let error):
+                    return error.response
+                }
+            }
+        }
+        router.delete(subscription) { request, context in
+            await gate.handle(request, context: context) { call in
+                await core.unsubscribe(sessionId: call.session.id)
+                return ICWSResponse.noContent()
+            }
+        }
+        // Like the ICWS JavaScript SDK (and browsers' EventSource), pollers send the cookie but no CSRF header.
+        router.get("/icws/:sessionId/messaging/messages") { request, context in
+            await gate.handle(request, context: context, requireCSRF: false) { call in
+                Self.wantsEventStream(call.request) ? await eventStream(call.session, call.request) : await poll(call.session)
+            }
+        }
+        router.post("/icws/:sessionId/messaging/heartbeat") { request, context in
+            await gate.handle(request, context: context) { _ in ICWSResponse.noContent() }
+        }
+    }
+
+    private func poll(_ session: SimulatorSession) async -> Response {
+        let messages = await core.drainMessages(sessionId: session.id)
+        var array = Data("[".utf8)
+        for (index, message) in messages.enumerated() {
+            if index > 0 { array.append(UInt8(ascii: ",")) }
+            array.append(message)
+        }
+        array.append(UInt8(ascii: "]"))
+        return ICWSResponse.raw(array)
+    }
+
+    private func eventStream(_ session: SimulatorSession, _ request: Request) async -> Response {
+        guard configuration.messagingVersion >= ICWSProtocol.minimumSSEMessagingVersion else {
+            return ICWSResponse.error(.notAcceptable, errorId: "error.request.notAcceptable",
+                                      message: "Server-sent events need messaging version 2; poll the messages instead.")
+        }
+        guard let attachment = await core.attachStream(sessionId: session.id, listenerID: listenerID) else {
+            return ICWSResponse.unknownSession
+        }
+        let headers: HTTPFields = [.contentType: ICWSProtocol.eventStreamType, .cacheControl: "no-cache"]
+        return Response(status: .ok, headers: headers, body: ResponseBody { [core] writer in
+            // A client that hangs up ends the stream at once, rather than at the next failed write.
+            try await request.body.consumeWithInboundCloseHandler { _ in
+                for await event in attachment.events {
+                    switch event {
+                    case .ping:
+                        try await writer.write(ByteBuffer(bytes: SSEFrame.ping))
+                    case .messagesQueued:
+                        for message in await core.drainMessages(sessionId: session.id) {
+                            try await writer.write(ByteBuffer(bytes: SSEFrame.data(message)))
+                        }
+                    }
+                }
+            } onInboundClosed: {
+                attachment.continuation.finish()
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    static func wantsEventStream(_ request: Request) -> Bool {
+        request.headers[values: .accept].contains { $0.lowercased().contains(ICWSProtocol.eventStreamType) }
+    }
+}
+
+/// Server-sent event framing: one `data:` line per message (JSON has no raw newlines), `:ping` comments.
+enum SSEFrame {
+    static func data(_ json: Data) -> [UInt8] { Array("data: ".utf8) + Array(json) + Array("\n\n".utf8) }
+    static let ping = Array(":ping\n\n".utf8)
+}

@@ -1,0 +1,37 @@
+import Hummingbird
+import ICWSWire
+
+/// What a session route gets once the checks passed.
+struct SessionRequest: Sendable {
+    let session: SimulatorSession
+    let request: Request
+}
+
+/// The checks in front of every `/icws/{sessionId}/...` route, in order: session id known (401 code 1),
+/// CSRF header and cookie match (401 code 2), session not expired by the fault (401 code 1), then the
+/// injected 500s.
+struct SessionGate: Sendable {
+    let core: SimulatorCore
+    let faults: ListenerFaults
+
+    func handle(_ request: Request, context: some RequestContext, requireCSRF: Bool = true,
+                _ body: @Sendable (SessionRequest) async -> Response) async -> Response {
+        let sessionId = context.parameters.get("sessionId") ?? ""
+        let current = await faults.faults
+        let check = await core.check(
+            sessionId: sessionId, csrfToken: request.headers[.icwsCSRFToken], cookies: request.cookieHeaders,
+            requireCSRF: requireCSRF, expireAfter: current.expireSessionsAfterRequests)
+        switch check {
+        case .unknownSession:
+            return ICWSResponse.unknownSession
+        case .missingToken:
+            return ICWSResponse.missingToken
+        case .valid(let session):
+            if await faults.consumeFailure() {
+                return ICWSResponse.error(.internalServerError, errorId: "error.server.internal",
+                                          message: "The server encountered an internal error (injected fault).")
+            }
+            return await body(SessionRequest(session: session, request: request))
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Testing
+import ICWSWire
+@testable import DashboardKit
+
+@Suite("Cancel")
+struct CancelTests {
+    let jobs = [Fixture.job(1043, .started, name: "nightly"), Fixture.job(1042, .finished), Fixture.job(1041, .failed)]
+
+    @Test func cOpensTheDialogWithNoSelected() {
+        var state = Fixture.state(jobs: jobs)
+        #expect(Fixture.press(&state, .char("c")).isEmpty)
+        #expect(state.dialog == CancelDialog(jobId: "1043", jobName: "nightly", yesSelected: false))
+    }
+
+    @Test func deleteOpensItToo() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .delete)
+        #expect(state.dialog?.jobId == "1043")
+    }
+
+    @Test(arguments: [[Key.char("n")], [.escape], [.enter], [.char("N")], [.right, .left, .enter], [.tab, .tab, .enter]])
+    func closingWithoutYesSendsNothing(keys: [Key]) {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"))
+        let effects = keys.flatMap { update(&state, .key($0)) }
+        #expect(effects.isEmpty)
+        #expect(state.dialog == nil)
+        #expect(state.pendingCancels.isEmpty)
+    }
+
+    @Test(arguments: [[Key.char("y")], [.right, .enter], [.tab, .enter], [.left, .enter], [.char("Y")]])
+    func yesSendsCancelAndMarksTheRowPending(keys: [Key]) {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"))
+        let effects = keys.flatMap { update(&state, .key($0)) }
+        #expect(effects == [.cancelJob(id: "1043")])
+        #expect(state.dialog == nil)
+        #expect(state.pendingCancels == ["1043"])
+    }
+
+    @Test func otherKeysInTheDialogDoNothing() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"))
+        #expect(Fixture.press(&state, .char("j"), .char("q"), .char("c"), .char("r")).isEmpty)
+        #expect(state.dialog != nil)
+        #expect(state.selectedId == "1043")
+    }
+
+    @Test func pendingMarkStaysUntilTheServerReportsTheEnd() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"), .char("y"))
+        Fixture.send(&state, .cancelSucceeded(id: "1043"))
+        #expect(state.pendingCancels == ["1043"])
+        #expect(state.statusMessage?.text.contains("accepted") == true)
+        Fixture.send(&state, .statusesReceived([Fixture.job(1043, .started, name: "nightly")], at: Fixture.at(30)))
+        #expect(state.pendingCancels == ["1043"])
+        Fixture.send(&state, .statusesReceived([Fixture.job(1043, .canceled, name: "nightly")], at: Fixture.at(31)))
+        #expect(state.pendingCancels.isEmpty)
+    }
+
+    @Test func aSecondCancelWhilePendingSaysSo() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"), .char("y"), .char("c"))
+        #expect(state.dialog == nil)
+        #expect(state.statusMessage?.text == "Job 1043: a cancel was already sent; waiting for the server.")
+    }
+
+    @Test func cancelOnAnEndedJobExplainsWhy() {
+        var state = Fixture.state(jobs: jobs)
+        #expect(Fixture.press(&state, .char("j"), .char("c")).exceptConfigLoads.isEmpty)
+        #expect(state.dialog == nil)
+        #expect(state.statusMessage?.text == "Job 1042 already finished; it cannot be canceled.")
+        Fixture.press(&state, .char("j"), .char("c"))
+        #expect(state.statusMessage?.text == "Job 1041 already failed; it cannot be canceled.")
+        Fixture.press(&state, .char("j"))
+        #expect(state.statusMessage == nil, "the next key clears the message")
+    }
+
+    @Test func cancelFailedShowsTheServersMessageAndClearsThePendingMark() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"), .char("y"))
+        Fixture.send(&state, .cancelFailed(id: "1043", message: "You do not have the right to cancel jobs of other users."))
+        #expect(state.pendingCancels.isEmpty)
+        #expect(state.statusMessage == .error("Cancel of job 1043 refused: You do not have the right to cancel jobs of other users."))
+    }
+
+    @Test func readOnlyRemovesCancel() {
+        var state = Fixture.state(jobs: jobs, readOnly: true)
+        #expect(Fixture.press(&state, .char("c"), .delete).isEmpty)
+        #expect(state.dialog == nil)
+        #expect(state.statusMessage?.text == "Read-only mode: canceling jobs is turned off.")
+        #expect(Fixture.press(&state, .char("y")).isEmpty)
+        let footer = Snapshot.render(state, width: 200, height: 50).lines[49]
+        #expect(!footer.contains("cancel"))
+        let writable = Fixture.state(jobs: jobs)
+        #expect(Snapshot.render(writable, width: 200, height: 50).lines[49].contains("c cancel"))
+    }
+
+    @Test func cancelFromTheDetailPaneWorks() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .tab, .char("c"))
+        #expect(state.dialog?.jobId == "1043")
+    }
+
+    @Test func aJobThatEndsWhileTheDialogIsOpenClosesIt() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"))
+        Fixture.send(&state, .statusesReceived([Fixture.job(1043, .finished, name: "nightly")], at: Fixture.at(30)))
+        #expect(state.dialog == nil)
+        #expect(state.statusMessage?.text == "Job 1043 finished meanwhile; nothing to cancel.")
+        #expect(Fixture.press(&state, .char("y")).isEmpty)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import ICWSWire
+@testable import DashboardKit
+
+@Suite("Server data")
+struct DataUpdateTests {
+    @Test func newJobsArrivingAboveKeepTheSelection() {
+        var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
+        Fixture.press(&state, .pageDown, .char("j"))
+        let selected = state.selectedId
+        let screenRow = state.selectedIndex! - state.listScroll
+        Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1103, count: 50), olderThan: nil, requested: 50, at: Fixture.at(30)))
+        #expect(Array(state.loadOrder.prefix(4)) == ["1103", "1102", "1101", "1100"])
+        #expect(state.selectedId == selected)
+        #expect(state.selectedIndex! - state.listScroll == screenRow, "the selected row does not move on screen")
+    }
+
+    @Test func newJobsAtTheTopComeIntoViewWhenScrolledToTheTop() {
+        var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
+        Fixture.send(&state, .statusesReceived([Fixture.job(1101, .submitted)], at: Fixture.at(30)))
+        #expect(state.visibleIds.first == "1101")
+        #expect(state.selectedId == "1100")
+        #expect(state.listScroll == 0)
+    }
+
+    @Test func statusUpdatesReplaceRows() {
+        var state = Fixture.state(jobs: [Fixture.job(1042, .queued), Fixture.job(1041, .finished)])
+        var started = Fixture.job(1042, .started)
+        started.name = "renamed"
+        Fixture.send(&state, .statusesReceived([started], at: Fixture.at(30)))
+        #expect(state.jobs["1042"]?.knownState == .started)
+        #expect(state.jobs["1042"]?.name == "renamed")
+        #expect(state.loadOrder == ["1042", "1041"])
+        #expect(state.stateCounts[.started] == 1)
+        #expect(state.stateCounts[.queued] == nil)
+        #expect(state.lastDataAt == Fixture.at(30))
+    }
+
+    @Test func watchIsSentWhenTheActiveSetChanges() {
+        var state = DashboardState(options: Fixture.options(), width: 120, height: 40)
+        let jobs = [Fixture.job(1003, .started), Fixture.job(1002, .finished), Fixture.job(1001, .queued)]
+        let first = Fixture.send(&state, .pageLoaded(jobs: jobs, olderThan: nil, requested: 50, at: Fixture.at(29)))
+        #expect(first.contains(.watch(jobIds: ["1003", "1001"])))
+        let same = Fixture.send(&state, .statusesReceived([Fixture.job(1003, .started)], at: Fixture.at(30)))
+        #expect(!same.contains { if case .watch = $0 { true } else { false } }, "no change, no watch")
+        let ended = Fixture.send(&state, .statusesReceived([Fixture.job(1003, .finished)], at: Fixture.at(31)))
+        #expect(ended == [.watch(jobIds: ["1001"])])
+        let allEnded = Fixture.send(&state, .statusesReceived([Fixture.job(1001, .canceled)], at: Fixture.at(32)))
+        #expect(allEnded == [.watch(jobIds: [])])
+        #expect(Fixture.press(&state, .char("j")).exceptConfigLoads.isEmpty, "keys never resend the watch set")
+    }
+
+    @Test func configIsLoadedOncePerJob() {
+        var state = DashboardState(options: Fixture.options(), width: 120, height: 40)
+        let effects = Fixture.send(&state, .pageLoaded(jobs: [Fixture.job(1002, .finished), Fixture.job(1001, .finished)], olderThan: nil, requested: 50, at: Fixture.at(29)))
+        #expect(effects == [.loadConfig(id: "1002")])
+        #expect(state.configs["1002"] == .loading)
+        #expect(Fixture.press(&state, .char("j")) == [.loadConfig(id: "1001")])
+        #expect(Fixture.press(&state, .char("k")).isEmpty, "still in flight: not asked again")
+        Fixture.send(&state, .configLoaded(id: "1002", config: Fixture.config))
+        #expect(Fixture.press(&state, .char("j"), .char("k")).isEmpty, "loaded: never asked again")
+        #expect(state.configs["1002"] == .loaded(Fixture.config))
+    }
+
+    @Test func aFailedConfigIsShownAndRetriedWhenSelectedAgain() {
+        var state = Fixture.state(jobs: [Fixture.job(1002, .finished), Fixture.job(1001, .finished)])
+        Fixture.send(&state, .configFailed(id: "1002", message: "HTTP 500"))
+        #expect(state.configs["1002"] == .failed("HTTP 500"))
+        #expect(Fixture.press(&state, .char("j")) == [.loadConfig(id: "1001")])
+        #expect(Fixture.press(&state, .char("k")) == [.loadConfig(id: "1002")])
+    }
+
+    @Test func connectionStateIsShownInTheHeader() {
+        var state = Fixture.state(jobs: [Fixture.job(1001, .started)])
+        Fixture.send(&state, .connectionChanged(.reconnecting(attempt: 3, reason: "connection refused"), at: Fixture.at(30)))
+        var text = Snapshot.render(state, width: 200, height: 50).lines[0]
+        #expect(text.contains("reconnecting (attempt 3): connection refused"))
+        #expect(text.contains("last data 2026-11-28 10:29:00 UTC (6m00s ago)"))
+        let narrow = Snapshot.render(state, width: 100, height: 30).lines[0]
+        #expect(narrow.contains("last data 10:29:00 UTC (6m00s ago)"), "narrow screens keep the time of day")
+        Fixture.send(&state, .connectionChanged(.offline(reason: "server unreachable"), at: Fixture.at(30)))
+        text = Snapshot.render(state, width: 200, height: 50).lines[0]
+        #expect(text.contains("offline: server unreachable"))
+        Fixture.send(&state, .connectionChanged(.connected, at: Fixture.at(30)))
+        text = Snapshot.render(state, width: 200, height: 50).lines[0]
+        #expect(text.contains("connected · data 2026-11-28 10:29:00 UTC"))
+        #expect(text.contains("jdoe@cic01.example.com"))
+    }
+
+    @Test func aFailedNewestPageSaysSoAndAllowsARetry() {
+        var state = DashboardState(options: Fixture.options(), width: 120, height: 40)
+        Fixture.send(&state, .pageFailed(olderThan: nil, message: "HTTP 503", at: Fixture.at(29)))
+        #expect(state.statusMessage == .error("Could not load jobs: HTTP 503"))
+        #expect(Fixture.press(&state, .char("r")) == [.loadNewestPage(count: 50)])
+    }
+}

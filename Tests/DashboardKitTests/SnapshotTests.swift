@@ -1,0 +1,102 @@
+import Testing
+import ICWSWire
+@testable import DashboardKit
+
+/// Whole screens at fixed sizes, compared with `Snapshots/*.txt`.
+@Suite("Snapshots")
+struct SnapshotTests {
+    static let sizes = [(80, 24), (120, 40), (200, 50)]
+
+    @Test(arguments: sizes)
+    func list(width: Int, height: Int) {
+        let surface = Snapshot.render(Scenario.list(width: width, height: height), width: width, height: height)
+        Snapshot.assertMatches(surface, named: "list-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes)
+    func detailWithConfiguration(width: Int, height: Int) {
+        let surface = Snapshot.render(Scenario.detail(width: width, height: height), width: width, height: height)
+        Snapshot.assertMatches(surface, named: "detail-\(width)x\(height)")
+    }
+
+    @Test func detailScrolledToTheBottom() {
+        var state = Scenario.detail(width: 80, height: 24)
+        Fixture.press(&state, .char("G"))
+        Snapshot.assertMatches(Snapshot.render(state, width: 80, height: 24), named: "detail-bottom-80x24")
+    }
+
+    @Test func failedJobWithConfigurationLoading() {
+        let surface = Snapshot.render(Scenario.failed(width: 120, height: 40), width: 120, height: 40)
+        Snapshot.assertMatches(surface, named: "failed-loading-120x40")
+    }
+
+    @Test(arguments: sizes)
+    func cancelDialog(width: Int, height: Int) {
+        var state = Scenario.list(width: width, height: height)
+        Fixture.press(&state, .char("c"))
+        Snapshot.assertMatches(Snapshot.render(state, width: width, height: height), named: "dialog-\(width)x\(height)")
+    }
+
+    @Test func cancelDialogWithYesChosenAndThePendingRow() {
+        var state = Scenario.list(width: 120, height: 40)
+        Fixture.press(&state, .char("c"), .right)
+        Snapshot.assertMatches(Snapshot.render(state, width: 120, height: 40), named: "dialog-yes-120x40")
+        Fixture.press(&state, .enter)
+        Fixture.send(&state, .cancelSucceeded(id: "1071"))
+        Snapshot.assertMatches(Snapshot.render(state, width: 120, height: 40), named: "canceling-120x40")
+    }
+
+    @Test(arguments: sizes)
+    func help(width: Int, height: Int) {
+        var state = Scenario.list(width: width, height: height)
+        Fixture.press(&state, .char("?"))
+        Snapshot.assertMatches(Snapshot.render(state, width: width, height: height), named: "help-\(width)x\(height)")
+    }
+
+    @Test func helpScrollsOnASmallScreen() {
+        var state = Scenario.list(width: 60, height: 15)
+        Fixture.press(&state, .char("?"), .char("j"), .char("j"))
+        #expect(state.helpScroll == 2)
+        Snapshot.assertMatches(Snapshot.render(state, width: 60, height: 15), named: "help-scrolled-60x15")
+        Fixture.press(&state, .end)
+        #expect(state.helpScroll == HelpView.lineCount(readOnly: false) - HelpView.visibleLines(screenHeight: 15))
+        Fixture.press(&state, .char("j"))
+        #expect(state.helpScroll == HelpView.lineCount(readOnly: false) - HelpView.visibleLines(screenHeight: 15))
+        Fixture.press(&state, .char("?"), .char("?"))
+        #expect(state.helpScroll == 0, "the help opens at the top")
+    }
+
+    @Test func narrowMinimumLayout() {
+        let surface = Snapshot.render(Scenario.list(width: 60, height: 15), width: 60, height: 15)
+        Snapshot.assertMatches(surface, named: "narrow-60x15")
+    }
+
+    @Test func tooSmall() {
+        let surface = Snapshot.render(Scenario.list(width: 50, height: 12), width: 50, height: 12)
+        Snapshot.assertMatches(surface, named: "too-small-50x12")
+    }
+
+    @Test func filterPromptSortAndReadOnly() {
+        var state = Scenario.list(width: 120, height: 40, readOnly: true)
+        Fixture.press(&state, .char("s"), .char("s"), .char("/"), .char("1"), .char("0"), .char("6"))
+        Snapshot.assertMatches(Snapshot.render(state, width: 120, height: 40), named: "filter-sorted-readonly-120x40")
+    }
+
+    @Test func asciiGlyphs() {
+        let surface = Snapshot.render(Scenario.detail(width: 80, height: 24, focus: false), width: 80, height: 24, glyphs: .ascii)
+        Snapshot.assertMatches(surface, named: "ascii-80x24")
+        #expect(surface.lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    }
+
+    @Test func offlineWithoutData() {
+        var state = DashboardState(options: Fixture.options(), width: 80, height: 24)
+        Fixture.send(&state, .connectionChanged(.offline(reason: "cic01.example.com:8019 refused the connection"), at: Fixture.at(30)))
+        Snapshot.assertMatches(Snapshot.render(state, width: 80, height: 24), named: "offline-empty-80x24")
+    }
+
+    @Test(arguments: sizes)
+    func hostileStrings(width: Int, height: Int) {
+        let surface = Snapshot.render(Scenario.hostile(width: width, height: height), width: width, height: height)
+        Snapshot.assertMatches(surface, named: "hostile-\(width)x\(height)")
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `dxtop simulate`: a standalone simulator that dxtop itself can use.
+@Suite("dxtop simulate")
+struct CLISimulateTests {
+    @Test("prints its URL and users, serves dxtop, stops with exit 0 on SIGTERM and SIGINT", arguments: [SIGTERM, SIGINT])
+    func foreground(signal: Int32) async throws {
+        let simulate = try DxtopBinary.start(["simulate", "--port", "0", "--jobs", "7", "--speed", "0"])
+        try await simulate.waitFor(stdout: "Press Ctrl-C to stop.")
+        let banner = simulate.stdout.text
+        #expect(banner.contains("admin / admin-secret") && banner.contains("jdoe / jdoe-secret"))
+        let url = try #require(banner.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+/)).output
+        let list = try await DxtopBinary.run(["jobs", "list", "--json"],
+                                             env: ["ICWS_SERVER": String(url), "ICWS_USER": "jdoe", "ICWS_PASSWORD": "jdoe-secret"])
+        #expect(list.status == 0, "\(list)")
+        #expect(try CLIListTests.ids(list.stdout).count == 7)
+        simulate.send(signal)
+        let result = try await simulate.wait(timeout: .seconds(30))
+        #expect(result.status == 0, "\(result)")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import ICWSSimulator
+import ICWSWire
+import Testing
+
+/// `dxtop jobs submit`: a job configuration file in, the new id out.
+@Suite("dxtop jobs submit")
+struct CLISubmitTests {
+    static let config = """
+        {"name": "e2e nightly",
+         "tables": {"tableList": [{"name": "InteractionSummary", "dateTimeFilterColumn": "StartDateTimeUTC",
+                                   "siteIdFilterColumn": "SiteID",
+                                   "column": [{"name": "InteractionIDKey"}, {"name": "SiteID"}]}]},
+         "views": {"viewList": [{"name": "UserStatus_viw", "column": [{"name": "UserId"}]}]},
+         "startTimeFilter": "2026-11-01T00:00:00Z", "endTimeFilter": "20261102T000000Z",
+         "siteIdFilters": [{"name": "1"}]}
+        """
+
+    @Test("from a file: prints the id; the simulator has the job, submitted by the login user")
+    func fromFile() async throws {
+        try await SimulatorFixture.with { sim in
+            let file = try TemporaryFile(contents: Self.config)
+            let result = try await DxtopBinary.run(["jobs", "submit", file.path], env: sim.environment(user: "jdoe"))
+            #expect(result.status == 0, "\(result)")
+            let id = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(!id.isEmpty && !id.contains("\n"))
+            let stored = try #require(await sim.simulator.jobConfig(id: id))
+            #expect(stored.name == "e2e nightly")
+            #expect(stored.submittedUserId == "jdoe")
+            #expect(stored.tableConfigs.first?.column.map(\.name) == ["InteractionIDKey", "SiteID"])
+            #expect(stored.viewConfigs.map(\.name) == ["UserStatus_viw"])
+            #expect(stored.startTimeFilter == ICWSDate.parse("20261101T000000Z"))
+            #expect(stored.endTimeFilter == ICWSDate.parse("2026-11-02T00:00:00Z"))
+            #expect(stored.siteIds == ["1"])
+            #expect(await sim.simulator.jobStatus(id: id)?.submittedUserId == "jdoe")
+        }
+    }
+
+    @Test("from standard input with -")
+    func fromStdin() async throws {
+        try await SimulatorFixture.with { sim in
+            let result = try await DxtopBinary.run(["jobs", "submit", "-"], env: sim.environment(), stdin: Self.config)
+            #expect(result.status == 0, "\(result)")
+            let id = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(await sim.simulator.jobConfig(id: id)?.name == "e2e nightly")
+        }
+    }
+
+    @Test("malformed JSON: exit 1, one clear line, nothing submitted")
+    func malformed() async throws {
+        try await SimulatorFixture.with { sim in
+            let before = await sim.simulator.allJobStatuses().count
+            let file = try TemporaryFile(contents: "{\"name\": \"broken\", \"tables\": ")
+            let result = try await DxtopBinary.run(["jobs", "submit", file.path], env: sim.environment())
+            #expect(result.status == 1, "\(result)")
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1)
+            #expect(lines.first?.hasPrefix("dxtop: \(file.path): ") == true)
+            #expect(result.stderr.contains("JSON"))
+            #expect(result.stdout.isEmpty)
+            #expect(await sim.simulator.allJobStatuses().count == before)
+        }
+    }
+
+    @Test("a configuration the server refuses: exit 1 with the server's message")
+    func refusedByServer() async throws {
+        try await SimulatorFixture.with { sim in
+            let file = try TemporaryFile(contents: #"{"name": "no data sets"}"#)
+            let result = try await DxtopBinary.run(["jobs", "submit", file.path], env: sim.environment())
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains("at least one table or view"))
+        }
+    }
+}
+
+/// A file in the temporary directory, removed when the value goes away.
+final class TemporaryFile: Sendable {
+    let path: String
+
+    init(contents: String) throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-\(UUID().uuidString).json").path
+        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import ICWSSimulator
+import Testing
+
+/// The questions dxtop asks on a real terminal (tmux): the password prompt without echo, and the
+/// y/N confirmation of `jobs cancel`. Terminal work runs off the cooperative pool (`offPool`).
+@Suite("dxtop on a terminal", .serialized)
+struct CLITerminalTests {
+    @Test("the password prompt does not echo, and the command runs with the typed password")
+    func passwordPrompt() async throws {
+        try await SimulatorFixture.with { sim in
+            let password = sim.user("admin").password
+            let env = ["ICWS_SERVER": sim.url, "ICWS_USER": "admin"]
+            let screen = try await DxtopBinary.offPool {
+                let pane = try TmuxPane(width: 120, height: 40, environment: env)
+                try pane.run("\(DxtopBinary.url.path) jobs list --count 2; echo \"exit=$?\"")
+                try pane.waitFor(text: "Password for admin")
+                try pane.type(password)
+                try pane.press("Enter")
+                return try pane.waitFor(text: "exit=0")
+            }
+            #expect(!screen.contains(password))
+            #expect(screen.contains("SUBMITTED BY"))
+        }
+    }
+
+    @Test("Ctrl-C at the password prompt restores echo")
+    func promptInterrupted() async throws {
+        try await SimulatorFixture.with { sim in
+            let env = ["ICWS_SERVER": sim.url, "ICWS_USER": "admin"]
+            let screen = try await DxtopBinary.offPool {
+                let pane = try TmuxPane(width: 120, height: 40, environment: env)
+                try pane.run("\(DxtopBinary.url.path) jobs list; echo \"exit=$?\"")
+                try pane.waitFor(text: "Password for admin")
+                try pane.type("half-typed")
+                try pane.press("C-c")
+                try pane.waitFor(text: "exit=130")
+                try pane.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | sed 's/^/tty-/'")
+                return try pane.waitFor(text: "tty-")
+            }
+            #expect(screen.contains("tty-echo"))
+            #expect(!screen.contains("tty--echo"))
+            #expect(!screen.contains("half-typed"))
+        }
+    }
+
+    @Test("cancel asks y/N on a terminal: Enter means No, y cancels")
+    func cancelConfirmation() async throws {
+        try await SimulatorFixture.with { sim in
+            let id = await sim.addJob(submittedBy: "admin", name: "confirm me")
+            let pane = try await DxtopBinary.offPool { try TmuxPane(width: 120, height: 40, environment: sim.environment()) }
+            let question = try await DxtopBinary.offPool {
+                try pane.run("\(DxtopBinary.url.path) jobs cancel \(id); echo \"first=$?\"")
+                let screen = try pane.waitFor(text: "[y/N]")
+                try pane.press("Enter")
+                try pane.waitFor(text: "first=1")
+                return screen
+            }
+            #expect(question.contains("confirm me"))
+            #expect(await sim.simulator.jobStatus(id: id)?.state == .submitted)
+
+            try await DxtopBinary.offPool {
+                try pane.run("\(DxtopBinary.url.path) jobs cancel \(id); echo \"second=$?\"")
+                try pane.waitFor("a second [y/N]") { $0.components(separatedBy: "[y/N]").count == 3 }
+                try pane.type("y")
+                try pane.press("Enter")
+                try pane.waitFor(text: "second=0")
+            }
+            #expect(await sim.simulator.jobStatus(id: id)?.state == .canceled)
+        }
+    }
+}

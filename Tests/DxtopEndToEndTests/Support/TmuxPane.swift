@@ -1,0 +1,107 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: a tmux server of its own (private socket), one window of a
+/// fixed size running an interactive shell, driven with `send-keys` and read with `capture-pane`.
+final class TmuxPane: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private let socket: String
+    private let environment: [String: String]
+
+    /// Starts `bash` (no rc files, prompt `$ `) in a `width`×`height` window. `environment` reaches the
+    /// shell through the tmux server's own environment, so secrets never appear in an argv.
+    init(width: Int, height: Int, environment: [String: String]) throws {
+        socket = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dxtop-tmux-\(UUID().uuidString.prefix(8))").path
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        env["PS1"] = "$ "
+        env["TERM"] = "xterm-256color"
+        env.removeValue(forKey: "TMUX")
+        self.environment = env
+        try tmux(closingInheritedDescriptors: true, ["-f", "/dev/null", "new-session", "-d", "-s", "dxtop", "-x", "\(width)", "-y", "\(height)",
+                  "bash --norc --noprofile"])
+        try tmux(["set-option", "-g", "status", "off"])
+        try tmux(["set-option", "-g", "default-terminal", env["TERM"]!])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
+    }
+
+    /// Types text literally (no key-name interpretation).
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", "dxtop", "-l", text])
+    }
+
+    /// Sends tmux key names: "Enter", "Escape", "Down", "C-c", "Tab", …
+    func press(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", "dxtop"] + keys)
+    }
+
+    /// Types a command line and presses Enter.
+    func run(_ commandLine: String) throws {
+        try type(commandLine)
+        try press("Enter")
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "dxtop", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The visible screen as text, one line per row.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "dxtop"])
+    }
+
+    /// Re-reads the screen until `condition` holds; fails after `timeout` with the last screen.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Duration = .seconds(10), _ condition: (String) -> Bool) throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var last = ""
+        while clock.now < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failure(description: "timed out after \(timeout) waiting for \(what); screen was:\n\(last)")
+    }
+
+    @discardableResult
+    func waitFor(text: String, timeout: Duration = .seconds(10)) throws -> String {
+        try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Runs one tmux client command.
+    ///
+    /// `closingInheritedDescriptors` is for the command that forks the tmux server: Foundation's
+    /// `Process` notices a child's exit when a socket it hands the child is closed, and a server
+    /// forked from that child would inherit the socket and keep it open, so `waitUntilExit` would
+    /// never return. A bash wrapper closes every descriptor above 2 before starting tmux.
+    @discardableResult
+    private func tmux(closingInheritedDescriptors: Bool = false, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let command = ["tmux", "-S", socket] + arguments
+        process.arguments = closingInheritedDescriptors
+            ? ["bash", "-c", #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && exec {fd}>&-; done 2>/dev/null; exec "$@""#,
+               "close-fds"] + command
+            : command
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
+        }
+        return text
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import ICWSWire
+import NIOHTTP1
+import Testing
+@testable import ICWSClient
+
+@Suite struct ErrorMappingTests {
+    private func answer(_ status: Int, _ body: String, contentType: String = "application/vnd.inin.icws+json") -> HTTPAnswer {
+        HTTPAnswer(status: status, headers: ["Content-Type": contentType], body: Data(body.utf8))
+    }
+
+    @Test func statusesMapToCases() {
+        let body = #"{"errorId":"x.y","errorCode":7,"message":"Nope."}"#
+        let expectations: [(Int, String)] = [
+            (400, "badRequest"), (401, "authenticationFailed"), (403, "permissionDenied"), (404, "notFound"),
+            (410, "gone"), (500, "serverError"), (502, "serverError"), (503, "unavailable"), (409, "badRequest"),
+        ]
+        for (status, name) in expectations {
+            let error = answer(status, body).error
+            #expect("\(error)" == "Nope.")
+            #expect(String(describing: Mirror(reflecting: error).children.first?.label ?? "") == name, "status \(status)")
+            #expect(error.serverInfo == ServerErrorInfo(status: status, errorId: "x.y", errorCode: 7, message: "Nope."))
+        }
+    }
+
+    @Test func nonJSONAndEmptyBodiesGiveHTTPStatusText() {
+        #expect(answer(500, "<html>boom</html>", contentType: "text/html").errorInfo.message == "HTTP 500 Internal Server Error")
+        #expect(answer(502, "").errorInfo.message == "HTTP 502 Bad Gateway")
+        #expect(answer(404, "{}").errorInfo.message == "HTTP 404 Not Found")
+    }
+
+    @Test func descriptionIsOneLine() {
+        let error = ICWSError.serverError(ServerErrorInfo(status: 500, message: "line one\r\nline two\n"))
+        #expect(error.description == "line one line two")
+        let unavailable = ICWSError.unavailable(ServerErrorInfo(status: 503, message: "Not accepting."), triedHosts: ["a", "b"])
+        #expect(unavailable.description == "Not accepting. (tried a, b)")
+    }
+
+    @Test func undecodableNamesTheFieldAndPath() {
+        let body = #"{"jobList":[{"jobStatus":{"id":"1","name":"a"}},{"jobStatus":{"name":"b"}}]}"#
+        #expect(throws: ICWSError.self) { try answer(200, body).decode(JobList.self, request: "GET jobs") }
+        do {
+            _ = try answer(200, body).decode(JobList.self, request: "GET jobs")
+        } catch {
+            #expect("\(error)" == "GET jobs: missing field 'id' at jobList.[1].jobStatus"
+                    || "\(error)".contains("missing field 'id' at jobList"))
+        }
+    }
+
+    @Test func jsonMediaTypesInAnyCaseAreAccepted() throws {
+        let body = #"{"id":"5"}"#
+        for type in ["application/vnd.inin.icws+JSON;charset=utf-8", "Application/JSON", "application/json; charset=UTF-8"] {
+            #expect(try answer(201, body, contentType: type).decode(JobCreated.self, request: "POST").id == "5")
+        }
+        #expect(throws: ICWSError.self) { try answer(200, body, contentType: "text/html").decode(JobCreated.self, request: "POST") }
+    }
+
+    @Test func acceptLanguageComesFromTheLocale() {
+        #expect(ICWSClientConfiguration.defaultAcceptLanguage(localeIdentifier: "en_US") == "en-us")
+        #expect(ICWSClientConfiguration.defaultAcceptLanguage(localeIdentifier: "de_DE.UTF-8") == "de-de")
+        #expect(ICWSClientConfiguration.defaultAcceptLanguage(localeIdentifier: "fr") == "fr")
+        for junk in ["", "C", "POSIX", "C.UTF-8", "en_US_POSIX1"] {
+            #expect(ICWSClientConfiguration.defaultAcceptLanguage(localeIdentifier: junk) == "en-us", "\(junk)")
+        }
+    }
+
+    @Test func missingCAFileFailsAtCreation() throws {
+        var configuration = ICWSClientConfiguration(
+            server: try ICWSServer(parsing: "cic01"), credentials: ICWSCredentials(user: "u", password: "p"))
+        configuration.tls = TLSOptions(caFile: "/nonexistent/ca.pem")
+        #expect(throws: ICWSError.self) { _ = try ICWSSession(configuration: configuration) }
+    }
+
+    @Test func sessionCookieIsFoundByPrefix() {
+        let headers = ["other=1; Path=/", "icws_123=abc|languageId=en-us; Path=/icws/123; HttpOnly"]
+        #expect(SessionToken.sessionCookie(in: headers) == "icws_123=abc|languageId=en-us")
+        #expect(SessionToken.sessionCookie(in: ["other=1"]) == nil)
+    }
+
+    @Test func backoffDoublesAndIsCapped() {
+        #expect(FeedBackoff.delay(attempt: 1) == .milliseconds(500))
+        #expect(FeedBackoff.delay(attempt: 2) == .seconds(1))
+        #expect(FeedBackoff.delay(attempt: 3) == .seconds(2))
+        #expect(FeedBackoff.delay(attempt: 6) == .seconds(15))
+        #expect(FeedBackoff.delay(attempt: 60) == .seconds(15))
+    }
+}

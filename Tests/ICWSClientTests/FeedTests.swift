@@ -1,0 +1,88 @@
+import ICWSSimulator
+import ICWSWire
+import Testing
+@testable import ICWSClient
+
+@Suite struct FeedTests {
+    /// Watches one job, then moves it on the server and expects the merged status through the feed.
+    private func expectStateChange(fixture: SimulatorFixture, feed: JobStatusFeed, transport: FeedTransport) async throws {
+        var events = feed.events().makeAsyncIterator()
+        _ = try await nextEvent(&events) { $0 == .connection(.live(transport)) }
+        let id = await fixture.simulator.addJob(sampleJobConfig(name: "watched"), submittedBy: "admin")
+        try await feed.watch(jobIds: [id])
+        let initial = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
+        guard case .statuses(let first) = initial else { return }
+        #expect(first.map(\.id) == [id])
+        #expect(first.first?.state == .submitted)
+        await fixture.simulator.advance(jobId: id)
+        let changed = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
+        guard case .statuses(let second) = changed else { return }
+        #expect(second.first?.id == id)
+        #expect(second.first?.state == .queued)
+        #expect(second.first?.name == "watched", "the delta is merged with the cached full status")
+        await feed.stop()
+    }
+
+    @Test func stateChangeArrivesByServerSentEvents() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            try await session.connect()
+            try await expectStateChange(fixture: fixture, feed: JobStatusFeed(session: session), transport: .serverSentEvents)
+        }
+    }
+
+    @Test func stateChangeArrivesByPollingOnMessagingOne() async throws {
+        let fixture = try await SimulatorFixture.start { $0.messagingVersion = 1 }
+        try await fixture.withSession { session in
+            try await session.connect()
+            let feed = JobStatusFeed(session: session, pollInterval: .milliseconds(100))
+            try await expectStateChange(fixture: fixture, feed: feed, transport: .polling)
+        }
+    }
+
+    @Test func pollingCanBeForced() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            let feed = JobStatusFeed(session: session, pollInterval: .milliseconds(100), useServerSentEvents: false)
+            try await expectStateChange(fixture: fixture, feed: feed, transport: .polling)
+        }
+    }
+
+    @Test func streamReconnectsAfterTheSessionEnds() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            let feed = JobStatusFeed(session: session)
+            var events = feed.events().makeAsyncIterator()
+            _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
+            let id = await fixture.simulator.addJob(sampleJobConfig(name: "kept"), submittedBy: "admin")
+            try await feed.watch(jobIds: [id])
+            _ = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
+            // The server drops the session: its stream ends.
+            await fixture.simulator.setFaults(SimulatorFaults(expireSessionsAfterRequests: 0))
+            _ = try? await session.listJobs(count: 1)
+            await fixture.simulator.setFaults(SimulatorFaults())
+            _ = try await nextEvent(&events) { if case .connection(.reconnecting) = $0 { true } else { false } }
+            _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
+            await fixture.simulator.advance(jobId: id)
+            let changed = try await nextEvent(&events) { event in
+                if case .statuses(let list) = event { list.first?.state == .queued } else { false }
+            }
+            guard case .statuses(let list) = changed else { return }
+            #expect(list.first?.name == "kept")
+            await feed.stop()
+        }
+    }
+
+    @Test func stopEndsTheEventStream() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            let feed = JobStatusFeed(session: session, pollInterval: .milliseconds(50), useServerSentEvents: false)
+            var events = feed.events().makeAsyncIterator()
+            _ = try await nextEvent(&events) { $0 == .connection(.live(.polling)) }
+            await feed.stop()
+            while let event = await events.next() {
+                #expect(event == .connection(.live(.polling)) || { if case .statuses = event { true } else { false } }())
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import ICWSSimulator
+import ICWSWire
+import Testing
+@testable import ICWSClient
+
+@Suite struct JobCallTests {
+    @Test func listIsNewestFirstAndPagesWithFromJobId() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            let first = try await session.listJobs(count: 10)
+            #expect(first.count == 10)
+            #expect(first.allSatisfy { $0.jobStatus != nil && $0.jobConfig == nil })
+            let ids = first.compactMap(\.id).compactMap(Int.init)
+            #expect(ids == ids.sorted(by: >))
+            let second = try await session.listJobs(count: 10, fromJobId: first.last?.id)
+            #expect(second.count == 10)
+            #expect((second.first?.id).flatMap(Int.init)! < ids.last!)
+        }
+    }
+
+    @Test func allJobsWalksEveryPage() async throws {
+        let fixture = try await SimulatorFixture.start { $0.jobCount = 25 }
+        try await fixture.withSession { session in
+            var pages: [[Job]] = []
+            for try await page in session.allJobs(pageSize: 10) { pages.append(page) }
+            #expect(pages.map(\.count) == [10, 10, 5])
+            let ids = pages.flatMap { $0 }.compactMap(\.id)
+            #expect(Set(ids).count == 25)
+        }
+    }
+
+    @Test func showInEachMode() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            let id = try #require(try await session.listJobs(count: 1).first?.id)
+            let all = try await session.job(id: id)
+            #expect(all.jobStatus?.id == id)
+            #expect(all.jobConfig?.id == id)
+            let status = try await session.job(id: id, mode: .status)
+            #expect(status.jobStatus != nil && status.jobConfig == nil)
+            let configuration = try await session.job(id: id, mode: .configuration)
+            #expect(configuration.jobStatus == nil && configuration.jobConfig != nil)
+        }
+    }
+
+    @Test func unknownJobIsNotFoundWithTheServerMessage() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            do {
+                _ = try await session.job(id: "999999")
+                Issue.record("expected an error")
+            } catch let error as ICWSError {
+                switch error {
+                case .notFound(let info), .badRequest(let info):
+                    #expect(info.message.contains("999999"))
+                default:
+                    Issue.record("expected notFound or badRequest, got \(error)")
+                }
+            }
+        }
+    }
+
+    @Test func submitThenCancel() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            let id = try await session.submitJob(sampleJobConfig(name: "client test"))
+            let stored = await fixture.simulator.jobConfig(id: id)
+            #expect(stored?.name == "client test")
+            #expect(stored?.tableConfigs.first?.column.count == 2)
+            try await session.cancelJob(id: id)
+            #expect(await fixture.simulator.jobStatus(id: id)?.state == .canceled)
+            // A second cancel is refused with the server's message.
+            do {
+                try await session.cancelJob(id: id)
+                Issue.record("expected a 400")
+            } catch ICWSError.badRequest(let info) {
+                #expect(info.status == 400)
+                #expect(info.message.contains("cannot be canceled"))
+            }
+        }
+    }
+
+    @Test func invalidSubmitCarriesTheServerMessage() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            do {
+                _ = try await session.submitJob(JobConfig(name: "empty", submittedUserId: "admin"))
+                Issue.record("expected a 400")
+            } catch let error as ICWSError {
+                guard case .badRequest(let info) = error else {
+                    Issue.record("expected badRequest, got \(error)")
+                    return
+                }
+                #expect(info.errorId == ICWSErrorID.invalidProperty)
+                #expect(error.description == "A job needs at least one table or view.")
+            }
+        }
+    }
+
+    @Test func cancellingAnotherUsersJobIsPermissionDenied() async throws {
+        let fixture = try await SimulatorFixture.start()
+        let id = await fixture.simulator.addJob(sampleJobConfig(), submittedBy: "admin")
+        try await fixture.withSession(fixture.configuration(user: "jdoe", password: "jdoe-secret")) { session in
+            do {
+                try await session.cancelJob(id: id)
+                Issue.record("expected a 403")
+            } catch let error as ICWSError {
+                guard case .permissionDenied(let info) = error else {
+                    Issue.record("expected permissionDenied, got \(error)")
+                    return
+                }
+                #expect(info.status == 403)
+                #expect(error.description.contains("right to cancel"))
+            }
+            #expect(await fixture.simulator.jobStatus(id: id)?.state != .canceled)
+        }
+    }
+
+    @Test func serverErrorIsReported() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            try await session.connect()
+            await fixture.simulator.setFaults(SimulatorFaults(failNextRequests: 1))
+            do {
+                _ = try await session.listJobs()
+                Issue.record("expected a 500")
+            } catch ICWSError.serverError(let info) {
+                #expect(info.status == 500)
+                #expect(info.message.contains("internal error"))
+            }
+            #expect(try await session.listJobs(count: 3).count == 3)
+        }
+    }
+
+    @Test func slowCallIsATimeoutNamingTheRequest() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession(fixture.configuration(timeout: .milliseconds(400))) { session in
+            try await session.connect()
+            await fixture.simulator.setFaults(SimulatorFaults(latency: .seconds(3)))
+            do {
+                _ = try await session.listJobs()
+                Issue.record("expected a timeout")
+            } catch ICWSError.timeout(let message) {
+                #expect(message.contains("data-extractor/jobs"))
+                #expect(message.contains("400 ms"))
+            }
+            await fixture.simulator.setFaults(SimulatorFaults())
+        }
+    }
+}
