@@ -13,8 +13,8 @@ struct HTTPAnswer: Sendable {
     /// The error body as the server sent it; "HTTP 500 Internal Server Error" text when it is not JSON.
     var errorInfo: ServerErrorInfo {
         let parsed = try? ICWSJSON.decode(ICWSErrorBody.self, from: body)
-        let fallback = "HTTP \(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)"
-        let message = parsed?.message.isEmpty == false ? parsed!.message : fallback
+        var message = parsed?.message ?? ""
+        if message.isEmpty { message = "HTTP \(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)" }
         return ServerErrorInfo(status: status, errorId: parsed?.errorId, errorCode: parsed?.errorCode, message: message)
     }
 

@@ -25,9 +25,6 @@ struct HTTPCall: Sendable {
         }
         return path + "?" + pairs.joined(separator: "&")
     }
-
-    /// "GET /icws/…/data-extractor/jobs on cic01": how errors name the request.
-    var label: String { "\(method.rawValue) \(path) on \(server.host)" }
 }
 
 /// The outcome of opening a streaming request.

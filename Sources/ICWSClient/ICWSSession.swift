@@ -21,7 +21,8 @@ public actor ICWSSession {
     var subscribedJobIds: [String] = []
     /// `alternateHostList` of the last login, tried when the connected host stops answering.
     var knownAlternates: [String] = []
-    private var isShutDown = false
+    /// Set by `shutdown()`; the feed ends when it sees it.
+    private(set) var isShutDown = false
 
     /// The session established by the latest login; nil before `connect()`.
     public internal(set) var info: SessionInfo?
@@ -45,9 +46,11 @@ public actor ICWSSession {
     }
 
     /// Logs in (POST /icws/connection?include=features), trying alternate hosts on a 503, and checks
-    /// that the server offers data-extractor version 2 or later.
+    /// that the server offers data-extractor version 2 or later. When already connected, returns the
+    /// current session without a new login.
     @discardableResult
     public func connect() async throws -> SessionInfo {
+        if token != nil, let info { return info }
         _ = try await establish(startingAt: token?.server ?? configuration.server)
         guard let info else { throw ICWSError.transport("the login did not complete") }
         return info
@@ -87,8 +90,9 @@ public actor ICWSSession {
             let answer: HTTPAnswer
             do {
                 answer = try await transport.send(Self.call(method, path, query: query, body: body, token: current))
-            } catch ICWSError.transport(let message) where !renewed && !knownAlternates.isEmpty {
-                // The host went away; a switchover partner may have taken over.
+            } catch ICWSError.transport(let message) where !renewed && !knownAlternates.isEmpty && method != .POST {
+                // The host went away; a switchover partner may have taken over. (A POST is not
+                // repeated: the job may have been created before the connection broke.)
                 logger.debug("session call failed (\(message)); trying the switchover partners")
                 renewed = true
                 current = try await renew(after: current)

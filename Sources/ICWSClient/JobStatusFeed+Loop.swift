@@ -29,6 +29,11 @@ extension JobStatusFeed {
                 reason = String(describing: error)
             }
             if Task.isCancelled { break }
+            if await session.isShutDown {
+                // Nothing will ever work again: end the consumer's stream.
+                state.withLock { $0.continuation }?.finish()
+                break
+            }
             attempt += 1
             emit(.connection(.reconnecting(attempt: attempt, reason: reason)))
             do {

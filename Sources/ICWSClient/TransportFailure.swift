@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import NIOSSL
 
@@ -19,7 +20,7 @@ enum TransportFailure {
             }
         }
         if error is NIOSSLError || error is BoringSSLError {
-            return .transport("TLS failure with \(place): \(ICWSError.oneLine(String(describing: error)))")
+            return .transport("TLS failure with \(place): \(tlsReason(String(describing: error)))")
         }
         let text = ICWSError.oneLine(String(describing: error))
         if text.localizedCaseInsensitiveContains("refused") {
@@ -29,5 +30,18 @@ enum TransportFailure {
             return .transport("TLS failure with \(place): \(text)")
         }
         return .transport("cannot reach \(place): \(text)")
+    }
+
+    /// The BoringSSL reason code in words ("wrong version number"), with a hint for the common ones;
+    /// the raw one-line text when there is no code.
+    static func tlsReason(_ text: String) -> String {
+        guard let marker = text.range(of: "OPENSSL_internal:") else { return ICWSError.oneLine(text) }
+        let code = text[marker.upperBound...].prefix { $0.isUppercase || $0 == "_" || $0.isNumber }
+        let words = code.lowercased().replacingOccurrences(of: "_", with: " ")
+        switch code {
+        case "WRONG_VERSION_NUMBER": return "\(words) (the server may not speak HTTPS on this port)"
+        case "CERTIFICATE_VERIFY_FAILED": return "\(words) (the server's certificate is not trusted)"
+        default: return words.isEmpty ? ICWSError.oneLine(text) : words
+        }
     }
 }

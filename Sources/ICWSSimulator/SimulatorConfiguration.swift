@@ -78,6 +78,12 @@ public struct SimulatorConfiguration: Sendable {
         self.pingInterval = pingInterval
         self.newJobInterval = newJobInterval
     }
+
+    /// For `dxtop --demo` and `dxtop simulate`: real-time clock, and another user submits a job
+    /// about every 20 seconds so the dashboard keeps moving.
+    public static var demo: SimulatorConfiguration {
+        SimulatorConfiguration(speed: 1, newJobInterval: 20)
+    }
 }
 
 /// Failures to inject on one listener. The default value injects nothing.

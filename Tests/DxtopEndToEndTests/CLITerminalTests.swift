@@ -28,14 +28,22 @@ struct CLITerminalTests {
     func promptInterrupted() async throws {
         try await SimulatorFixture.with { sim in
             let env = ["ICWS_SERVER": sim.url, "ICWS_USER": "admin"]
+            // A non-interactive shell that ignores SIGINT itself: unlike an interactive bash it does
+            // not restore the terminal after a child dies of a signal, and it goes on to report the
+            // exit status and the echo setting dxtop left behind.
+            let script = try TemporaryFile(contents: """
+                trap '' INT
+                \(DxtopBinary.url.path) jobs list
+                echo "status=$?"
+                stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | sed 's/^/tty-/'
+                """, suffix: ".sh")
             let screen = try await DxtopBinary.offPool {
                 let pane = try TmuxPane(width: 120, height: 40, environment: env)
-                try pane.run("\(DxtopBinary.url.path) jobs list; echo \"exit=$?\"")
+                try pane.run("bash --norc --noprofile \(script.path)")
                 try pane.waitFor(text: "Password for admin")
                 try pane.type("half-typed")
                 try pane.press("C-c")
-                try pane.waitFor(text: "exit=130")
-                try pane.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | sed 's/^/tty-/'")
+                try pane.waitFor(text: "status=130")
                 return try pane.waitFor(text: "tty-")
             }
             #expect(screen.contains("tty-echo"))

@@ -85,4 +85,37 @@ import Testing
             }
         }
     }
+
+    @Test func silentStreamIsReopenedByTheWatchdog() async throws {
+        let fixture = try await SimulatorFixture.start { $0.pingInterval = .seconds(60) }
+        try await fixture.withSession { session in
+            let feed = JobStatusFeed(session: session, pollInterval: .seconds(2), useServerSentEvents: nil,
+                                     idleTimeout: .milliseconds(300))
+            var events = feed.events().makeAsyncIterator()
+            _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
+            let reconnecting = try await nextEvent(&events) { if case .connection(.reconnecting) = $0 { true } else { false } }
+            guard case .connection(.reconnecting(let attempt, let reason)) = reconnecting else { return }
+            #expect(attempt == 1)
+            #expect(reason.contains("silent"))
+            _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
+            await feed.stop()
+        }
+    }
+
+    @Test func feedEndsWhenTheSessionIsShutDown() async throws {
+        let fixture = try await SimulatorFixture.start()
+        let session = try ICWSSession(configuration: fixture.configuration())
+        let feed = JobStatusFeed(session: session, pollInterval: .milliseconds(50), useServerSentEvents: false)
+        var events = feed.events().makeAsyncIterator()
+        _ = try await nextEvent(&events) { $0 == .connection(.live(.polling)) }
+        await session.shutdown()
+        let box = UncheckedIterator(events)
+        let ended = try await HTTPTransport.within(.seconds(10)) {
+            while await box.next() != nil {}
+            return true
+        }
+        #expect(ended == true, "the event stream finishes after shutdown")
+        await feed.stop()
+        await fixture.simulator.stop()
+    }
 }

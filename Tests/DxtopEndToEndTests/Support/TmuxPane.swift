@@ -52,6 +52,20 @@ final class TmuxPane: @unchecked Sendable {
         try tmux(["resize-window", "-t", "dxtop", "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// Ends the tmux server, as an SSH drop would: the pane's terminal goes away.
+    func killServer() throws {
+        try tmux(["kill-server"])
+    }
+
+    /// The process id of the pane's shell.
+    func shellPID() throws -> Int32 {
+        let text = try tmux(["display-message", "-p", "-t", "dxtop", "#{pane_pid}"])
+        guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw Failure(description: "no pane pid in '\(text)'")
+        }
+        return pid
+    }
+
     /// The visible screen as text, one line per row.
     func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "dxtop"])
@@ -76,6 +90,17 @@ final class TmuxPane: @unchecked Sendable {
         try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
+    /// Runs `body` with no signal blocked on this thread. A child inherits the spawning thread's
+    /// mask, and threads of the test runner block signals; a tmux server started from one would
+    /// pass that mask on to the shell and to dxtop, and Ctrl-C would do nothing.
+    private static func withEmptySignalMask<T>(_ body: () throws -> T) rethrows -> T {
+        var empty = sigset_t(), previous = sigset_t()
+        sigemptyset(&empty)
+        pthread_sigmask(SIG_SETMASK, &empty, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
+    }
+
     /// Runs one tmux client command.
     ///
     /// `closingInheritedDescriptors` is for the command that forks the tmux server: Foundation's
@@ -95,7 +120,7 @@ final class TmuxPane: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try Self.withEmptySignalMask { try process.run() }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)

@@ -1,0 +1,209 @@
+import Foundation
+import ICWSSimulator
+import ICWSWire
+import Testing
+
+/// The built dashboard in a real terminal (tmux) against an in-process simulator with a frozen job
+/// clock: what the operator sees, and what the server then believes.
+@Suite("Dashboard in tmux", .serialized)
+struct DashboardTmuxTests {
+    /// Opens a shell in tmux, starts `dxtop` in it against the simulator, and waits for the job list.
+    private func openDashboard(_ sim: SimulatorFixture, width: Int = 160, height: Int = 45,
+                               arguments: String = "", waitFor jobId: String) async throws -> TmuxPane {
+        let environment = sim.environment(user: "admin").merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) { $1 }
+        return try await DxtopBinary.offPool {
+            let pane = try TmuxPane(width: width, height: height, environment: environment)
+            try pane.run("\(DxtopBinary.url.path) \(arguments); echo EXIT=$?")
+            try pane.waitFor("the job list with \(jobId)") { $0.contains(jobId) && $0.contains("STATE") }
+            return pane
+        }
+    }
+
+    /// The list row that shows `jobId` (empty when it is not on screen).
+    private static func listRow(_ jobId: String, _ screen: String) -> String {
+        screen.split(separator: "\n")
+            .map { String($0.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
+            .first { $0.contains(" \(jobId) ") && !$0.contains("STATE") } ?? ""
+    }
+
+    @Test func listAndDetailAreVisible() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "tmux detail job")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            let screen = try await DxtopBinary.offPool {
+                try pane.waitFor("the detail pane") { $0.contains("Timeline") && $0.contains("Configuration") }
+            }
+            #expect(screen.contains("tmux detail job"))
+            #expect(screen.contains("UserWorkgroups"))
+            #expect(screen.contains("jobs "))
+            try await DxtopBinary.offPool { try pane.press("q"); try pane.waitFor(text: "EXIT=0") }
+        }
+    }
+
+    @Test func cancelDialogAnsweredNoLeavesTheJobRunning() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "keep me running")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                try pane.press("c")
+                try pane.waitFor(text: "Cancel job keep me running (\(jobId))?")
+                try pane.press("n")
+                try pane.waitFor("the dialog to close") { !$0.contains("Cancel job keep me running") }
+                try pane.press("c")
+                try pane.waitFor(text: "Cancel job keep me running (\(jobId))?")
+                try pane.press("Escape")
+                try pane.waitFor("the dialog to close on Esc") { !$0.contains("Cancel job keep me running") }
+                try pane.press("c")
+                try pane.waitFor(text: "Cancel job keep me running (\(jobId))?")
+                try pane.press("Enter")  // No is selected
+                try pane.waitFor("the dialog to close on Enter") { !$0.contains("Cancel job keep me running") }
+            }
+            #expect(await sim.simulator.jobStatus(id: jobId)?.state == .submitted)
+            try await DxtopBinary.offPool { try pane.press("q"); try pane.waitFor(text: "EXIT=0") }
+        }
+    }
+
+    @Test func cancelDialogAnsweredYesCancelsTheJob() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "cancel me")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                try pane.press("c")
+                try pane.waitFor(text: "Cancel job cancel me (\(jobId))?")
+                try pane.press("y")
+                try pane.waitFor("job \(jobId) shown as canceled") { Self.listRow(jobId, $0).contains("canceled") }
+            }
+            let status = await sim.simulator.jobStatus(id: jobId)
+            #expect(status?.state == .canceled)
+            #expect(status?.cancelUserId == "admin")
+            try await DxtopBinary.offPool { try pane.press("q"); try pane.waitFor(text: "EXIT=0") }
+        }
+    }
+
+    @Test func jobCanceledByAnotherClientShowsWithinTwoSeconds() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "someone else cancels")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            // The subscription is set up once the list is shown; a full status for the job means it is live.
+            try await DxtopBinary.offPool { try pane.waitFor(text: "connected") }
+            try await sim.simulator.cancel(jobId: jobId, as: "jdoe")
+            try await DxtopBinary.offPool {
+                try pane.waitFor("job \(jobId) shown as canceled", timeout: .seconds(2)) {
+                    Self.listRow(jobId, $0).contains("canceled")
+                }
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
+            }
+        }
+    }
+
+    @Test func resizeRelaysTheScreenOut() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "resize job")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                let wide = try pane.waitFor(text: "Timeline")
+                // Side by side: the detail pane's divider runs beside the list.
+                #expect(wide.split(separator: "\n").contains { $0.contains(" \(jobId) ") && $0.contains("│") })
+                try pane.resize(width: 80, height: 24)
+                try pane.waitFor("the stacked layout") { screen in
+                    let lines = screen.split(separator: "\n")
+                    return lines.allSatisfy { $0.count <= 80 } && !Self.listRow(jobId, screen).isEmpty
+                        && !lines.contains { $0.contains(" \(jobId) ") && $0.contains("│") }
+                }
+                try pane.resize(width: 40, height: 10)
+                try pane.waitFor(text: "Terminal too small")
+                try pane.resize(width: 160, height: 45)
+                try pane.waitFor(text: "Timeline")
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
+            }
+        }
+    }
+
+    @Test func quitLeavesAUsableShell() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "quit job")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
+                // Echo and line editing are back: typed text shows and the shell runs it.
+                try pane.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon | tr '\\n' +; echo")
+                try pane.waitFor(text: "icanon+echo+")
+                try pane.run("echo ready-$((40+2))")
+                try pane.waitFor(text: "ready-42")
+            }
+        }
+    }
+
+    @Test func controlCQuitsCleanly() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "ctrl-c job")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                try pane.press("C-c")
+                try pane.waitFor(text: "EXIT=0")
+            }
+        }
+    }
+
+    @Test func sigtermRestoresTheTerminal() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "sigterm job")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                let dxtop = try #require(ProcessTable.children(of: try pane.shellPID(), named: "dxtop").first)
+                kill(dxtop, SIGTERM)
+                try pane.waitFor(text: "EXIT=143")
+                try pane.run("echo still-$((6*7))")
+                try pane.waitFor(text: "still-42")
+            }
+        }
+    }
+
+    @Test func controlZSuspendsAndResumes() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "suspend job")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                try pane.press("C-z")
+                try pane.waitFor(text: "Stopped")
+                try pane.run("echo suspended-ok")
+                try pane.waitFor(text: "suspended-ok\n")
+                try pane.run("fg")
+                try pane.waitFor("the dashboard back") { !Self.listRow(jobId, $0).isEmpty && $0.contains("STATE") }
+                try pane.press("q")
+                // `fg` returns the resumed dashboard's exit status.
+                try pane.waitFor("the shell back") { !$0.contains("STATE") }
+                try pane.run("echo FG=$?")
+                try pane.waitFor(text: "FG=0")
+            }
+        }
+    }
+
+    @Test func exitsWhenTheTerminalGoesAway() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "hangup job")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                let dxtop = try #require(ProcessTable.children(of: try pane.shellPID(), named: "dxtop").first)
+                try pane.killServer()
+                #expect(ProcessTable.waitForExit(dxtop, timeout: .seconds(5)), "dxtop \(dxtop) still running after its terminal went away")
+            }
+        }
+    }
+
+    @Test func unknownTerminalTypeGetsAClearError() async throws {
+        try await SimulatorFixture.with { sim in
+            let environment = sim.environment(user: "admin")
+            try await DxtopBinary.offPool {
+                let pane = try TmuxPane(width: 120, height: 20, environment: environment)
+                try pane.run("TERM=no-such-terminal \(DxtopBinary.url.path); echo EXIT=$?")
+                let screen = try pane.waitFor("the exit status") { $0.contains("\nEXIT=") }
+                #expect(screen.contains("unknown terminal type 'no-such-terminal'"))
+                #expect(screen.contains("EXIT=2"))
+            }
+        }
+    }
+}
