@@ -17,7 +17,9 @@ enum DashboardEntry {
     }
 
     private static func runDemo(_ command: Dxtop, noColor: Bool) throws {
-        let configuration = SimulatorConfiguration(host: "127.0.0.1", port: 0, newJobInterval: 45)
+        var configuration = SimulatorConfiguration.demo
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
         let simulator = ICWSSimulator(configuration: configuration)
         _ = try BlockingAsync.run { try await simulator.start() }
         defer { _ = try? BlockingAsync.run { await simulator.stop() } }

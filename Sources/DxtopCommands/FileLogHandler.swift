@@ -31,7 +31,7 @@ struct FileLogHandler: LogHandler {
 
     let label: String
     let sink: Sink
-    var logLevel: Logger.Level = .info
+    var logLevel: Logger.Level = .debug
     var metadata: Logger.Metadata = [:]
 
     init(label: String, sink: Sink) {

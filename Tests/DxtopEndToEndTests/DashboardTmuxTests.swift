@@ -194,6 +194,37 @@ struct DashboardTmuxTests {
         }
     }
 
+    @Test func demoOpensOnTheEmbeddedSimulator() async throws {
+        try await DxtopBinary.offPool {
+            let pane = try TmuxPane(width: 160, height: 45, environment: ["LANG": "C.UTF-8"])
+            try pane.run("\(DxtopBinary.url.path) --demo; echo EXIT=$?")
+            try pane.waitFor("the demo job list") { $0.contains("STATE") && $0.contains("connected") && $0.contains("Timeline") }
+            try pane.press("q")
+            try pane.waitFor(text: "EXIT=0")
+        }
+    }
+
+    @Test func hostileJobNamesCannotDriveTheTerminal() async throws {
+        var configuration = SimulatorConfiguration(speed: 0)
+        configuration.hostileData = true
+        try await SimulatorFixture.with(configuration) { sim in
+            let newest = try #require(await sim.simulator.allJobStatuses().map(\.id).max { Int($0)! < Int($1)! })
+            let pane = try await openDashboard(sim, waitFor: newest)
+            try await DxtopBinary.offPool {
+                let before = try pane.title()
+                let screen = try pane.waitFor(text: "Timeline")
+                // OSC 0 ("pwned") in a job name would retitle the window; CSI 2J would blank the screen.
+                #expect(!(try pane.title()).contains("pwned"), "title changed from '\(before)'")
+                #expect(screen.contains("STATE"))
+                for _ in 0..<15 { try pane.press("j") }
+                #expect(!(try pane.title()).contains("pwned"))
+                #expect(try pane.screen().contains("STATE"))
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
+            }
+        }
+    }
+
     @Test func unknownTerminalTypeGetsAClearError() async throws {
         try await SimulatorFixture.with { sim in
             let environment = sim.environment(user: "admin")

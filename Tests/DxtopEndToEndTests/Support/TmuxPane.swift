@@ -57,6 +57,11 @@ final class TmuxPane: @unchecked Sendable {
         try tmux(["kill-server"])
     }
 
+    /// The pane's title, which an OSC 0/2 escape sequence written to the terminal would change.
+    func title() throws -> String {
+        try tmux(["display-message", "-p", "-t", "dxtop", "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The process id of the pane's shell.
     func shellPID() throws -> Int32 {
         let text = try tmux(["display-message", "-p", "-t", "dxtop", "#{pane_pid}"])
