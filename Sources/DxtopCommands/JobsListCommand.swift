@@ -32,30 +32,13 @@ struct JobsListCommand: ParsableCommand {
         let context = try CommandContext(global)
         let (count, from, all) = (count, fromJobId, all)
         let jobs = try context.withSession { session in
-            try await JobPages.fetch(session: session, count: count, from: from, all: all)
+            try await JobPageWalk.fetch(session: session, count: count, from: from, all: all)
         }
         let now = Date()
         if json {
             StandardStreams.out(try SafeJSON.pretty(jobs.map { JSONOutput.Status(status: $0, now: now) }))
         } else {
             for line in JobListText.lines(jobs, format: context.format, now: now) { StandardStreams.out(line) }
-        }
-    }
-}
-
-/// Fetching one page of job statuses, or every page.
-enum JobPages {
-    static func fetch(session: ICWSSession, count: Int, from: String?, all: Bool) async throws -> [JobStatus] {
-        var jobs: [JobStatus] = []
-        var seen = Set<String>()
-        var cursor = from
-        while true {
-            let page = try await session.listJobs(count: count, fromJobId: cursor, mode: .status).compactMap(\.jobStatus)
-            // A server that ignores `fromJobId` would repeat a page forever: stop at the first repeat.
-            let fresh = page.filter { seen.insert($0.id).inserted }
-            jobs += fresh
-            guard all, page.count >= count, fresh.count == page.count, let last = page.last else { return jobs }
-            cursor = last.id
         }
     }
 }

@@ -225,6 +225,21 @@ struct DashboardTmuxTests {
         }
     }
 
+    @Test func wrongPasswordLeavesWithTheServersMessage() async throws {
+        try await SimulatorFixture.with { sim in
+            let secret = "not-the-password-\(UUID().uuidString.prefix(6))"
+            let environment = sim.environment(user: "admin", password: secret)
+            try await DxtopBinary.offPool {
+                let pane = try TmuxPane(width: 120, height: 20, environment: environment)
+                try pane.run("\(DxtopBinary.url.path); echo EXIT=$?")
+                let screen = try pane.waitFor("the exit status") { $0.contains("\nEXIT=") }
+                #expect(screen.contains("The authentication process failed."))
+                #expect(screen.contains("EXIT=3"))
+                #expect(!screen.contains(secret))
+            }
+        }
+    }
+
     @Test func unknownTerminalTypeGetsAClearError() async throws {
         try await SimulatorFixture.with { sim in
             let environment = sim.environment(user: "admin")

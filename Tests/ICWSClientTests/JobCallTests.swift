@@ -147,4 +147,13 @@ import Testing
             await fixture.simulator.setFaults(SimulatorFaults())
         }
     }
+
+    @Test func hostileServerDataDecodes() async throws {
+        let fixture = try await SimulatorFixture.start { $0.hostileData = true }
+        try await fixture.withSession { session in
+            let jobs = try await session.listJobs(count: 60, mode: .all)
+            #expect(jobs.count == 60)
+            #expect(jobs.allSatisfy { $0.jobStatus != nil && $0.jobConfig != nil })
+        }
+    }
 }

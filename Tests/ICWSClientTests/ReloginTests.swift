@@ -17,6 +17,7 @@ import Testing
         }
         #expect(log.count(containing: Self.login) == 2)
         #expect(log.count(containing: "-> 401") == 1)
+        #expect(log.all.allSatisfy { !$0.contains("admin-secret") }, "the password is never logged")
     }
 
     @Test func concurrent401sShareOneRelogin() async throws {
@@ -66,6 +67,8 @@ import Testing
             }
             #expect(!message.isDelta)
             #expect(message.jobStatusList.map(\.id) == [id])
+            // Unsubscribing answers 204, which counts as success.
+            try await session.unsubscribeJobStatuses()
         }
     }
 

@@ -1,0 +1,83 @@
+import DisplayText
+import Foundation
+import ICWSClient
+import ICWSWire
+
+/// Writes state changes as human lines or JSON lines.
+struct StateChangePrinter: Sendable {
+    let json: Bool
+    let format: TimeFormat
+
+    func print(_ change: StateChange) {
+        if json {
+            StandardStreams.out((try? SafeJSON.line(JSONOutput.StateChangeLine(change: change))) ?? "{}")
+        } else {
+            StandardStreams.out(StateChangeText.line(change, format: format))
+        }
+    }
+}
+
+/// Follows the job-status feed until the awaited jobs have ended or SIGINT/SIGTERM arrives.
+struct JobWatcher: Sendable {
+    let session: ICWSSession
+    let initial: [JobStatus]
+    let awaited: Set<String>
+    let printer: StateChangePrinter
+
+    private enum Outcome: Sendable { case ended, interrupted, feedClosed }
+
+    func run() async throws {
+        let start = StateChangeTracker(initial: initial, awaited: awaited)
+        for status in initial where awaited.contains(status.id) && status.knownState.hasEnded {
+            StandardStreams.note("job \(TerminalSafe.clean(status.id)) has already \(status.knownState.word)")
+        }
+        if start.allAwaitedEnded { return }
+
+        let trap = SignalTrap()
+        defer { trap.cancel() }
+        let feed = JobStatusFeed(session: session)
+        let events = feed.events()
+        let ids = initial.map(\.id)
+        try await feed.watch(jobIds: ids)
+        StandardStreams.note("watching \(ids.count) job\(ids.count == 1 ? "" : "s"); press Ctrl-C to stop")
+
+        let outcome = await withTaskGroup(of: Outcome.self) { group in
+            group.addTask { [printer] in
+                var tracker = start
+                for await event in events {
+                    switch event {
+                    case .statuses(let statuses):
+                        for change in tracker.apply(statuses, seenAt: Date()) { printer.print(change) }
+                        if tracker.allAwaitedEnded { return .ended }
+                    case .connection(let state):
+                        WatchNotes.connection(state)
+                    }
+                }
+                return .feedClosed
+            }
+            group.addTask {
+                _ = await trap.next()
+                return .interrupted
+            }
+            let first = await group.next() ?? .feedClosed
+            group.cancelAll()
+            return first
+        }
+        await feed.stop()
+        if outcome == .feedClosed {
+            throw CLIError.failure("the job-status feed ended unexpectedly")
+        }
+    }
+}
+
+/// Notes about the feed's connection, on stderr.
+enum WatchNotes {
+    static func connection(_ state: FeedState) {
+        switch state {
+        case .live:
+            break
+        case .reconnecting(let attempt, let reason):
+            StandardStreams.note("connection lost (\(TerminalSafe.clean(reason))); reconnecting, attempt \(attempt)")
+        }
+    }
+}
