@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import ICWSWire
 import Logging
+import ServiceLifecycle
 
 /// An ICWS server on loopback speaking the data-extractor subset of the API, with a job engine on its
 /// own clock, users with rights, and fault knobs. Start it in-process; `stop()` ends everything it runs.
@@ -18,7 +19,7 @@ public final class ICWSSimulator: Sendable {
     let requestedPort: Int
     /// Only the primary runs the job engine.
     let isPrimary: Bool
-    private let running = Locked<(task: Task<Void, Never>?, port: Int?)>((nil, nil))
+    private let running = Locked<(task: Task<Void, Never>?, group: ServiceGroup?, port: Int?)>((nil, nil, nil))
 
     public init(configuration: SimulatorConfiguration = .init()) {
         self.configuration = configuration
@@ -41,6 +42,9 @@ public final class ICWSSimulator: Sendable {
     /// The bound port, once started.
     public var port: Int? { running.withLock { $0.port } }
 
+    /// How long `stop()` lets requests in flight finish before it cancels the server outright.
+    static let gracefulStopLimit: Duration = .seconds(2)
+
     /// `http://HOST:PORT` (port 0 before `start()`).
     public var baseURL: String { "http://\(host):\(port ?? 0)" }
 
@@ -56,9 +60,14 @@ public final class ICWSSimulator: Sendable {
                 portContinuation.yield(.success(channel.localAddress?.port ?? 0))
             },
             logger: Logger(label: "ICWSSimulator", factory: { _ in SwiftLogNoOpLogHandler() }))
+        // Run under a service group so `stop()` can shut down gracefully: cancelling a Hummingbird
+        // server while it accepts a connection traps in NIO (NIOAsyncWriter deinit, swift-nio #2813).
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [], cancellationSignals: [],
+            logger: Logger(label: "ICWSSimulator", factory: { _ in SwiftLogNoOpLogHandler() })))
         let task = Task<Void, Never> {
             do {
-                try await app.run()
+                try await group.run()
                 portContinuation.yield(.failure(SimulatorStartError.stoppedBeforeListening))
             } catch {
                 portContinuation.yield(.failure(error))
@@ -78,7 +87,7 @@ public final class ICWSSimulator: Sendable {
             await task.value
             throw CancellationError()
         }
-        running.withLock { $0 = (task, port) }
+        running.withLock { $0 = (task, group, port) }
         await core.registerListener(listenerID, host: host)
         if isPrimary { await core.startEngine() }
         return port
@@ -86,17 +95,35 @@ public final class ICWSSimulator: Sendable {
 
     /// Stops listening: ends this listener's event streams and, on the primary, the job engine.
     public func stop() async {
-        let task = running.withLock { state -> Task<Void, Never>? in
-            defer { state = (nil, nil) }
-            return state.task
+        let (task, group) = running.withLock { state -> (Task<Void, Never>?, ServiceGroup?) in
+            defer { state = (nil, nil, nil) }
+            return (state.task, state.group)
         }
         await core.unregisterListener(listenerID)
-        task?.cancel()
-        await task?.value
+        if let task, let group {
+            await group.triggerGracefulShutdown()
+            await Self.cancel(task, after: Self.gracefulStopLimit)
+        }
         if isPrimary {
             await core.stopEngine()
             await core.finishObservers()
         }
+    }
+
+    /// Waits for `task` to end, cancelling it if it has not ended within `limit`.
+    private static func cancel(_ task: Task<Void, Never>, after limit: Duration) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await task.value }
+            group.addTask {
+                do {
+                    try await Task.sleep(for: limit)
+                    task.cancel()
+                } catch {}  // the server ended in time
+            }
+            await group.next()
+            group.cancelAll()
+        }
+        await task.value
     }
 
     /// Every job change as the server makes it, for tests that wait on the engine: the delta of each

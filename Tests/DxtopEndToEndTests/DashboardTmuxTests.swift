@@ -31,7 +31,9 @@ struct DashboardTmuxTests {
             let jobId = await sim.addJob(submittedBy: "jdoe", name: "tmux detail job")
             let pane = try await openDashboard(sim, waitFor: jobId)
             let screen = try await DxtopBinary.offPool {
-                try pane.waitFor("the detail pane") { $0.contains("Timeline") && $0.contains("Configuration") }
+                try pane.waitFor("the detail pane with its configuration") {
+                    $0.contains("Timeline") && $0.contains("Configuration") && $0.contains("UserWorkgroups")
+                }
             }
             #expect(screen.contains("tmux detail job"))
             #expect(screen.contains("UserWorkgroups"))

@@ -134,15 +134,15 @@ import Testing
 
     @Test func slowCallIsATimeoutNamingTheRequest() async throws {
         let fixture = try await SimulatorFixture.start()
-        try await fixture.withSession(fixture.configuration(timeout: .milliseconds(400))) { session in
+        try await fixture.withSession(fixture.configuration(timeout: .milliseconds(1500))) { session in
             try await session.connect()
-            await fixture.simulator.setFaults(SimulatorFaults(latency: .seconds(3)))
+            await fixture.simulator.setFaults(SimulatorFaults(latency: .seconds(6)))
             do {
                 _ = try await session.listJobs()
                 Issue.record("expected a timeout")
             } catch ICWSError.timeout(let message) {
                 #expect(message.contains("data-extractor/jobs"))
-                #expect(message.contains("400 ms"))
+                #expect(message.contains("1.5 s"))
             }
             await fixture.simulator.setFaults(SimulatorFaults())
         }

@@ -161,7 +161,8 @@ struct MessagingTests {
         try await withSimulator(.with { $0.speed = 20; $0.newJobInterval = 2; $0.jobCount = 3 }) { simulator in
             let changes = await simulator.changes()
             let newJob = try await withTimeout(30, "a job submitted by another user") { () -> JobStatus? in
-                for await status in changes where Int(status.id)! > 1003 { return status }
+                // A new job arrives as a full status (with its submit time); later deltas may overtake it.
+                for await status in changes where Int(status.id)! > 1003 && status.submitTime != nil { return status }
                 return nil
             }
             let job = try #require(newJob)
