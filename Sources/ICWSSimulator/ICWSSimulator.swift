@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Hummingbird
 import ICWSWire
@@ -19,7 +20,7 @@ public final class ICWSSimulator: Sendable {
     let requestedPort: Int
     /// Only the primary runs the job engine.
     let isPrimary: Bool
-    private let running = Locked<(task: Task<Void, Never>?, group: ServiceGroup?, port: Int?)>((nil, nil, nil))
+    private let running = Mutex<(task: Task<Void, Never>?, group: ServiceGroup?, port: Int?)>((nil, nil, nil))
 
     public init(configuration: SimulatorConfiguration = .init()) {
         self.configuration = configuration
