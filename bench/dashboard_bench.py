@@ -7,7 +7,7 @@ in a pty of a fixed size, and reports:
   - key latency: key written -> first byte of the answer, and bytes written per selection move;
   - full paint: bytes of the first complete frame (the cost a selection move is compared with);
   - idle: bytes written and CPU used while nothing changes.
-Usage: bench/dashboard_bench.py [--binary .build/release/dxtop] [--jobs 1000] [--moves 200]
+Usage: bench/dashboard_bench.py [--binary .build/release/dxtop] [--jobs 1000] [--moves 200] [--latency MS]
 """
 import argparse, json, os, pty, re, select, signal, socket, statistics, struct, subprocess, sys, termios, fcntl, time
 
@@ -71,10 +71,12 @@ def main():
     ap.add_argument("--cols", type=int, default=120)
     ap.add_argument("--rows", type=int, default=40)
     ap.add_argument("--idle", type=float, default=5.0)
+    ap.add_argument("--latency", type=int, default=0, help="simulator delay per answer, in ms")
     args = ap.parse_args()
 
     port = free_port()
-    sim = subprocess.Popen([args.binary, "simulate", "--port", str(port), "--jobs", str(args.jobs), "--speed", "0"],
+    sim = subprocess.Popen([args.binary, "simulate", "--port", str(port), "--jobs", str(args.jobs), "--speed", "0",
+                            "--latency", str(args.latency)],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         for line in sim.stdout:
@@ -104,7 +106,7 @@ def run_dashboard(args, port):
     start = time.perf_counter()
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", args.rows, args.cols, 0, 0))
     first_byte, _ = wait_for(fd, re.compile(rb"."), 10)
-    listed, initial = wait_for(fd, re.compile(rb"\b%d\b" % (1000 + args.jobs)), 20)
+    listed, initial = wait_for(fd, re.compile(rb"\b%d\b" % (1000 + args.jobs)), 20 + 10 * args.latency / 1000)
     rest, _ = read_until_quiet(fd, 0.5, 5)
     full_paint = len(initial) + len(rest)
 
@@ -129,6 +131,7 @@ def run_dashboard(args, port):
     return {
         "terminal": f"{args.cols}x{args.rows}",
         "jobs_on_server": args.jobs,
+        "server_latency_ms": args.latency,
         "first_byte_ms": round((first_byte - start) * 1000, 1),
         "first_list_paint_ms": round((listed - start) * 1000, 1),
         "full_paint_bytes": full_paint,

@@ -30,6 +30,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Version of the messaging feature (below 2: no server-sent events).", valueName: "n"))
     var messagingVersion = 2
 
+    @Option(name: .long, help: ArgumentHelp("Delay every answer by this many milliseconds (a slow server).", valueName: "ms"))
+    var latency = 0
+
     @Option(name: .long, help: ArgumentHelp("Write a log to this file (default: no log).", valueName: "path"))
     var logFile: String?
 
@@ -37,6 +40,7 @@ struct SimulateCommand: ParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard jobs >= 0 else { throw ValidationError("--jobs cannot be negative") }
         guard speed >= 0, speed.isFinite else { throw ValidationError("--speed must be 0 or more") }
+        guard latency >= 0 else { throw ValidationError("--latency cannot be negative") }
         guard messagingVersion >= 1 else { throw ValidationError("--messaging-version must be at least 1") }
     }
 
@@ -54,6 +58,7 @@ struct SimulateCommand: ParsableCommand {
             } catch {
                 throw CLIError.failure("cannot listen on \(configuration.host):\(configuration.port): \(error)")
             }
+            if latency > 0 { await simulator.setFaults(SimulatorFaults(latency: .milliseconds(latency))) }
             StandardStreams.out("ICWS simulator listening on \(simulator.baseURL)")
             StandardStreams.out("Users (user / password):")
             for line in SimulatorUser.printableList(configuration.users) { StandardStreams.out("  " + line) }
