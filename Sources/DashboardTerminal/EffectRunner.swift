@@ -16,14 +16,17 @@ final class EffectRunner: Sendable {
     private let mailbox: Mailbox<AppEvent>
     private let logger: Logger
     private let feed = Mutex<JobStatusFeed?>(nil)
-    /// The last job set asked for before the feed existed; applied when it starts.
-    private let pendingWatch = Mutex<[String]?>(nil)
+    /// Job sets to subscribe to, applied one at a time in order by the feed's task; only the newest
+    /// waiting set is kept, so a burst of changes ends in one PUT of the final set.
+    private let watchRequests: AsyncStream<[String]>
+    private let watchContinuation: AsyncStream<[String]>.Continuation
     private let background = Mutex<[Task<Void, Never>]>([])
 
     init(session: ICWSSession, mailbox: Mailbox<AppEvent>, logger: Logger) {
         self.session = session
         self.mailbox = mailbox
         self.logger = logger
+        (watchRequests, watchContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Logs in (retrying with backoff while the server cannot be reached), then starts the feed
@@ -82,7 +85,7 @@ final class EffectRunner: Sendable {
                 }
             }
         case .watch(let jobIds):
-            run { [self] in await watch(jobIds) }
+            watchContinuation.yield(jobIds)
         case .quit:
             break
         }
@@ -94,6 +97,7 @@ final class EffectRunner: Sendable {
             defer { tasks.removeAll() }
             return tasks
         }
+        watchContinuation.finish()
         for task in tasks { task.cancel() }
         if let feed = feed.withLock({ $0 }) { await feed.stop() }
         await session.shutdown()
@@ -129,8 +133,16 @@ final class EffectRunner: Sendable {
     private func startFeed() {
         let newFeed = JobStatusFeed(session: session)
         feed.withLock { $0 = newFeed }
+        let subscriber = Task { [self] in
+            for await jobIds in watchRequests {
+                do {
+                    try await newFeed.watch(jobIds: jobIds)
+                } catch {
+                    logger.warning("job-status subscription failed", metadata: ["error": "\(describe(error))"])
+                }
+            }
+        }
         let task = Task { [self] in
-            if let ids = pendingWatch.withLock({ $0 }) { await watch(ids) }
             for await event in newFeed.events() {
                 switch event {
                 case .statuses(let statuses):
@@ -142,7 +154,7 @@ final class EffectRunner: Sendable {
                 }
             }
         }
-        background.withLock { $0.append(task) }
+        background.withLock { $0.append(contentsOf: [subscriber, task]) }
     }
 
     private func startRefreshTimer() {
@@ -153,18 +165,6 @@ final class EffectRunner: Sendable {
             }
         }
         background.withLock { $0.append(task) }
-    }
-
-    private func watch(_ jobIds: [String]) async {
-        guard let feed = feed.withLock({ $0 }) else {
-            pendingWatch.withLock { $0 = jobIds }
-            return
-        }
-        do {
-            try await feed.watch(jobIds: jobIds)
-        } catch {
-            logger.warning("job-status subscription failed", metadata: ["error": "\(describe(error))"])
-        }
     }
 
     private func run(_ work: @escaping @Sendable () async -> Void) {
