@@ -69,6 +69,11 @@ final class CursesScreen {
 
     var size: (width: Int, height: Int) { (Int(dx_cols()), Int(dx_lines())) }
 
+    /// Makes the next refresh redraw every cell (Ctrl-L, after something else wrote on the terminal).
+    func repaintAll() {
+        _ = clearok(dx_stdscr(), true)
+    }
+
     /// Restores the terminal. Safe to call more than once.
     func end() {
         guard let screen else { return }

@@ -100,6 +100,7 @@ final class DashboardApp {
             for input in inputs {
                 switch input {
                 case .key(let key):
+                    if key == .ctrlL { screen.repaintAll() }
                     if apply(.key(key)) { return Outcome(status: 0) }
                     changed = true
                 case .resize:
