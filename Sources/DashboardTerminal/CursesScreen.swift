@@ -51,9 +51,10 @@ final class CursesScreen {
 
         if !noColor, has_colors() {
             start_color()
-            _ = use_default_colors()
+            // -1 is "the terminal's own background"; without use_default_colors, black is the closest.
+            let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
             for (index, color) in Self.palette.enumerated() {
-                _ = init_pair(Int16(index + 1), color, -1)
+                _ = init_pair(Int16(index + 1), color, background)
             }
             colors = true
         } else {

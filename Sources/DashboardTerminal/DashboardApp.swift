@@ -47,6 +47,8 @@ final class DashboardApp {
         let runner = EffectRunner(session: session, mailbox: mailbox, logger: options.logger)
         let outcome = loop(screen: screen, runner: runner)
         screen.end()
+        // From here a second Ctrl-C or SIGTERM ends the process at once instead of waiting for logout.
+        signals.cancel()
         Self.waitBounded(seconds: 3) { await runner.stop() }
         if let message = outcome.message {
             FileHandle.standardError.write(Data("dxtop: \(TerminalSafe.clean(message))\n".utf8))

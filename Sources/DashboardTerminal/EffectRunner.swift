@@ -20,6 +20,8 @@ final class EffectRunner: Sendable {
     /// waiting set is kept, so a burst of changes ends in one PUT of the final set.
     private let watchRequests: AsyncStream<[String]>
     private let watchContinuation: AsyncStream<[String]>.Continuation
+    /// The last set sent to the feed, and whether that PUT failed.
+    private let latestWatch = Mutex<(ids: [String], failed: Bool)>(([], false))
     private let background = Mutex<[Task<Void, Never>]>([])
 
     init(session: ICWSSession, mailbox: Mailbox<AppEvent>, logger: Logger) {
@@ -119,7 +121,7 @@ final class EffectRunner: Sendable {
                 default:
                     attempt += 1
                     logger.info("login failed, will retry", metadata: ["attempt": "\(attempt)", "error": "\(error.description)"])
-                    post(.connectionChanged(.reconnecting(attempt: attempt, reason: error.description), at: Date()))
+                    post(.connectionChanged(Self.trouble(attempt: attempt, reason: error.description), at: Date()))
                     try? await Task.sleep(for: Self.backoff(attempt: attempt))
                 }
             } catch {
@@ -135,10 +137,13 @@ final class EffectRunner: Sendable {
         feed.withLock { $0 = newFeed }
         let subscriber = Task { [self] in
             for await jobIds in watchRequests {
+                latestWatch.withLock { $0 = (jobIds, false) }
                 do {
                     try await newFeed.watch(jobIds: jobIds)
                 } catch {
-                    logger.warning("job-status subscription failed", metadata: ["error": "\(describe(error))"])
+                    latestWatch.withLock { $0.failed = true }
+                    logger.warning("job-status subscription failed; retried when the feed is live again",
+                                   metadata: ["error": "\(describe(error))"])
                 }
             }
         }
@@ -148,14 +153,33 @@ final class EffectRunner: Sendable {
                 case .statuses(let statuses):
                     post(.statusesReceived(statuses, at: Date()))
                 case .connection(.live):
+                    retryFailedWatch()
                     post(.connectionChanged(.connected, at: Date()))
                 case .connection(.reconnecting(let attempt, let reason)):
-                    post(.connectionChanged(.reconnecting(attempt: attempt, reason: reason), at: Date()))
+                    post(.connectionChanged(Self.trouble(attempt: attempt, reason: reason), at: Date()))
                 }
             }
         }
         background.withLock { $0.append(contentsOf: [subscriber, task]) }
     }
+
+    /// A subscription PUT that failed (a 500, a dropped connection) is sent again once the feed
+    /// reports it is live, unless a newer set has been asked for meanwhile.
+    private func retryFailedWatch() {
+        let retry = latestWatch.withLock { latest -> [String]? in
+            guard latest.failed else { return nil }
+            latest.failed = false
+            return latest.ids
+        }
+        if let retry { watchContinuation.yield(retry) }
+    }
+
+    /// The first few failed attempts read as "reconnecting"; after that the header says "offline".
+    static func trouble(attempt: Int, reason: String) -> ConnectionStatus {
+        attempt >= offlineAfterAttempts ? .offline(reason: reason) : .reconnecting(attempt: attempt, reason: reason)
+    }
+
+    static let offlineAfterAttempts = 4
 
     private func startRefreshTimer() {
         let task = Task { [self] in

@@ -25,8 +25,12 @@ final class SignalWatcher {
         }
     }
 
-    /// Stops watching and gives the signals back their default behaviour.
+    private var cancelled = false
+
+    /// Stops watching and gives the signals back their default behaviour. Safe to call twice.
     func cancel() {
+        guard !cancelled else { return }
+        cancelled = true
         for source in sources { source.cancel() }
         for number in Self.watched { signal(number, SIG_DFL) }
     }

@@ -86,8 +86,12 @@ struct DashboardTmuxTests {
         try await SimulatorFixture.with { sim in
             let jobId = await sim.addJob(submittedBy: "jdoe", name: "someone else cancels")
             let pane = try await openDashboard(sim, waitFor: jobId)
-            // The subscription is set up once the list is shown; a full status for the job means it is live.
-            try await DxtopBinary.offPool { try pane.waitFor(text: "connected") }
+            // A first change seen on screen proves the job-status subscription is in place; the
+            // 2-second bound then measures the push path, not the 10-second list refresh.
+            await sim.simulator.advance(jobId: jobId)
+            try await DxtopBinary.offPool {
+                try pane.waitFor("job \(jobId) shown as queued") { Self.listRow(jobId, $0).contains("queued") }
+            }
             try await sim.simulator.cancel(jobId: jobId, as: "jdoe")
             try await DxtopBinary.offPool {
                 try pane.waitFor("job \(jobId) shown as canceled", timeout: .seconds(2)) {
@@ -108,10 +112,13 @@ struct DashboardTmuxTests {
                 // Side by side: the detail pane's divider runs beside the list.
                 #expect(wide.split(separator: "\n").contains { $0.contains(" \(jobId) ") && $0.contains("│") })
                 try pane.resize(width: 80, height: 24)
+                // Stacked: the list row has the whole width (no divider beside it), the detail below.
                 try pane.waitFor("the stacked layout") { screen in
                     let lines = screen.split(separator: "\n")
-                    return lines.allSatisfy { $0.count <= 80 } && !Self.listRow(jobId, screen).isEmpty
-                        && !lines.contains { $0.contains(" \(jobId) ") && $0.contains("│") }
+                    let row = lines.firstIndex { $0.contains(" \(jobId) ") && $0.contains("resize job") }
+                    let detail = lines.firstIndex { $0.contains("Timeline") || $0.contains("Status") }
+                    guard let row, let detail else { return false }
+                    return !lines[row].contains("│") && detail > row
                 }
                 try pane.resize(width: 40, height: 10)
                 try pane.waitFor(text: "Terminal too small")
