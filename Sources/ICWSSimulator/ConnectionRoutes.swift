@@ -52,12 +52,8 @@ struct ConnectionRoutes: Sendable {
     }
 
     private func login(_ request: Request) async -> Response {
-        if let alternates = await faults.faults.notAcceptingConnections {
-            return ICWSResponse.json(
-                ICWSErrorBody(errorId: ICWSErrorID.notAcceptingConnections,
-                              message: "This Session Manager is not currently accepting connections.",
-                              alternateHostList: alternates),
-                status: .serviceUnavailable)
+        if let alternates = await faults.faults.loginRefusal {
+            return ICWSResponse.notAcceptingConnections(alternateHosts: alternates)
         }
         guard let language = Self.language(request.headers[.acceptLanguage]) else {
             return ICWSResponse.error(.badRequest, errorId: "error.request.missingHeader",

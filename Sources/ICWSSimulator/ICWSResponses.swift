@@ -48,5 +48,13 @@ enum ICWSResponse {
     static let missingToken = unauthorized(
         code: 2, message: "An authentication token was expected in the request, but not found.")
 
+    /// 503 of a server that is not accepting connections (switchover), naming the hosts to try.
+    static func notAcceptingConnections(alternateHosts: [String]) -> Response {
+        json(ICWSErrorBody(errorId: ICWSErrorID.notAcceptingConnections,
+                           message: "This Session Manager is not currently accepting connections.",
+                           alternateHostList: alternateHosts),
+             status: .serviceUnavailable)
+    }
+
     static func noContent() -> Response { Response(status: .noContent) }
 }

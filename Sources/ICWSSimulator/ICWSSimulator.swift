@@ -134,9 +134,21 @@ public final class ICWSSimulator: Sendable {
         await core.observe()
     }
 
-    /// Replaces the faults of this listener.
+    /// Replaces the faults of this listener. With `switchedOver` set, the event streams this
+    /// listener serves end at once (their clients must find the partner).
     public func setFaults(_ faults: SimulatorFaults) async {
         await self.faults.set(faults)
+        if faults.switchedOver != nil { await core.endStreams(servedBy: listenerID) }
+    }
+
+    /// Ends every session (on every listener sharing this simulator's sessions) as a server does
+    /// when it drops them: each gets a `connectionStateChangeMessage` (state 1 → 2, `reason`) in its
+    /// queue, written to its open event stream, which then ends; afterwards its calls answer 401,
+    /// except one poll or stream that takes its last messages. New logins work as before. Returns
+    /// how many sessions were ended.
+    @discardableResult
+    public func endSessions(reason: String = "The session was ended by the server.") async -> Int {
+        await core.endSessions(reason: reason)
     }
 
     /// What the server believes about a job (for tests).

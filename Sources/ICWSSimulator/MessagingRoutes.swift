@@ -30,7 +30,7 @@ struct MessagingRoutes: Sendable {
         }
         // Like the ICWS JavaScript SDK (and browsers' EventSource), pollers send the cookie but no CSRF header.
         router.get("/icws/:sessionId/messaging/messages") { request, context in
-            await gate.handle(request, context: context, requireCSRF: false) { call in
+            await gate.handle(request, context: context, kind: .messageRetrieval) { call in
                 Self.wantsEventStream(call.request) ? await eventStream(call.session, call.request) : await poll(call.session)
             }
         }
@@ -58,7 +58,10 @@ struct MessagingRoutes: Sendable {
         guard let attachment = await core.attachStream(sessionId: session.id, listenerID: listenerID) else {
             return ICWSResponse.unknownSession
         }
-        let headers: HTTPFields = [.contentType: ICWSProtocol.eventStreamType, .cacheControl: "no-cache"]
+        // Hummingbird closes the connection when a stream it watches for inbound close ends; say so,
+        // or a client could reuse the connection for its next request and lose that request.
+        let headers: HTTPFields = [.contentType: ICWSProtocol.eventStreamType, .cacheControl: "no-cache",
+                                   .connection: "close"]
         return Response(status: .ok, headers: headers, body: ResponseBody { [core] writer in
             // A client that hangs up ends the stream at once, rather than at the next failed write.
             try await request.body.consumeWithInboundCloseHandler { _ in

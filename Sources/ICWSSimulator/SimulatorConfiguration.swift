@@ -96,12 +96,21 @@ public struct SimulatorFaults: Sendable {
     public var notAcceptingConnections: [String]? = nil
     /// The next this many session requests answer 500 with an error body.
     public var failNextRequests = 0
+    /// This listener has handed over to these hosts (switchover mid-session): logins and every
+    /// session call answer 503 with this `alternateHostList`, and setting it ends the event streams
+    /// the listener serves. The sessions themselves stay valid on the other listeners.
+    public var switchedOver: [String]? = nil
 
     public init(latency: Duration = .zero, expireSessionsAfterRequests: Int? = nil,
-                notAcceptingConnections: [String]? = nil, failNextRequests: Int = 0) {
+                notAcceptingConnections: [String]? = nil, failNextRequests: Int = 0,
+                switchedOver: [String]? = nil) {
         self.latency = latency
         self.expireSessionsAfterRequests = expireSessionsAfterRequests
         self.notAcceptingConnections = notAcceptingConnections
         self.failNextRequests = failNextRequests
+        self.switchedOver = switchedOver
     }
+
+    /// The `alternateHostList` a login is refused with, if it is refused.
+    var loginRefusal: [String]? { switchedOver ?? notAcceptingConnections }
 }

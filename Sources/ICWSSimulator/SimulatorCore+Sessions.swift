@@ -1,4 +1,5 @@
 import Foundation
+import ICWSWire
 
 extension SimulatorCore {
     /// Creates a session when the password matches; nil otherwise.
@@ -27,11 +28,13 @@ extension SimulatorCore {
     }
 
     /// The session checks of every session call, counting the request. With `expireAfter`, a
-    /// session that has already made that many requests is dropped and reported unknown.
-    func check(sessionId: String, csrfToken: String?, cookies: [String], requireCSRF: Bool,
+    /// session that has already made that many requests is dropped and reported unknown. A session
+    /// the server ended is unknown except for taking its last messages.
+    func check(sessionId: String, csrfToken: String?, cookies: [String], kind: SessionCallKind,
                expireAfter: Int?) -> SessionCheck {
         guard let session = sessions[sessionId] else { return .unknownSession }
-        if requireCSRF, csrfToken != session.csrfToken { return .missingToken }
+        if session.endedByServer, kind != .messageRetrieval { return .unknownSession }
+        if kind == .ordinary, csrfToken != session.csrfToken { return .missingToken }
         guard session.cookieMatches(cookies) else { return .missingToken }
         if let expireAfter, session.requestCount >= expireAfter {
             logout(sessionId: sessionId)
@@ -39,6 +42,25 @@ extension SimulatorCore {
         }
         sessions[sessionId]?.requestCount += 1
         return .valid(session)
+    }
+
+    /// Ends every live session as the server would: queues a `connectionStateChangeMessage`
+    /// (up → down, with `reason`) for it, ends its subscription, and lets an open event stream write
+    /// that message and then end. Afterwards the session answers 401, except that one poll or event
+    /// stream may still take the messages it had queued. Returns how many sessions were ended.
+    func endSessions(reason: String) -> Int {
+        let change = ConnectionStateChangeMessage(previousConnectionState: 1, newConnectionState: 2,
+                                                  reason: reason, shouldReconnect: true)
+        guard let message = try? ICWSJSON.encode(change) else { return 0 }
+        let live = sessions.filter { !$0.value.endedByServer }.keys
+        for id in live {
+            sessions[id]?.endedByServer = true
+            sessions[id]?.subscribedJobIds = nil
+            sessions[id]?.post(message)
+            // The stream still writes what was queued (the wake-up above is buffered), then ends.
+            sessions[id]?.stream?.continuation.finish()
+        }
+        return live.count
     }
 
     static func randomToken(length: Int, using generator: inout SystemRandomNumberGenerator) -> String {

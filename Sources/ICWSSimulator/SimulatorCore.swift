@@ -32,7 +32,12 @@ actor SimulatorCore {
     /// Forgets a listener and ends the event streams it serves.
     func unregisterListener(_ id: UUID) {
         listenerHosts[id] = nil
-        for (sessionId, session) in sessions where session.stream?.listenerID == id {
+        endStreams(servedBy: id)
+    }
+
+    /// Ends the event streams a listener serves (it stopped, or switched over).
+    func endStreams(servedBy listener: UUID) {
+        for (sessionId, session) in sessions where session.stream?.listenerID == listener {
             session.stream?.continuation.finish()
             sessions[sessionId]?.stream = nil
         }
@@ -131,11 +136,15 @@ actor SimulatorCore {
         sessions[sessionId]?.subscribedJobIds = nil
     }
 
-    /// Takes every queued message of the session.
+    /// Takes every queued message of the session. A session the server ended is gone afterwards.
     func drainMessages(sessionId: String) -> [Data] {
-        guard let queue = sessions[sessionId]?.queue else { return [] }
-        sessions[sessionId]?.queue = []
-        return queue
+        guard let session = sessions[sessionId] else { return [] }
+        if session.endedByServer {
+            sessions[sessionId] = nil
+        } else {
+            sessions[sessionId]?.queue = []
+        }
+        return session.queue
     }
 
     /// Attaches an event stream to the session (ending an older one). Its events say when queued
@@ -161,6 +170,9 @@ actor SimulatorCore {
             pinger.cancel()
             Task { await self?.detachStream(sessionId: sessionId, token: token) }
         }
+        // A session the server ended gets its last messages, then the stream ends (finished only
+        // now, so the termination handler above also stops the pinger).
+        if session.endedByServer { continuation.finish() }
         return attachment
     }
 

@@ -27,6 +27,9 @@ struct SimulatorSession: Sendable {
     var queue: [Data] = []
     /// The attached event stream, if any.
     var stream: StreamAttachment?
+    /// Ended by the server (`ICWSSimulator.endSessions`): only its last messages may still be taken
+    /// (once, by a poll or an event stream); every other call answers 401.
+    var endedByServer = false
 
     /// Oldest messages are dropped past this many, so an abandoned session cannot grow without bound.
     static let maximumQueuedMessages = 1000
@@ -61,6 +64,15 @@ struct StreamAttachment: Sendable {
     let listenerID: UUID
     let events: AsyncStream<SSEEvent>
     let continuation: AsyncStream<SSEEvent>.Continuation
+}
+
+/// Which checks a session route needs.
+enum SessionCallKind: Sendable {
+    /// CSRF header and cookie.
+    case ordinary
+    /// GET messages (polling or event stream): the cookie only, like the ICWS JavaScript SDK and
+    /// browsers' `EventSource`; a session the server ended may still take its last messages.
+    case messageRetrieval
 }
 
 /// Outcome of the session checks on a request.

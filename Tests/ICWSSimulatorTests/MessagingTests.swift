@@ -74,6 +74,8 @@ struct MessagingTests {
             let response = try await session.openEventStream()
             #expect(response.status == .ok)
             #expect(response.headers.first(name: "Content-Type") == ICWSProtocol.eventStreamType)
+            #expect(response.headers.first(name: "Connection")?.lowercased() == "close",
+                    "the server closes the connection when the stream ends")
             let frames = try await withTimeout(10, "event stream frames") {
                 var reader = EventStreamReader(response)
                 var frames: [String] = []
