@@ -2,20 +2,29 @@ import DisplayText
 
 /// A run of text in one style.
 struct Span: Equatable {
-    var text: String
+    private(set) var text: String
     var style: CellStyle
+    /// Set only from a `CleanText`, so `Canvas` need not clean it again.
+    private(set) var cleaned: CleanText?
 
     init(_ text: String, _ style: CellStyle = .plain) {
         self.text = text
         self.style = style
+    }
+
+    init(_ text: CleanText, _ style: CellStyle = .plain) {
+        self.text = text.value
+        self.style = style
+        cleaned = text
     }
 }
 
 /// One line of styled spans.
 typealias StyledLine = [Span]
 
-/// The views' only way to draw: every string is sanitised with `TerminalSafe.clean` and clipped
-/// to the space it was given, and colours are dropped when the frame has none.
+/// The views' only way to draw, and the one place text is sanitised: every `String` goes through
+/// `TerminalSafe.clean` here; a `CleanText` (which can only be made by cleaning) is drawn as is.
+/// Everything is clipped to the space it was given, and colours are dropped when the frame has none.
 struct Canvas {
     let surface: any Surface
     let glyphs: Glyphs
@@ -30,8 +39,14 @@ struct Canvas {
     /// Draws `text` at (row, col) in at most `width` cells. Returns the cells used.
     @discardableResult
     func put(_ text: String, row: Int, col: Int, width: Int, style: CellStyle = .plain) -> Int {
+        put(CleanText(text), row: row, col: col, width: width, style: style)
+    }
+
+    /// Draws already-clean text at (row, col) in at most `width` cells. Returns the cells used.
+    @discardableResult
+    func put(_ text: CleanText, row: Int, col: Int, width: Int, style: CellStyle = .plain) -> Int {
         guard width > 0, row >= 0, row < surface.height, col < surface.width else { return 0 }
-        let clipped = DisplayWidth.clip(TerminalSafe.clean(text), to: min(width, surface.width - col))
+        let clipped = DisplayWidth.clip(text.value, to: min(width, surface.width - col))
         guard !clipped.isEmpty else { return 0 }
         surface.put(clipped, row: row, col: col, style: shown(style))
         return DisplayWidth.of(clipped)
@@ -42,7 +57,8 @@ struct Canvas {
     func put(_ line: StyledLine, row: Int, col: Int, width: Int) -> Int {
         var used = 0
         for span in line where used < width {
-            used += put(span.text, row: row, col: col + used, width: width - used, style: span.style)
+            let text = span.cleaned ?? CleanText(span.text)
+            used += put(text, row: row, col: col + used, width: width - used, style: span.style)
         }
         return used
     }

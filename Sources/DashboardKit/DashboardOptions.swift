@@ -8,10 +8,17 @@ public struct DashboardOptions: Sendable {
     public var pageSize: Int
     /// How times are written.
     public var timeFormat: TimeFormat
+    /// The configured server, shown in the header from the first frame (before login answers).
+    public var server: String?
+    /// The configured user, shown with the server until `sessionStarted` replaces both.
+    public var user: String?
 
-    public init(readOnly: Bool = false, pageSize: Int = 50, timeFormat: TimeFormat = .local) {
+    public init(readOnly: Bool = false, pageSize: Int = 50, timeFormat: TimeFormat = .local,
+                server: String? = nil, user: String? = nil) {
         self.readOnly = readOnly
         self.pageSize = max(1, pageSize)
         self.timeFormat = timeFormat
+        self.server = server
+        self.user = user
     }
 }

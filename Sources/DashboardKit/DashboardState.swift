@@ -31,6 +31,9 @@ public struct DashboardState: Sendable {
     var visibleIndex: [String: Int] = [:]
     /// Lower-cased "name id user" per job, for the filter.
     var searchText: [String: String] = [:]
+    /// Cells taken by the widest loaded job id (cleaned), kept up to date by `store`, so the list's
+    /// ID column does not change width while scrolling.
+    public internal(set) var idWidth = 0
     /// Jobs per state among the loaded ones.
     public internal(set) var stateCounts: [JobState: Int] = [:]
 
@@ -43,6 +46,10 @@ public struct DashboardState: Sendable {
     /// A page came back shorter than asked: there is nothing older.
     public internal(set) var reachedOldest = false
     public internal(set) var hasLoadedFirstPage = false
+    /// Why the newest page could not be loaded, while no job is loaded (shown in the list area).
+    public internal(set) var loadError: String?
+    /// The status message a failed page load set, so a later success can clear it (and only it).
+    var pageFailureMessage: StatusMessage?
 
     // Interaction.
     public internal(set) var selectedId: String?
@@ -61,6 +68,9 @@ public struct DashboardState: Sendable {
 
     // Requests.
     public internal(set) var configs: [String: ConfigEntry] = [:]
+    /// The one configuration being fetched: at most one is in flight, so holding `j` across many
+    /// jobs does not start a request per job.
+    public internal(set) var configInFlight: String?
     /// Jobs a cancel was sent for, until the server reports an end state or refuses.
     public internal(set) var pendingCancels: Set<String> = []
     /// The job ids last sent in `Effect.watch`.
@@ -75,6 +85,8 @@ public struct DashboardState: Sendable {
         self.options = options
         self.width = width
         self.height = height
+        server = options.server
+        user = options.user
     }
 
     /// The selected job's status.

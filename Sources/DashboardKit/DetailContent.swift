@@ -13,6 +13,8 @@ struct DetailContent {
     let glyphs: Glyphs
 
     static let labelWidth = 13
+    /// Cells of a timeline step's word.
+    static let stepWidth = 11
     private static let heading = CellStyle(bold: true, underline: true)
     private static let label = CellStyle(dim: true)
 
@@ -48,7 +50,7 @@ struct DetailContent {
         if state.pendingCancels.contains(job.id) {
             stateLine.append(Span("  canceling\(glyphs.ellipsis)", CellStyle(color: .yellow, bold: true)))
         }
-        out.append(labelled("State", stateLine))
+        out += flow(labelled("State", stateLine), indent: 2 + Self.labelWidth)
         let site = job.submittedUserSiteId.map { " at site \($0)" } ?? ""
         out += field("Submitted by", job.submittedUserId + site)
         if let cancelUser = job.cancelUserId, !cancelUser.isEmpty {
@@ -93,6 +95,9 @@ struct DetailContent {
         case .unknown: nil
         }
 
+        // A step without a time was skipped only when a later step of the job's progress has one;
+        // a cancel or failure can end a job before it got there (then it was never reached).
+        let progressed = state == .failed || state == .canceled ? Array(steps.dropLast()) : steps
         var out: [StyledLine] = [[Span("Timeline", Self.heading)]]
         var previous: Date?
         for (index, step) in steps.enumerated() {
@@ -102,7 +107,7 @@ struct DetailContent {
             let markStyle = isCurrent ? CellStyle(bold: true) : (reached ? .plain : Self.label)
             var line: StyledLine = [
                 Span("  \(mark) ", markStyle),
-                Span(DisplayWidth.pad(step.word, to: 11), isCurrent ? CellStyle(bold: true) : .plain),
+                Span(DisplayWidth.pad(step.word, to: Self.stepWidth), isCurrent ? CellStyle(bold: true) : .plain),
             ]
             if let at = step.time {
                 line.append(Span(time.timestamp(at)))
@@ -110,10 +115,10 @@ struct DetailContent {
                     line.append(Span("  +\(TimeFormat.duration(at.timeIntervalSince(previous)))", Self.label))
                 }
                 previous = at
-            } else if let current, index < current {
+            } else if progressed.dropFirst(index + 1).contains(where: { $0.time != nil }) {
                 line.append(Span("(skipped)", Self.label))
             } else {
-                line.append(Span("-", Self.label))
+                line.append(Span(state.hasEnded ? "not reached" : "-", Self.label))
             }
             if isCurrent {
                 var note = "  (current)"
@@ -122,7 +127,7 @@ struct DetailContent {
                 }
                 line.append(Span(note, CellStyle(bold: true)))
             }
-            out.append(line)
+            out += flow(line, indent: 4 + Self.stepWidth)
         }
         return out
     }
@@ -184,6 +189,33 @@ struct DetailContent {
             let head = index == 0 ? "  " + DisplayWidth.pad(name, to: Self.labelWidth) : String(repeating: " ", count: indent)
             return [Span(head, Self.label), Span(text, style)]
         }
+    }
+
+    /// `line` within the pane's width: spans that do not fit go on continuation lines indented by
+    /// `indent` (their leading spaces dropped), so notes such as "(current, 15s so far)" or
+    /// "canceling…" are never cut at the pane's edge. A span too long for a line of its own is
+    /// word-wrapped. The spans hold only our own words and times, cleaned on drawing.
+    private func flow(_ line: StyledLine, indent: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
+        var current: StyledLine = []
+        var used = 0
+        let pad = String(repeating: " ", count: indent)
+        for span in line {
+            let size = DisplayWidth.of(span.text)
+            if used + size <= width || current.isEmpty {
+                current.append(span)
+                used += size
+                continue
+            }
+            out.append(current)
+            let text = String(span.text.drop(while: { $0 == " " }))
+            let pieces = TextWrap.wrap(text, width: width - indent)
+            for piece in pieces.dropLast() { out.append([Span(pad), Span(piece, span.style)]) }
+            current = [Span(pad), Span(pieces.last ?? "", span.style)]
+            used = indent + DisplayWidth.of(pieces.last ?? "")
+        }
+        out.append(current)
+        return out
     }
 
     private func labelled(_ name: String, _ value: StyledLine) -> StyledLine {

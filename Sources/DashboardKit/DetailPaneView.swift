@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 
 /// The detail pane: a title (the job, and whether the pane has focus) and the scrolled lines.
@@ -17,13 +18,6 @@ enum DetailPaneView {
         let maxScroll = max(0, content.count - layout.detail.height)
         let scroll = min(state.detailScroll, maxScroll)
 
-        var heading: StyledLine
-        if let job = state.selectedJob {
-            heading = [Span(" Job \(job.id) ", CellStyle(bold: true, reverse: focused)), Span(" \(job.name) ", CellStyle(bold: true))]
-        } else {
-            heading = [Span(" Detail ", CellStyle(bold: true, reverse: focused))]
-        }
-        if focused { heading.append(Span("[focus] ", CellStyle(dim: true))) }
         var rightWidth = 0
         if content.count > layout.detail.height {
             let position = " lines \(scroll + 1)-\(min(content.count, scroll + layout.detail.height)) of \(content.count) "
@@ -31,7 +25,8 @@ enum DetailPaneView {
             canvas.put(position, row: title.row, col: title.col + title.width - rightWidth - 2, width: rightWidth, style: CellStyle(dim: true))
         }
         let left = title.col + (layout.mode == .stacked ? 2 : 0)
-        canvas.put(heading, row: title.row, col: left, width: title.col + title.width - left - rightWidth - 3)
+        let headingWidth = title.col + title.width - left - rightWidth - 3
+        canvas.put(heading(state, focused: focused, width: headingWidth, glyphs: glyphs), row: title.row, col: left, width: headingWidth)
 
         if content.isEmpty {
             canvas.put(" No job selected.", row: layout.detail.row, col: layout.detail.col, width: layout.detail.width, style: CellStyle(dim: true))
@@ -40,5 +35,20 @@ enum DetailPaneView {
         for (offset, line) in content.dropFirst(scroll).prefix(layout.detail.height).enumerated() {
             canvas.put([Span(" ")] + line, row: layout.detail.row + offset, col: layout.detail.col, width: layout.detail.width)
         }
+    }
+
+    /// " Job 1042 " then "[focus]" when focused (before the name, so it is never cut off), then the
+    /// name, ending in an ellipsis when it does not fit in `width`.
+    static func heading(_ state: DashboardState, focused: Bool, width: Int, glyphs: Glyphs) -> StyledLine {
+        let tag = CellStyle(bold: true, reverse: focused)
+        guard let job = state.selectedJob else {
+            return [Span(" Detail ", tag)] + (focused ? [Span(" [focus] ", CellStyle(dim: true))] : [])
+        }
+        var line: StyledLine = [Span(CleanText(" Job \(job.id) "), tag)]
+        if focused { line.append(Span(" [focus]", CellStyle(dim: true))) }
+        let used = line.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let name = CleanText(job.name).ellipsized(to: max(0, width - used - 2), glyphs: glyphs)
+        line.append(Span(CleanText(" ") + name + CleanText(" "), CellStyle(bold: true)))
+        return line
     }
 }

@@ -3,7 +3,7 @@ enum DialogView {
     static func draw(_ dialog: CancelDialog, on canvas: Canvas) {
         let width = min(60, canvas.surface.width - 8)
         var lines: [StyledLine] = [[]]
-        for text in TextWrap.wrap("Cancel job \(dialog.jobName) (\(dialog.jobId))?", width: width).prefix(4) {
+        for text in question(dialog, width: width, glyphs: canvas.glyphs) {
             lines.append([Span(text, CellStyle(bold: true))])
         }
         lines.append([Span("The server stops the extraction; this cannot be undone.", CellStyle(dim: true))])
@@ -17,5 +17,29 @@ enum DialogView {
         lines.append([Span("y", CellStyle(bold: true)), Span(" yes   "), Span("n/Esc", CellStyle(bold: true)), Span(" no   "),
                       Span("Left/Right", CellStyle(bold: true)), Span(" choose   "), Span("Enter", CellStyle(bold: true)), Span(" confirm")])
         BoxView.draw(title: "Cancel job", lines: lines, minWidth: width, on: canvas)
+    }
+
+    /// Lines the question may take.
+    static let questionLines = 4
+
+    /// "Cancel job <name> (<id>)?" wrapped to `width`, in at most `questionLines` lines: a name
+    /// too long for them is shortened with an ellipsis, so the job id always shows.
+    static func question(_ dialog: CancelDialog, width: Int, glyphs: Glyphs) -> [CleanText] {
+        let id = CleanText("(\(dialog.jobId))?").ellipsized(to: width, glyphs: glyphs)
+        let whole = TextWrap.wrap("Cancel job \(dialog.jobName) \(id.value)", width: width).map(CleanText.init)
+        guard whole.count > questionLines else { return whole }
+        var lines = TextWrap.wrap("Cancel job \(dialog.jobName)", width: width).prefix(questionLines).map(CleanText.init)
+        let mark = CleanText(glyphs.ellipsis)
+        // The last line keeps room for the ellipsis and, after a space, the id; an id too long for
+        // that gets a line of its own.
+        let room = width - mark.width - 1 - id.width
+        if room >= 1 {
+            lines[lines.count - 1] = lines[lines.count - 1].clipped(to: room) + mark + CleanText(" ") + id
+        } else {
+            lines = Array(lines.prefix(questionLines - 1))
+            lines[lines.count - 1] = lines[lines.count - 1].clipped(to: width - mark.width) + mark
+            lines.append(id)
+        }
+        return lines
     }
 }

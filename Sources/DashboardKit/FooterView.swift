@@ -16,19 +16,23 @@ enum FooterView {
             return ([("type", "filter by name, id, user"), ("Enter", "keep"), ("Esc", "clear"), ("Backspace", "delete")], [("Ctrl-C", "quit")])
         }
         let cancel: [Item] = state.options.readOnly ? [] : [("c", "cancel")]
+        // Most important first: what does not fit on a narrow screen is dropped from the end.
         if state.focus == .detail {
             return ([("j/k", "scroll"), ("Esc", "list")] + cancel
-                    + [("PgUp/PgDn", "page"), ("g/G", "top/bottom"), ("r", "refresh")], quit)
+                    + [("r", "refresh"), ("PgUp/PgDn", "page"), ("g/G", "top/bottom")], quit)
         }
-        var main: [Item] = [("j/k", "move"), ("Enter", "detail"), ("/", "filter")]
+        var main: [Item] = [("j/k", "move")]
         if state.filter.isActive { main.append(("Esc", "clear filter")) }
-        main += [("s", "sort")] + cancel + [("r", "refresh"), ("PgUp/PgDn", "page"), ("g/G", "first/last")]
+        main += cancel + [("r", "refresh"), ("/", "filter"), ("s", "sort"), ("Enter", "detail"),
+                          ("PgUp/PgDn", "page"), ("g/G", "first/last")]
         return (main, quit)
     }
 
     static func draw(_ state: DashboardState, on canvas: Canvas, layout: Layout) {
-        let (main, tail) = items(state)
         let width = canvas.surface.width
+        // A status message too long for one row continues here until the next key.
+        guard StatusLineView.fullRows(state, width: width, glyphs: canvas.glyphs).count < 2 else { return }
+        let (main, tail) = items(state)
         let tailWidth = tail.reduce(0) { $0 + itemWidth($1) }
         var col = 0
         for item in main {

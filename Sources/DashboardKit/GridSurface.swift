@@ -16,6 +16,10 @@ public final class GridSurface: Surface {
 
     private var cells: [[Cell]]
 
+    /// Writes that ran past the right edge (or outside the grid) and were cut here, as
+    /// "row,col: text". Views clip to their space through `Canvas`, so tests expect none.
+    public private(set) var clippedWrites: [String] = []
+
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
@@ -29,12 +33,18 @@ public final class GridSurface: Surface {
     }
 
     public func put(_ text: String, row: Int, col: Int, style: CellStyle) {
-        guard row >= 0, row < height, col >= 0 else { return }
+        guard row >= 0, row < height, col >= 0 else {
+            clippedWrites.append("\(row),\(col): \(text)")
+            return
+        }
         var x = col
         for character in text {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
-            if x + w > width { break }
+            if x + w > width {
+                clippedWrites.append("\(row),\(col): \(text)")
+                break
+            }
             unlinkWide(row: row, col: x)
             if w == 2 { unlinkWide(row: row, col: x + 1) }
             cells[row][x] = Cell(text: String(character), style: style)

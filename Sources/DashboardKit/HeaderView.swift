@@ -4,25 +4,29 @@ import ICWSWire
 
 /// The two header rows: who and where, the connection, and the job counts.
 enum HeaderView {
+    /// Cells the left part (`user@server`) keeps at least, however long the connection reason
+    /// is (a third of the row on narrow screens).
+    static func minimumWhoWidth(_ width: Int) -> Int { min(28, width / 3) }
+
     static func draw(_ state: DashboardState, on canvas: Canvas, now: Date) {
         let width = canvas.surface.width
-        var who: StyledLine = [Span("dxtop", CellStyle(bold: true))]
+        var place: StyledLine = []
         if let server = state.server {
-            who.append(Span("  "))
-            if let user = state.user { who.append(Span(user + "@")) }
-            who.append(Span(server, CellStyle(bold: true)))
+            if let user = state.user { place.append(Span(CleanText(user + "@"))) }
+            place.append(Span(CleanText(server), CellStyle(bold: true)))
         }
-        var connection = connectionLine(state, now: now, glyphs: canvas.glyphs, compact: false)
-        if lineWidth(who) + 2 + lineWidth(connection) > width {
-            connection = connectionLine(state, now: now, glyphs: canvas.glyphs, compact: true)
-        }
-        let connectionWidth = min(lineWidth(connection), width)
-        canvas.put(connection, row: 0, col: width - connectionWidth, width: connectionWidth)
-        canvas.put(who, row: 0, col: 0, width: max(0, width - connectionWidth - 2))
+        let brand: StyledLine = [Span("dxtop", CellStyle(bold: true))] + (place.isEmpty ? [] : [Span("  ")])
+        let fit = connectionLine(state, now: now, glyphs: canvas.glyphs, width: width,
+                                 whoWidth: lineWidth(brand + place), placeWidth: lineWidth(place))
+        let connectionWidth = min(lineWidth(fit.line), width)
+        canvas.put(fit.line, row: 0, col: width - connectionWidth, width: connectionWidth)
+        canvas.put(fit.withBrand ? brand + place : place, row: 0, col: 0, width: max(0, width - connectionWidth - 2))
 
-        var counts = countsLine(state, compact: false)
-        if lineWidth(counts) > width { counts = countsLine(state, compact: true) }
-        // Leave out whole trailing groups (separator, word, count) rather than cut a number off.
+        // Full words, then without the total and empty states, then abbreviated; whole trailing
+        // groups are left out only when even that does not fit (a number is never cut).
+        var counts = countsLine(state, form: .full)
+        if lineWidth(counts) > width { counts = countsLine(state, form: .compact) }
+        if lineWidth(counts) > width { counts = countsLine(state, form: .abbreviated) }
         while lineWidth(counts) > width, counts.count > 2 { counts.removeLast(3) }
         let used = canvas.put(counts, row: 1, col: 0, width: width)
         let order = orderLine(state, glyphs: canvas.glyphs)
@@ -32,36 +36,97 @@ enum HeaderView {
         }
     }
 
-    /// "connected · data 2026-11-28 10:15:00 UTC", or why not and how old the data is.
-    /// `compact` leaves the date out of the timestamp, for narrow screens.
-    static func connectionLine(_ state: DashboardState, now: Date, glyphs: Glyphs, compact: Bool) -> StyledLine {
-        let format = state.options.timeFormat
-        // A timestamp is "yyyy-MM-dd HH:mm:ss[ UTC]"; the compact form keeps the time of day.
-        let time = { (date: Date) in compact ? String(format.timestamp(date).dropFirst(11)) : format.timestamp(date) }
+    /// The connection line, and whether "dxtop" still fits before `user@server`.
+    struct ConnectionFit {
+        var line: StyledLine
+        var withBrand: Bool
+    }
+
+    /// One way of writing the connection line, from the longest to the shortest.
+    private struct Form {
+        var word: Span
+        var age: String
+        /// Cells the line may take.
+        var room: Int
+        var withBrand: Bool
+    }
+
+    /// "connected · data 2026-11-28 10:15:00 UTC", or why not and how old the data is, beside the
+    /// left part (`whoWidth` cells with "dxtop", `placeWidth` without) on a row `width` cells wide.
+    /// What gives way, in order: the date, the "(… ago)", the word "dxtop", the time zone and the
+    /// word "attempt", the left part down to `minimumWhoWidth`, then the end of the reason
+    /// (shortened with an ellipsis). "last data HH:MM:SS" always stays.
+    static func connectionLine(_ state: DashboardState, now: Date, glyphs: Glyphs, width: Int,
+                               whoWidth: Int, placeWidth: Int) -> ConnectionFit {
+        let (word, shortWord, reason) = connectionWord(state.connection)
+        let ages = ageForms(state, now: now)
         let sep = " \(glyphs.separator) "
-        let age: String
-        if let at = state.lastDataAt {
-            age = "last data \(time(at)) (\(TimeFormat.duration(now.timeIntervalSince(at))) ago)"
-        } else {
-            age = "no data yet"
+        let minimumRoom = width - min(placeWidth, minimumWhoWidth(width)) - 2
+        let forms = [
+            Form(word: word, age: ages[0], room: width - whoWidth - 2, withBrand: true),
+            Form(word: word, age: ages[1], room: width - whoWidth - 2, withBrand: true),
+            Form(word: word, age: ages[2], room: width - whoWidth - 2, withBrand: true),
+            Form(word: word, age: ages[2], room: width - placeWidth - 2, withBrand: false),
+            Form(word: shortWord, age: ages[3], room: width - placeWidth - 2, withBrand: false),
+            Form(word: shortWord, age: ages[3], room: minimumRoom, withBrand: false),
+        ]
+        let lead = reason == nil ? 0 : 2
+        func reasonRoom(_ form: Form) -> Int { form.room - DisplayWidth.of(form.word.text + sep + form.age) - lead }
+        let reasonWidth = reason?.width ?? 0
+        let chosen = forms.first { reasonRoom($0) >= reasonWidth }
+            ?? forms.dropFirst(3).first { reasonRoom($0) >= min(reasonWidth, 8) }
+            ?? forms[forms.count - 1]
+        var line: StyledLine = [chosen.word]
+        let room = reasonRoom(chosen)
+        if let reason, room >= min(reason.width, 2) {
+            line.append(Span(CleanText(": ") + reason.ellipsized(to: room, glyphs: glyphs)))
         }
-        switch state.connection {
+        line.append(Span(sep + chosen.age))
+        return ConnectionFit(line: line, withBrand: chosen.withBrand)
+    }
+
+    /// The state in a word, a shorter form of it, and the reason when the link is down.
+    private static func connectionWord(_ status: ConnectionStatus) -> (Span, Span, CleanText?) {
+        switch status {
         case .connecting:
-            return [Span("connecting", CellStyle(color: .yellow, bold: true)), Span(sep + age)]
+            let word = Span("connecting", CellStyle(color: .yellow, bold: true))
+            return (word, word, nil)
         case .connected:
-            let data = state.lastDataAt.map { "data \(time($0))" } ?? "no data yet"
-            return [Span("connected", CellStyle(color: .green, bold: true)), Span(sep + data)]
+            let word = Span("connected", CellStyle(color: .green, bold: true))
+            return (word, word, nil)
         case .reconnecting(let attempt, let reason):
-            return [Span("reconnecting", CellStyle(color: .yellow, bold: true)),
-                    Span(" (attempt \(attempt)): \(reason)" + sep + age)]
+            let style = CellStyle(color: .yellow, bold: true)
+            return (Span("reconnecting (attempt \(attempt))", style), Span("reconnecting #\(attempt)", style), CleanText(reason))
         case .offline(let reason):
-            return [Span("offline", CellStyle(color: .red, bold: true)), Span(": \(reason)" + sep + age)]
+            let word = Span("offline", CellStyle(color: .red, bold: true))
+            return (word, word, CleanText(reason))
         }
     }
 
+    /// How old the data is, from the longest form to the shortest: with the date and the age,
+    /// without the date, without the age, without the time zone.
+    private static func ageForms(_ state: DashboardState, now: Date) -> [String] {
+        guard let at = state.lastDataAt else { return Array(repeating: "no data yet", count: 4) }
+        let format = state.options.timeFormat
+        // A timestamp is "yyyy-MM-dd HH:mm:ss[ UTC]".
+        let stamp = format.timestamp(at)
+        let time = String(stamp.dropFirst(11))
+        let clock = String(time.prefix(8))
+        if state.connection == .connected {
+            return ["data \(stamp)", "data \(time)", "data \(time)", "data \(clock)"]
+        }
+        let ago = " (\(TimeFormat.duration(now.timeIntervalSince(at))) ago)"
+        return ["last data \(stamp)" + ago, "last data \(time)" + ago, "last data \(time)", "last data \(clock)"]
+    }
+
+    /// How much room the counts get.
+    enum CountsForm { case full, compact, abbreviated }
+
     /// "jobs 12  submitted 0  queued 1 …" — every known state, unknown ones if any. The compact
-    /// form (narrow screens) leaves out the total and the states with no job.
-    static func countsLine(_ state: DashboardState, compact: Bool) -> StyledLine {
+    /// form leaves out the total and the states with no job; the abbreviated one also shortens the
+    /// words ("sub 2 que 1 sta 5").
+    static func countsLine(_ state: DashboardState, form: CountsForm) -> StyledLine {
+        let compact = form != .full
         var line: StyledLine = compact ? [] : [Span("jobs "), Span("\(state.jobs.count)", CellStyle(bold: true))]
         var states = JobState.known
         states += state.stateCounts.keys.filter { !JobState.known.contains($0) }.sorted { $0.rawValue < $1.rawValue }
@@ -69,7 +134,9 @@ enum HeaderView {
             let count = state.stateCounts[jobState] ?? 0
             if compact, count == 0 { continue }
             if !line.isEmpty { line.append(Span(compact ? " " : "  ")) }
-            line.append(Span(jobState.word, count > 0 ? StateStyle.style(jobState) : CellStyle(dim: true)))
+            var word = jobState.word
+            if form == .abbreviated, JobState.known.contains(jobState) { word = String(word.prefix(3)) }
+            line.append(Span(word, count > 0 ? StateStyle.style(jobState) : CellStyle(dim: true)))
             line.append(Span(" \(count)", CellStyle(bold: count > 0)))
         }
         return line
@@ -80,12 +147,13 @@ enum HeaderView {
         var line: StyledLine = [Span("sort "), Span(state.sort.label, CellStyle(bold: true))]
         if state.filter.isActive {
             line.append(Span(" \(glyphs.separator) filter "))
-            line.append(Span("\"\(state.filter.text)\"", CellStyle(bold: true)))
+            line.append(Span(CleanText("\"\(state.filter.text)\""), CellStyle(bold: true)))
         }
         return line
     }
 
+    /// Cells a line takes; its server strings are already `CleanText`, the rest is our own text.
     private static func lineWidth(_ line: StyledLine) -> Int {
-        DisplayWidth.of(TerminalSafe.clean(line.map(\.text).joined()))
+        line.reduce(0) { $0 + DisplayWidth.of($1.text) }
     }
 }

@@ -1,3 +1,5 @@
+import DisplayText
+
 /// The help overlay: every key, per context.
 enum HelpView {
     typealias Entry = (keys: String, meaning: String)
@@ -16,6 +18,7 @@ enum HelpView {
                 ("s", "sort: newest, state, name, user, duration"),
                 ("r", "refresh the newest jobs"),
                 cancel,
+                ("Ctrl-L", "redraw the whole screen"),
             ]),
             ("Job list", [
                 ("j/k, Down/Up", "next / previous job (PgDn/PgUp: a page)"),
@@ -28,9 +31,20 @@ enum HelpView {
                 ("g/G, Home/End", "top / bottom"),
                 ("Esc", "back to the list"),
             ]),
-            ("Prompts", [
-                ("filter", "type; Enter keeps, Esc clears, Backspace deletes"),
-                ("cancel dialog", "y yes, n/Esc no; Left/Right/Tab + Enter"),
+            ("Filter prompt (after /)", [
+                ("any character", "added to the filter; the list narrows"),
+                ("Backspace", "delete the last character"),
+                ("Enter", "keep the filter, leave the prompt"),
+                ("Esc", "clear the filter, leave the prompt"),
+                ("Up/Down, PgUp/PgDn", "move in the list (also Home/End)"),
+            ]),
+            ("Cancel dialog", [
+                ("y / n, Esc", "yes, cancel it / no, close"),
+                ("Left/Right, Tab", "choose; Enter confirms the choice"),
+            ]),
+            ("Help", [
+                ("j/k, PgDn/PgUp", "scroll a line / a page"),
+                ("g/G, Home/End", "top / bottom"),
             ]),
         ]
     }
@@ -41,7 +55,9 @@ enum HelpView {
         for section in sections(readOnly: readOnly) {
             lines.append([Span(section.title, CellStyle(bold: true, underline: true))])
             for entry in section.entries {
-                lines.append([Span("  " + entry.keys.padding(keyWidth), CellStyle(color: .cyan, bold: true)), Span(entry.meaning)])
+                // Keys wider than the column still get one space before the meaning.
+                let keys = DisplayWidth.pad(entry.keys, to: max(keyWidth, DisplayWidth.of(entry.keys) + 1))
+                lines.append([Span("  " + keys, CellStyle(color: .cyan, bold: true)), Span(entry.meaning)])
             }
         }
         return lines
@@ -61,11 +77,5 @@ enum HelpView {
             ? "Keys \(scroll + 1)-\(min(all.count, scroll + visible)) of \(all.count), j/k scroll, ? closes"
             : "Keys (? or Esc closes)"
         BoxView.draw(title: title, lines: Array(all.dropFirst(scroll)), minWidth: 40, on: canvas)
-    }
-}
-
-private extension String {
-    func padding(_ width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
 }

@@ -16,7 +16,8 @@ enum JobListView {
         var name: Int
 
         init(width: Int, idWidth: Int) {
-            let fixed = Columns.marker + Columns.state + idWidth + Columns.duration + 5
+            // Five gaps between columns, and one after TIME so it never touches the divider.
+            let fixed = Columns.marker + Columns.state + idWidth + Columns.duration + 6
             var user = 12, submitted = 11
             if width - fixed - user - submitted < 14 { user = 0 }
             if width - fixed - user - submitted < 14 { submitted = 0 }
@@ -29,8 +30,8 @@ enum JobListView {
 
     static func draw(_ state: DashboardState, on canvas: Canvas, layout: Layout, now: Date) {
         let rows = state.visibleIds.dropFirst(state.listScroll).prefix(layout.list.height)
-        let idWidth = min(14, max(2, rows.map { DisplayWidth.of(TerminalSafe.clean($0)) }.max() ?? 2))
-        let columns = Columns(width: layout.list.width, idWidth: idWidth)
+        // From every loaded id, not just the rows on screen, so columns do not shift while scrolling.
+        let columns = Columns(width: layout.list.width, idWidth: min(14, max(2, state.idWidth)))
         let heading = CellStyle(bold: true, underline: true)
         var titles = ["", "STATE", "NAME", "ID", "USER", "SUBMITTED", "TIME"]
         let sorted = switch state.sort {
@@ -42,7 +43,7 @@ enum JobListView {
         }
         titles[sorted] += canvas.glyphs.sortMarker
         titles[6] = String(repeating: " ", count: max(0, Columns.duration - DisplayWidth.of(titles[6]))) + titles[6]
-        canvas.put(line(columns, cells: titles, styles: Array(repeating: heading, count: 7)),
+        canvas.put(line(columns, cells: titles.map(CleanText.init), styles: Array(repeating: heading, count: 7)),
                    row: layout.listHeading.row, col: layout.listHeading.col, width: layout.listHeading.width)
 
         if state.visibleIds.isEmpty {
@@ -66,8 +67,9 @@ enum JobListView {
         let time = state.options.timeFormat
         let pending = state.pendingCancels.contains(job.id)
         let name = pending ? "[canceling\(glyphs.ellipsis)] \(job.name)" : job.name
-        let duration = JobTiming.duration(of: job, now: now).map(TimeFormat.duration) ?? "-"
-        let cells = [
+        let duration = job.duration(now: now).map(TimeFormat.duration) ?? "-"
+        // Each server string is cleaned once here, since its width sets the padding.
+        var cells = [
             selected ? glyphs.selection : "",
             job.knownState.word,
             name,
@@ -75,38 +77,30 @@ enum JobListView {
             job.submittedUserId,
             job.submitTime.map(time.short) ?? "-",
             String(repeating: " ", count: max(0, Columns.duration - DisplayWidth.of(duration))) + duration,
-        ]
+        ].map(CleanText.init)
         var base = CellStyle(bold: selected)
         base.reverse = selected && state.focus == .list
         var stateStyle = StateStyle.style(job.knownState, bold: true)
         stateStyle.reverse = base.reverse
         var nameStyle = base
         if pending { nameStyle.color = .yellow }
-        var shown = cells
-        shown[2] = ellipsized(TerminalSafe.clean(name), to: columns.name, glyphs: glyphs)
-        return line(columns, cells: shown, styles: [base, stateStyle, nameStyle, base, base, base, base])
+        cells[2] = cells[2].ellipsized(to: columns.name, glyphs: glyphs)
+        return line(columns, cells: cells, styles: [base, stateStyle, nameStyle, base, base, base, base])
     }
 
     /// Pads each cell to its column; zero-width columns are left out.
-    private static func line(_ columns: Columns, cells: [String], styles: [CellStyle]) -> StyledLine {
+    private static func line(_ columns: Columns, cells: [CleanText], styles: [CellStyle]) -> StyledLine {
         let widths = [Columns.marker, Columns.state, columns.name, columns.id, columns.user, columns.submitted, Columns.duration]
         var out: StyledLine = []
         for (index, width) in widths.enumerated() where width > 0 {
-            let gap = index == 0 || index == widths.count - 1 ? "" : " "
-            out.append(Span(DisplayWidth.pad(TerminalSafe.clean(cells[index]), to: width) + gap, styles[index]))
+            // The marker column has no gap after it; every other column has one, TIME included.
+            out.append(Span(cells[index].padded(to: width + (index == 0 ? 0 : 1)), styles[index]))
         }
         return out
     }
 
-    /// `text` clipped to `width` cells, ending in an ellipsis when something was cut.
-    static func ellipsized(_ text: String, to width: Int, glyphs: Glyphs) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        let mark = DisplayWidth.of(glyphs.ellipsis)
-        guard width > mark else { return DisplayWidth.clip(text, to: width) }
-        return DisplayWidth.clip(text, to: width - mark) + glyphs.ellipsis
-    }
-
     private static func emptyMessage(_ state: DashboardState, glyphs: Glyphs) -> String {
+        if let error = state.loadError { return "Could not load jobs: \(error)" }
         if !state.hasLoadedFirstPage { return "Loading jobs\(glyphs.ellipsis)" }
         if state.filter.isActive { return "No loaded job matches \"\(state.filter.text)\"." }
         return "No jobs."

@@ -28,9 +28,11 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = []
     case .configLoaded(let id, let config):
         state.configs[id] = .loaded(config)
+        if state.configInFlight == id { state.configInFlight = nil }
         effects = []
     case .configFailed(let id, let message):
         state.configs[id] = .failed(message)
+        if state.configInFlight == id { state.configInFlight = nil }
         effects = []
     case .statusesReceived(let statuses, let at):
         state.statusesReceived(statuses, at: at)
@@ -43,9 +45,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         state.statusMessage = .error("Cancel of job \(id) refused: \(message)")
         effects = []
     case .connectionChanged(let status, let at):
-        state.connection = status
-        state.advanceClock(to: at)
-        effects = []
+        effects = state.connectionChanged(status, at: at)
     case .refreshDue:
         effects = state.requestNewestPage()
     }
@@ -67,8 +67,12 @@ extension DashboardState {
             closeDialogIfJobEnded()
         }
         if selectedId != previousSelection { detailScroll = 0 }
-        if let id = selectedId, configs[id] == nil || (selectedId != previousSelection && isFailedConfig(id)) {
+        // One configuration load at a time: when it returns, this runs again and fetches the
+        // then-selected job's, so skipping over many jobs costs one request, not one per job.
+        if configInFlight == nil, let id = selectedId,
+           configs[id] == nil || (selectedId != previousSelection && isFailedConfig(id)) {
             configs[id] = .loading
+            configInFlight = id
             effects.append(.loadConfig(id: id))
         }
         // Building the detail to count its lines is the one costly step: skip it at the top.
@@ -83,6 +87,19 @@ extension DashboardState {
 
     mutating func advanceClock(to date: Date) {
         if clock.map({ date > $0 }) ?? true { clock = date }
+    }
+
+    /// Records the link's state. Back to connected with nothing loaded, or after a reconnect, the
+    /// newest page is fetched again (nothing else would reload the list).
+    mutating func connectionChanged(_ status: ConnectionStatus, at: Date) -> [Effect] {
+        let wasDown: Bool = switch connection {
+        case .reconnecting, .offline: true
+        case .connecting, .connected: false
+        }
+        connection = status
+        advanceClock(to: at)
+        guard status == .connected, wasDown || !hasLoadedFirstPage else { return [] }
+        return requestNewestPage()
     }
 
     /// Asks for the newest page unless that request is already out (a refresh never overlaps).

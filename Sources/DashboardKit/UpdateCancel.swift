@@ -56,7 +56,12 @@ extension DashboardState {
     }
 
     mutating func cancelSucceeded(id: String) {
-        if jobs[id]?.knownState.hasEnded == true { pendingCancels.remove(id) }
-        statusMessage = .info("Cancel of job \(id) accepted; waiting for the server to stop it.")
+        // The event stream can beat the DELETE reply: then the job's end is already known.
+        if let state = jobs[id]?.knownState, state.hasEnded {
+            pendingCancels.remove(id)
+            statusMessage = .info("Job \(id) \(state.word).")
+        } else {
+            statusMessage = .info("Cancel of job \(id) accepted; waiting for the server to stop it.")
+        }
     }
 }

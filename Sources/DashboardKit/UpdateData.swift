@@ -13,7 +13,9 @@ extension DashboardState {
             newestPageInFlight = false
             if !hasLoadedFirstPage, page.count < requested { reachedOldest = true }
             hasLoadedFirstPage = true
+            loadError = nil
         }
+        clearPageFailureMessage()
         for job in page { store(job) }
         mergeOrder(page.map(\.id), appendLeftovers: olderThan != nil)
         rowsNeedRefresh = true
@@ -57,7 +59,15 @@ extension DashboardState {
         } else {
             newestPageInFlight = false
             statusMessage = .error("Could not load jobs: \(message)")
+            if loadOrder.isEmpty { loadError = message }
         }
+        pageFailureMessage = statusMessage
+    }
+
+    /// A page or status update arrived: a page failure shown in the status line is over.
+    private mutating func clearPageFailureMessage() {
+        if let failure = pageFailureMessage, statusMessage == failure { statusMessage = nil }
+        pageFailureMessage = nil
     }
 
     /// Full statuses from the feed; an unknown id is a new job and goes on top.
@@ -69,7 +79,11 @@ extension DashboardState {
             if jobs[job.id] == nil { newIds.append(job.id) }
             store(job)
         }
-        if !newIds.isEmpty { loadOrder.insert(contentsOf: newIds, at: 0) }
+        if !newIds.isEmpty {
+            loadOrder.insert(contentsOf: newIds, at: 0)
+            loadError = nil
+        }
+        clearPageFailureMessage()
         rowsNeedRefresh = true
         jobsChanged = true
     }

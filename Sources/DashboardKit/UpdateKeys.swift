@@ -20,13 +20,16 @@ extension DashboardState {
     }
 
     private mutating func helpKey(_ key: Key) -> [Effect] {
-        let hidden = HelpView.lineCount(readOnly: options.readOnly) - HelpView.visibleLines(screenHeight: height)
+        let page = HelpView.visibleLines(screenHeight: height)
+        let hidden = HelpView.lineCount(readOnly: options.readOnly) - page
         switch key {
         case .char("?"), .char("q"), .escape, .enter: showingHelp = false
         case .char("j"), .down: helpScroll += 1
         case .char("k"), .up: helpScroll -= 1
-        case .pageDown, .char("G"), .end: helpScroll = hidden
-        case .pageUp, .char("g"), .home: helpScroll = 0
+        case .pageDown: helpScroll += page
+        case .pageUp: helpScroll -= page
+        case .char("G"), .end: helpScroll = hidden
+        case .char("g"), .home: helpScroll = 0
         default: break
         }
         helpScroll = max(0, min(helpScroll, hidden))

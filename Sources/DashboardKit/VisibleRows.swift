@@ -46,7 +46,7 @@ extension DashboardState {
         case .duration:
             // Longest first; running jobs are measured at the latest time an action carried.
             let now = clock ?? .distantPast
-            return stableSort(ids) { -(JobTiming.duration(of: $0, now: now) ?? -1) }
+            return stableSort(ids) { -($0.duration(now: now) ?? -1) }
         }
     }
 
@@ -102,6 +102,7 @@ extension DashboardState {
 
     /// Stores a job and its filter text; the caller marks rows and counts for refresh.
     mutating func store(_ job: JobStatus) {
+        if jobs[job.id] == nil { idWidth = max(idWidth, CleanText(job.id).width) }
         jobs[job.id] = job
         searchText[job.id] = "\(job.name)\u{1}\(job.id)\u{1}\(job.submittedUserId)".lowercased()
         if job.knownState.hasEnded { pendingCancels.remove(job.id) }

@@ -64,7 +64,8 @@ final class DashboardApp {
     private func loop(screen: CursesScreen, runner: EffectRunner) -> Outcome {
         let size = screen.size
         let dashboardOptions = DashboardOptions(
-            readOnly: options.readOnly, timeFormat: options.utc ? .utc : .local)
+            readOnly: options.readOnly, timeFormat: options.utc ? .utc : .local,
+            server: configuration.server.description, user: configuration.credentials.user)
         var state = DashboardState(options: dashboardOptions, width: size.width, height: size.height)
         let surface = CursesSurface(width: size.width, height: size.height, unicode: screen.unicode, colors: screen.colors)
         let glyphs: Glyphs = screen.unicode ? .unicode : .ascii

@@ -56,9 +56,12 @@ struct DataUpdateTests {
         let effects = Fixture.send(&state, .pageLoaded(jobs: [Fixture.job(1002, .finished), Fixture.job(1001, .finished)], olderThan: nil, requested: 50, at: Fixture.at(29)))
         #expect(effects == [.loadConfig(id: "1002")])
         #expect(state.configs["1002"] == .loading)
-        #expect(Fixture.press(&state, .char("j")) == [.loadConfig(id: "1001")])
+        #expect(Fixture.press(&state, .char("j")).isEmpty, "one configuration load at a time")
         #expect(Fixture.press(&state, .char("k")).isEmpty, "still in flight: not asked again")
-        Fixture.send(&state, .configLoaded(id: "1002", config: Fixture.config))
+        #expect(Fixture.press(&state, .char("j")).isEmpty)
+        #expect(Fixture.send(&state, .configLoaded(id: "1002", config: Fixture.config)) == [.loadConfig(id: "1001")],
+                "when it returns, the then-selected job's is loaded")
+        Fixture.send(&state, .configLoaded(id: "1001", config: Fixture.config))
         #expect(Fixture.press(&state, .char("j"), .char("k")).isEmpty, "loaded: never asked again")
         #expect(state.configs["1002"] == .loaded(Fixture.config))
     }
@@ -68,6 +71,7 @@ struct DataUpdateTests {
         Fixture.send(&state, .configFailed(id: "1002", message: "HTTP 500"))
         #expect(state.configs["1002"] == .failed("HTTP 500"))
         #expect(Fixture.press(&state, .char("j")) == [.loadConfig(id: "1001")])
+        Fixture.send(&state, .configLoaded(id: "1001", config: Fixture.config))
         #expect(Fixture.press(&state, .char("k")) == [.loadConfig(id: "1002")])
     }
 
@@ -78,7 +82,8 @@ struct DataUpdateTests {
         #expect(text.contains("reconnecting (attempt 3): connection refused"))
         #expect(text.contains("last data 2026-11-28 10:29:00 UTC (6m00s ago)"))
         let narrow = Snapshot.render(state, width: 100, height: 30).lines[0]
-        #expect(narrow.contains("last data 10:29:00 UTC (6m00s ago)"), "narrow screens keep the time of day")
+        #expect(narrow.contains("jdoe@cic01.example.com  reconnecting (attempt 3): connection refused · last data 10:29:00 UTC"),
+                "narrow screens keep the time of day, dropping the date and the age first")
         Fixture.send(&state, .connectionChanged(.offline(reason: "server unreachable"), at: Fixture.at(30)))
         text = Snapshot.render(state, width: 200, height: 50).lines[0]
         #expect(text.contains("offline: server unreachable"))

@@ -17,14 +17,21 @@ struct HostileTextTests {
     @Test(arguments: sizes)
     func noControlCharacterReachesTheSurface(width: Int, height: Int) {
         var state = Scenario.hostile(width: width, height: height)
-        for keys in [[Key](), [.tab, .char("G")], [.tab, .char("k"), .char("c")], [.char("?")]] {
+        // The list, the detail scrolled down, the dialog for the running hostile job (2005, above
+        // the selected failed one), and the help.
+        for keys in [[Key](), [.tab, .char("G")], [.char("k"), .char("c")], [.char("?")]] {
+            Fixture.press(&state, .escape)
             Fixture.press(&state, .escape)
             for key in keys { Fixture.press(&state, key) }
+            if keys.last == .char("c") {
+                #expect(state.dialog?.jobId == "2005", "the dialog with the hostile name is drawn")
+            }
             let surface = Snapshot.render(state, width: width, height: height)
             for (row, line) in surface.lines.enumerated() {
                 #expect(!line.unicodeScalars.contains(where: Self.isForbidden), "row \(row): \(line.debugDescription)")
-                #expect(DisplayWidth.of(line) <= width, "row \(row) is wider than the surface")
             }
+            // The grid silently cuts what runs past its edge, so check that nothing had to be cut.
+            #expect(surface.clippedWrites.isEmpty, "writes past the edge: \(surface.clippedWrites)")
         }
     }
 

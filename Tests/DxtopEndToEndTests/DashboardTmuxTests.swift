@@ -8,12 +8,14 @@ import Testing
 @Suite("Dashboard in tmux", .serialized)
 struct DashboardTmuxTests {
     /// Opens a shell in tmux, starts `dxtop` in it against the simulator, and waits for the job list.
+    /// `prefix` goes before the command (e.g. `TERM=vt100`).
     private func openDashboard(_ sim: SimulatorFixture, width: Int = 160, height: Int = 45,
-                               arguments: String = "", waitFor jobId: String) async throws -> TmuxPane {
-        let environment = sim.environment(user: "admin").merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) { $1 }
+                               locale: String = "C.UTF-8", prefix: String = "", arguments: String = "",
+                               waitFor jobId: String) async throws -> TmuxPane {
+        let environment = sim.environment(user: "admin").merging(["LANG": locale, "LC_ALL": locale]) { $1 }
         return try await DxtopBinary.offPool {
             let pane = try TmuxPane(width: width, height: height, environment: environment)
-            try pane.run("\(DxtopBinary.url.path) \(arguments); echo EXIT=$?")
+            try pane.run("\(prefix) \(DxtopBinary.url.path) \(arguments); echo EXIT=$?")
             try pane.waitFor("the job list with \(jobId)") { $0.contains(jobId) && $0.contains("STATE") }
             return pane
         }
@@ -245,6 +247,67 @@ struct DashboardTmuxTests {
                 #expect(screen.contains("The authentication process failed."))
                 #expect(screen.contains("EXIT=3"))
                 #expect(!screen.contains(secret))
+            }
+        }
+    }
+
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "vt100"])
+    func commonTerminalTypesWork(term: String) async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "term \(term)")
+            let pane = try await openDashboard(sim, prefix: "TERM=\(term)", waitFor: jobId)
+            try await DxtopBinary.offPool {
+                try pane.waitFor(text: "Timeline")
+                try pane.press("j")
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
+            }
+        }
+    }
+
+    @Test func asciiLinesWithoutAUTF8Locale() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "ascii job")
+            let pane = try await openDashboard(sim, locale: "C", waitFor: jobId)
+            try await DxtopBinary.offPool {
+                let screen = try pane.waitFor(text: "Timeline")
+                let nonASCII = screen.unicodeScalars.filter { !$0.isASCII }
+                #expect(nonASCII.isEmpty, "non-ASCII on a C-locale screen:\n\(screen)")
+                #expect(Self.listRow(jobId, screen).contains("ascii job"))
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
+            }
+        }
+    }
+
+    @Test(arguments: [("NO_COLOR=1", ""), ("", "--no-color")])
+    func colourCanBeTurnedOff(prefix: String, argument: String) async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "no colour job")
+            let pane = try await openDashboard(sim, prefix: prefix, arguments: argument, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                try pane.waitFor(text: "Timeline")
+                let attributes = try pane.screenWithAttributes()
+                // SGR foreground colours are 30–37, 90–97 or 38;…; bold and reverse stay allowed.
+                let colour = try Regex(#"\x1b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[0-9;]*)m"#)
+                #expect(attributes.firstMatch(of: colour) == nil, "colour escape on a no-colour screen")
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
+            }
+        }
+    }
+
+    @Test func colourIsUsedByDefault() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "colour job")
+            let pane = try await openDashboard(sim, waitFor: jobId)
+            try await DxtopBinary.offPool {
+                try pane.waitFor(text: "Timeline")
+                let colour = try Regex(#"\x1b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[0-9;]*)m"#)
+                let attributes = try pane.screenWithAttributes()
+                #expect(attributes.firstMatch(of: colour) != nil, "no colour escape in:\n\(attributes.debugDescription.prefix(600))")
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
             }
         }
     }

@@ -20,6 +20,8 @@ final class TmuxPane: @unchecked Sendable {
         env["PS1"] = "$ "
         env["TERM"] = "xterm-256color"
         env.removeValue(forKey: "TMUX")
+        // The test runner may export NO_COLOR; each test says itself whether it wants colour.
+        if environment["NO_COLOR"] == nil { env.removeValue(forKey: "NO_COLOR") }
         self.environment = env
         try tmux(closingInheritedDescriptors: true, ["-f", "/dev/null", "new-session", "-d", "-s", "dxtop", "-x", "\(width)", "-y", "\(height)",
                   "bash --norc --noprofile"])
@@ -71,9 +73,44 @@ final class TmuxPane: @unchecked Sendable {
         return pid
     }
 
+    /// Whether the pane's terminal echoes typed input right now (`stty -a -F` on the pane's tty).
+    func echoes() throws -> Bool {
+        let tty = try tmux(["display-message", "-p", "-t", "dxtop", "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["stty", "-a", "-F", tty]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" })
+        guard process.terminationStatus == 0, words.contains("echo") || words.contains("-echo") else {
+            throw Failure(description: "stty -a -F \(tty) failed: \(text)")
+        }
+        return words.contains("echo")
+    }
+
+    /// Re-reads the echo setting until it is `on`; fails after `timeout`.
+    func waitForEcho(_ on: Bool, timeout: Duration = .seconds(10)) throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if try echoes() == on { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        throw Failure(description: "timed out after \(timeout) waiting for echo \(on ? "on" : "off")")
+    }
+
     /// The visible screen as text, one line per row.
     func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "dxtop"])
+    }
+
+    /// The visible screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func screenWithAttributes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", "dxtop"])
     }
 
     /// Re-reads the screen until `condition` holds; fails after `timeout` with the last screen.
