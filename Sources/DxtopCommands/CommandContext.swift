@@ -23,9 +23,7 @@ struct CommandContext: Sendable {
             throw CLIError.usage(FailureReport.describe(error))
         }
         userID = try options.userID(environment: environment)
-        if let caFile = options.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
-            throw CLIError.usage("--ca-file: cannot read \(caFile)")
-        }
+        if let caFile = options.caFile { try CAFileCheck.validate(caFile) }
         if options.insecure {
             StandardStreams.note("warning: --insecure: the server's TLS certificate is not verified; anyone on the network path can read the password")
         }
@@ -59,19 +57,36 @@ struct CommandContext: Sendable {
 
     /// Logs in, runs `body` with the session, and always logs out and shuts the client down, on
     /// success, failure and cancellation alike. Blocks the calling (main) thread meanwhile.
+    ///
+    /// SIGINT/SIGTERM are trapped meanwhile: a signal cancels `body` (and stops waiting for it after
+    /// `interruptGrace`, since a terminal question cannot be cancelled), logs out, and throws
+    /// `Interruption`.
     func withSession<T: Sendable>(_ body: @escaping @Sendable (ICWSSession) async throws -> T) throws -> T {
         let configuration = configuration
+        let trap = SignalTrap()
+        defer { trap.cancel() }
         return try BlockingAsync.run {
             let session = try ICWSSession(configuration: configuration)
-            let result: Result<T, any Error>
-            do {
+            let work = Task<T, any Error> {
                 _ = try await session.connect()
-                result = .success(try await body(session))
-            } catch {
-                result = .failure(error)
+                return try await body(session)
+            }
+            let outcome: Result<T, any Error> = await Race.first([
+                { @Sendable in await work.result },
+                { @Sendable in await trap.next().map { .failure(Interruption(signal: $0)) } ?? .failure(CancellationError()) },
+            ]) ?? .failure(CancellationError())
+            if case .failure(let error) = outcome, error is Interruption {
+                work.cancel()
+                _ = await Race.first([
+                    { @Sendable in _ = await work.result },
+                    { @Sendable in _ = try? await Task.sleep(for: Self.interruptGrace) },
+                ])
             }
             await session.shutdown()  // logs out first
-            return try result.get()
+            return try outcome.get()
         }
     }
+
+    /// How long an interrupted command's work may take to wind down before the logout.
+    static let interruptGrace: Duration = .seconds(2)
 }

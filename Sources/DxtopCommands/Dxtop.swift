@@ -8,7 +8,7 @@ public struct Dxtop: ParsableCommand {
         discussion: """
             Without a subcommand, dxtop opens the dashboard. The password comes from ICWS_PASSWORD, \
             --password-stdin, or a prompt on the terminal; never from the command line. \
-            Exit statuses: 0 ok, 1 failure, 2 usage, 3 authentication, 4 permission denied.
+            Exit statuses: 0 ok, 1 failure, 2 usage, 3 authentication, 4 permission denied, 130/143 interrupted by SIGINT/SIGTERM.
             """,
         version: DxtopVersion.current,
         subcommands: [JobsCommand.self, SimulateCommand.self])

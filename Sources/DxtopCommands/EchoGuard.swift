@@ -16,7 +16,9 @@ enum EchoGuard {
     private static let fatalSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     /// Saves the terminal settings of `fd`, installs the restoring signal handlers, turns echo off.
-    static func disable(on fd: Int32) -> Bool {
+    /// `discardTypedAhead` drops input typed before the prompt (right for a prompt; wrong for
+    /// `--password-stdin`, where the password may already be waiting).
+    static func disable(on fd: Int32, discardTypedAhead: Bool = true) -> Bool {
         var settings = termios()
         guard tcgetattr(fd, &settings) == 0 else { return false }
         saved = settings
@@ -32,7 +34,7 @@ enum EchoGuard {
         }
         settings.c_lflag &= ~tcflag_t(ECHO)
         settings.c_lflag |= tcflag_t(ICANON)
-        guard tcsetattr(fd, TCSAFLUSH, &settings) == 0 else {
+        guard tcsetattr(fd, discardTypedAhead ? TCSAFLUSH : TCSANOW, &settings) == 0 else {
             restore()
             return false
         }

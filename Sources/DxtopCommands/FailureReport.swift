@@ -3,19 +3,25 @@ import DisplayText
 import ICWSClient
 
 /// Turns whatever a command threw into the process exit status, after writing the message:
-/// help and `--version` text to stdout (status 0), everything else as `dxtop: <message>` on stderr.
+/// help and `--version` text to stdout (status 0), everything else as exactly one line
+/// `dxtop: <message>` on stderr. Command-line mistakes found by the parser end with
+/// `(see 'dxtop jobs list --help')`.
 ///
 /// Statuses: 1 failure, 2 usage (ArgumentParser's validation errors, normally 64, become 2),
-/// 3 authentication, 4 permission denied.
+/// 3 authentication, 4 permission denied, 130/143 interrupted by SIGINT/SIGTERM.
 public enum FailureReport {
     public static func exitStatus(for error: any Error) -> Int32 {
         if let error = error as? CLIError {
-            StandardStreams.note(TerminalSafe.clean(error.message))
+            StandardStreams.note(oneLine(error.message))
             return error.status.rawValue
         }
         if let error = error as? ICWSError {
-            StandardStreams.note(TerminalSafe.clean(error.description))
+            StandardStreams.note(oneLine(error.description))
             return ICWSErrorStatus.status(for: error).rawValue
+        }
+        if let interruption = error as? Interruption {
+            StandardStreams.note("interrupted")
+            return interruption.status.rawValue
         }
         if let code = error as? ExitCode {
             return code.rawValue
@@ -26,11 +32,11 @@ public enum FailureReport {
             return ExitStatus.ok.rawValue
         }
         if code == .validationFailure {
-            StandardStreams.note(Dxtop.message(for: error))
-            if let hint = usageHint(for: error) { StandardStreams.err(hint) }
+            let hint = helpCommand(for: error).map { " (see '\($0) --help')" } ?? ""
+            StandardStreams.note(oneLine(Dxtop.message(for: error)) + hint)
             return ExitStatus.usage.rawValue
         }
-        StandardStreams.note(TerminalSafe.clean(describe(error)))
+        StandardStreams.note(oneLine(describe(error)))
         return ExitStatus.failure.rawValue
     }
 
@@ -40,10 +46,15 @@ public enum FailureReport {
         return String(describing: error)
     }
 
-    /// The "Usage:" and "See '... --help'" lines ArgumentParser would print.
-    private static func usageHint(for error: any Error) -> String? {
-        let lines = Dxtop.fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
-        let kept = lines.drop { !$0.hasPrefix("Usage:") }
-        return kept.isEmpty ? nil : kept.joined(separator: "\n")
+    /// Sanitised, with line breaks and runs of blanks folded into single spaces.
+    static func oneLine(_ text: String) -> String {
+        TerminalSafe.clean(text).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    /// `dxtop jobs list` from ArgumentParser's "See 'dxtop jobs list --help' for more information."
+    private static func helpCommand(for error: any Error) -> String? {
+        let full = Dxtop.fullMessage(for: error)
+        guard let match = full.firstMatch(of: /See '([^'\n]+) --help'/) else { return nil }
+        return String(match.output.1)
     }
 }

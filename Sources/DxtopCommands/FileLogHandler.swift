@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import ICWSWire
 import Logging
@@ -5,7 +6,8 @@ import Synchronization
 
 /// A swift-log handler that appends one line per message to a file shared by every logger.
 ///
-/// Line format: `2026-11-28T10:15:00Z info dxtop.client: message key=value ...`.
+/// Line format: `2026-11-28T10:15:00Z info dxtop.client: message key=value ...`; message and
+/// metadata pass through `TerminalSafe.clean` (line breaks become spaces, controls `?`).
 struct FileLogHandler: LogHandler {
     /// The open file; one writer at a time.
     final class Sink: Sendable {
@@ -46,7 +48,10 @@ struct FileLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        sink.write("\(ICWSDate.extended(Date())) \(event.level) \(label): \(event.message)\(details)")
+        // Messages and metadata carry server text: clean it, so the log stays one line per record
+        // and `cat`/`tail` of the log cannot drive the terminal.
+        let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }
+            .map { "\(TerminalSafe.clean($0.key))=\(TerminalSafe.clean("\($0.value)"))" }.joined(separator: " ")
+        sink.write("\(ICWSDate.extended(Date())) \(event.level) \(label): \(TerminalSafe.clean("\(event.message)"))\(details)")
     }
 }

@@ -37,13 +37,16 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     public init() {}
 
     public func validate() throws {
-        if let timeout, !(timeout > 0 && timeout.isFinite) {
-            throw ValidationError("--timeout must be a positive number of seconds")
+        if let timeout, !Self.timeoutRange.contains(timeout) {
+            throw ValidationError("--timeout must be between 0.1 and 3600 seconds")
         }
         if insecure, caFile != nil {
             throw ValidationError("--insecure and --ca-file cannot be used together: --insecure trusts any certificate")
         }
     }
+
+    /// Accepted `--timeout` values in seconds (NaN is outside every range).
+    static let timeoutRange: ClosedRange<Double> = 0.1...3600
 
     /// How human output shows times.
     var timeFormat: TimeFormat { utc ? .utc : .local }

@@ -1,7 +1,9 @@
+import DisplayText
 import Foundation
 import ICWSWire
 
-/// Reading a job configuration file. Its content is checked by the server, which says what is wrong.
+/// Reading a job configuration file. The shape a job needs (a name, at least one table or view,
+/// each with at least one column) is checked here, so `{}` is not sent; the server checks the rest.
 enum JobConfigFile {
     static func read(_ path: String) throws -> JobConfig {
         let label = path == "-" ? "standard input" : path
@@ -17,6 +19,27 @@ enum JobConfigFile {
         } catch {
             throw CLIError.failure("\(label): not a job configuration: \(ICWSJSON.describe(error))")
         }
+        if let problem = problem(in: config) {
+            throw CLIError.failure("\(label): \(problem)")
+        }
         return config
+    }
+
+    /// The first thing that keeps `config` from being a job, or nil.
+    static func problem(in config: JobConfig) -> String? {
+        if config.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return "the job has no \"name\""
+        }
+        let sets = config.tableConfigs.map { ("table", $0) } + config.viewConfigs.map { ("view", $0) }
+        if sets.isEmpty {
+            return "the job needs at least one table or view (\"tables\": {\"tableList\": [...]} or \"views\": {\"viewList\": [...]})"
+        }
+        for (kind, set) in sets {
+            if set.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "a \(kind) has no \"name\"" }
+            if set.column.isEmpty {
+                return "\(kind) \"\(TerminalSafe.clean(set.name))\" has no columns (\"column\": [{\"name\": ...}])"
+            }
+        }
+        return nil
     }
 }

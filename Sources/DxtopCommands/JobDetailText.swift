@@ -33,7 +33,7 @@ struct JobDetailText {
     }
 
     private func statusLines(_ status: JobStatus) -> [String] {
-        var fields: [(String, String)] = [("State", status.knownState.word)]
+        var fields: [(String, String)] = [("State", status.stateText)]
         var submitter = safe(status.submittedUserId)
         if let site = status.submittedUserSiteId { submitter += " (site \(site))" }
         fields.append(("Submitted by", submitter))

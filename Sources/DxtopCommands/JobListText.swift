@@ -12,7 +12,7 @@ enum JobListText {
         for job in jobs {
             table.append([
                 Cell.clean(job.id, width: 20),
-                job.knownState.word,
+                job.stateText,
                 Cell.clean(job.name, width: nameWidth),
                 Cell.clean(job.submittedUserId, width: userWidth),
                 job.submitTime.map(format.timestamp) ?? "-",

@@ -17,54 +17,41 @@ struct StateChangePrinter: Sendable {
     }
 }
 
-/// Follows the job-status feed until the awaited jobs have ended or SIGINT/SIGTERM arrives.
+/// Follows the job-status feed until the awaited jobs have ended or the task is cancelled
+/// (`CommandContext.withSession` cancels it on SIGINT/SIGTERM).
 struct JobWatcher: Sendable {
     let session: ICWSSession
     let initial: [JobStatus]
     let awaited: Set<String>
     let printer: StateChangePrinter
 
-    private enum Outcome: Sendable { case ended, interrupted, feedClosed }
-
     func run() async throws {
         let start = StateChangeTracker(initial: initial, awaited: awaited)
         for status in initial where awaited.contains(status.id) && status.knownState.hasEnded {
-            StandardStreams.note("job \(TerminalSafe.clean(status.id)) has already \(status.knownState.word)")
+            StandardStreams.note("job \(TerminalSafe.clean(status.id)) has already ended (\(status.knownState.word))")
         }
         if start.allAwaitedEnded { return }
 
-        let trap = SignalTrap()
-        defer { trap.cancel() }
         let feed = JobStatusFeed(session: session)
         let events = feed.events()
         let ids = initial.map(\.id)
         try await feed.watch(jobIds: ids)
         StandardStreams.note("watching \(ids.count) job\(ids.count == 1 ? "" : "s"); press Ctrl-C to stop")
 
-        let outcome = await withTaskGroup(of: Outcome.self) { group in
-            group.addTask { [printer] in
-                var tracker = start
-                for await event in events {
-                    switch event {
-                    case .statuses(let statuses):
-                        for change in tracker.apply(statuses, seenAt: Date()) { printer.print(change) }
-                        if tracker.allAwaitedEnded { return .ended }
-                    case .connection(let state):
-                        WatchNotes.connection(state)
-                    }
-                }
-                return .feedClosed
+        var tracker = start
+        var ended = false
+        for await event in events {
+            switch event {
+            case .statuses(let statuses):
+                for change in tracker.apply(statuses, seenAt: Date()) { printer.print(change) }
+                ended = tracker.allAwaitedEnded
+            case .connection(let state):
+                WatchNotes.connection(state)
             }
-            group.addTask {
-                _ = await trap.next()
-                return .interrupted
-            }
-            let first = await group.next() ?? .feedClosed
-            group.cancelAll()
-            return first
+            if ended { break }
         }
         await feed.stop()
-        if outcome == .feedClosed {
+        if !ended, !Task.isCancelled {
             throw CLIError.failure("the job-status feed ended unexpectedly")
         }
     }

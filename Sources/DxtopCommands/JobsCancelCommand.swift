@@ -18,6 +18,10 @@ struct JobsCancelCommand: ParsableCommand {
     @Flag(name: [.customShort("y"), .long], help: "Do not ask; required when not on a terminal.")
     var yes = false
 
+    func validate() throws {
+        try JobIdArgument.validate(jobId)
+    }
+
     func run() throws {
         let ask = !yes
         if ask, !TerminalInput.isInteractive {
@@ -28,7 +32,7 @@ struct JobsCancelCommand: ParsableCommand {
         let canceled = try context.withSession { session in
             if ask {
                 let status = try await session.job(id: jobId, mode: .status).jobStatus
-                let name = status.map { " \"\(Cell.clean($0.name, width: 60))\" (\($0.knownState.word))" } ?? ""
+                let name = status.map { " \"\(Cell.clean($0.name, width: 60))\" (\($0.stateText))" } ?? ""
                 guard TerminalInput.confirm("Cancel job \(TerminalSafe.clean(jobId))\(name)? [y/N] ") else { return false }
             }
             try await session.cancelJob(id: jobId)

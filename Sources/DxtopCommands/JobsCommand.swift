@@ -7,4 +7,9 @@ struct JobsCommand: ParsableCommand {
         abstract: "List, show, cancel, submit and watch data-extractor jobs.",
         subcommands: [JobsListCommand.self, JobsShowCommand.self, JobsCancelCommand.self, JobsSubmitCommand.self,
                       JobsWatchCommand.self])
+
+    /// `dxtop jobs` alone names no command: a usage error, not help with status 0.
+    func run() throws {
+        throw CLIError.usage("missing command: list, show, cancel, submit or watch (see 'dxtop jobs --help')")
+    }
 }

@@ -26,6 +26,7 @@ struct JobsListCommand: ParsableCommand {
 
     func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be at least 1") }
+        if let fromJobId { try JobIdArgument.validate(fromJobId, as: "--from") }
     }
 
     func run() throws {

@@ -16,6 +16,10 @@ struct JobsShowCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON (keys in docs/cli.md).")
     var json = false
 
+    func validate() throws {
+        try JobIdArgument.validate(jobId)
+    }
+
     func run() throws {
         let context = try CommandContext(global)
         let jobId = jobId

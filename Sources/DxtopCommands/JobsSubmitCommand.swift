@@ -1,4 +1,5 @@
 import ArgumentParser
+import DisplayText
 import Foundation
 import ICWSClient
 import ICWSWire
@@ -33,6 +34,6 @@ struct JobsSubmitCommand: ParsableCommand {
         let id = try context.withSession { session in
             try await session.submitJob(submitted)
         }
-        StandardStreams.out(id)
+        StandardStreams.out(TerminalSafe.clean(id))
     }
 }

@@ -20,14 +20,22 @@ struct JobsWatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object per line (keys in docs/cli.md).")
     var json = false
 
+    func validate() throws {
+        for id in jobIds { try JobIdArgument.validate(id) }
+    }
+
     func run() throws {
         let context = try CommandContext(global)
         let printer = StateChangePrinter(json: json, format: context.format)
         let named = jobIds
-        try context.withSession { session in
-            let initial = try await WatchStart.statuses(session: session, named: named)
-            let watcher = JobWatcher(session: session, initial: initial, awaited: Set(named), printer: printer)
-            try await watcher.run()
+        do {
+            try context.withSession { session in
+                let initial = try await WatchStart.statuses(session: session, named: named)
+                let watcher = JobWatcher(session: session, initial: initial, awaited: Set(named), printer: printer)
+                try await watcher.run()
+            }
+        } catch is Interruption {
+            // Ctrl-C is how an open-ended watch ends: status 0, after the logout.
         }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 enum PasswordSource {
     static func password(user: String, server: String, fromStdin: Bool, environment: [String: String]) throws -> String {
         if fromStdin {
-            guard let line = LineReader.readLine(from: STDIN_FILENO), !line.isEmpty else {
+            guard let line = readStandardInputLine(), !line.isEmpty else {
                 throw CLIError.usage("--password-stdin: standard input had no password")
             }
             return line
@@ -22,5 +22,16 @@ enum PasswordSource {
             throw CLIError.usage("no password entered")
         }
         return typed
+    }
+
+    /// The first line of standard input. When standard input is a terminal (someone typing it after
+    /// `--password-stdin`), echo is off while it is read and restored afterwards, also on a signal.
+    private static func readStandardInputLine() -> String? {
+        guard isatty(STDIN_FILENO) != 0, EchoGuard.disable(on: STDIN_FILENO, discardTypedAhead: false) else {
+            return LineReader.readLine(from: STDIN_FILENO)
+        }
+        let line = LineReader.readLine(from: STDIN_FILENO)
+        EchoGuard.restore()
+        return line
     }
 }

@@ -5,8 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Turns SIGINT/SIGTERM (or any given signals) into an awaitable event, so a long-running command
-/// (`jobs watch`, `simulate`) can stop its work, log out and exit 0 instead of being killed.
+/// Turns SIGINT/SIGTERM (or any given signals) into an awaitable event, so a command can stop its
+/// work and log out (`CommandContext.withSession`), or `simulate` stop, instead of being killed.
 ///
 /// While the trap exists the signals' default action is off; `cancel()` restores it.
 /// (`@unchecked`: dispatch sources are thread-safe but not marked `Sendable`; all stored
@@ -15,6 +15,9 @@ final class SignalTrap: @unchecked Sendable {
     private let signals: [Int32]
     private let sources: [any DispatchSourceSignal]
     private let stream: AsyncStream<Int32>
+
+    /// SIGINT, for callers that do not import the C library.
+    static let interruptSignal = SIGINT
 
     init(_ signals: [Int32] = [SIGINT, SIGTERM]) {
         self.signals = signals

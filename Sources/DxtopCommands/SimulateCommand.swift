@@ -9,7 +9,7 @@ struct SimulateCommand: ParsableCommand {
         abstract: "Run an ICWS simulator in the foreground (to try dxtop without a CIC server).",
         discussion: "Prints its URL and the users and passwords it accepts; stops on Ctrl-C or SIGTERM.")
 
-    @Option(name: .long, help: "Loopback address to listen on.")
+    @Option(name: .long, help: "Loopback address to listen on (127.0.0.0/8, localhost or ::1).")
     var host = "127.0.0.1"
 
     @Option(name: .long, help: "Port (0 picks a free one).")
@@ -37,6 +37,9 @@ struct SimulateCommand: ParsableCommand {
     var logFile: String?
 
     func validate() throws {
+        guard LoopbackHost.isLoopback(host) else {
+            throw ValidationError("--host must be a loopback address (127.0.0.0/8, localhost or ::1), not '\(host)'")
+        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard jobs >= 0 else { throw ValidationError("--jobs cannot be negative") }
         guard speed >= 0, speed.isFinite else { throw ValidationError("--speed must be 0 or more") }
@@ -56,7 +59,7 @@ struct SimulateCommand: ParsableCommand {
             do {
                 try await simulator.start()
             } catch {
-                throw CLIError.failure("cannot listen on \(configuration.host):\(configuration.port): \(error)")
+                throw CLIError.failure(ListenFailure.message(host: configuration.host, port: configuration.port, error: error))
             }
             if latency > 0 { await simulator.setFaults(SimulatorFaults(latency: .milliseconds(latency))) }
             StandardStreams.out("ICWS simulator listening on \(simulator.baseURL)")

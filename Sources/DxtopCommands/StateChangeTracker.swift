@@ -21,7 +21,8 @@ struct StateChangeTracker: Sendable {
     init(initial: [JobStatus], awaited: Set<String>) {
         self.awaited = awaited
         for status in initial {
-            states[status.id] = status.knownState
+            // A job without a state gets one on its first update, recorded without a line.
+            if let state = status.state { states[status.id] = state }
         }
     }
 

@@ -43,6 +43,25 @@ struct CLIHostileTests {
         }
     }
 
+    @Test("jobs watch lines and notes print no ESC, C0/C1 controls or bidi controls")
+    func watchIsClean() async throws {
+        try await SimulatorFixture.with(Self.hostile) { sim in
+            let name = "Nightly \u{1B}]0;pwned\u{07} \u{202E}txe\u{9B}31m\rOVER"
+            let id = await sim.addJob(submittedBy: "admin", name: name)
+            let watch = try DxtopBinary.start(["jobs", "watch", id], env: sim.environment())
+            try await watch.waitFor(stderr: "watching 1 job")
+            await sim.simulator.advance(jobId: id)
+            try await watch.waitFor(stdout: "submitted → queued")
+            await sim.driveToEnd(jobId: id)
+            let result = try await watch.wait(timeout: .seconds(30))
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.split(separator: "\n").count == 3, "\(result)")
+            #expect(result.stdout.contains("Nightly ?]0;pwned? txe?31m OVER"), "\(result.stdout.debugDescription)")
+            #expect(Self.unsafeScalars(in: result.stdoutBytes).isEmpty, "\(Self.unsafeScalars(in: result.stdoutBytes))")
+            #expect(Self.unsafeScalars(in: result.stderrBytes).isEmpty, "\(Self.unsafeScalars(in: result.stderrBytes))")
+        }
+    }
+
     /// Scalars a terminal could act on: C0 (except newline), DEL, C1, bidi embeddings/overrides/isolates/marks.
     static func unsafeScalars(in data: Data) -> [UInt32] {
         String(decoding: data, as: UTF8.self).unicodeScalars.map(\.value).filter { v in

@@ -22,4 +22,14 @@ struct CLISimulateTests {
         let result = try await simulate.wait(timeout: .seconds(30))
         #expect(result.status == 0, "\(result)")
     }
+
+    @Test("a port in use: exit 1 with one readable line")
+    func portInUse() async throws {
+        try await SimulatorFixture.with { sim in
+            let port = try #require(sim.simulator.port)
+            let result = try await DxtopBinary.run(["simulate", "--port", "\(port)"], env: [:])
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr == "dxtop: cannot listen on 127.0.0.1:\(port): address already in use\n", "\(result)")
+        }
+    }
 }

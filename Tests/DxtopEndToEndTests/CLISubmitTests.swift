@@ -62,13 +62,39 @@ struct CLISubmitTests {
         }
     }
 
-    @Test("a configuration the server refuses: exit 1 with the server's message")
+    @Test("a configuration the server refuses: exit 1 with the server's message on one line")
     func refusedByServer() async throws {
         try await SimulatorFixture.with { sim in
-            let file = try TemporaryFile(contents: #"{"name": "no data sets"}"#)
+            let backwards = Self.config.replacingOccurrences(of: "20261102T000000Z", with: "20261031T000000Z")
+            let file = try TemporaryFile(contents: backwards)
             let result = try await DxtopBinary.run(["jobs", "submit", file.path], env: sim.environment())
             #expect(result.status == 1, "\(result)")
-            #expect(result.stderr.contains("at least one table or view"))
+            #expect(result.stderr.contains("endTimeFilter must be later than startTimeFilter"), "the simulator's message")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test("a file without a name, a table or view, or columns: exit 1 naming the file, nothing sent",
+          arguments: [
+            (#"{}"#, "name"), (#"{"foo": 1}"#, "name"), (#"{"name": "  "}"#, "name"),
+            (#"{"name": "x"}"#, "at least one table or view"),
+            (#"{"name": "x", "tables": {"tableList": []}, "views": {"viewList": []}}"#, "at least one table or view"),
+            (#"{"name": "x", "tables": {"tableList": [{"name": "T", "column": []}]}}"#, "\"T\" has no columns"),
+            (#"{"name": "x", "views": {"viewList": [{"name": "V", "column": [{"name": "a"}]}, {"name": "W", "column": []}]}}"#,
+             "\"W\" has no columns"),
+          ])
+    func incomplete(json: String, problem: String) async throws {
+        try await SimulatorFixture.with { sim in
+            let before = await sim.simulator.allJobStatuses().count
+            let file = try TemporaryFile(contents: json)
+            let result = try await DxtopBinary.run(["jobs", "submit", file.path], env: sim.environment())
+            #expect(result.status == 1, "\(result)")
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1)
+            #expect(lines.first?.hasPrefix("dxtop: \(file.path): ") == true, "\(result)")
+            #expect(result.stderr.contains(problem), "\(result)")
+            #expect(result.stdout.isEmpty)
+            #expect(await sim.simulator.allJobStatuses().count == before)
         }
     }
 }

@@ -24,6 +24,30 @@ struct CLITerminalTests {
         }
     }
 
+    @Test("--password-stdin on a terminal reads the password without echo, and restores echo")
+    func passwordStdinWithoutEcho() async throws {
+        try await SimulatorFixture.with { sim in
+            let password = sim.user("admin").password
+            let env = ["ICWS_SERVER": sim.url, "ICWS_USER": "admin"]
+            // Run from a script: once "ready" shows, the interactive shell's line editor (which turns
+            // echo off itself) is out of the way, so echo going off can only be dxtop's doing.
+            let script = try Self.script(before: "echo ready", dxtop: "jobs list --count 2 --password-stdin")
+            let screen = try await DxtopBinary.offPool {
+                let pane = try TmuxPane(width: 120, height: 40, environment: env)
+                try pane.run("bash --norc --noprofile \(script.path)")
+                try pane.waitFor(text: "ready")
+                try pane.waitForEcho(false)
+                try pane.type(password)
+                try pane.press("Enter")
+                return try pane.waitFor(text: "tty-")
+            }
+            #expect(screen.contains("status=0"), "\(screen)")
+            #expect(screen.contains("tty-echo") && !screen.contains("tty--echo"), "echo restored: \(screen)")
+            #expect(!screen.contains(password))
+            #expect(screen.contains("SUBMITTED BY"))
+        }
+    }
+
     @Test("Ctrl-C at the password prompt restores echo")
     func promptInterrupted() async throws {
         try await SimulatorFixture.with { sim in
@@ -31,12 +55,7 @@ struct CLITerminalTests {
             // A non-interactive shell that ignores SIGINT itself: unlike an interactive bash it does
             // not restore the terminal after a child dies of a signal, and it goes on to report the
             // exit status and the echo setting dxtop left behind.
-            let script = try TemporaryFile(contents: """
-                trap '' INT
-                \(DxtopBinary.url.path) jobs list
-                echo "status=$?"
-                stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | sed 's/^/tty-/'
-                """, suffix: ".sh")
+            let script = try Self.script(before: "trap '' INT", dxtop: "jobs list")
             let screen = try await DxtopBinary.offPool {
                 let pane = try TmuxPane(width: 120, height: 40, environment: env)
                 try pane.run("bash --norc --noprofile \(script.path)")
@@ -76,5 +95,35 @@ struct CLITerminalTests {
             }
             #expect(await sim.simulator.jobStatus(id: id)?.state == .canceled)
         }
+    }
+
+    @Test("Ctrl-C at the cancel question: logged out, nothing canceled, exit 130")
+    func cancelQuestionInterrupted() async throws {
+        try await SimulatorFixture.with { sim in
+            let id = await sim.addJob(submittedBy: "admin", name: "keep me")
+            let script = try Self.script(before: "trap '' INT", dxtop: "jobs cancel \(id)")
+            let screen = try await DxtopBinary.offPool {
+                let pane = try TmuxPane(width: 120, height: 40, environment: sim.environment())
+                try pane.run("bash --norc --noprofile \(script.path)")
+                try pane.waitFor(text: "[y/N]")
+                try pane.press("C-c")
+                return try pane.waitFor(text: "tty-")
+            }
+            #expect(screen.contains("dxtop: interrupted"), "\(screen)")
+            #expect(screen.contains("status=130"), "\(screen)")
+            #expect(await sim.simulator.jobStatus(id: id)?.state == .submitted)
+            #expect(await sim.simulator.endSessions() == 0, "dxtop logged out")
+        }
+    }
+
+    /// A bash script: `before`, then `dxtop <arguments>`, then `status=N` and the echo setting dxtop
+    /// left behind (`tty-echo` or `tty--echo`).
+    static func script(before: String, dxtop arguments: String) throws -> TemporaryFile {
+        try TemporaryFile(contents: """
+            \(before)
+            \(DxtopBinary.url.path) \(arguments)
+            echo "status=$?"
+            stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | sed 's/^/tty-/'
+            """, suffix: ".sh")
     }
 }

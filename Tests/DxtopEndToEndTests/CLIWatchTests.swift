@@ -60,7 +60,7 @@ struct CLIWatchTests {
             try await sim.simulator.cancel(jobId: id, as: "admin")
             let result = try await DxtopBinary.run(["jobs", "watch", id], env: sim.environment())
             #expect(result.status == 0, "\(result)")
-            #expect(result.stderr.contains("already canceled"))
+            #expect(result.stderr.contains("job \(id) has already ended (canceled)"), "\(result)")
         }
     }
 

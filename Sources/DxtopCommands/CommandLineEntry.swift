@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// What `dxtop`'s main.swift runs: refuse `--password`, parse, refuse dashboard flags given with a
+/// subcommand, run, and map every outcome to an exit status (docs/cli.md).
+public enum CommandLineEntry {
+    /// The dashboard-only flags of the root command.
+    static let dashboardFlags = ["--demo", "--read-only", "--no-color"]
+
+    /// Runs the command line `arguments` (without the program name); returns the exit status.
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            try PasswordArgumentGuard.check(arguments)
+            var command = try Dxtop.parseAsRoot(arguments)
+            if !(command is Dxtop) { try rejectDashboardFlags(arguments, subcommand: command) }
+            try command.run()
+            return ExitStatus.ok.rawValue
+        } catch {
+            return FailureReport.exitStatus(for: error)
+        }
+    }
+
+    /// ArgumentParser lets the root's flags appear anywhere and then ignores them when a
+    /// subcommand runs; say so instead of silently doing something else than asked.
+    static func rejectDashboardFlags(_ arguments: [String], subcommand: any ParsableCommand) throws {
+        let beforeTerminator = arguments.prefix { $0 != "--" }
+        guard let flag = beforeTerminator.first(where: dashboardFlags.contains) else { return }
+        let name = type(of: subcommand).configuration.commandName ?? "this command"
+        throw CLIError.usage("\(flag) is a dashboard option; it cannot be used with '\(name)' (see 'dxtop --help')")
+    }
+}

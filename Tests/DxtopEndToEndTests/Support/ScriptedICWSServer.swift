@@ -1,0 +1,191 @@
+import Foundation
+import ICWSWire
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 (ephemeral port) that answers each request from a script,
+/// for what the simulator cannot do: hostile session and job ids, a status without a state, a
+/// request that never gets an answer. One request per connection (`Connection: close`).
+///
+/// Logins (`POST /icws/connection`) are answered with `sessionId`; every request is recorded, and
+/// tests wait for one with `waitForRequest` (no sleeping). Use `ScriptedICWSServer.with`.
+final class ScriptedICWSServer: @unchecked Sendable {
+    struct Request: Sendable, CustomStringConvertible {
+        let method: String
+        /// The path without the query.
+        let path: String
+        var description: String { "\(method) \(path)" }
+    }
+
+    struct Response: Sendable {
+        var status: Int
+        var body: Data
+
+        static func json<T: Encodable>(_ status: Int, _ value: T) -> Response {
+            Response(status: status, body: (try? ICWSJSON.encode(value)) ?? Data())
+        }
+    }
+
+    /// What to answer a request after the login; nil leaves it unanswered until `stop()`.
+    typealias Script = @Sendable (Request) -> Response?
+
+    let port: Int
+    var url: String { "http://127.0.0.1:\(port)" }
+    private let listener: Int32
+    private let script: Script
+    private let sessionId: String
+    private let condition = NSCondition()
+    private var seen: [Request] = []
+    private var held: [Int32] = []
+    private var stopped = false
+
+    init(sessionId: String = "s1", script: @escaping Script) throws {
+        self.sessionId = sessionId
+        self.script = script
+        (listener, port) = try Self.listenOnLoopback()
+        Thread { [self] in acceptLoop() }.start()
+    }
+
+    /// A listening socket on 127.0.0.1 and an ephemeral port.
+    private static func listenOnLoopback() throws -> (Int32, Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard fd >= 0, bound == 0, listen(fd, 16) == 0 else {
+            if fd >= 0 { close(fd) }
+            throw DxtopRunFailure(description: "scripted server: cannot listen (errno \(errno))")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    /// Starts a server, runs `body`, stops the server however `body` ends.
+    static func with<T>(sessionId: String = "s1", script: @escaping Script,
+                        _ body: (ScriptedICWSServer) async throws -> T) async throws -> T {
+        let server = try ScriptedICWSServer(sessionId: sessionId, script: script)
+        defer { server.stop() }
+        return try await body(server)
+    }
+
+    /// The ICWS environment for `dxtop` (any password: the script accepts every login).
+    var environment: [String: String] { ["ICWS_SERVER": url, "ICWS_USER": "admin", "ICWS_PASSWORD": "scripted"] }
+
+    /// Every request so far, in arrival order.
+    var requests: [Request] {
+        condition.lock()
+        defer { condition.unlock() }
+        return seen
+    }
+
+    /// Waits until a request satisfying `predicate` has arrived; false after `timeout`.
+    func waitForRequest(timeout: Duration = .seconds(20), _ predicate: (Request) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout.seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while !seen.contains(where: predicate) {
+            if !condition.wait(until: deadline) { return seen.contains(where: predicate) }
+        }
+        return true
+    }
+
+    /// Stops accepting and closes the connections left unanswered. Call it when done (the accept
+    /// thread keeps the server alive until then).
+    func stop() {
+        condition.lock()
+        let open = held
+        let first = !stopped
+        held = []
+        stopped = true
+        condition.unlock()
+        guard first else { return }
+        shutdown(listener, Int32(SHUT_RDWR))
+        for fd in open { close(fd) }
+    }
+
+    private func acceptLoop() {
+        while true {
+            let connection = accept(listener, nil, nil)
+            if connection < 0 {
+                if errno == EINTR { continue }
+                close(listener)
+                return
+            }
+            Thread { [self] in serve(connection) }.start()
+        }
+    }
+
+    private func serve(_ fd: Int32) {
+        guard let request = readRequest(fd) else {
+            close(fd)
+            return
+        }
+        let response = answer(request)
+        condition.lock()
+        seen.append(request)
+        if response == nil { held.append(fd) }
+        condition.broadcast()
+        condition.unlock()
+        guard let response else { return }
+        var head = "HTTP/1.1 \(response.status) Scripted\r\nContent-Type: \(ICWSProtocol.mediaType)\r\n"
+        head += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
+        let bytes = Array(Data(head.utf8) + response.body)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { break }
+            offset += n
+        }
+        close(fd)
+    }
+
+    private func answer(_ request: Request) -> Response? {
+        if request.method == "POST", request.path == ICWSPath.connection {
+            let features = [FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: 2),
+                            FeatureInfo(featureId: ICWSProtocol.messagingFeature, version: 2)]
+            return .json(201, ConnectionResponse(csrfToken: "csrf", sessionId: sessionId, userID: "admin", features: features))
+        }
+        if request.method == "DELETE", request.path.hasSuffix("/connection") {
+            return Response(status: 204, body: Data())
+        }
+        return script(request)
+    }
+
+    /// Reads the request head and its `Content-Length` body; nil if the peer closed first.
+    private func readRequest(_ fd: Int32) -> Request? {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let separator = Data("\r\n\r\n".utf8)
+        while data.range(of: separator) == nil {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            guard n > 0 else { return nil }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        let headEnd = data.range(of: separator)!
+        let head = String(decoding: data[..<headEnd.lowerBound], as: UTF8.self)
+        let lines = head.components(separatedBy: "\r\n")
+        let parts = lines.first?.split(separator: " ") ?? []
+        guard parts.count >= 2 else { return nil }
+        let length = lines.dropFirst().compactMap { line -> Int? in
+            let pair = line.split(separator: ":", maxSplits: 1)
+            guard pair.count == 2, pair[0].lowercased() == "content-length" else { return nil }
+            return Int(pair[1].trimmingCharacters(in: .whitespaces))
+        }.first ?? 0
+        var body = data[headEnd.upperBound...]
+        while body.count < length {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            guard n > 0 else { return nil }
+            body.append(contentsOf: buffer[0..<n])
+        }
+        let target = String(parts[1])
+        return Request(method: String(parts[0]), path: String(target.split(separator: "?", maxSplits: 1).first ?? ""))
+    }
+}
