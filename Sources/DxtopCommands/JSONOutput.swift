@@ -32,7 +32,7 @@ enum JSONOutput {
             try c.encode(status.cancelUserId, forKey: .cancelUserId)
             try c.encode(status.outputFolder, forKey: .outputFolder)
             try c.encode(status.errorInfo, forKey: .errorInfo)
-            try c.encode(JobDuration.seconds(of: status, now: now).map { Int($0.rounded(.down)) }, forKey: .durationSeconds)
+            try c.encode(status.duration(now: now).map { Int($0.rounded(.down)) }, forKey: .durationSeconds)
         }
     }
 

@@ -38,7 +38,7 @@ struct JobDetailText {
         if let site = status.submittedUserSiteId { submitter += " (site \(site))" }
         fields.append(("Submitted by", submitter))
         if let canceler = status.cancelUserId { fields.append(("Canceled by", safe(canceler))) }
-        if let seconds = JobDuration.seconds(of: status, now: now) {
+        if let seconds = status.duration(now: now) {
             let suffix = status.knownState.hasEnded ? "" : " so far"
             fields.append(("Duration", TimeFormat.duration(seconds) + suffix))
         }

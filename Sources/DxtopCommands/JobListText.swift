@@ -16,7 +16,7 @@ enum JobListText {
                 Cell.clean(job.name, width: nameWidth),
                 Cell.clean(job.submittedUserId, width: userWidth),
                 job.submitTime.map(format.timestamp) ?? "-",
-                JobDuration.seconds(of: job, now: now).map(TimeFormat.duration) ?? "-",
+                job.duration(now: now).map(TimeFormat.duration) ?? "-",
             ])
         }
         return table.lines()
