@@ -4,24 +4,30 @@ import NIOHTTP1
 
 /// A complete HTTP answer: status, headers and the collected body.
 struct HTTPAnswer: Sendable {
-    var status: Int
-    var headers: HTTPHeaders
-    var body: Data
+    let status: Int
+    let headers: HTTPHeaders
+    let body: Data
+    /// The ICWS error body of a non-2xx answer, decoded once; nil when there is none.
+    let errorBody: ICWSErrorBody?
+
+    init(status: Int, headers: HTTPHeaders, body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        errorBody = (200..<300).contains(status) ? nil : try? ICWSJSON.decode(ICWSErrorBody.self, from: body)
+    }
 
     var isSuccess: Bool { (200..<300).contains(status) }
 
     /// The error body as the server sent it; "HTTP 500 Internal Server Error" text when it is not JSON.
     var errorInfo: ServerErrorInfo {
-        let parsed = try? ICWSJSON.decode(ICWSErrorBody.self, from: body)
-        var message = parsed?.message ?? ""
+        var message = errorBody?.message ?? ""
         if message.isEmpty { message = "HTTP \(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)" }
-        return ServerErrorInfo(status: status, errorId: parsed?.errorId, errorCode: parsed?.errorCode, message: message)
+        return ServerErrorInfo(status: status, errorId: errorBody?.errorId, errorCode: errorBody?.errorCode, message: message)
     }
 
-    /// The alternate hosts of a 503 answer.
-    var alternateHosts: [String] {
-        (try? ICWSJSON.decode(ICWSErrorBody.self, from: body))?.alternateHostList ?? []
-    }
+    /// The alternate hosts of a 503 answer, as the server wrote them (not yet validated).
+    var alternateHosts: [String] { errorBody?.alternateHostList ?? [] }
 
     /// The error for a non-2xx answer (401 counts as an authentication failure once retries are spent).
     var error: ICWSError {

@@ -18,10 +18,8 @@ struct HTTPCall: Sendable {
     /// Path and query as sent ("/icws/connection?include=features").
     var target: String {
         guard !query.isEmpty else { return path }
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
         let pairs = query.map { name, value in
-            "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
+            "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: ICWSPath.unreserved) ?? value)"
         }
         return path + "?" + pairs.joined(separator: "&")
     }
@@ -98,8 +96,7 @@ struct HTTPTransport: Sendable {
     }
 
     private func log(_ call: HTTPCall, status: Int?, since started: ContinuousClock.Instant, error: (any Error)? = nil) {
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = (ContinuousClock.now - started).wholeMilliseconds
         logger.debug("\(call.method.rawValue) \(call.target) -> \(status.map(String.init) ?? "failed") (\(milliseconds) ms)",
                      metadata: error.map { ["host": "\(call.server.host)", "error": "\($0)"] } ?? ["host": "\(call.server.host)"])
     }
@@ -120,20 +117,5 @@ struct HTTPTransport: Sendable {
             defer { group.cancelAll() }
             return try await group.next() ?? nil
         }
-    }
-}
-
-extension Duration {
-    /// The same span as a NIO `TimeAmount`.
-    var timeAmount: TimeAmount {
-        .nanoseconds(components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000)
-    }
-
-    /// "10 s", "0.5 s", "250 ms" for messages.
-    var spoken: String {
-        let milliseconds = components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-        if milliseconds < 1000 { return "\(milliseconds) ms" }
-        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000) s" }
-        return String(format: "%.1f s", Double(milliseconds) / 1000)
     }
 }

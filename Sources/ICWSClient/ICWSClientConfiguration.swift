@@ -30,12 +30,27 @@ public struct ICWSClientConfiguration: Sendable {
         self.logger = logger
     }
 
-    /// A language tag from a locale identifier (`en_US.UTF-8` → `en-us`); `en-us` when there is none.
-    public static func defaultAcceptLanguage(localeIdentifier: String = Locale.current.identifier) -> String {
+    /// The session language from the POSIX locale variables, in their order of precedence: the
+    /// first non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG` (`de_DE.UTF-8` → `de-de`, `es_419` → `es-419`);
+    /// `en-us` when none is set or the winner is `C`, `POSIX` or not a language tag.
+    /// (`Locale.current` is no help: on Linux it reports `en_001` whatever `LANG` says.)
+    public static func defaultAcceptLanguage(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
+        let chosen = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return defaultAcceptLanguage(localeIdentifier: chosen ?? "")
+    }
+
+    /// A language tag from a POSIX locale name or locale identifier (`en_US.UTF-8@euro` → `en-us`):
+    /// a 2–3 letter language, then subtags of 1–8 letters or digits. `en-us` for anything else.
+    public static func defaultAcceptLanguage(localeIdentifier: String) -> String {
         let base = localeIdentifier.split(whereSeparator: { $0 == "." || $0 == "@" }).first.map(String.init) ?? ""
         let tag = base.replacingOccurrences(of: "_", with: "-").lowercased()
-        let isTag = !tag.isEmpty && tag.unicodeScalars.allSatisfy { CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz-").contains($0) }
-            && tag.first != "-" && tag != "c" && tag != "posix"
-        return isTag ? tag : "en-us"
+        let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = subtags.first, (2...3).contains(language.count),
+              language.allSatisfy({ $0.isASCII && $0.isLetter }),
+              subtags.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return "en-us" }
+        return tag
     }
 }

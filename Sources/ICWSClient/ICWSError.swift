@@ -42,13 +42,15 @@ public enum ICWSError: Error, Sendable, CustomStringConvertible {
     case transport(String)
     /// A success answer whose body does not decode.
     case undecodable(String)
+    /// A call refused before any request because an argument cannot be right (an empty job id).
+    case invalidArgument(String)
 
     public var serverInfo: ServerErrorInfo? {
         switch self {
         case .authenticationFailed(let info), .permissionDenied(let info), .badRequest(let info), .notFound(let info),
              .gone(let info), .serverError(let info), .unavailable(let info, _):
             info
-        case .invalidServer, .featureMissing, .timeout, .transport, .undecodable:
+        case .invalidServer, .featureMissing, .timeout, .transport, .undecodable, .invalidArgument:
             nil
         }
     }
@@ -62,7 +64,8 @@ public enum ICWSError: Error, Sendable, CustomStringConvertible {
             text = info.message
         case .unavailable(let info, let hosts):
             text = hosts.isEmpty ? info.message : "\(info.message) (tried \(hosts.joined(separator: ", ")))"
-        case .featureMissing(let message), .timeout(let message), .transport(let message), .undecodable(let message):
+        case .featureMissing(let message), .timeout(let message), .transport(let message), .undecodable(let message),
+             .invalidArgument(let message):
             text = message
         }
         return Self.oneLine(text)

@@ -12,14 +12,18 @@ extension ICWSSession {
         return try answer.decode(JobList.self, request: "GET data-extractor/jobs").jobList
     }
 
-    /// GET data-extractor/jobs/{id}.
+    /// GET data-extractor/jobs/{id}. An empty id is refused before any request
+    /// (`.invalidArgument`); an answer with neither `jobStatus` nor `jobConfig` is `.undecodable`.
     public func job(id: String, mode: JobsResponseMode = .all) async throws -> Job {
+        try Self.requireJobId(id)
         let answer = try await sessionCall(.GET, { ICWSPath.job($0, id) }, query: [("jobsResponseMode", mode.rawValue)])
-        return try answer.decode(Job.self, request: "GET data-extractor/jobs/\(id)")
+        return try Self.decodeJob(answer, id: id)
     }
 
     /// DELETE data-extractor/jobs/{id}: asks the server to cancel the job (any 2xx is success).
+    /// An empty id is refused before any request.
     public func cancelJob(id: String) async throws {
+        try Self.requireJobId(id)
         _ = try await sessionCall(.DELETE, { ICWSPath.job($0, id) })
     }
 
@@ -52,6 +56,21 @@ extension ICWSSession {
         for problem in decoded.problems { logger.warning("skipped a message: \(problem)") }
         if let fatal = decoded.unreadable { throw ICWSError.undecodable("GET messaging/messages: \(fatal)") }
         return decoded.messages
+    }
+
+    /// An empty id would address the job list instead of a job.
+    static func requireJobId(_ id: String) throws {
+        guard !id.isEmpty else { throw ICWSError.invalidArgument("a job id is required (it is empty)") }
+    }
+
+    /// The job of a GET jobs/{id} answer; an empty `{}` says nothing about the job.
+    static func decodeJob(_ answer: HTTPAnswer, id: String) throws -> Job {
+        let request = "GET data-extractor/jobs/\(id)"
+        let job = try answer.decode(Job.self, request: request)
+        guard job.jobStatus != nil || job.jobConfig != nil else {
+            throw ICWSError.undecodable("\(request): no job in the answer (neither jobStatus nor jobConfig)")
+        }
+        return job
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> Data {

@@ -10,7 +10,7 @@ extension ICWSSession {
         var lastUnavailable: ServerErrorInfo?
         var lastFailure: (any Error)?
         func enqueue(_ hosts: [String], from server: ICWSServer) {
-            for host in hosts where !host.isEmpty && !tried.contains(host) && !queue.contains(where: { $0.host == host }) {
+            for host in hosts where !tried.contains(host) && !queue.contains(where: { $0.host == host }) {
                 queue.append(server.replacingHost(host))
             }
         }
@@ -36,8 +36,9 @@ extension ICWSSession {
             switch answer.status {
             case 503:
                 lastUnavailable = info
-                enqueue(answer.alternateHosts, from: server)
-                logger.debug("login refused with 503 by \(server.host); alternates: \(answer.alternateHosts)")
+                let alternates = validAlternates(answer.alternateHosts, from: server)
+                enqueue(alternates, from: server)
+                logger.debug("login refused with 503 by \(server.host); alternates: \(alternates)")
             case 400 where info.errorId == ICWSErrorID.authenticationFailure || info.errorCode == ICWSErrorID.authenticationFailureCode,
                  401:
                 throw ICWSError.authenticationFailed(info)
@@ -64,11 +65,10 @@ extension ICWSSession {
 
     /// Reads the 201: session id, CSRF token, cookie, features; checks data-extractor >= 2.
     private func accept(_ answer: HTTPAnswer, from server: ICWSServer) async throws -> SessionToken {
-        let response = try answer.decode(ConnectionResponse.self, request: "login to \(server.host)")
-        let csrf = response.csrfToken.isEmpty ? (answer.headers.first(name: ICWSProtocol.csrfTokenHeader) ?? "") : response.csrfToken
-        let cookie = SessionToken.sessionCookie(in: answer.headers["Set-Cookie"])
+        let response = try LoginAnswer(answer, request: "login to \(server.host)")
         generation += 1
-        let fresh = SessionToken(sessionId: response.sessionId, csrfToken: csrf, cookie: cookie, server: server, generation: generation)
+        let fresh = SessionToken(sessionId: response.sessionId, csrfToken: response.csrfToken, cookie: response.cookie,
+                                 server: server, generation: generation)
         let features: [FeatureInfo]
         if let listed = response.features {
             features = listed
@@ -84,7 +84,7 @@ extension ICWSSession {
         }
         let messaging = features.first { $0.featureId == ICWSProtocol.messagingFeature }?.version
         token = fresh
-        knownAlternates = response.alternateHostList ?? knownAlternates
+        if let listed = response.alternateHostList { knownAlternates = validAlternates(listed, from: server) }
         info = SessionInfo(
             sessionId: response.sessionId, userID: response.userID ?? configuration.credentials.user,
             userDisplayName: response.userDisplayName, server: server, dataExtractorVersion: dataExtractor,
@@ -93,6 +93,17 @@ extension ICWSSession {
         logger.debug("logged in to \(server.host) as session \(response.sessionId)")
         await resubscribe(fresh)
         return fresh
+    }
+
+    /// The alternate hosts a server named that are plain host names or addresses (the same check as
+    /// `ICWSServer(parsing:)`): anything else could change the URL the login POST goes to
+    /// (`evil@host`, `h/x?`), so it is skipped and logged, sanitised.
+    func validAlternates(_ hosts: [String], from server: ICWSServer) -> [String] {
+        hosts.compactMap { candidate in
+            if let host = ICWSServer.validHost(candidate) { return host }
+            logger.warning("ignored an invalid alternate host named by \(server.host): '\(VisibleText.ascii(candidate, limit: 80))'")
+            return nil
+        }
     }
 
     private func fetchFeatures(_ server: ICWSServer) async throws -> [FeatureInfo] {

@@ -84,40 +84,58 @@ public actor ICWSSession {
     /// Sends a session call with the current token, handling 401 (re-login) and 503 (switchover) once.
     func sessionCall(_ method: HTTPMethod, _ path: @Sendable (String) -> String, query: [(String, String)] = [],
                      body: Data? = nil) async throws -> HTTPAnswer {
+        // A POST is not repeated after a transport error: the job may have been created before the
+        // connection broke.
+        try await withRenewal(failOverOnTransportError: method != .POST) { current in
+            let answer = try await transport.send(Self.call(method, path, query: query, body: body, token: current))
+            return answer.isSuccess ? .done(answer) : .refused(answer)
+        }
+    }
+
+    /// Opens a streaming session call (server-sent events), with the same renewal rules.
+    func openSessionStream(_ path: @Sendable (String) -> String, accept: String) async throws -> HTTPClientResponse {
+        try await withRenewal(failOverOnTransportError: true) { current in
+            var call = Self.call(.GET, path, query: [], body: nil, token: current)
+            call.accept = accept
+            switch try await transport.open(call) {
+            case .streaming(let response): return .done(response)
+            case .refused(let answer): return .refused(answer)
+            }
+        }
+    }
+
+    /// What one attempt of a session call came to.
+    enum Attempt<Value: Sendable>: Sendable {
+        case done(Value)
+        /// A non-2xx answer: 401 and 503 renew the session once, anything else is its error.
+        case refused(HTTPAnswer)
+    }
+
+    /// Runs `attempt` with the current token; renews the session once (re-login, which follows
+    /// switchover alternates) and runs it again after a 401 or 503, or, when `failOverOnTransportError`
+    /// and the last login named alternates, after a transport error (the host went away; a partner
+    /// may have taken over).
+    private func withRenewal<Value: Sendable>(
+        failOverOnTransportError: Bool, _ attempt: (SessionToken) async throws -> Attempt<Value>
+    ) async throws -> Value {
         var current = try await currentToken()
         var renewed = false
         while true {
-            let answer: HTTPAnswer
+            let outcome: Attempt<Value>
             do {
-                answer = try await transport.send(Self.call(method, path, query: query, body: body, token: current))
-            } catch ICWSError.transport(let message) where !renewed && !knownAlternates.isEmpty && method != .POST {
-                // The host went away; a switchover partner may have taken over. (A POST is not
-                // repeated: the job may have been created before the connection broke.)
+                outcome = try await attempt(current)
+            } catch ICWSError.transport(let message) where !renewed && failOverOnTransportError && !knownAlternates.isEmpty {
                 logger.debug("session call failed (\(message)); trying the switchover partners")
                 renewed = true
                 current = try await renew(after: current)
                 continue
             }
-            if answer.isSuccess { return answer }
-            guard !renewed, answer.status == 401 || answer.status == 503 else { throw answer.error }
-            logger.debug("session call answered \(answer.status); logging in again")
-            renewed = true
-            current = try await renew(after: current)
-        }
-    }
-
-    /// Opens a streaming session call (server-sent events), with the same 401/503 handling.
-    func openSessionStream(_ path: @Sendable (String) -> String, accept: String) async throws -> HTTPClientResponse {
-        var current = try await currentToken()
-        var renewed = false
-        while true {
-            var call = Self.call(.GET, path, query: [], body: nil, token: current)
-            call.accept = accept
-            switch try await transport.open(call) {
-            case .streaming(let response):
-                return response
+            switch outcome {
+            case .done(let value):
+                return value
             case .refused(let answer):
                 guard !renewed, answer.status == 401 || answer.status == 503 else { throw answer.error }
+                logger.debug("session call answered \(answer.status); logging in again")
                 renewed = true
                 current = try await renew(after: current)
             }

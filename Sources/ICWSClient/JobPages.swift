@@ -2,18 +2,20 @@ import ICWSWire
 
 extension ICWSSession {
     /// Every job, newest first, one page at a time: each page asks for the jobs before the last id
-    /// of the previous page, until a short or empty page.
-    public nonisolated func allJobs(pageSize: Int = ICWSProtocol.defaultJobCount,
+    /// of the previous page, until a short or empty page, or a page that repeats a job already
+    /// seen (a server that ignores `fromJobId` would otherwise loop forever).
+    ///
+    /// - Parameter fromJobId: start with the jobs before this id (nil: the most recent jobs).
+    public nonisolated func allJobs(from fromJobId: String? = nil, pageSize: Int = ICWSProtocol.defaultJobCount,
                                     mode: JobsResponseMode = .status) -> AsyncThrowingStream<[Job], any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    var fromJobId: String?
-                    while true {
-                        let page = try await listJobs(count: pageSize, fromJobId: fromJobId, mode: mode)
-                        if !page.isEmpty { continuation.yield(page) }
-                        guard page.count >= pageSize, let last = page.last?.id, last != fromJobId else { break }
-                        fromJobId = last
+                    var paging = JobPaging(pageSize: pageSize, from: fromJobId)
+                    while let from = paging.next {
+                        let page = try await listJobs(count: pageSize, fromJobId: from.id, mode: mode)
+                        let fresh = paging.accept(page)
+                        if !fresh.isEmpty { continuation.yield(fresh) }
                     }
                     continuation.finish()
                 } catch {
@@ -22,5 +24,40 @@ extension ICWSSession {
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+}
+
+/// The walk of `allJobs`, without I/O: which page to ask for next, and when to stop.
+struct JobPaging: Sendable {
+    /// The `fromJobId` of the next request (`id` nil: the most recent jobs); nil when done.
+    struct Start: Sendable, Equatable {
+        var id: String?
+    }
+
+    let pageSize: Int
+    private(set) var next: Start?
+    private var seen: Set<String> = []
+
+    init(pageSize: Int, from fromJobId: String?) {
+        self.pageSize = pageSize
+        next = Start(id: fromJobId)
+    }
+
+    /// Takes a page; returns its jobs not seen before and sets `next`. Stops after a short or empty
+    /// page, a page that repeats an id, or a page whose last job has no id.
+    mutating func accept(_ page: [Job]) -> [Job] {
+        var repeated = false
+        let fresh = page.filter { job in
+            guard let id = job.id else { return true }
+            if seen.insert(id).inserted { return true }
+            repeated = true
+            return false
+        }
+        if page.count < pageSize || repeated || pageSize < 1 {
+            next = nil
+        } else {
+            next = page.last?.id.map { Start(id: $0) }
+        }
+        return fresh
     }
 }

@@ -86,7 +86,7 @@ extension JobStatusFeed {
                 var parser = SSEParser()
                 for try await chunk in response.body {
                     lastActivity.withLock { $0 = .now }
-                    for event in parser.feed(chunk.readableBytesView) where event.type == "message" {
+                    for event in try parser.feed(chunk.readableBytesView) where event.type == "message" {
                         try await handlePayload(event.data)
                     }
                 }
@@ -122,7 +122,10 @@ extension JobStatusFeed {
             logger.info("the server reported the session down; logging in again")
             try await session.relogin()
             if duringStream { throw SessionReplaced() }
-        case .connectionStateChange, .other:
+        case .subscriptionState(let change) where change.state != .normal:
+            let detail = change.error.map { ": \(VisibleText.ascii($0.message, limit: 200))" } ?? ""
+            logger.warning("the server reports the subscription in state \(change.state.rawValue)\(detail)")
+        case .connectionStateChange, .subscriptionState, .asyncOperationCompleted, .multipleSubscription, .other:
             break
         }
     }

@@ -11,9 +11,23 @@ struct SSEEvent: Sendable, Equatable {
 /// An incremental `text/event-stream` parser (WHATWG rules): bytes in, whole events out.
 ///
 /// Chunks may split anywhere (inside a CRLF, inside a UTF-8 sequence): lines are decoded only once
-/// complete. Comment lines (`:ping`) are counted, not dispatched.
+/// complete. Comment lines (`:ping`) are counted, not dispatched. A line, or the data of one event,
+/// longer than `maximumEventSize` bytes throws `SSEParser.Overflow` (the stream is then useless:
+/// the caller reconnects) instead of growing without bound.
 struct SSEParser: Sendable {
+    /// A line or an event grew past the limit.
+    struct Overflow: Error, CustomStringConvertible {
+        let limit: Int
+        var description: String { "an event on the stream exceeded \(limit / (1024 * 1024)) MiB" }
+    }
+
+    /// 16 MiB: far above any job-status message, small enough to stop a runaway stream.
+    static let defaultMaximumEventSize = 16 * 1024 * 1024
+
+    let maximumEventSize: Int
     private var line: [UInt8] = []
+    /// Bytes of the `data:` lines of the event being read.
+    private var dataSize = 0
     private var afterCR = false
     private var atStreamStart = true
     private var dataLines: [String] = []
@@ -26,10 +40,12 @@ struct SSEParser: Sendable {
     /// Comment lines seen so far (pings).
     private(set) var commentCount = 0
 
-    init() {}
+    init(maximumEventSize: Int = SSEParser.defaultMaximumEventSize) {
+        self.maximumEventSize = maximumEventSize
+    }
 
-    /// Feeds a chunk; returns the events it completed.
-    mutating func feed(_ bytes: some Sequence<UInt8>) -> [SSEEvent] {
+    /// Feeds a chunk; returns the events it completed. Throws `Overflow` past the size limit.
+    mutating func feed(_ bytes: some Sequence<UInt8>) throws -> [SSEEvent] {
         var events: [SSEEvent] = []
         for byte in bytes {
             if afterCR {
@@ -43,6 +59,7 @@ struct SSEParser: Sendable {
             case UInt8(ascii: "\n"):
                 if let event = endLine() { events.append(event) }
             default:
+                guard dataSize + line.count < maximumEventSize else { throw Overflow(limit: maximumEventSize) }
                 line.append(byte)
             }
         }
@@ -75,6 +92,7 @@ struct SSEParser: Sendable {
         switch field {
         case "data":
             dataLines.append(String(value))
+            dataSize += value.utf8.count + 1
             hasData = true
         case "event":
             eventType = String(value)
@@ -91,6 +109,7 @@ struct SSEParser: Sendable {
     private mutating func dispatch() -> SSEEvent? {
         defer {
             dataLines.removeAll()
+            dataSize = 0
             hasData = false
             eventType = ""
         }

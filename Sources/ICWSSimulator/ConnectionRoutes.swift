@@ -64,6 +64,8 @@ struct ConnectionRoutes: Sendable {
         case .success(let decoded): body = decoded
         case .failure(let error): return error.response
         }
+        await core.record(RecordedLogin(acceptLanguage: request.headers[.acceptLanguage],
+                                        applicationName: body.applicationName, userID: body.userID))
         if let invalid = body.validationError { return invalid }
         guard let session = await core.login(userID: body.userID ?? "", password: body.password ?? "", language: language) else {
             return ICWSResponse.error(.badRequest, errorId: ICWSErrorID.authenticationFailure,

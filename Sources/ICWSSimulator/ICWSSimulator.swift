@@ -151,6 +151,13 @@ public final class ICWSSimulator: Sendable {
         await core.endSessions(reason: reason)
     }
 
+    /// The `Accept-Language` header (as sent) and the `applicationName` and `userID` of the last
+    /// login request that had a language and a readable body, on this simulator or its partner
+    /// (for tests); nil before one.
+    public func lastLogin() async -> RecordedLogin? {
+        await core.lastLogin
+    }
+
     /// What the server believes about a job (for tests).
     public func jobStatus(id: String) async -> JobStatus? {
         await core.record(id)?.status

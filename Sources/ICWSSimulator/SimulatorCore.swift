@@ -13,6 +13,8 @@ actor SimulatorCore {
     var nextArrival: Date?
     /// Streams of `ICWSSimulator.changes()`.
     var observers: [UUID: AsyncStream<JobStatus>.Continuation] = [:]
+    /// The last login request with a language and a readable body (on any listener).
+    var lastLogin: RecordedLogin?
 
     init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
@@ -28,6 +30,8 @@ actor SimulatorCore {
     // MARK: Listeners
 
     func registerListener(_ id: UUID, host: String) { listenerHosts[id] = host }
+
+    func record(_ login: RecordedLogin) { lastLogin = login }
 
     /// Forgets a listener and ends the event streams it serves.
     func unregisterListener(_ id: UUID) {

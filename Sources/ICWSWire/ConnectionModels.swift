@@ -77,10 +77,18 @@ public struct ConnectionResponse: Codable, Sendable {
     public var features: [FeatureInfo]?
     public var version: VersionInfo?
     public var serverTimeInfo: ServerTimeInfo?
+    /// With `include=default-workstation` (connection 5); may be null.
+    public var defaultWorkstationId: String?
+    /// With `include=effective-station` (connection 10); may be null.
+    public var effectiveStation: EffectiveStation?
+    /// With `include=purecloud-integration` (connection 8).
+    public var purecloudIntegration: PureCloudIntegration?
 
     public init(csrfToken: String, sessionId: String, alternateHostList: [String]? = nil, userID: String? = nil,
                 userDisplayName: String? = nil, icServer: String? = nil, daysUntilPasswordExpiration: Int? = nil,
-                features: [FeatureInfo]? = nil, version: VersionInfo? = nil, serverTimeInfo: ServerTimeInfo? = nil) {
+                features: [FeatureInfo]? = nil, version: VersionInfo? = nil, serverTimeInfo: ServerTimeInfo? = nil,
+                defaultWorkstationId: String? = nil, effectiveStation: EffectiveStation? = nil,
+                purecloudIntegration: PureCloudIntegration? = nil) {
         self.csrfToken = csrfToken
         self.sessionId = sessionId
         self.alternateHostList = alternateHostList
@@ -91,6 +99,9 @@ public struct ConnectionResponse: Codable, Sendable {
         self.features = features
         self.version = version
         self.serverTimeInfo = serverTimeInfo
+        self.defaultWorkstationId = defaultWorkstationId
+        self.effectiveStation = effectiveStation
+        self.purecloudIntegration = purecloudIntegration
     }
 }
 

@@ -39,10 +39,13 @@ public enum ICWSPath {
     public static func messages(_ sessionId: String) -> String { "/icws/\(segment(sessionId))/messaging/messages" }
     public static func heartbeat(_ sessionId: String) -> String { "/icws/\(segment(sessionId))/messaging/heartbeat" }
 
+    /// The RFC 3986 unreserved characters (ASCII letters, digits, `-._~`): the only ones left as
+    /// they are in path segments and query values. ASCII only, unlike `CharacterSet.alphanumerics`.
+    public static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
     /// Percent-encodes one path segment (unreserved characters stay).
     public static func segment(_ raw: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return raw.addingPercentEncoding(withAllowedCharacters: allowed) ?? raw
+        raw.addingPercentEncoding(withAllowedCharacters: unreserved) ?? raw
     }
 }

@@ -73,6 +73,9 @@ public struct ConnectionStateChangeMessage: Codable, Hashable, Sendable {
 public enum ICWSMessage: Codable, Hashable, Sendable {
     case jobStatus(JobStatusMessage)
     case connectionStateChange(ConnectionStateChangeMessage)
+    case subscriptionState(SubscriptionStateMessage)
+    case asyncOperationCompleted(AsyncOperationCompletedMessage)
+    case multipleSubscription(MultipleSubscriptionMessage)
     case other(type: String)
 
     enum TypeKey: String, CodingKey { case type = "__type" }
@@ -82,6 +85,9 @@ public enum ICWSMessage: Codable, Hashable, Sendable {
         switch type {
         case JobStatusMessage.typeName: self = .jobStatus(try JobStatusMessage(from: decoder))
         case ConnectionStateChangeMessage.typeName: self = .connectionStateChange(try ConnectionStateChangeMessage(from: decoder))
+        case SubscriptionStateMessage.typeName: self = .subscriptionState(try SubscriptionStateMessage(from: decoder))
+        case AsyncOperationCompletedMessage.typeName: self = .asyncOperationCompleted(try AsyncOperationCompletedMessage(from: decoder))
+        case MultipleSubscriptionMessage.typeName: self = .multipleSubscription(try MultipleSubscriptionMessage(from: decoder))
         default: self = .other(type: type)
         }
     }
@@ -90,6 +96,9 @@ public enum ICWSMessage: Codable, Hashable, Sendable {
         switch self {
         case .jobStatus(let m): try m.encode(to: encoder)
         case .connectionStateChange(let m): try m.encode(to: encoder)
+        case .subscriptionState(let m): try m.encode(to: encoder)
+        case .asyncOperationCompleted(let m): try m.encode(to: encoder)
+        case .multipleSubscription(let m): try m.encode(to: encoder)
         case .other(let type):
             var c = encoder.container(keyedBy: TypeKey.self)
             try c.encode(type, forKey: .type)

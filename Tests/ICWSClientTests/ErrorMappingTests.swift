@@ -38,13 +38,8 @@ import Testing
 
     @Test func undecodableNamesTheFieldAndPath() {
         let body = #"{"jobList":[{"jobStatus":{"id":"1","name":"a"}},{"jobStatus":{"name":"b"}}]}"#
-        #expect(throws: ICWSError.self) { try answer(200, body).decode(JobList.self, request: "GET jobs") }
-        do {
-            _ = try answer(200, body).decode(JobList.self, request: "GET jobs")
-        } catch {
-            #expect("\(error)" == "GET jobs: missing field 'id' at jobList.[1].jobStatus"
-                    || "\(error)".contains("missing field 'id' at jobList"))
-        }
+        let error = #expect(throws: ICWSError.self) { try answer(200, body).decode(JobList.self, request: "GET jobs") }
+        #expect(error?.description == "GET jobs: missing field 'id' at jobList.[1].jobStatus")
     }
 
     @Test func jsonMediaTypesInAnyCaseAreAccepted() throws {
@@ -53,15 +48,6 @@ import Testing
             #expect(try answer(201, body, contentType: type).decode(JobCreated.self, request: "POST").id == "5")
         }
         #expect(throws: ICWSError.self) { try answer(200, body, contentType: "text/html").decode(JobCreated.self, request: "POST") }
-    }
-
-    @Test func acceptLanguageComesFromTheLocale() {
-        #expect(ICWSClientConfiguration.defaultAcceptLanguage(localeIdentifier: "en_US") == "en-us")
-        #expect(ICWSClientConfiguration.defaultAcceptLanguage(localeIdentifier: "de_DE.UTF-8") == "de-de")
-        #expect(ICWSClientConfiguration.defaultAcceptLanguage(localeIdentifier: "fr") == "fr")
-        for junk in ["", "C", "POSIX", "C.UTF-8", "en_US_POSIX1"] {
-            #expect(ICWSClientConfiguration.defaultAcceptLanguage(localeIdentifier: junk) == "en-us", "\(junk)")
-        }
     }
 
     @Test func missingCAFileFailsAtCreation() throws {

@@ -45,4 +45,48 @@ import Testing
         let server = ICWSServer(scheme: "https", host: "cic01", port: 9443)
         #expect(server.replacingHost("cic02") == ICWSServer(scheme: "https", host: "cic02", port: 9443))
     }
+
+    private func message(_ text: String) -> String? {
+        do {
+            _ = try ICWSServer(parsing: text)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test(arguments: ["https://jdoe:Sup3rSecret@cic01:8019", "jdoe:Sup3rSecret@cic01", "http://Sup3rSecret@cic01/x",
+                      "https://jdoe:Sup3r@Secret@cic01", "https://jdoe:Sup3rSecret%40x@cic01?q"])
+    func userInfoIsRefusedWithoutEchoingIt(text: String) {
+        #expect(message(text) == "invalid server: user name or password in the server URL is not allowed")
+    }
+
+    @Test func pathOrQueryErrorsEchoOnlySchemeHostAndPort() {
+        #expect(message("https://cic01:9443/icws/Sup3rSecret") ==
+                "invalid server: give only a host (and port), not a path or query: use https://cic01:9443")
+        #expect(message("cic01?token=Sup3rSecret") ==
+                "invalid server: give only a host (and port), not a path or query: use https://cic01:8019")
+        #expect(message("http://cic01#Sup3rSecret")?.contains("Sup3rSecret") == false)
+    }
+
+    @Test func unparsableTextIsNotEchoed() throws {
+        let text = try #require(message("cic 01 Sup3rSecret"))
+        #expect(!text.contains("Sup3rSecret"))
+        #expect(text.hasPrefix("invalid server: "))
+    }
+
+    @Test(arguments: ["cic02", "cic02.example.com", "10.0.0.7", "::1", "[fe80::1]", "host_with_underscore"])
+    func plainHostsAreValid(host: String) {
+        #expect(ICWSServer.validHost(host) != nil)
+    }
+
+    @Test(arguments: ["", "evil@host", "h/x?", "h?x", "h#x", "a b", "-lead", ".lead", "h\u{1B}[2J", "host:8019x", "[::1",
+                      "user:pw@cic01", "h%2F", "\u{00E9}t\u{00E9}"])
+    func hostsThatWouldChangeTheURLAreInvalid(host: String) {
+        #expect(ICWSServer.validHost(host) == nil, "\(host)")
+    }
+
+    @Test func bracketsAreRemovedFromIPv6Hosts() {
+        #expect(ICWSServer.validHost("[::1]") == "::1")
+    }
 }

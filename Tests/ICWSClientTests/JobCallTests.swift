@@ -29,6 +29,35 @@ import Testing
         }
     }
 
+    @Test func allJobsStartsBeforeTheGivenId() async throws {
+        let fixture = try await SimulatorFixture.start { $0.jobCount = 25 }
+        try await fixture.withSession { session in
+            let newest = try await session.listJobs(count: 5)
+            let start = try #require(newest.last?.id)
+            var ids: [String] = []
+            for try await page in session.allJobs(from: start, pageSize: 10) { ids += page.compactMap(\.id) }
+            #expect(ids.count == 20, "the 25 jobs minus the 5 newest")
+            #expect(Set(ids).isDisjoint(with: newest.compactMap(\.id)))
+            #expect(ids.compactMap(Int.init) == ids.compactMap(Int.init).sorted(by: >))
+        }
+    }
+
+    @Test func emptyJobIdIsRefusedBeforeAnyRequest() async throws {
+        let fixture = try await SimulatorFixture.start()
+        let log = RecordingLog()
+        try await fixture.withSession(fixture.configuration(logger: log.logger)) { session in
+            for call in [{ _ = try await session.job(id: "") }, { try await session.cancelJob(id: "") }] as [@Sendable () async throws -> Void] {
+                let error = await #expect(throws: ICWSError.self) { try await call() }
+                guard case .invalidArgument(let message)? = error else {
+                    Issue.record("expected invalidArgument, got \(String(describing: error))")
+                    continue
+                }
+                #expect(message == "a job id is required (it is empty)")
+            }
+            #expect(log.all.isEmpty, "no login, no request: \(log.all)")
+        }
+    }
+
     @Test func showInEachMode() async throws {
         let fixture = try await SimulatorFixture.start()
         try await fixture.withSession { session in

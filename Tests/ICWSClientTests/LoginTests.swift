@@ -21,6 +21,51 @@ import Testing
         }
     }
 
+    @Test func loginRequestCarriesTheApplicationNameAndTheConfiguredLanguage() async throws {
+        let fixture = try await SimulatorFixture.start()
+        var configuration = fixture.configuration()
+        configuration.acceptLanguage = "es-419"
+        try await fixture.withSession(configuration) { session in
+            try await session.connect()
+            let login = try #require(await fixture.simulator.lastLogin())
+            #expect(login.acceptLanguage == "es-419")
+            #expect(login.applicationName == "dxtop")
+            #expect(login.userID == "admin")
+        }
+    }
+
+    /// A 503 naming hosts that are not host names must not steer the login POST anywhere: with the
+    /// partner listening on 127.0.0.2, `evil@127.0.0.2` would reach it as user info + host.
+    @Test func invalidAlternateHostsAreSkippedAndLogged() async throws {
+        let fixture = try await SimulatorFixture.start()
+        let log = RecordingLog()
+        try await fixture.withPartner { _ in
+            await fixture.simulator.setFaults(SimulatorFaults(notAcceptingConnections: ["evil@127.0.0.2", "h/x?", "127.0.0.2/x"]))
+            try await fixture.withSession(fixture.configuration(logger: log.logger)) { session in
+                let error = await #expect(throws: ICWSError.self) { try await session.connect() }
+                guard case .unavailable(_, let tried)? = error else {
+                    Issue.record("expected unavailable, got \(String(describing: error))")
+                    return
+                }
+                #expect(tried == ["127.0.0.1"])
+            }
+        }
+        #expect(log.count(containing: "POST /icws/connection") == 1, "\(log.all)")
+        #expect(log.count(containing: "ignored an invalid alternate host") == 3)
+        #expect(log.all.contains { $0.contains("'evil@127.0.0.2'") })
+    }
+
+    @Test func invalidAlternatesAreDroppedAndValidOnesKept() async throws {
+        let fixture = try await SimulatorFixture.start()
+        let log = RecordingLog()
+        try await fixture.withSession(fixture.configuration(logger: log.logger)) { session in
+            let kept = await session.validAlternates(["cic02", "evil@cic03", "[::1]", "x\u{1B}[2Jy"], from: fixture.server)
+            #expect(kept == ["cic02", "::1"])
+        }
+        #expect(log.all.contains { $0.contains("'x?[2Jy'") }, "the escape is not logged raw: \(log.all)")
+        #expect(!log.all.contains { $0.contains("\u{1B}") })
+    }
+
     @Test func oldDataExtractorIsAFeatureMissing() async throws {
         let fixture = try await SimulatorFixture.start { $0.dataExtractorVersion = 1 }
         try await fixture.withSession { session in

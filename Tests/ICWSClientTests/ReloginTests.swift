@@ -53,13 +53,17 @@ import Testing
 
     @Test func subscriptionIsPutAgainAfterRelogin() async throws {
         let fixture = try await SimulatorFixture.start()
-        try await fixture.withSession { session in
+        let log = RecordingLog()
+        try await fixture.withSession(fixture.configuration(logger: log.logger)) { session in
             let id = try #require(try await session.listJobs(count: 1).first?.id)
             try await session.subscribeJobStatuses(jobIds: [id])
             _ = try await session.pollMessages()
-            // Three session requests so far: the next one finds the session expired (401).
-            await fixture.simulator.setFaults(SimulatorFaults(expireSessionsAfterRequests: 3))
-            // The re-login PUTs the subscription again, which queues a full status message.
+            let first = try #require(await session.info)
+            // The server drops the session: the next ordinary call answers 401 and logs in again.
+            #expect(await fixture.simulator.endSessions() == 1)
+            #expect(try await session.listJobs(count: 1).count == 1)
+            #expect(await session.info?.sessionId != first.sessionId)
+            // The re-login PUT the subscription again, which queued a full status message.
             let messages = try await session.pollMessages()
             guard case .jobStatus(let message)? = messages.first else {
                 Issue.record("expected the full status message of the re-PUT subscription, got \(messages)")
@@ -70,6 +74,8 @@ import Testing
             // Unsubscribing answers 204, which counts as success.
             try await session.unsubscribeJobStatuses()
         }
+        #expect(log.count(containing: "-> 401") == 1)
+        #expect(log.count(containing: Self.login) == 2)
     }
 
     @Test func vanishedHostSwitchesToThePartner() async throws {

@@ -15,13 +15,13 @@ struct SSEFixtureTests {
     }()
 
     /// Parses the capture fed in `chunkSize`-byte pieces.
-    private func parse(chunkSize: Int) -> (events: [SSEEvent], parser: SSEParser) {
+    private func parse(chunkSize: Int) throws -> (events: [SSEEvent], parser: SSEParser) {
         var parser = SSEParser()
         var events: [SSEEvent] = []
         var start = 0
         while start < Self.capture.count {
             let end = min(start + chunkSize, Self.capture.count)
-            events += parser.feed(Self.capture[start..<end])
+            events += try parser.feed(Self.capture[start..<end])
             start = end
         }
         return (events, parser)
@@ -30,7 +30,7 @@ struct SSEFixtureTests {
     @Test(arguments: [1, 2, 3, 5, 7, 13, 64, 509, Int.max])
     func everyChunkSizeGivesTheSameEvents(chunkSize: Int) throws {
         #expect(Self.capture.count > 1000)
-        let (events, parser) = parse(chunkSize: chunkSize)
+        let (events, parser) = try parse(chunkSize: chunkSize)
         #expect(events.count == 5)
         #expect(events.allSatisfy { $0.type == "message" })
         #expect(events.map(\.lastEventId) == [nil, "2", "2", "2", "2"])
@@ -42,22 +42,22 @@ struct SSEFixtureTests {
             if case .jobStatus(let m) = $0 { m.jobStatusList.first?.state } else { nil }
         }
         #expect(states == [.queued, .started, .finished, nil, .canceled])
-        #expect(messages[3] == .other(type: "urn:inin.com:messaging:subscriptionStateMessage"))
+        #expect(messages[3] == .subscriptionState(SubscriptionStateMessage(state: .normal)))
         #expect(events[2].data.contains("\n"), "the split payload is joined with a newline")
     }
 
-    @Test func everySplitPointGivesTheSameEvents() {
-        let whole = parse(chunkSize: Int.max).events
+    @Test func everySplitPointGivesTheSameEvents() throws {
+        let whole = try parse(chunkSize: Int.max).events
         for split in 1..<Self.capture.count {
             var parser = SSEParser()
-            let events = parser.feed(Self.capture[..<split]) + parser.feed(Self.capture[split...])
+            let events = try parser.feed(Self.capture[..<split]) + parser.feed(Self.capture[split...])
             #expect(events == whole, "split at byte \(split)")
             if events != whole { break }
         }
     }
 
-    @Test func messageDecodingReadsEachPayload() {
-        for event in parse(chunkSize: 7).events {
+    @Test func messageDecodingReadsEachPayload() throws {
+        for event in try parse(chunkSize: 7).events {
             let outcome = MessageDecoding.decode(Data(event.data.utf8))
             #expect(outcome.messages.count == 1)
             #expect(outcome.problems.isEmpty && outcome.unreadable == nil)

@@ -72,4 +72,50 @@ import Testing
             }
         }
     }
+
+    // MARK: A real handshake with the loopback HTTPS server
+
+    /// Logs in to the loopback HTTPS server with `tls`; returns the session info or the error.
+    private func login(with tls: TLSOptions) async throws -> Result<SessionInfo, ICWSError> {
+        let server = try await HTTPSLoginServer.start()
+        let configuration = ICWSClientConfiguration(
+            server: ICWSServer(scheme: "https", host: "127.0.0.1", port: server.port),
+            credentials: ICWSCredentials(user: "admin", password: "admin-secret"), tls: tls, requestTimeout: .seconds(10))
+        let session = try ICWSSession(configuration: configuration)
+        let result: Result<SessionInfo, ICWSError>
+        do {
+            result = .success(try await session.connect())
+        } catch let error as ICWSError {
+            result = .failure(error)
+        }
+        await session.shutdown()
+        await server.stop()
+        return result
+    }
+
+    @Test func certificateOfAnUnknownCAIsRefusedByDefault() async throws {
+        guard case .failure(let error) = try await login(with: TLSOptions()) else {
+            Issue.record("a certificate no system root signed must not be trusted")
+            return
+        }
+        guard case .transport(let message) = error else {
+            Issue.record("expected a transport error, got \(error)")
+            return
+        }
+        #expect(message.contains("certificate"), "\(message)")
+        #expect(message.hasPrefix("TLS failure with 127.0.0.1:"))
+    }
+
+    @Test func certificateIsAcceptedWithTheCAFile() async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-ca-\(UUID().uuidString).pem")
+        try Data(LoopbackCertificates.caPEM.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let info = try await login(with: TLSOptions(caFile: url.path)).get()
+        #expect(info.sessionId == "4242")
+        #expect(info.server.scheme == "https")
+    }
+
+    @Test func certificateIsAcceptedWhenInsecure() async throws {
+        #expect(try await login(with: TLSOptions(insecure: true)).get().sessionId == "4242")
+    }
 }

@@ -49,6 +49,17 @@ struct ConnectionTests {
         }
     }
 
+    @Test func lastLoginRecordsLanguageAndApplicationButNoPassword() async throws {
+        try await withSimulator { simulator in
+            #expect(await simulator.lastLogin() == nil)
+            _ = try await WireClient(baseURL: simulator.baseURL).login("jdoe", "wrong-password", language: "de-DE, en;q=0.5")
+            #expect(await simulator.lastLogin() == RecordedLogin(acceptLanguage: "de-DE, en;q=0.5",
+                                                                 applicationName: "dxtop tests", userID: "jdoe"),
+                    "recorded as sent, even when the password is wrong")
+            #expect(!String(reflecting: await simulator.lastLogin()).contains("wrong-password"))
+        }
+    }
+
     @Test func loginWithoutAcceptLanguageIs400() async throws {
         try await withSimulator { simulator in
             let response = try await WireClient(baseURL: simulator.baseURL).login("jdoe", "jdoe-secret", language: nil)

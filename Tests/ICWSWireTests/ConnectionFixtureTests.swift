@@ -21,6 +21,42 @@ struct ConnectionFixtureTests {
         #expect(features.first { $0.featureId == ICWSProtocol.messagingFeature }?.version == ICWSProtocol.minimumSSEMessagingVersion)
     }
 
+    @Test func loginAnswerWithEveryIncludeDecodes() throws {
+        let answer = try Fixture.decode(ConnectionResponse.self, "login-201-all-includes.json")
+        #expect(answer.defaultWorkstationId == "Workstation7")
+        #expect(answer.effectiveStation?.stationId == ConfigurationId(
+            id: "Station101", displayName: "Station 101", uri: "/icws/54613001/configuration/stations/Station101"))
+        #expect(answer.purecloudIntegration == PureCloudIntegration(integrationEnabled: true, webRTCIntegrationEnabled: false))
+        #expect(try encodedJSON(answer) == Fixture.json("login-201-all-includes.json"), "the new members encode back the same")
+        // The older answer has none of them.
+        let plain = try Fixture.decode(ConnectionResponse.self, "login-201.json")
+        #expect(plain.defaultWorkstationId == nil && plain.effectiveStation == nil && plain.purecloudIntegration == nil)
+    }
+
+    @Test func nullIncludesAndABareStationIdDecode() throws {
+        let json = #"""
+        {"csrfToken":"c","sessionId":"1","defaultWorkstationId":null,"effectiveStation":{"stationId":"Station7"},
+         "purecloudIntegration":{"integrationEnabled":false}}
+        """#
+        let answer = try ICWSJSON.decode(ConnectionResponse.self, from: Data(json.utf8))
+        #expect(answer.defaultWorkstationId == nil)
+        #expect(answer.effectiveStation?.stationId == ConfigurationId(id: "Station7"))
+        #expect(answer.purecloudIntegration == PureCloudIntegration(integrationEnabled: false))
+        let nullStation = #"{"csrfToken":"c","sessionId":"1","effectiveStation":null}"#
+        #expect(try ICWSJSON.decode(ConnectionResponse.self, from: Data(nullStation.utf8)).effectiveStation == nil)
+    }
+
+    @Test func switchoverStatusDecodesAndEncodesBack() throws {
+        let status = try Fixture.decode(SwitchoverStatus.self, "switchover-status.json")
+        #expect(status == SwitchoverStatus(
+            isSwitchoverActive: true, primaryHost: "cic-primary", backupHost: "cic-backup", isBackupICStopping: false,
+            isBackupICStarting: false, isManualSwitchOnly: false, backupState: 2, backupVersion: "2025 R1 Patch3",
+            subsystemsDown: ["Recorder Server", "Tracker Server"]))
+        #expect(try encodedJSON(status) == Fixture.json("switchover-status.json"))
+        let minimal = try ICWSJSON.decode(SwitchoverStatus.self, from: Data(#"{"isSwitchoverActive":false,"primaryHost":"cic01"}"#.utf8))
+        #expect(minimal == SwitchoverStatus(isSwitchoverActive: false, primaryHost: "cic01"))
+    }
+
     @Test func featureListAndVersionDecode() throws {
         let features = try Fixture.decode(FeatureInfoList.self, "features.json").featureInfoList
         #expect(features.map(\.featureId) == ["connection", "data-dictionary", "data-extractor", "messaging"])

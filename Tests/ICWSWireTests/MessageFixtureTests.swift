@@ -46,14 +46,14 @@ struct MessageFixtureTests {
             reason: "The session was logged off by an administrator.", shouldReconnect: false)))
     }
 
-    @Test func pollAnswerDispatchesByTypeAndKeepsUnknownTypes() throws {
+    @Test func pollAnswerDispatchesByType() throws {
         let messages = try Fixture.decode([ICWSMessage].self, "messages-poll.json")
         #expect(messages.count == 4)
-        #expect(messages[0] == .other(type: "urn:inin.com:messaging:subscriptionStateMessage"))
+        #expect(messages[0] == .subscriptionState(SubscriptionStateMessage(state: .normal)))
         guard case .jobStatus(let jobs) = messages[1] else { Issue.record("not a jobStatusMessage"); return }
         #expect(jobs.isDelta)
         #expect(jobs.jobStatusList.first?.state == .failed)
-        #expect(messages[2] == .other(type: "urn:inin.com:messaging:asyncOperationCompletedMessage"))
+        #expect(messages[2] == .asyncOperationCompleted(AsyncOperationCompletedMessage(requestId: "7f3c")), "error: null is no error")
         guard case .connectionStateChange(let change) = messages[3] else { Issue.record("not a connection change"); return }
         #expect(change.newConnectionState == 2)
         #expect(change.shouldReconnect == true)
@@ -65,9 +65,48 @@ struct MessageFixtureTests {
     }
 
     @Test func encodedMessagesCarryTypeAndMatchFixtures() throws {
-        for file in ["jobstatus-message-full.json", "jobstatus-message-delta.json", "connection-state-change-message.json"] {
+        for file in ["jobstatus-message-full.json", "jobstatus-message-delta.json", "connection-state-change-message.json",
+                     "subscription-state-message.json", "async-operation-completed-message.json",
+                     "multiple-subscription-message.json"] {
             let message = try Fixture.decode(ICWSMessage.self, file)
             #expect(try encodedJSON(message) == Fixture.json(file), "\(file)")
+        }
+    }
+
+    @Test func unknownTypeIsKeptByName() throws {
+        let message = try ICWSJSON.decode(ICWSMessage.self, from: Data(#"{"__type":"urn:inin.com:status:userStatusMessage","isDelta":true}"#.utf8))
+        #expect(message == .other(type: "urn:inin.com:status:userStatusMessage"))
+    }
+
+    @Test func subscriptionStateMessageCarriesStateAndError() throws {
+        let message = try Fixture.decode(ICWSMessage.self, "subscription-state-message.json")
+        #expect(message == .subscriptionState(SubscriptionStateMessage(
+            state: .faulted,
+            error: ICWSErrorBody(errorId: "error.server.subscriptionFaulted", message: "The subscription could not be maintained."))))
+    }
+
+    @Test(arguments: [(0, SubscriptionState.none), (1, .normal), (2, .suspended), (3, .faulted), (9, .unknown(9))])
+    func subscriptionStatesByNumber(number: Int, state: SubscriptionState) throws {
+        let json = #"{"__type":"urn:inin.com:messaging:subscriptionStateMessage","isDelta":false,"state":\#(number)}"#
+        #expect(try ICWSJSON.decode(ICWSMessage.self, from: Data(json.utf8)) == .subscriptionState(SubscriptionStateMessage(state: state)))
+        #expect(state.rawValue == number)
+    }
+
+    @Test func asyncOperationCompletedAndMultipleSubscriptionDecode() throws {
+        let completed = try Fixture.decode(ICWSMessage.self, "async-operation-completed-message.json")
+        guard case .asyncOperationCompleted(let operation) = completed else { Issue.record("not an asyncOperationCompletedMessage"); return }
+        #expect(operation.requestId == "7f3c")
+        #expect(operation.error?.message == "The request could not be completed.")
+        #expect(try Fixture.decode(ICWSMessage.self, "multiple-subscription-message.json")
+                == .multipleSubscription(MultipleSubscriptionMessage(subscriptionId: "dxtop-jobs")))
+        let bare = #"{"__type":"urn:inin.com:messaging:multipleSubscriptionMessage","isDelta":false}"#
+        #expect(try ICWSJSON.decode(ICWSMessage.self, from: Data(bare.utf8)) == .multipleSubscription(MultipleSubscriptionMessage()))
+    }
+
+    @Test func typedMessageMissingItsRequiredFieldDoesNotDecode() {
+        for json in [#"{"__type":"urn:inin.com:messaging:subscriptionStateMessage","isDelta":false}"#,
+                     #"{"__type":"urn:inin.com:messaging:asyncOperationCompletedMessage","isDelta":false}"#] {
+            #expect(throws: DecodingError.self) { try ICWSJSON.decode(ICWSMessage.self, from: Data(json.utf8)) }
         }
     }
 }

@@ -55,4 +55,12 @@ struct ProtocolTests {
         #expect(ICWSPath.job("s", raw) == "/icws/s/data-extractor/jobs/\(encoded)")
         #expect(encoded.removingPercentEncoding == raw)
     }
+
+    @Test func unreservedIsExactlyTheASCIISetOfRFC3986() {
+        let expected = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".unicodeScalars)
+        for value in UInt32(0)..<0x250 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(ICWSPath.unreserved.contains(scalar) == expected.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
 }

@@ -54,7 +54,7 @@ struct SSECaptureTests {
         #expect(statuses.map(\.0) == [false, true, true, true])
         #expect(statuses.map(\.1) == ["1042", "1042", "1042", "1043"])
         #expect(statuses.map(\.2) == [.queued, .started, .finished, .canceled])
-        #expect(messages[3] == .other(type: "urn:inin.com:messaging:subscriptionStateMessage"))
+        #expect(messages[3] == .subscriptionState(SubscriptionStateMessage(state: .normal)))
     }
 
     @Test func deltasFromTheStreamFoldIntoTheFirstFullStatus() throws {

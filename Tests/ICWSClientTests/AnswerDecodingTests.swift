@@ -1,0 +1,66 @@
+import Foundation
+import ICWSWire
+import NIOHTTP1
+import Testing
+@testable import ICWSClient
+
+/// Reading 2xx answers whose bodies are incomplete: the login's token fallback, an empty job.
+@Suite struct AnswerDecodingTests {
+    private func answer(_ status: Int, _ body: String, headers: [(String, String)] = []) -> HTTPAnswer {
+        var all = HTTPHeaders([("Content-Type", ICWSProtocol.mediaType)])
+        all.add(contentsOf: headers)
+        return HTTPAnswer(status: status, headers: all, body: Data(body.utf8))
+    }
+
+    private let tokenHeaders = [(ICWSProtocol.sessionIdHeader, "777"), (ICWSProtocol.csrfTokenHeader, "csrf-from-header")]
+
+    @Test func loginTokensComeFromTheBodyFirst() throws {
+        let login = try LoginAnswer(answer(201, #"{"csrfToken":"c","sessionId":"1","userID":"u"}"#, headers: tokenHeaders),
+                                    request: "login")
+        #expect(login.sessionId == "1")
+        #expect(login.csrfToken == "c")
+        #expect(login.userID == "u")
+    }
+
+    @Test func loginTokensMissingFromTheBodyComeFromTheHeaders() throws {
+        let headers = tokenHeaders + [("Set-Cookie", "icws_777=abc; Path=/icws/777; HttpOnly")]
+        let login = try LoginAnswer(answer(201, #"{"features":[{"featureId":"data-extractor","version":2}]}"#, headers: headers),
+                                    request: "login")
+        #expect(login.sessionId == "777")
+        #expect(login.csrfToken == "csrf-from-header")
+        #expect(login.cookie == "icws_777=abc")
+        #expect(login.features == [FeatureInfo(featureId: "data-extractor", version: 2)])
+        let empty = try LoginAnswer(answer(201, #"{"csrfToken":"","sessionId":""}"#, headers: tokenHeaders), request: "login")
+        #expect(empty.sessionId == "777" && empty.csrfToken == "csrf-from-header", "empty body values fall back too")
+    }
+
+    @Test func loginTokenMissingEverywhereIsUndecodable() {
+        let noSession = #expect(throws: ICWSError.self) {
+            try LoginAnswer(answer(201, #"{"csrfToken":"c"}"#), request: "login to cic01")
+        }
+        #expect(noSession?.description == "login to cic01: no session id in the answer (neither in the body nor in ININ-ICWS-Session-ID)")
+        let noToken = #expect(throws: ICWSError.self) {
+            try LoginAnswer(answer(201, #"{"sessionId":"1"}"#, headers: [(ICWSProtocol.sessionIdHeader, "1")]), request: "login")
+        }
+        #expect(noToken?.description == "login: no CSRF token in the answer (neither in the body nor in ININ-ICWS-CSRF-Token)")
+    }
+
+    @Test func jobAnswerWithNeitherHalfIsUndecodable() throws {
+        let error = #expect(throws: ICWSError.self) { try ICWSSession.decodeJob(answer(200, "{}"), id: "42") }
+        guard case .undecodable(let message)? = error else {
+            Issue.record("expected undecodable, got \(String(describing: error))")
+            return
+        }
+        #expect(message == "GET data-extractor/jobs/42: no job in the answer (neither jobStatus nor jobConfig)")
+        let config = try ICWSSession.decodeJob(answer(200, #"{"jobConfig":{"id":"42","name":"n","submittedUserId":"u"}}"#), id: "42")
+        #expect(config.id == "42")
+    }
+
+    @Test func errorBodyIsDecodedOnceAtCreation() {
+        let refused = answer(503, #"{"message":"busy","alternateHostList":["b"]}"#)
+        #expect(refused.errorBody?.alternateHostList == ["b"])
+        #expect(refused.alternateHosts == ["b"])
+        #expect(refused.errorInfo.message == "busy")
+        #expect(answer(200, #"{"message":"fine"}"#).errorBody == nil, "a success has no error body")
+    }
+}

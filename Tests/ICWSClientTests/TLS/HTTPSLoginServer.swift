@@ -1,0 +1,72 @@
+import ICWSWire
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// A minimal HTTPS server on 127.0.0.1 (ephemeral port) with the `LoopbackCertificates` leaf: it
+/// answers POST /icws/connection with a 201 offering data-extractor 2, and anything else (the
+/// logout) with 204. Enough for a real TLS handshake under `ICWSSession.connect()`.
+final class HTTPSLoginServer: Sendable {
+    let port: Int
+    private let channel: any Channel
+
+    private init(port: Int, channel: any Channel) {
+        self.port = port
+        self.channel = channel
+    }
+
+    static func start() async throws -> HTTPSLoginServer {
+        let certificate = try NIOSSLCertificate(bytes: Array(LoopbackCertificates.leafPEM.utf8), format: .pem)
+        let key = try NIOSSLPrivateKey(bytes: Array(LoopbackCertificates.leafKeyPEM.utf8), format: .pem)
+        let context = try NIOSSLContext(configuration: .makeServerConfiguration(
+            certificateChain: [.certificate(certificate)], privateKey: .privateKey(key)))
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(LoginResponder())
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        return HTTPSLoginServer(port: channel.localAddress?.port ?? 0, channel: channel)
+    }
+
+    func stop() async {
+        try? await channel.close()
+    }
+}
+
+/// Answers each request once its end arrives.
+private final class LoginResponder: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    static let loginBody = #"{"csrfToken":"tls-csrf","sessionId":"4242","userID":"admin","# +
+        #""features":[{"featureId":"data-extractor","version":2},{"featureId":"messaging","version":1}]}"#
+
+    private var isLogin = false
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            isLogin = head.method == .POST && head.uri.hasPrefix(ICWSPath.connection + "?")
+        case .body:
+            break
+        case .end:
+            let body = isLogin ? Self.loginBody : ""
+            var headers = HTTPHeaders([("Content-Length", "\(body.utf8.count)")])
+            if isLogin { headers.add(name: "Content-Type", value: ICWSProtocol.mediaType) }
+            let head = HTTPResponseHead(version: .http1_1, status: isLogin ? .created : .noContent, headers: headers)
+            context.write(wrapOutboundOut(.head(head)), promise: nil)
+            if !body.isEmpty { context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil) }
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+
+    /// A client that refuses the certificate aborts the handshake: just close.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+}
