@@ -126,9 +126,3 @@ struct LoginBody: Decodable {
         return nil
     }
 }
-
-/// GET /icws/{sessionId}/connection/switchover-status.
-struct SwitchoverStatus: Encodable {
-    var isSwitchoverActive: Bool
-    var primaryHost: String
-}
