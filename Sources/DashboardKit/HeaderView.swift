@@ -51,7 +51,7 @@ enum HeaderView {
         var withBrand: Bool
     }
 
-    /// "connected · data 2026-11-28 10:15:00 UTC", or why not and how old the data is, beside the
+    /// "connected", or why not and how old the data is ("offline: … · last data 10:15:00 (2m ago)"), beside the
     /// left part (`whoWidth` cells with "dxtop", `placeWidth` without) on a row `width` cells wide.
     /// What gives way, in order: the date, the "(… ago)", the word "dxtop", the time zone and the
     /// word "attempt", the left part down to `minimumWhoWidth`, then the end of the reason
@@ -81,7 +81,7 @@ enum HeaderView {
         if let reason, room >= min(reason.width, 2) {
             line.append(Span(CleanText(": ") + reason.ellipsized(to: room, glyphs: glyphs)))
         }
-        line.append(Span(sep + chosen.age))
+        if !chosen.age.isEmpty { line.append(Span(sep + chosen.age)) }
         return ConnectionFit(line: line, withBrand: chosen.withBrand)
     }
 
@@ -112,9 +112,9 @@ enum HeaderView {
         let stamp = format.timestamp(at)
         let time = String(stamp.dropFirst(11))
         let clock = String(time.prefix(8))
-        if state.connection == .connected {
-            return ["data \(stamp)", "data \(time)", "data \(time)", "data \(clock)"]
-        }
+        // While connected the data is live: no timestamp, so a quiet dashboard writes nothing when the
+        // periodic check finds nothing new.
+        if state.connection == .connected { return Array(repeating: "", count: 4) }
         let ago = " (\(TimeFormat.duration(now.timeIntervalSince(at))) ago)"
         return ["last data \(stamp)" + ago, "last data \(time)" + ago, "last data \(time)", "last data \(clock)"]
     }
