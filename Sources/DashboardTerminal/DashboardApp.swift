@@ -71,7 +71,6 @@ final class DashboardApp {
         let glyphs: Glyphs = screen.unicode ? .unicode : .ascii
 
         func draw() {
-            surface.clear()
             DashboardView.render(state, on: surface, options: RenderOptions(glyphs: glyphs, color: screen.colors, now: Date()))
             surface.present()
         }
