@@ -184,7 +184,7 @@ struct DetailContent {
     /// `  Label        value`, the value wrapped under itself.
     private func field(_ name: String, _ value: String, style: CellStyle = .plain) -> [StyledLine] {
         let indent = 2 + Self.labelWidth
-        let wrapped = TextWrap.wrap(value, width: width - indent)
+        let wrapped = CleanText(value).wrapped(to: width - indent)
         return wrapped.enumerated().map { index, text in
             let head = index == 0 ? "  " + DisplayWidth.pad(name, to: Self.labelWidth) : String(repeating: " ", count: indent)
             return [Span(head, Self.label), Span(text, style)]
@@ -209,10 +209,10 @@ struct DetailContent {
             }
             out.append(current)
             let text = String(span.text.drop(while: { $0 == " " }))
-            let pieces = TextWrap.wrap(text, width: width - indent)
+            let pieces = CleanText(text).wrapped(to: width - indent)
             for piece in pieces.dropLast() { out.append([Span(pad), Span(piece, span.style)]) }
-            current = [Span(pad), Span(pieces.last ?? "", span.style)]
-            used = indent + DisplayWidth.of(pieces.last ?? "")
+            current = [Span(pad), Span(pieces.last ?? .empty, span.style)]
+            used = indent + (pieces.last?.width ?? 0)
         }
         out.append(current)
         return out
@@ -224,6 +224,6 @@ struct DetailContent {
 
     private func indented(_ text: String, indent: Int, style: CellStyle = .plain) -> [StyledLine] {
         let pad = String(repeating: " ", count: indent)
-        return TextWrap.wrap(text, width: width - indent).map { [Span(pad + $0, style)] }
+        return CleanText(text).wrapped(to: width - indent).map { [Span(CleanText(pad) + $0, style)] }
     }
 }

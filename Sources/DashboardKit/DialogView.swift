@@ -26,9 +26,9 @@ enum DialogView {
     /// too long for them is shortened with an ellipsis, so the job id always shows.
     static func question(_ dialog: CancelDialog, width: Int, glyphs: Glyphs) -> [CleanText] {
         let id = CleanText("(\(dialog.jobId))?").ellipsized(to: width, glyphs: glyphs)
-        let whole = TextWrap.wrap("Cancel job \(dialog.jobName) \(id.value)", width: width).map(CleanText.init)
+        let whole = CleanText("Cancel job \(dialog.jobName) \(id.value)").wrapped(to: width)
         guard whole.count > questionLines else { return whole }
-        var lines = TextWrap.wrap("Cancel job \(dialog.jobName)", width: width).prefix(questionLines).map(CleanText.init)
+        var lines = Array(CleanText("Cancel job \(dialog.jobName)").wrapped(to: width).prefix(questionLines))
         let mark = CleanText(glyphs.ellipsis)
         // The last line keeps room for the ellipsis and, after a space, the id; an id too long for
         // that gets a line of its own.

@@ -12,7 +12,7 @@ enum StatusLineView {
         guard !state.filter.editing, let message = state.statusMessage else { return [] }
         let text = CleanText(message.text)
         guard message.kind == .error || text.width > width - countText(state, glyphs: glyphs).count - 1 else { return [] }
-        let wrapped = TextWrap.wrap(text.value, width: width).map(CleanText.init)
+        let wrapped = text.wrapped(to: width)
         guard wrapped.count > 2 else { return wrapped }
         // Whatever does not fit in two rows ends the second one with an ellipsis.
         let rest = CleanText(wrapped.dropFirst().map(\.value).joined(separator: " "))

@@ -48,11 +48,11 @@ struct RenderTests {
     }
 
     @Test func wrapBreaksAtSpacesAndInsideLongWords() {
-        #expect(TextWrap.wrap("alpha beta gamma", width: 10) == ["alpha beta", "gamma"])
-        #expect(TextWrap.wrap("abcdefghijkl", width: 5) == ["abcde", "fghij", "kl"])
-        #expect(TextWrap.wrap("夜間抽出ジョブ", width: 5) == ["夜間", "抽出", "ジョ", "ブ"])
-        #expect(TextWrap.wrap("line1\r\nline2", width: 20) == ["line1 line2"])
-        #expect(TextWrap.wrap("", width: 5) == [""])
+        #expect(CleanText("alpha beta gamma").wrapped(to: 10).map(\.value) == ["alpha beta", "gamma"])
+        #expect(CleanText("abcdefghijkl").wrapped(to: 5).map(\.value) == ["abcde", "fghij", "kl"])
+        #expect(CleanText("夜間抽出ジョブ").wrapped(to: 5).map(\.value) == ["夜間", "抽出", "ジョ", "ブ"])
+        #expect(CleanText("line1\r\nline2").wrapped(to: 20).map(\.value) == ["line1 line2"])
+        #expect(CleanText("").wrapped(to: 5).map(\.value) == [""])
     }
 
     @Test func aNewestPageWithNewJobsInTheMiddleKeepsServerOrder() {
