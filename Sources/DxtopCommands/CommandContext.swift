@@ -23,7 +23,13 @@ struct CommandContext: Sendable {
             throw CLIError.usage(FailureReport.describe(error))
         }
         userID = try options.userID(environment: environment)
-        if let caFile = options.caFile { try CAFileCheck.validate(caFile) }
+        if options.caFile != nil {
+            do {
+                try TLSOptions(caFile: options.caFile).validate()
+            } catch {
+                throw CLIError.usage("--ca-file: \(FailureReport.describe(error))")
+            }
+        }
         if options.insecure {
             StandardStreams.note("warning: --insecure: the server's TLS certificate is not verified; anyone on the network path can read the password")
         }

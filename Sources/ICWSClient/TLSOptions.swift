@@ -12,6 +12,12 @@ public struct TLSOptions: Sendable, Hashable {
         self.insecure = insecure
     }
 
+    /// Checks that `caFile`, if set, can be read and holds at least one PEM certificate, so a front
+    /// end can report a bad file before asking for a password.
+    public func validate() throws {
+        _ = try makeTLSConfiguration()
+    }
+
     /// The NIOSSL client configuration. Reads `caFile` now so a bad path fails before any request.
     func makeTLSConfiguration() throws -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
@@ -23,10 +29,10 @@ public struct TLSOptions: Sendable, Hashable {
             do {
                 certificates = try NIOSSLCertificate.fromPEMFile(caFile)
             } catch {
-                throw ICWSError.transport("cannot read the CA file \(caFile): \(error)")
+                throw ICWSError.invalidArgument("cannot read the CA file \(caFile) as PEM certificates")
             }
             guard !certificates.isEmpty else {
-                throw ICWSError.transport("the CA file \(caFile) holds no PEM certificate")
+                throw ICWSError.invalidArgument("the CA file \(caFile) holds no PEM certificate")
             }
             configuration.additionalTrustRoots = [.certificates(certificates)]
         }
