@@ -227,6 +227,11 @@ struct DashboardTmuxTests {
                 // OSC 0 ("pwned") in a job name would retitle the window; CSI 2J would blank the screen.
                 #expect(!(try pane.title()).contains("pwned"), "title changed from '\(before)'")
                 #expect(screen.contains("STATE"))
+                // Curses alone would show ESC as "^["; the dashboard's own sanitising shows "?" instead,
+                // and drops the bidi overrides.
+                #expect(screen.contains("?[2J"), "sanitised escape sequence not on screen")
+                #expect(!screen.contains("^["), "an ESC reached curses:\n\(screen)")
+                #expect(!screen.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
                 for _ in 0..<15 { try pane.press("j") }
                 #expect(!(try pane.title()).contains("pwned"))
                 #expect(try pane.screen().contains("STATE"))
