@@ -71,7 +71,7 @@ public enum JobRules {
     }
 
     /// An unknown table or view, with the closest names (or the note that it is the other kind).
-    static func unknownDataSet(_ name: String, kind: DataSetKind?, in dictionary: DataDictionary) -> CompositionProblem {
+    public static func unknownDataSet(_ name: String, kind: DataSetKind?, in dictionary: DataDictionary) -> CompositionProblem {
         let property = kind == .view ? "views" : "tables"
         if let kind, let other = dictionary.dataSet(named: name, kind: kind == .table ? .view : .table) {
             return CompositionProblem(property: property, message: "\(other.name) is a \(other.kind.rawValue), not a \(kind.rawValue).")
@@ -82,7 +82,7 @@ public enum JobRules {
     }
 
     /// " Closest: A, B." or "".
-    static func hint(_ name: String, among candidates: [String]) -> String {
+    public static func hint(_ name: String, among candidates: [String]) -> String {
         let closest = NameSuggestions.closest(to: name, among: candidates)
         return closest.isEmpty ? "" : " Closest: \(closest.joined(separator: ", "))."
     }

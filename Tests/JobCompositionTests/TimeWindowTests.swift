@@ -91,3 +91,25 @@ struct TimeWindowTests {
         #expect(TimeWindow(of: config) == nil)
     }
 }
+
+@Suite("Typed start and end times")
+struct TypedTimeTests {
+    let berlin = TimeZone(identifier: "Europe/Berlin")!
+
+    @Test("a date is midnight in the display zone; a date-time is local; Z is UTC")
+    func forms() {
+        #expect(TypedTime.parse("2026-07-01", timeZone: berlin) == date("Europe/Berlin", 2026, 7, 1))
+        #expect(TypedTime.parse("2026-07-01 08:30", timeZone: berlin) == date("Europe/Berlin", 2026, 7, 1, 8, 30))
+        #expect(TypedTime.parse("2026-07-01T08:30:00", timeZone: berlin) == date("Europe/Berlin", 2026, 7, 1, 8, 30))
+        #expect(TypedTime.parse("2026-07-01T08:30:00Z", timeZone: berlin) == date("UTC", 2026, 7, 1, 8, 30))
+        #expect(TypedTime.parse("20260701T083000Z", timeZone: berlin) == date("UTC", 2026, 7, 1, 8, 30))
+    }
+
+    @Test("impossible or malformed times are refused", arguments: [
+        "2026-02-30", "2026-13-01", "2026-07-01 24:00", "07/01/2026", "2026-07", "", "tomorrow",
+        "2026-07-01T08", "26-07-01", String(repeating: "2", count: 5000),
+    ])
+    func refused(text: String) {
+        #expect(TypedTime.parse(text, timeZone: berlin) == nil)
+    }
+}
