@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "JobCompositionTests", dependencies: ["JobComposition", "ICWSWire"], swiftSettings: strict),
         .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire"], swiftSettings: strict),
         .testTarget(name: "ICWSSimulatorTests", dependencies: [
-            "ICWSSimulator", "ICWSWire",
+            "ICWSSimulator", "ICWSWire", "JobComposition",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"], swiftSettings: strict),

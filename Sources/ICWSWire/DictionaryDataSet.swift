@@ -103,8 +103,9 @@ extension DictionaryDataSet: Codable {
         try c.encode(shortDescription, forKey: .shortDescription)
         try c.encode(longDescription, forKey: .longDescription)
         try c.encode(cicProductCode, forKey: .cicProductCode)
-        try c.encode(lastChangeVersion, forKey: .lastChangeVersion)
-        try c.encode(lastChangeReason, forKey: .lastChangeReason)
+        // Required on a table, optional on a view.
+        if kind == .table || !lastChangeVersion.isEmpty { try c.encode(lastChangeVersion, forKey: .lastChangeVersion) }
+        if kind == .table || !lastChangeReason.isEmpty { try c.encode(lastChangeReason, forKey: .lastChangeReason) }
         try c.encode(column, forKey: .column)
         try c.encodeIfPresent(dateTimeFilterColumn, forKey: .dateTimeFilterColumn)
         try c.encodeIfPresent(siteIdFilterColumn, forKey: .siteIdFilterColumn)
