@@ -23,6 +23,8 @@ let package = Package(
     targets: [
         // Wire format shared by the client and the simulator: models, dates, error bodies, messages.
         .target(name: "ICWSWire", swiftSettings: strict),
+        // Composing jobs without I/O: drafts to jobConfigs, time windows, resubmits, the server's rules.
+        .target(name: "JobComposition", dependencies: ["ICWSWire"], swiftSettings: strict),
         // The API core: session, data-extractor calls, messaging. The only code that speaks HTTP as a client.
         .target(
             name: "ICWSClient",
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "ICWSSimulator",
             dependencies: [
-                "ICWSWire",
+                "ICWSWire", "JobComposition",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -67,7 +69,7 @@ let package = Package(
         .target(
             name: "DxtopCommands",
             dependencies: [
-                "ICWSClient", "ICWSSimulator", "ICWSWire", "DisplayText", "DashboardTerminal",
+                "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "DisplayText", "DashboardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -77,9 +79,10 @@ let package = Package(
         .executableTarget(name: "dxtop", dependencies: ["DxtopCommands"], swiftSettings: strict),
 
         .testTarget(name: "ICWSWireTests", dependencies: ["ICWSWire"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "JobCompositionTests", dependencies: ["JobComposition", "ICWSWire"], swiftSettings: strict),
         .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire"], swiftSettings: strict),
         .testTarget(name: "ICWSSimulatorTests", dependencies: [
-            "ICWSSimulator", "ICWSWire",
+            "ICWSSimulator", "ICWSWire", "JobComposition",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"], swiftSettings: strict),

@@ -3,31 +3,66 @@ import DisplayText
 import Foundation
 import ICWSClient
 import ICWSWire
+import JobComposition
 
-/// `dxtop jobs submit FILE`: posts a job configuration (ICWS `jobConfig` JSON) and prints the new id.
+/// `dxtop jobs submit FILE` posts a job configuration file; `dxtop jobs submit --name … --table …`
+/// composes one from the server's data dictionary. Both print the new id.
 struct JobsSubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
-        abstract: "Submit a job from a JSON job configuration and print its id.",
+        abstract: "Submit a job from a JSON job configuration, or compose one with flags; print its id.",
         discussion: """
             FILE holds an ICWS jobConfig: name, tables/views with columns, optional time and site filters. \
             Dates may be basic (20261101T000000Z) or extended (2026-11-01T00:00:00Z). \
-            submittedUserId defaults to the login user. Use - to read standard input.
+            submittedUserId defaults to the login user. Use - to read standard input. \
+            Flags form: --name and one or more --table/--view NAME[:COL,...]; the filter columns come from the \
+            server's data dictionary, unknown names are refused before anything is sent. The flags form asks \
+            y/N on a terminal; scripts pass --yes.
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("JSON job configuration, or - for standard input.", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("JSON job configuration, or - for standard input (not with the flags form).", valueName: "file"))
+    var file: String?
+
+    @OptionGroup var compose: ComposeOptions
+
+    @OptionGroup var window: WindowOptions
+
+    @Flag(name: .long, help: "Print the JSON that would be sent; send nothing.")
+    var dryRun = false
+
+    @Flag(name: [.customShort("y"), .long], help: "Do not ask; required for the flags form when not on a terminal.")
+    var yes = false
 
     func validate() throws {
         if file == "-", global.passwordStdin {
             throw ValidationError("--password-stdin and FILE '-' cannot both read standard input; put the job in a file")
         }
+        if file != nil, compose.isGiven || window.isGiven {
+            throw ValidationError("give either FILE or the flags (--name, --table, --view, --from, --to, --window, --site), not both")
+        }
+        if file == nil, !compose.isGiven {
+            throw ValidationError("missing FILE, or --name with --table/--view")
+        }
     }
 
     func run() throws {
+        if let file {
+            try submitFile(file)
+        } else {
+            try submitComposed()
+        }
+    }
+
+    private func submitFile(_ file: String) throws {
         var config = try JobConfigFile.read(file)
+        if dryRun {
+            if config.submittedUserId.isEmpty, let user = try? global.userID(environment: ProcessInfo.processInfo.environment) {
+                config.submittedUserId = user
+            }
+            return try JobSending.report(.dryRun(config))
+        }
         let context = try CommandContext(global)
         if config.submittedUserId.isEmpty { config.submittedUserId = context.userID }
         let submitted = config
@@ -35,5 +70,24 @@ struct JobsSubmitCommand: ParsableCommand {
             try await session.submitJob(submitted)
         }
         StandardStreams.out(TerminalSafe.clean(id))
+    }
+
+    private func submitComposed() throws {
+        try JobSending.checkCanAsk(yes: yes, dryRun: dryRun, action: "submit")
+        let timeWindow = try window.resolve(now: Date(), timeZone: global.timeFormat.timeZone)
+        let draft = compose.draft(window: timeWindow)
+        let context = try CommandContext(global)
+        let (user, format, ask, dryRun) = (context.userID, context.format, !yes, dryRun)
+        let outcome = try context.withSession { session in
+            let dictionary = try await DictionaryFetch.fetch(session)
+            let config: JobConfig
+            do {
+                config = try JobComposer.config(for: draft, dictionary: dictionary, submittedUserId: user)
+            } catch let error as CompositionError {
+                throw CLIError.failure("not submitted: \(error.description)")
+            }
+            return try await JobSending.send(config, session: session, ask: ask, dryRun: dryRun, format: format)
+        }
+        try JobSending.report(outcome)
     }
 }

@@ -106,7 +106,7 @@ extension ICWSSession {
         }
     }
 
-    private func fetchFeatures(_ server: ICWSServer) async throws -> [FeatureInfo] {
+    func fetchFeatures(_ server: ICWSServer) async throws -> [FeatureInfo] {
         let answer = try await transport.send(HTTPCall(method: .GET, server: server, path: ICWSPath.features))
         guard answer.isSuccess else { throw answer.error }
         return try answer.decode(FeatureInfoList.self, request: "GET \(ICWSPath.features)").featureInfoList

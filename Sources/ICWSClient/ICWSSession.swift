@@ -21,6 +21,8 @@ public actor ICWSSession {
     var subscribedJobIds: [String] = []
     /// `alternateHostList` of the last login, tried when the connected host stops answering.
     var knownAlternates: [String] = []
+    /// The data dictionary of the connected server (see `ICWSSession+Dictionary.swift`).
+    var dictionaryCache = DictionaryCache()
     /// Set by `shutdown()`; the feed ends when it sees it.
     private(set) var isShutDown = false
 

@@ -17,8 +17,8 @@ struct ConnectionRoutes: Sendable {
     var features: [FeatureInfo] {
         [FeatureInfo(featureId: "connection", version: 16),
          FeatureInfo(featureId: ICWSProtocol.messagingFeature, version: configuration.messagingVersion),
-         FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: configuration.dataExtractorVersion),
-         FeatureInfo(featureId: "data-dictionary", version: 2)]
+         FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: configuration.dataExtractorVersion)]
+            + (configuration.dataDictionaryVersion.map { [FeatureInfo(featureId: ICWSProtocol.dataDictionaryFeature, version: $0)] } ?? [])
     }
 
     func register(on router: Router<BasicRequestContext>) {

@@ -196,6 +196,7 @@ public final class ICWSSimulator: Sendable {
         ConnectionRoutes(core: core, faults: faults, gate: gate, listenerID: listenerID, configuration: configuration)
             .register(on: router)
         JobRoutes(core: core, gate: gate).register(on: router)
+        DictionaryRoutes(gate: gate, configuration: configuration).register(on: router)
         MessagingRoutes(core: core, gate: gate, listenerID: listenerID, configuration: configuration).register(on: router)
         return router
     }

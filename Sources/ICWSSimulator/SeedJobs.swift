@@ -48,9 +48,9 @@ enum SeedJobs {
         let window = rng.pick(Window.allCases)
         var name = "\(rng.pick(ReportingCatalog.nameStems)) \(window.rawValue)"
         if hostile, index % 3 == 1 { name = HostileText.names[(index / 3) % HostileText.names.count] }
-        var tables = Array(ReportingCatalog.tables.shuffled(using: &rng).prefix(Int.random(in: 0...3, using: &rng)))
-        let views = Array(ReportingCatalog.views.shuffled(using: &rng).prefix(tables.isEmpty ? 1 : Int.random(in: 0...1, using: &rng)))
-        if tables.isEmpty && views.isEmpty { tables = [ReportingCatalog.tables[0]] }
+        var tables = Array(seedTables.shuffled(using: &rng).prefix(Int.random(in: 0...3, using: &rng)))
+        let views = Array(seedViews.shuffled(using: &rng).prefix(tables.isEmpty ? 1 : Int.random(in: 0...1, using: &rng)))
+        if tables.isEmpty && views.isEmpty { tables = [seedTables[0]] }
         let end = window.end(before: submitTime)
         let config = JobConfig(
             id: id, name: name, submittedUserId: submitter.userID,
@@ -112,11 +112,17 @@ enum SeedJobs {
         record.dueAt = nil
     }
 
-    private static func dataSet(_ set: ReportingDataSet, using rng: inout SeededRandom) -> DataSetConfig {
-        let keep = max(3, Int.random(in: set.columns.count / 2...set.columns.count, using: &rng))
-        let chosen = Set(set.columns.shuffled(using: &rng).prefix(keep))
-        return DataSetConfig(name: set.name, dateTimeFilterColumn: set.dateTimeColumn, siteIdFilterColumn: set.siteColumn,
-                             column: set.columns.filter(chosen.contains).map(ColumnRef.init(name:)))
+    /// Seeded jobs have a time window, so they extract only datasets with a date-time filter column
+    /// (all of which also have a site-id column): resubmitting one passes the server's rules.
+    static let seedTables = DictionaryCatalog.dictionary.tables.filter { $0.dateTimeFilterColumn != nil && $0.siteIdFilterColumn != nil }
+    static let seedViews = DictionaryCatalog.dictionary.views.filter { $0.dateTimeFilterColumn != nil && $0.siteIdFilterColumn != nil }
+
+    private static func dataSet(_ set: DictionaryDataSet, using rng: inout SeededRandom) -> DataSetConfig {
+        let columns = set.column.map(\.name)
+        let keep = max(3, Int.random(in: columns.count / 2...columns.count, using: &rng))
+        let chosen = Set(columns.shuffled(using: &rng).prefix(keep))
+        return DataSetConfig(name: set.name, dateTimeFilterColumn: set.dateTimeFilterColumn, siteIdFilterColumn: set.siteIdFilterColumn,
+                             column: columns.filter(chosen.contains).map(ColumnRef.init(name:)))
     }
 
     /// Extraction windows: the day, week or month (30 days) before the submit day.

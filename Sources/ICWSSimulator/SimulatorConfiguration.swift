@@ -52,6 +52,9 @@ public struct SimulatorConfiguration: Sendable {
     public var dataExtractorVersion = 2
     /// Version of `messaging` in the feature list; below 2 there are no server-sent events.
     public var messagingVersion = 2
+    /// Version of `data-dictionary` in the feature list; nil leaves it out and the dictionary
+    /// routes answer 404, as on a server without the feature.
+    public var dataDictionaryVersion: Int? = 2
     /// Users that may log in.
     public var users: [SimulatorUser] = SimulatorUser.defaults
     /// Interval between `:ping` comments on a server-sent event stream.

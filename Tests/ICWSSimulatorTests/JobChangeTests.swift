@@ -34,7 +34,7 @@ struct JobChangeTests {
         try await withSimulator { simulator in
             let session = try await WireClient(baseURL: simulator.baseURL).session()
             let body = Data(#"""
-            {"name":"x","submittedUserId":"admin","views":{"viewList":[{"name":"CallDetail_viw","column":[{"name":"CallId"}]}]},
+            {"name":"x","submittedUserId":"admin","views":{"viewList":[{"name":"CallDetail_viw","dateTimeFilterColumn":"InitiatedDateTimeGMT","column":[{"name":"CallId"}]}]},
              "startTimeFilter":"2026-11-01T00:00:00.000Z","endTimeFilter":"20261102T000000Z"}
             """#.utf8)
             let response = try await session.client.send(
@@ -50,7 +50,39 @@ struct JobChangeTests {
         ("tables", config(tables: [])),
         ("column", config(tables: [DataSetConfig(name: "InteractionSummary", column: [])])),
         ("endTimeFilter", config(start: Date(timeIntervalSince1970: 2_000_000), end: Date(timeIntervalSince1970: 1_000_000))),
+        ("name", config(String(repeating: "n", count: 101))),
+        ("tables", config(tables: [DataSetConfig(name: "InteractionSumary", column: [ColumnRef(name: "SiteID")])])),
+        ("tables", config(tables: [DataSetConfig(name: "CallDetail_viw", column: [ColumnRef(name: "CallId")])])),
+        ("column", config(tables: [DataSetConfig(name: "InteractionSummary", column: [ColumnRef(name: "NoSuchColumn")])])),
+        ("dateTimeFilterColumn", config(tables: [DataSetConfig(name: "InteractionSummary", dateTimeFilterColumn: "CallId",
+                                                               column: [ColumnRef(name: "SiteID")])])),
+        ("siteIdFilters", config(tables: [DataSetConfig(name: "ICApplications", column: [ColumnRef(name: "ApplicationId")])])),
+        ("startTimeFilter", config(tables: [DataSetConfig(name: "UserWorkgroups", column: [ColumnRef(name: "UserId")])],
+                                   start: Date(timeIntervalSince1970: 1_000_000), end: Date(timeIntervalSince1970: 2_000_000))),
     ]
+
+    @Test("dataset and column names are compared case-insensitively")
+    func namesInAnyCase() async throws {
+        try await withSimulator { simulator in
+            let session = try await WireClient(baseURL: simulator.baseURL).session()
+            let config = Self.config(tables: [DataSetConfig(name: "interactionsummary", dateTimeFilterColumn: "startdatetimeutc",
+                                                            siteIdFilterColumn: "siteid", column: [ColumnRef(name: "SITEID")])],
+                                     start: Date(timeIntervalSince1970: 1_000_000), end: Date(timeIntervalSince1970: 2_000_000))
+            let response = try await session.send(.POST, ICWSPath.jobs(session.id), body: try ICWSJSON.encode(config))
+            #expect(response.status == 201, "\(response.text)")
+        }
+    }
+
+    @Test("an unknown column's 400 names it, its dataset and the closest column")
+    func unknownColumnMessage() async throws {
+        try await withSimulator { simulator in
+            let session = try await WireClient(baseURL: simulator.baseURL).session()
+            let config = Self.config(tables: [DataSetConfig(name: "InteractionSummary", column: [ColumnRef(name: "StartDateTime")])])
+            let response = try await session.send(.POST, ICWSPath.jobs(session.id), body: try ICWSJSON.encode(config))
+            #expect(response.status == 400)
+            #expect(response.error?.message == #"Unknown column "StartDateTime" in InteractionSummary. Closest: StartDateTimeUTC."#)
+        }
+    }
 
     @Test(arguments: invalid)
     func invalidSubmitIs400(_ property: String, _ config: JobConfig) async throws {
