@@ -31,36 +31,11 @@ struct CleanText: Equatable {
     static func + (lhs: CleanText, rhs: CleanText) -> CleanText { CleanText(trusted: lhs.value + rhs.value) }
 
     /// Broken into lines of at most `width` cells, at spaces where it can and inside words longer
-    /// than a line. Always at least one line.
-    func wrapped(to width: Int) -> [CleanText] {
-        let width = max(1, width)
-        var lines: [String] = []
-        var current = ""
-        var used = 0
-        for word in value.split(separator: " ", omittingEmptySubsequences: true) {
-            var rest = String(word)
-            var size = DisplayWidth.of(rest)
-            if used > 0, used + 1 + size <= width {
-                current += " " + rest
-                used += 1 + size
-                continue
-            }
-            if used > 0 {
-                lines.append(current)
-                current = ""
-                used = 0
-            }
-            while size > width {
-                let head = DisplayWidth.clip(rest, to: width)
-                let taken = head.isEmpty ? String(rest.prefix(1)) : head
-                lines.append(taken)
-                rest = String(rest.dropFirst(taken.count))
-                size = DisplayWidth.of(rest)
-            }
-            current = rest
-            used = size
-        }
-        if used > 0 || lines.isEmpty { lines.append(current) }
-        return lines.map(CleanText.init(trusted:))
+    /// than a line; at most `maxLines` lines (work stops there). Always at least one line.
+    func wrapped(to width: Int, maxLines: Int = CleanText.maximumWrappedLines) -> [CleanText] {
+        TextWrap.lines(value, width: width, maxLines: maxLines).map(CleanText.init(trusted:))
     }
+
+    /// More lines than any terminal shows: the bound for callers that do not pass their own.
+    static let maximumWrappedLines = 1_000
 }

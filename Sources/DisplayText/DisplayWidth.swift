@@ -1,29 +1,33 @@
-/// How many terminal cells text takes: East Asian wide and fullwidth characters (CJK, Hangul,
-/// fullwidth forms, most emoji) take 2, combining marks and other zero-width scalars take 0,
-/// everything else 1. Works per grapheme cluster, so `e` + U+0301 is one cell.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How many terminal cells text takes, by the C library's `wcwidth` in a UTF-8 locale — the rule
+/// ncurses uses to place every scalar it draws, so layout and drawing agree by construction.
 ///
-/// The rules follow `wcwidth`, so columns line up with what a UTF-8 terminal shows.
+/// A string's width is the sum of its scalars' widths (combining marks and other zero-width scalars
+/// add 0, East Asian wide characters and most emoji 2). Text is measured after `TerminalSafe.clean`,
+/// which removes what `wcwidth` cannot place (controls, unassigned scalars) and the zero-width
+/// format characters (ZWJ, ZWSP, …) that terminals draw inconsistently.
 public enum DisplayWidth {
     /// Cells taken by `text`.
     public static func of(_ text: String) -> Int {
         var total = 0
-        for character in text { total += of(character) }
+        for scalar in text.unicodeScalars { total += cells(scalar) }
         return total
     }
 
-    /// Cells taken by one character (grapheme cluster).
+    /// Cells taken by one character (grapheme cluster): the sum of its scalars.
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.isASCII { return 1 }
-        var width = cells(first)
-        // An emoji presentation selector makes a narrow symbol wide.
-        if width == 1, scalars.contains(where: { $0.value == 0xFE0F }) { width = 2 }
-        return width
+        var total = 0
+        for scalar in character.unicodeScalars { total += cells(scalar) }
+        return total
     }
 
-    /// The longest prefix of `text` that fits in `width` cells. A wide character that would
-    /// straddle the limit is left out.
+    /// The longest prefix of `text` that fits in `width` cells, whole characters only. A wide
+    /// character that would straddle the limit is left out.
     public static func clip(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         var used = 0
@@ -44,38 +48,44 @@ public enum DisplayWidth {
         return used >= width ? clipped : clipped + String(repeating: " ", count: width - used)
     }
 
-    /// Cells for one scalar.
-    static func cells(_ scalar: Unicode.Scalar) -> Int {
-        let v = scalar.value
-        if v == 0 { return 0 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if (0x1160...0x11FF).contains(v) || v == 0x200B { return 0 }
-        return wideRanges.contains(where: { $0.contains(v) }) ? 2 : 1
+    /// Cells for one scalar: `wcwidth`, with 0 for what it cannot place (clean text has none).
+    public static func cells(_ scalar: Unicode.Scalar) -> Int {
+        max(0, wcwidth(of: scalar))
     }
 
-    /// East Asian Wide (W) and Fullwidth (F) blocks, plus the emoji blocks terminals draw wide.
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0,
-        0x23F3...0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F,
-        0x2693...0x2693, 0x26A1...0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
-        0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA, 0x26F2...0x26F3, 0x26F5...0x26F5,
-        0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B, 0x2728...0x2728,
-        0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
-        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
-        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
-        0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A,
-        0x1F200...0x1F251, 0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C,
-        0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0,
-        0x1F3F4...0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440...0x1F440, 0x1F442...0x1F4FC,
-        0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567, 0x1F57A...0x1F57A,
-        0x1F595...0x1F596, 0x1F5A4...0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5,
-        0x1F6CC...0x1F6CC, 0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7, 0x1F6EB...0x1F6EC,
-        0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F93A, 0x1F93C...0x1F945,
-        0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-    ]
+    /// True when `wcwidth` can place the scalar (it is neither a control nor unassigned).
+    public static func isPlaceable(_ scalar: Unicode.Scalar) -> Bool {
+        wcwidth(of: scalar) >= 0
+    }
+
+    /// The C library's answer in a UTF-8 locale: -1 (not printable), 0, 1 or 2.
+    static func wcwidth(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        guard let locale = utf8Locale, let libcWidth else { return v < 0x20 || v == 0x7F ? -1 : 1 }
+        let previous = uselocale(locale)
+        defer { uselocale(previous) }
+        return Int(libcWidth(wchar_t(bitPattern: v)))
+    }
+
+    /// `wcwidth(3)`, looked up at run time: the Glibc module does not export it (it sits behind
+    /// `_XOPEN_SOURCE` in the headers), but every C library has it.
+    private static let libcWidth: (@convention(c) (wchar_t) -> Int32)? = {
+        #if canImport(Glibc)
+        let handle = dlopen(nil, RTLD_NOW)
+        #else
+        let handle = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+        #endif
+        guard let symbol = dlsym(handle, "wcwidth") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (wchar_t) -> Int32).self)
+    }()
+
+    /// The UTF-8 locale widths come from, set per call on this thread only (`uselocale`), so the
+    /// process locale is left as the program set it. Nil when the system has no UTF-8 locale.
+    private nonisolated(unsafe) static let utf8Locale: locale_t? = {
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] {
+            if let locale = newlocale(LC_CTYPE_MASK, name, nil) { return locale }
+        }
+        return nil
+    }()
 }

@@ -1,11 +1,15 @@
 /// Makes untrusted text (job names, user ids, error messages from the server) safe to put on a
 /// terminal: nothing in the result can move the cursor, change colours, retitle the window or
-/// reorder text.
+/// reorder text, and every scalar left has the width `DisplayWidth` gives it.
 ///
-/// - C0 controls (including ESC, CR, LF, TAB), DEL and C1 controls become `�`-free visible marks:
-///   TAB and newlines become a space (so wrapped error text still reads), everything else `?`.
-/// - Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the invisible
-///   direction marks (U+200E, U+200F, U+061C) are removed.
+/// - C0 controls (including ESC, CR, LF, TAB), DEL and C1 controls become visible marks:
+///   TAB, newlines and the line/paragraph separators become a space (so wrapped error text still
+///   reads), everything else `?`.
+/// - Format characters are removed: bidi embeddings, overrides, isolates and marks, and the
+///   zero-width ones (ZWJ, ZWNJ, ZWSP, word joiner, BOM, tags), which terminals draw as 0, 1 or 2
+///   cells, or join emoji into one glyph, while `wcwidth` counts each part. Variation selectors go
+///   too (an emoji selector makes some terminals draw a narrow symbol wide).
+/// - A scalar `wcwidth` cannot place (unassigned, or a control it does not know) becomes `?`.
 public enum TerminalSafe {
     public static func clean(_ text: String) -> String {
         var needsWork = false
@@ -33,17 +37,24 @@ public enum TerminalSafe {
 
     private static func isPlain(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
+        if v >= 0x20 && v < 0x7F { return true }
         if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return false }
-        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
-        if v == 0x200E || v == 0x200F || v == 0x061C { return false }
-        return true
+        if isRemoved(s) { return false }
+        return DisplayWidth.isPlaceable(s)
+    }
+
+    /// Format characters (bidi controls and marks, zero-width joiners and spaces, tags) and
+    /// variation selectors.
+    private static func isRemoved(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return true }
+        return s.properties.generalCategory == .format
     }
 
     private static func replacement(for s: Unicode.Scalar) -> Unicode.Scalar? {
         switch s.value {
-        case 0x09, 0x0A, 0x0D: " "
-        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: nil
-        default: "?"
+        case 0x09, 0x0A, 0x0D, 0x2028, 0x2029: return " "
+        default: return isRemoved(s) ? nil : "?"
         }
     }
 }

@@ -9,22 +9,30 @@ struct HTTPAnswer: Sendable {
     let body: Data
     /// The ICWS error body of a non-2xx answer, decoded once; nil when there is none.
     let errorBody: ICWSErrorBody?
+    /// Takes the session's secrets out of every server text this answer puts in an error.
+    let redaction: Redaction?
 
-    init(status: Int, headers: HTTPHeaders, body: Data) {
+    init(status: Int, headers: HTTPHeaders, body: Data, redaction: Redaction? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.redaction = redaction
         errorBody = (200..<300).contains(status) ? nil : try? ICWSJSON.decode(ICWSErrorBody.self, from: body)
     }
 
     var isSuccess: Bool { (200..<300).contains(status) }
 
-    /// The error body as the server sent it; "HTTP 500 Internal Server Error" text when it is not JSON.
+    /// The error body as the server sent it (secrets redacted); "HTTP 502 Bad Gateway" text when
+    /// it is not an ICWS error body (an HTML page from a proxy, say).
     var errorInfo: ServerErrorInfo {
         var message = errorBody?.message ?? ""
         if message.isEmpty { message = "HTTP \(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)" }
-        return ServerErrorInfo(status: status, errorId: errorBody?.errorId, errorCode: errorBody?.errorCode, message: message)
+        return ServerErrorInfo(status: status, errorId: errorBody?.errorId.map(redacted), errorCode: errorBody?.errorCode,
+                               message: redacted(message))
     }
+
+    /// Server text without the session's secrets.
+    func redacted(_ text: String) -> String { redaction?.redact(text) ?? text }
 
     /// The alternate hosts of a 503 answer, as the server wrote them (not yet validated).
     var alternateHosts: [String] { errorBody?.alternateHostList ?? [] }
@@ -45,14 +53,20 @@ struct HTTPAnswer: Sendable {
 
     /// Decodes a 2xx JSON body; a wrong media type or shape becomes `.undecodable` naming the request.
     func decode<T: Decodable>(_ type: T.Type, request: String) throws -> T {
+        try decodeReportingWarnings(type, request: request).value
+    }
+
+    /// `decode`, with what the lenient decoding left out (see `ICWSJSON.decodeReportingWarnings`).
+    func decodeReportingWarnings<T: Decodable>(_ type: T.Type, request: String) throws -> (value: T, warnings: [String]) {
         let contentType = headers.first(name: "Content-Type")
         if let contentType, !ICWSProtocol.isJSON(contentType: contentType) {
-            throw ICWSError.undecodable("\(request): expected JSON, got content type '\(contentType.prefix(60))'")
+            throw ICWSError.undecodable("\(request): expected JSON, got content type '\(VisibleText.ascii(contentType, limit: 60))'")
         }
         do {
-            return try ICWSJSON.decode(type, from: body)
+            let decoded = try ICWSJSON.decodeReportingWarnings(type, from: body)
+            return (decoded.value, decoded.warnings.map(redacted))
         } catch {
-            throw ICWSError.undecodable("\(request): \(ICWSJSON.describe(error))")
+            throw ICWSError.undecodable(redacted("\(request): \(ICWSJSON.describe(error))"))
         }
     }
 }

@@ -37,9 +37,12 @@ struct HTTPTransport: Sendable {
     let logger: Logger
     let timeout: Duration
     let acceptLanguage: String
+    /// Applied to every server and transport text that goes into an error or a log line.
+    let redaction: Redaction
 
-    /// Largest body collected from a non-streaming answer.
-    static let maximumBodySize = 64 * 1024 * 1024
+    /// Largest body collected from a non-streaming answer: 16 MiB, more than a page of 1000 jobs
+    /// with their configurations. A larger answer is refused (`.undecodable`, naming the limit).
+    static let maximumBodySize = 16 * 1024 * 1024
 
     /// Sends the call and collects the whole answer within the request timeout.
     func send(_ call: HTTPCall) async throws -> HTTPAnswer {
@@ -47,7 +50,7 @@ struct HTTPTransport: Sendable {
         let started = ContinuousClock.now
         do {
             let response = try await client.execute(request, timeout: timeout.timeAmount)
-            let answer = try await collect(response, started: started)
+            let answer = try await collect(response, call: call, started: started)
             log(call, status: answer.status, since: started)
             return answer
         } catch {
@@ -65,7 +68,7 @@ struct HTTPTransport: Sendable {
             let response = try await client.execute(request, timeout: timeout.timeAmount)
             log(call, status: Int(response.status.code), since: started)
             guard (200..<300).contains(Int(response.status.code)) else {
-                return .refused(try await collect(response, started: started))
+                return .refused(try await collect(response, call: call, started: started))
             }
             return .streaming(response)
         } catch {
@@ -75,11 +78,17 @@ struct HTTPTransport: Sendable {
     }
 
     /// Reads the whole body within what is left of the request timeout.
-    private func collect(_ response: HTTPClientResponse, started: ContinuousClock.Instant) async throws -> HTTPAnswer {
+    private func collect(_ response: HTTPClientResponse, call: HTTPCall, started: ContinuousClock.Instant) async throws -> HTTPAnswer {
         let remaining = max(timeout - (ContinuousClock.now - started), .milliseconds(50))
-        let body = try await Self.within(remaining) { try await response.body.collect(upTo: Self.maximumBodySize) }
+        let body: ByteBuffer?
+        do {
+            body = try await Self.within(remaining) { try await response.body.collect(upTo: Self.maximumBodySize) }
+        } catch is NIOTooManyBytesError {
+            throw ICWSError.undecodable("\(call.method.rawValue) \(call.path): the answer (HTTP \(response.status.code)) is larger than "
+                                        + "\(Self.maximumBodySize / (1024 * 1024)) MiB, the most dxtop reads; refused")
+        }
         guard let body else { throw HTTPClientError.deadlineExceeded }
-        return HTTPAnswer(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView))
+        return HTTPAnswer(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView), redaction: redaction)
     }
 
     private func makeRequest(_ call: HTTPCall) -> HTTPClientRequest {
@@ -98,12 +107,13 @@ struct HTTPTransport: Sendable {
     private func log(_ call: HTTPCall, status: Int?, since started: ContinuousClock.Instant, error: (any Error)? = nil) {
         let milliseconds = (ContinuousClock.now - started).wholeMilliseconds
         logger.debug("\(call.method.rawValue) \(call.target) -> \(status.map(String.init) ?? "failed") (\(milliseconds) ms)",
-                     metadata: error.map { ["host": "\(call.server.host)", "error": "\($0)"] } ?? ["host": "\(call.server.host)"])
+                     metadata: error.map { ["host": "\(call.server.host)", "error": "\(map($0, call: call))"] } ?? ["host": "\(call.server.host)"])
     }
 
     private func map(_ error: any Error, call: HTTPCall) -> any Error {
-        if error is ICWSError || error is CancellationError { return error }
-        return TransportFailure.describe(error, call: call, timeout: timeout)
+        if let error = error as? ICWSError { return redaction.redact(error) }
+        if error is CancellationError { return error }
+        return redaction.redact(TransportFailure.describe(error, call: call, timeout: timeout))
     }
 
     /// Runs `operation`; nil when `timeout` passes first (the operation is then cancelled).

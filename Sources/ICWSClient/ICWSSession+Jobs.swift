@@ -4,12 +4,22 @@ import ICWSWire
 
 extension ICWSSession {
     /// GET data-extractor/jobs: the `count` most recent jobs, or the `count` jobs before `fromJobId`.
+    /// Jobs that do not decode are left out (logged); `jobPage` says which.
     public func listJobs(count: Int = ICWSProtocol.defaultJobCount, fromJobId: String? = nil,
                          mode: JobsResponseMode = .status) async throws -> [Job] {
+        try await jobPage(count: count, fromJobId: fromJobId, mode: mode).jobs
+    }
+
+    /// `listJobs` with the warnings of the page: the good jobs are kept, one malformed job (no id)
+    /// is skipped and a malformed field dropped, each with a warning (also logged).
+    public func jobPage(count: Int = ICWSProtocol.defaultJobCount, fromJobId: String? = nil,
+                        mode: JobsResponseMode = .status) async throws -> JobPage {
         var query = [("jobCount", String(count)), ("jobsResponseMode", mode.rawValue)]
         if let fromJobId { query.append(("fromJobId", fromJobId)) }
         let answer = try await sessionCall(.GET, ICWSPath.jobs, query: query)
-        return try answer.decode(JobList.self, request: "GET data-extractor/jobs").jobList
+        let decoded = try answer.decodeReportingWarnings(JobList.self, request: "GET data-extractor/jobs")
+        for warning in decoded.warnings { logger.warning("GET data-extractor/jobs: \(warning)") }
+        return JobPage(jobs: decoded.value.jobList, warnings: decoded.warnings)
     }
 
     /// GET data-extractor/jobs/{id}. An empty id is refused before any request

@@ -9,14 +9,15 @@ extension ICWSSession {
         var tried: [String] = []
         var lastUnavailable: ServerErrorInfo?
         var lastFailure: (any Error)?
+        // Host names are case-insensitive: `CIC02` and `cic02` are one host, tried once.
         func enqueue(_ hosts: [String], from server: ICWSServer) {
-            for host in hosts where !tried.contains(host) && !queue.contains(where: { $0.host == host }) {
+            for host in hosts where !tried.contains(host.lowercased()) && !queue.contains(where: { $0.host.lowercased() == host.lowercased() }) {
                 queue.append(server.replacingHost(host))
             }
         }
         while !queue.isEmpty {
             let server = queue.removeFirst()
-            tried.append(server.host)
+            tried.append(server.host.lowercased())
             let answer: HTTPAnswer
             do {
                 answer = try await transport.send(loginCall(server))
@@ -84,6 +85,7 @@ extension ICWSSession {
         }
         let messaging = features.first { $0.featureId == ICWSProtocol.messagingFeature }?.version
         token = fresh
+        transport.redaction.remember(csrfToken: fresh.csrfToken, cookie: fresh.cookie)
         if let listed = response.alternateHostList { knownAlternates = validAlternates(listed, from: server) }
         info = SessionInfo(
             sessionId: response.sessionId, userID: response.userID ?? configuration.credentials.user,

@@ -44,7 +44,8 @@ public actor ICWSSession {
         self.configuration = configuration
         self.transport = HTTPTransport(
             client: client, logger: configuration.logger, timeout: configuration.requestTimeout,
-            acceptLanguage: configuration.acceptLanguage)
+            acceptLanguage: configuration.acceptLanguage,
+            redaction: Redaction(password: configuration.credentials.password))
     }
 
     /// Logs in (POST /icws/connection?include=features), trying alternate hosts on a 503, and checks

@@ -1,21 +1,21 @@
 import ICWSWire
 
 extension ICWSSession {
-    /// Every job, newest first, one page at a time: each page asks for the jobs before the last id
+    /// Every job, newest first, one page at a time (with each page's warnings): each page asks for the jobs before the last id
     /// of the previous page, until a short or empty page, or a page that repeats a job already
     /// seen (a server that ignores `fromJobId` would otherwise loop forever).
     ///
     /// - Parameter fromJobId: start with the jobs before this id (nil: the most recent jobs).
     public nonisolated func allJobs(from fromJobId: String? = nil, pageSize: Int = ICWSProtocol.defaultJobCount,
-                                    mode: JobsResponseMode = .status) -> AsyncThrowingStream<[Job], any Error> {
+                                    mode: JobsResponseMode = .status) -> AsyncThrowingStream<JobPage, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
                     var paging = JobPaging(pageSize: pageSize, from: fromJobId)
                     while let from = paging.next {
-                        let page = try await listJobs(count: pageSize, fromJobId: from.id, mode: mode)
-                        let fresh = paging.accept(page)
-                        if !fresh.isEmpty { continuation.yield(fresh) }
+                        let page = try await jobPage(count: pageSize, fromJobId: from.id, mode: mode)
+                        let fresh = paging.accept(page.jobs)
+                        if !fresh.isEmpty || !page.warnings.isEmpty { continuation.yield(JobPage(jobs: fresh, warnings: page.warnings)) }
                     }
                     continuation.finish()
                 } catch {

@@ -8,8 +8,8 @@ import ICWSWire
 struct LoginAnswer: Sendable {
     let sessionId: String
     let csrfToken: String
-    /// `icws_<sessionId>=<value>`, when the server set one.
-    let cookie: String?
+    /// `icws_<sessionId>=<value>`: the session needs it on every call.
+    let cookie: String
     let alternateHostList: [String]?
     let userID: String?
     let userDisplayName: String?
@@ -24,7 +24,12 @@ struct LoginAnswer: Sendable {
         }
         sessionId = try resolve(body.sessionId, header: ICWSProtocol.sessionIdHeader, name: "session id")
         csrfToken = try resolve(body.csrfToken, header: ICWSProtocol.csrfTokenHeader, name: "CSRF token")
-        cookie = SessionToken.sessionCookie(in: answer.headers["Set-Cookie"])
+        guard let cookie = SessionCookie.pick(from: answer.headers["Set-Cookie"], sessionId: sessionId) else {
+            // Without the cookie every session call is refused: a login that did not work.
+            throw ICWSError.authenticationFailed(ServerErrorInfo(
+                status: answer.status, message: "\(request): the server set no session cookie (icws_…), so the login cannot be used"))
+        }
+        self.cookie = cookie
         alternateHostList = body.alternateHostList
         userID = body.userID
         userDisplayName = body.userDisplayName

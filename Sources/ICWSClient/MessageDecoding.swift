@@ -2,7 +2,8 @@ import Foundation
 import ICWSWire
 
 /// Tolerant decoding of ICWS messages: one JSON message or an array of them; an element that does
-/// not decode is reported in `problems` and skipped.
+/// not decode is reported in `problems` and skipped, and so is a job status inside a message that
+/// does not (the message keeps its good statuses).
 enum MessageDecoding {
     struct Outcome: Sendable {
         var messages: [ICWSMessage] = []
@@ -16,8 +17,8 @@ enum MessageDecoding {
         guard let firstByte else { return Outcome() }
         do {
             if firstByte == UInt8(ascii: "[") {
-                let elements = try ICWSJSON.decode([Attempt].self, from: data)
-                var outcome = Outcome()
+                let (elements, warnings) = try ICWSJSON.decodeReportingWarnings([Attempt].self, from: data)
+                var outcome = Outcome(problems: warnings)
                 for (index, element) in elements.enumerated() {
                     switch element.result {
                     case .success(let message): outcome.messages.append(message)
@@ -26,7 +27,8 @@ enum MessageDecoding {
                 }
                 return outcome
             }
-            return Outcome(messages: [try ICWSJSON.decode(ICWSMessage.self, from: data)])
+            let (message, warnings) = try ICWSJSON.decodeReportingWarnings(ICWSMessage.self, from: data)
+            return Outcome(messages: [message], problems: warnings)
         } catch {
             let text = ICWSJSON.describe(error)
             return firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{")

@@ -34,13 +34,4 @@ struct SessionToken: Sendable {
     var server: ICWSServer
     /// Increases with every login, so callers that saw a 401 on an old token do not log in twice.
     var generation: Int
-
-    /// Finds the `icws_` cookie among `Set-Cookie` values: `name=value` without attributes.
-    static func sessionCookie(in setCookieValues: [String]) -> String? {
-        for header in setCookieValues {
-            let pair = header.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            if pair.hasPrefix("icws_"), pair.contains("=") { return pair }
-        }
-        return nil
-    }
 }

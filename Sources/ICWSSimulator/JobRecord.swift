@@ -39,7 +39,6 @@ struct JobRecord: Sendable {
     var dueAt: Date?
 
     var state: JobState { status.knownState }
-    var numericId: Int { Int(status.id) ?? 0 }
 
     /// The folder a job writes to: `D:\DataExtractor\Output\<name>_<id>`.
     static func outputFolder(name: String, id: String) -> String {

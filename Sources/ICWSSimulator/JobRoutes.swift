@@ -36,12 +36,9 @@ struct JobRoutes: Sendable {
             }
             count = n
         }
-        var fromJobId: Int?
-        if let text = request.query("fromJobId") {
-            guard let n = Int(text) else {
-                return ICWSResponse.invalidProperty("fromJobId", "fromJobId must be a job id.")
-            }
-            fromJobId = n
+        let fromJobId = request.query("fromJobId")
+        if let fromJobId, UUID(uuidString: fromJobId) == nil {
+            return ICWSResponse.invalidProperty("fromJobId", "fromJobId must be a job id.")
         }
         guard let mode = Self.mode(request, default: .status) else { return Self.badMode }
         let page = await core.page(fromJobId: fromJobId, count: count)

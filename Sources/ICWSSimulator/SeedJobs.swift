@@ -19,7 +19,8 @@ enum SeedJobs {
         }
         var records: [JobRecord] = []
         for age in (0..<count).reversed() {
-            let id = String(1001 + (count - 1 - age))
+            var idRng = JobId.generator(seed: configuration.seed, index: count - 1 - age)
+            let id = JobId.make(using: &idRng)
             var jobRng = SeededRandom(seed: configuration.seed, stream: UInt64(1001 + count - 1 - age))
             let (config, submitter) = makeConfig(id: id, index: age, hostile: configuration.hostileData,
                                                  submitTime: submitTimes[age], using: &jobRng)

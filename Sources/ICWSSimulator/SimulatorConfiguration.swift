@@ -38,7 +38,7 @@ public struct SimulatorConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// Port to bind; 0 picks an ephemeral port (read it from `start()`).
     public var port = 0
-    /// Number of seeded jobs (ids from 1001 upward).
+    /// Number of seeded jobs (GUID ids drawn from the seed).
     public var jobCount = 60
     /// Speed factor of the job clock: 2 halves every duration; 0 freezes the engine (jobs only move
     /// through `advance(jobId:)` and cancels).

@@ -18,7 +18,7 @@ actor SimulatorCore {
 
     init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
-        self.store = JobStore(SeedJobs.make(configuration, now: Date()))
+        self.store = JobStore(seed: configuration.seed, seeded: SeedJobs.make(configuration, now: Date()))
     }
 
     var speed: Double { configuration.speed }
@@ -54,7 +54,7 @@ actor SimulatorCore {
 
     // MARK: Jobs
 
-    func page(fromJobId: Int?, count: Int) -> [JobRecord] { store.page(fromJobId: fromJobId, count: count) }
+    func page(fromJobId: String?, count: Int) -> [JobRecord] { store.page(fromJobId: fromJobId, count: count) }
 
     func record(_ id: String) -> JobRecord? { store[id] }
 

@@ -51,23 +51,33 @@ public struct JobStatus: Codable, Hashable, Sendable {
              finishedTime, failedTime, canceledTime, stateChangedTime, cancelUserId, outputFolder, errorInfo
     }
 
+    /// Only `id` must decode (a string, or a number the server wrote bare); any other field of the
+    /// wrong type or with a bad value is left out with a warning, so one odd field keeps the job.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        submittedUserId = try c.decodeIfPresent(String.self, forKey: .submittedUserId) ?? ""
-        submittedUserSiteId = try c.decodeIfPresent(Int.self, forKey: .submittedUserSiteId)
-        state = try c.decodeIfPresent(JobState.self, forKey: .state)
-        submitTime = try c.decodeIfPresent(Date.self, forKey: .submitTime)
-        queuedTime = try c.decodeIfPresent(Date.self, forKey: .queuedTime)
-        startedTime = try c.decodeIfPresent(Date.self, forKey: .startedTime)
-        finishedTime = try c.decodeIfPresent(Date.self, forKey: .finishedTime)
-        failedTime = try c.decodeIfPresent(Date.self, forKey: .failedTime)
-        canceledTime = try c.decodeIfPresent(Date.self, forKey: .canceledTime)
-        stateChangedTime = try c.decodeIfPresent(Date.self, forKey: .stateChangedTime)
-        cancelUserId = try c.decodeIfPresent(String.self, forKey: .cancelUserId)
-        outputFolder = try c.decodeIfPresent(String.self, forKey: .outputFolder)
-        errorInfo = try c.decodeIfPresent(String.self, forKey: .errorInfo)
+        if let number = try? c.decode(Int64.self, forKey: .id) {
+            id = String(number)
+        } else {
+            id = try c.decode(String.self, forKey: .id)
+        }
+        let owner = "job \(id.prefix(40))"
+        func field<T: Decodable>(_ type: T.Type, _ key: CodingKeys) -> T? {
+            c.lenient(type, forKey: key, owner: owner, decoder: decoder)
+        }
+        name = field(String.self, .name) ?? ""
+        submittedUserId = field(String.self, .submittedUserId) ?? ""
+        submittedUserSiteId = field(Int.self, .submittedUserSiteId)
+        state = field(JobState.self, .state)
+        submitTime = field(Date.self, .submitTime)
+        queuedTime = field(Date.self, .queuedTime)
+        startedTime = field(Date.self, .startedTime)
+        finishedTime = field(Date.self, .finishedTime)
+        failedTime = field(Date.self, .failedTime)
+        canceledTime = field(Date.self, .canceledTime)
+        stateChangedTime = field(Date.self, .stateChangedTime)
+        cancelUserId = field(String.self, .cancelUserId)
+        outputFolder = field(String.self, .outputFolder)
+        errorInfo = field(String.self, .errorInfo)
     }
 
     /// Applies an `isDelta: true` status: the fields it carries replace ours, absent ones are kept.
@@ -183,16 +193,23 @@ public struct JobConfig: Codable, Hashable, Sendable {
         case id, name, submittedUserId, tables, views, startTimeFilter, endTimeFilter, siteIdFilters
     }
 
+    /// Every field is optional here; one of the wrong type or with a bad value is left out with a
+    /// warning.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        submittedUserId = try c.decodeIfPresent(String.self, forKey: .submittedUserId) ?? ""
-        tables = try c.decodeIfPresent(TableList.self, forKey: .tables)
-        views = try c.decodeIfPresent(ViewList.self, forKey: .views)
-        startTimeFilter = try c.decodeIfPresent(Date.self, forKey: .startTimeFilter)
-        endTimeFilter = try c.decodeIfPresent(Date.self, forKey: .endTimeFilter)
-        siteIdFilters = try c.decodeIfPresent([SiteIdFilter].self, forKey: .siteIdFilters)
+        let rawId = c.lenient(String.self, forKey: .id, owner: "job configuration", decoder: decoder)
+        let owner = rawId.map { "job \($0.prefix(40)) configuration" } ?? "job configuration"
+        func field<T: Decodable>(_ type: T.Type, _ key: CodingKeys) -> T? {
+            c.lenient(type, forKey: key, owner: owner, decoder: decoder)
+        }
+        id = rawId
+        name = field(String.self, .name) ?? ""
+        submittedUserId = field(String.self, .submittedUserId) ?? ""
+        tables = field(TableList.self, .tables)
+        views = field(ViewList.self, .views)
+        startTimeFilter = field(Date.self, .startTimeFilter)
+        endTimeFilter = field(Date.self, .endTimeFilter)
+        siteIdFilters = field([SiteIdFilter].self, .siteIdFilters)
     }
 
     public var tableConfigs: [DataSetConfig] { tables?.tableList ?? [] }
@@ -210,6 +227,19 @@ public struct Job: Codable, Hashable, Sendable {
         self.jobConfig = jobConfig
     }
 
+    enum CodingKeys: String, CodingKey { case jobStatus, jobConfig }
+
+    /// A half that does not decode is left out with a warning; the job fails only when neither
+    /// half decodes and at least one was there.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        var failures: [any Error] = []
+        do { jobStatus = try c.decodeIfPresent(JobStatus.self, forKey: .jobStatus) } catch { jobStatus = nil; failures.append(error) }
+        do { jobConfig = try c.decodeIfPresent(JobConfig.self, forKey: .jobConfig) } catch { jobConfig = nil; failures.append(error) }
+        if jobStatus == nil, jobConfig == nil, let first = failures.first { throw first }
+        for failure in failures { decoder.warn("job \(id?.prefix(40) ?? "?"): ignored part (\(ICWSJSON.describe(failure)))") }
+    }
+
     /// The job's id, from whichever half is present.
     public var id: String? { jobStatus?.id ?? jobConfig?.id }
 }
@@ -218,6 +248,14 @@ public struct Job: Codable, Hashable, Sendable {
 public struct JobList: Codable, Hashable, Sendable {
     public var jobList: [Job]
     public init(_ jobs: [Job]) { jobList = jobs }
+
+    enum CodingKeys: String, CodingKey { case jobList }
+
+    /// A job that does not decode (no id) is skipped with a warning; the others are kept.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        jobList = try c.decode([LenientElement<Job>].self, forKey: .jobList).compactMap(\.value)
+    }
 }
 
 /// `jobsResponseMode` query parameter.

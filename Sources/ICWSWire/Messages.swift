@@ -16,7 +16,8 @@ public struct JobStatusMessage: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         isDelta = try c.decodeIfPresent(Bool.self, forKey: .isDelta) ?? false
-        jobStatusList = try c.decode([JobStatus].self, forKey: .jobStatusList)
+        // A status that does not decode (no id) is skipped with a warning; the others are kept.
+        jobStatusList = try c.decode([LenientElement<JobStatus>].self, forKey: .jobStatusList).compactMap(\.value)
     }
 
     public func encode(to encoder: any Encoder) throws {

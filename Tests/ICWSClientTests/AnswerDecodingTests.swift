@@ -12,7 +12,8 @@ import Testing
         return HTTPAnswer(status: status, headers: all, body: Data(body.utf8))
     }
 
-    private let tokenHeaders = [(ICWSProtocol.sessionIdHeader, "777"), (ICWSProtocol.csrfTokenHeader, "csrf-from-header")]
+    private let tokenHeaders = [(ICWSProtocol.sessionIdHeader, "777"), (ICWSProtocol.csrfTokenHeader, "csrf-from-header"),
+                                ("Set-Cookie", "icws_777=abc; Path=/icws/777; HttpOnly")]
 
     @Test func loginTokensComeFromTheBodyFirst() throws {
         let login = try LoginAnswer(answer(201, #"{"csrfToken":"c","sessionId":"1","userID":"u"}"#, headers: tokenHeaders),
@@ -23,8 +24,7 @@ import Testing
     }
 
     @Test func loginTokensMissingFromTheBodyComeFromTheHeaders() throws {
-        let headers = tokenHeaders + [("Set-Cookie", "icws_777=abc; Path=/icws/777; HttpOnly")]
-        let login = try LoginAnswer(answer(201, #"{"features":[{"featureId":"data-extractor","version":2}]}"#, headers: headers),
+        let login = try LoginAnswer(answer(201, #"{"features":[{"featureId":"data-extractor","version":2}]}"#, headers: tokenHeaders),
                                     request: "login")
         #expect(login.sessionId == "777")
         #expect(login.csrfToken == "csrf-from-header")

@@ -37,9 +37,9 @@ import Testing
     }
 
     @Test func undecodableNamesTheFieldAndPath() {
-        let body = #"{"jobList":[{"jobStatus":{"id":"1","name":"a"}},{"jobStatus":{"name":"b"}}]}"#
+        let body = #"{"jobs":[{"jobStatus":{"id":"1","name":"a"}}]}"#
         let error = #expect(throws: ICWSError.self) { try answer(200, body).decode(JobList.self, request: "GET jobs") }
-        #expect(error?.description == "GET jobs: missing field 'id' at jobList.[1].jobStatus")
+        #expect(error?.description == "GET jobs: missing field 'jobList' at top level")
     }
 
     @Test func jsonMediaTypesInAnyCaseAreAccepted() throws {
@@ -59,8 +59,16 @@ import Testing
 
     @Test func sessionCookieIsFoundByPrefix() {
         let headers = ["other=1; Path=/", "icws_123=abc|languageId=en-us; Path=/icws/123; HttpOnly"]
-        #expect(SessionToken.sessionCookie(in: headers) == "icws_123=abc|languageId=en-us")
-        #expect(SessionToken.sessionCookie(in: ["other=1"]) == nil)
+        #expect(SessionCookie.pick(from: headers, sessionId: "123") == "icws_123=abc|languageId=en-us")
+        #expect(SessionCookie.pick(from: ["other=1"], sessionId: "123") == nil)
+    }
+
+    @Test("a later Set-Cookie of the same name replaces the earlier one (RFC 6265); the session's own name wins")
+    func laterSessionCookieWins() {
+        let duplicate = ["icws_123=old; Path=/icws/123", "icws_123=new; Path=/icws/123"]
+        #expect(SessionCookie.pick(from: duplicate, sessionId: "123") == "icws_123=new")
+        let mixed = ["icws_123=mine", "icws_999=other"]
+        #expect(SessionCookie.pick(from: mixed, sessionId: "123") == "icws_123=mine")
     }
 
     @Test func backoffDoublesAndIsCapped() {

@@ -10,11 +10,11 @@ import Testing
             let first = try await session.listJobs(count: 10)
             #expect(first.count == 10)
             #expect(first.allSatisfy { $0.jobStatus != nil && $0.jobConfig == nil })
-            let ids = first.compactMap(\.id).compactMap(Int.init)
-            #expect(ids == ids.sorted(by: >))
+            let newestFirst = await fixture.simulator.allJobStatuses().map(\.id)
+            #expect(first.compactMap(\.id) == Array(newestFirst.prefix(10)))
+            #expect(first.allSatisfy { $0.id?.count == 36 }, "job ids are GUIDs")
             let second = try await session.listJobs(count: 10, fromJobId: first.last?.id)
-            #expect(second.count == 10)
-            #expect((second.first?.id).flatMap(Int.init)! < ids.last!)
+            #expect(second.compactMap(\.id) == Array(newestFirst.dropFirst(10).prefix(10)))
         }
     }
 
@@ -22,7 +22,7 @@ import Testing
         let fixture = try await SimulatorFixture.start { $0.jobCount = 25 }
         try await fixture.withSession { session in
             var pages: [[Job]] = []
-            for try await page in session.allJobs(pageSize: 10) { pages.append(page) }
+            for try await page in session.allJobs(pageSize: 10) { pages.append(page.jobs) }
             #expect(pages.map(\.count) == [10, 10, 5])
             let ids = pages.flatMap { $0 }.compactMap(\.id)
             #expect(Set(ids).count == 25)
@@ -35,10 +35,10 @@ import Testing
             let newest = try await session.listJobs(count: 5)
             let start = try #require(newest.last?.id)
             var ids: [String] = []
-            for try await page in session.allJobs(from: start, pageSize: 10) { ids += page.compactMap(\.id) }
+            for try await page in session.allJobs(from: start, pageSize: 10) { ids += page.jobs.compactMap(\.id) }
             #expect(ids.count == 20, "the 25 jobs minus the 5 newest")
             #expect(Set(ids).isDisjoint(with: newest.compactMap(\.id)))
-            #expect(ids.compactMap(Int.init) == ids.compactMap(Int.init).sorted(by: >))
+            #expect(ids == Array(await fixture.simulator.allJobStatuses().map(\.id).dropFirst(5)))
         }
     }
 

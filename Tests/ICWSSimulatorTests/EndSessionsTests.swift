@@ -9,8 +9,9 @@ struct EndSessionsTests {
 
     @Test func openStreamGetsConnectionDownThenEnds() async throws {
         try await withSimulator { simulator in
+            let newestId = await simulator.jobId(age: 0)
             let session = try await WireClient(baseURL: simulator.baseURL).session()
-            _ = try await session.subscribe(["1060"])
+            _ = try await session.subscribe([newestId])
             let response = try await session.openEventStream()
             let frames = try await withTimeout(30, "the stream's last frames") {
                 var reader = EventStreamReader(response)
@@ -36,12 +37,13 @@ struct EndSessionsTests {
 
     @Test func pollerTakesTheLastMessagesOnceAndOtherCallsAnswer401() async throws {
         try await withSimulator { simulator in
+            let newestId = await simulator.jobId(age: 0)
             let session = try await WireClient(baseURL: simulator.baseURL).session()
-            _ = try await session.subscribe(["1060"])
-            await simulator.advance(jobId: "1060")
+            _ = try await session.subscribe([newestId])
+            await simulator.advance(jobId: newestId)
             #expect(await simulator.endSessions(reason: Self.reason) == 1)
             #expect(await simulator.endSessions() == 0, "an ended session is not ended twice")
-            await simulator.advance(jobId: "1060")  // no longer subscribed: queues nothing
+            await simulator.advance(jobId: newestId)  // no longer subscribed: queues nothing
 
             #expect(try await session.jobs().status == 401)
             #expect(try await session.send(.DELETE, ICWSPath.sessionConnection(session.id)).status == 401)

@@ -51,7 +51,7 @@ struct FaultTests {
             let session = try await WireClient(baseURL: simulator.baseURL).session()
             await simulator.setFaults(SimulatorFaults(failNextRequests: 2))
             let first = try await session.jobs()
-            let second = try await session.send(.GET, ICWSPath.job(session.id, "1001"))
+            let second = try await session.send(.GET, ICWSPath.job(session.id, await simulator.jobIds().last!))
             #expect(first.status == 500 && second.status == 500)
             #expect(first.error?.message.isEmpty == false)
             #expect(first.header("Content-Type") == ICWSProtocol.mediaType)

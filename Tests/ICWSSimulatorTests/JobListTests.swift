@@ -13,9 +13,8 @@ struct JobListTests {
             #expect(response.header("Content-Type") == ICWSProtocol.mediaType)
             let jobs = try response.decode(JobList.self).jobList
             #expect(jobs.count == 30)
-            #expect(jobs.first?.id == "1060")
-            let ids = jobs.compactMap { $0.id.flatMap(Int.init) }
-            #expect(ids == ids.sorted(by: >))
+            #expect(jobs.compactMap(\.id) == Array(await simulator.jobIds().prefix(30)))
+            #expect(jobs.allSatisfy { $0.id.flatMap(UUID.init(uuidString:)) != nil }, "job ids are GUIDs")
             #expect(jobs.allSatisfy { $0.jobStatus != nil && $0.jobConfig == nil })
             // Dates go out in the basic form.
             #expect(response.text.range(of: #""submitTime":"\d{8}T\d{6}Z""#, options: .regularExpression) != nil)
@@ -28,9 +27,12 @@ struct JobListTests {
             let first = try await session.jobList("?jobCount=25")
             let second = try await session.jobList("?jobCount=25&fromJobId=\(first.last!.id!)")
             let third = try await session.jobList("?jobCount=25&fromJobId=\(second.last!.id!)")
-            #expect(first.map(\.id) == (1036...1060).reversed().map { String($0) })
-            #expect(second.map(\.id) == (1011...1035).reversed().map { String($0) })
-            #expect(third.map(\.id) == (1001...1010).reversed().map { String($0) })
+            let ids = await simulator.jobIds()
+            #expect(first.map(\.id) == ids[0..<25].map { $0 })
+            #expect(second.map(\.id) == ids[25..<50].map { $0 })
+            #expect(third.map(\.id) == ids[50...].map { $0 })
+            let unknown = try await session.jobList("?jobCount=25&fromJobId=\(UUID().uuidString)")
+            #expect(unknown.isEmpty, "an id the server does not know pages nothing")
         }
     }
 
@@ -60,11 +62,14 @@ struct JobListTests {
     @Test func getOneJobDefaultsToAll() async throws {
         try await withSimulator { simulator in
             let session = try await WireClient(baseURL: simulator.baseURL).session()
-            let job = try await session.send(.GET, ICWSPath.job(session.id, "1042")).decode(Job.self)
-            #expect(job.jobStatus?.id == "1042")
-            #expect(job.jobConfig?.id == "1042")
+            let id = await simulator.jobId(age: 18)
+            let job = try await session.send(.GET, ICWSPath.job(session.id, id)).decode(Job.self)
+            #expect(job.jobStatus?.id == id)
+            #expect(job.jobConfig?.id == id)
+            let upper = try await session.send(.GET, ICWSPath.job(session.id, id.uppercased())).decode(Job.self)
+            #expect(upper.jobStatus?.id == id, "GUIDs match whatever their case")
             #expect(job.jobConfig?.submittedUserId == job.jobStatus?.submittedUserId)
-            let statusOnly = try await session.send(.GET, ICWSPath.job(session.id, "1042") + "?jobsResponseMode=status").decode(Job.self)
+            let statusOnly = try await session.send(.GET, ICWSPath.job(session.id, id) + "?jobsResponseMode=status").decode(Job.self)
             #expect(statusOnly.jobConfig == nil)
             let missing = try await session.send(.GET, ICWSPath.job(session.id, "999999"))
             #expect(missing.status == 404)

@@ -7,24 +7,27 @@ import Testing
 struct MessagingTests {
     @Test func subscriptionQueuesFullStatusesThenDeltas() async throws {
         try await withSimulator { simulator in
+            let newestId = await simulator.jobId(age: 0)
+            let secondNewestId = await simulator.jobId(age: 1)
+            let oldestId = try #require(await simulator.jobIds().last)
             let session = try await WireClient(baseURL: simulator.baseURL).session()
             let other = try await WireClient(baseURL: simulator.baseURL).session("jdoe", "jdoe-secret")
-            #expect(try await other.subscribe(["1001"]).status == 204)
+            #expect(try await other.subscribe([oldestId]).status == 204)
             _ = try await other.pollJobMessages()
 
-            #expect(try await session.subscribe(["1060", "1059", "999999"]).status == 204)
+            #expect(try await session.subscribe([newestId, secondNewestId, "999999"]).status == 204)
             let full = try await session.pollJobMessages()
             #expect(full.count == 1)
             #expect(full.first?.isDelta == false)
-            #expect(full.first?.jobStatusList.map(\.id) == ["1060", "1059"])
+            #expect(full.first?.jobStatusList.map(\.id) == [newestId, secondNewestId])
             // The wire carries whole seconds, so compare what does not depend on rounding.
-            let newest = try #require(await simulator.jobStatus(id: "1060"))
+            let newest = try #require(await simulator.jobStatus(id: newestId))
             #expect(full.first?.jobStatusList.first?.state == newest.state)
             #expect(full.first?.jobStatusList.first?.name == newest.name)
             #expect(try await session.pollJobMessages().isEmpty)
 
-            await simulator.advance(jobId: "1060")
-            let advanced = try #require(await simulator.jobStatus(id: "1060"))
+            await simulator.advance(jobId: newestId)
+            let advanced = try #require(await simulator.jobStatus(id: newestId))
             let raw = try await session.send(.GET, ICWSPath.messages(session.id), csrf: false)
             let objects = try #require(try JSONSerialization.jsonObject(with: raw.body) as? [[String: Any]])
             #expect(objects.count == 1)
@@ -35,11 +38,11 @@ struct MessagingTests {
                                         "stateChangedTime", "queuedTime"])
             #expect(delta["state"] as? Int == advanced.state?.rawValue)
 
-            try await simulator.cancel(jobId: "1059", as: "admin")
+            try await simulator.cancel(jobId: secondNewestId, as: "admin")
             let canceled = try await session.pollJobMessages()
             let change = try #require(canceled.first?.jobStatusList.first)
             #expect(canceled.first?.isDelta == true)
-            #expect(change.id == "1059" && change.state == .canceled && change.cancelUserId == "admin")
+            #expect(change.id == secondNewestId && change.state == .canceled && change.cancelUserId == "admin")
             #expect(change.canceledTime != nil && change.submitTime == nil)
 
             #expect(try await other.pollJobMessages().isEmpty, "a session not subscribed to these jobs hears nothing")
@@ -58,19 +61,21 @@ struct MessagingTests {
 
     @Test func unsubscribedSessionsGetNoDeltas() async throws {
         try await withSimulator { simulator in
+            let newestId = await simulator.jobId(age: 0)
             let session = try await WireClient(baseURL: simulator.baseURL).session()
-            _ = try await session.subscribe(["1060"])
+            _ = try await session.subscribe([newestId])
             _ = try await session.send(.DELETE, ICWSPath.jobStatusSubscription(session.id))
             _ = try await session.pollJobMessages()
-            await simulator.advance(jobId: "1060")
+            await simulator.advance(jobId: newestId)
             #expect(try await session.pollJobMessages().isEmpty)
         }
     }
 
     @Test func eventStreamFlushesQueuedMessagesPingsAndPushesDeltas() async throws {
         try await withSimulator(.with { $0.pingInterval = .milliseconds(100) }) { simulator in
+            let newestId = await simulator.jobId(age: 0)
             let session = try await WireClient(baseURL: simulator.baseURL).session()
-            _ = try await session.subscribe(["1060"])
+            _ = try await session.subscribe([newestId])
             let response = try await session.openEventStream()
             #expect(response.status == .ok)
             #expect(response.headers.first(name: "Content-Type") == ICWSProtocol.eventStreamType)
@@ -82,7 +87,7 @@ struct MessagingTests {
                 while let frame = try await reader.nextFrame() {
                     frames.append(frame)
                     if frame == ":ping", !frames.contains(where: { $0.contains(#""isDelta":true"#) }) {
-                        await simulator.advance(jobId: "1060")
+                        await simulator.advance(jobId: newestId)
                     }
                     if frame.contains(#""isDelta":true"#) { break }
                 }
@@ -100,8 +105,9 @@ struct MessagingTests {
     @Test func eventStreamEndsWhenTheServerStops() async throws {
         let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 5, speed: 0))
         _ = try await simulator.start()
+        let newestId = await simulator.jobId(age: 0)
         let session = try await WireClient(baseURL: simulator.baseURL).session()
-        _ = try await session.subscribe(["1005"])
+        _ = try await session.subscribe([newestId])
         let response = try await session.openEventStream()
         let ended = try await withTimeout(10, "stream end after stop") {
             var reader = EventStreamReader(response)
@@ -115,8 +121,9 @@ struct MessagingTests {
 
     @Test func eventStreamEndsOnLogout() async throws {
         try await withSimulator { simulator in
+            let newestId = await simulator.jobId(age: 0)
             let session = try await WireClient(baseURL: simulator.baseURL).session()
-            _ = try await session.subscribe(["1060"])
+            _ = try await session.subscribe([newestId])
             let response = try await session.openEventStream()
             let frames = try await withTimeout(10, "stream end after logout") {
                 var reader = EventStreamReader(response)
@@ -162,9 +169,10 @@ struct MessagingTests {
     @Test func otherUsersSubmitJobsWithNewJobInterval() async throws {
         try await withSimulator(.with { $0.speed = 20; $0.newJobInterval = 2; $0.jobCount = 3 }) { simulator in
             let changes = await simulator.changes()
+            let seeded = Set(await simulator.jobIds())
             let newJob = try await withTimeout(30, "a job submitted by another user") { () -> JobStatus? in
                 // A new job arrives as a full status (with its submit time); later deltas may overtake it.
-                for await status in changes where Int(status.id)! > 1003 && status.submitTime != nil { return status }
+                for await status in changes where !seeded.contains(status.id) && status.submitTime != nil { return status }
                 return nil
             }
             let job = try #require(newJob)

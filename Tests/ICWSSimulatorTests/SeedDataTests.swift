@@ -51,7 +51,7 @@ struct SeedDataTests {
 
     @Test func configurationsUseRealTablesWithFilterColumns() async throws {
         let simulator = ICWSSimulator(configuration: SimulatorConfiguration(speed: 0))
-        let config = try #require(await simulator.jobConfig(id: "1001"))
+        let config = try #require(await simulator.jobConfig(id: simulator.jobIds().last!))
         let dataSets = config.tableConfigs + config.viewConfigs
         #expect(!dataSets.isEmpty)
         #expect(dataSets.allSatisfy { !$0.column.isEmpty })

@@ -7,8 +7,9 @@ import Testing
 struct SwitchoverFaultTests {
     @Test func switchedOverListenerRefusesEverySessionCallAndEndsItsStreams() async throws {
         try await withSimulator { simulator in
+            let newestId = await simulator.jobId(age: 0)
             let session = try await WireClient(baseURL: simulator.baseURL).session()
-            _ = try await session.subscribe(["1060"])
+            _ = try await session.subscribe([newestId])
             let response = try await session.openEventStream()
             let ended = try await withTimeout(30, "the stream ends on switchover") {
                 var reader = EventStreamReader(response)
@@ -23,7 +24,7 @@ struct SwitchoverFaultTests {
                 try await session.jobs(),
                 try await session.send(.GET, ICWSPath.messages(session.id), csrf: false),
                 try await session.send(.POST, ICWSPath.heartbeat(session.id)),
-                try await session.subscribe(["1060"]),
+                try await session.subscribe([newestId]),
                 try await WireClient(baseURL: simulator.baseURL).login("admin", "admin-secret"),
             ]
             for refusal in refusals {

@@ -15,15 +15,45 @@ final class ScriptedICWSServer: @unchecked Sendable {
         let method: String
         /// The path without the query.
         let path: String
+        /// Header values by lowercased name (the last one of a name).
+        var headers: [String: String] = [:]
         var description: String { "\(method) \(path)" }
     }
 
     struct Response: Sendable {
         var status: Int
         var body: Data
+        var contentType = ICWSProtocol.mediaType
+        /// Extra header lines (`Set-Cookie: …`).
+        var headers: [String] = []
+        /// The `Content-Length` announced; more than `body.count` makes a body cut short.
+        var announcedLength: Int?
+        /// Sends the body in pieces this big with `pause` between them (a slow-loris answer).
+        var trickle: (bytes: Int, pause: Duration)?
+
+        init(status: Int, body: Data, contentType: String = ICWSProtocol.mediaType, headers: [String] = [],
+             announcedLength: Int? = nil, trickle: (bytes: Int, pause: Duration)? = nil) {
+            self.status = status
+            self.body = body
+            self.contentType = contentType
+            self.headers = headers
+            self.announcedLength = announcedLength
+            self.trickle = trickle
+        }
 
         static func json<T: Encodable>(_ status: Int, _ value: T) -> Response {
             Response(status: status, body: (try? ICWSJSON.encode(value)) ?? Data())
+        }
+
+        /// The login answer a server gives: 201 with the session id, CSRF token and the cookie.
+        static func login(sessionId: String, cookies: [String]? = nil) -> Response {
+            let features = [FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: 2),
+                            FeatureInfo(featureId: ICWSProtocol.messagingFeature, version: 2)]
+            var answer = Response.json(201, ConnectionResponse(csrfToken: "csrf", sessionId: sessionId, userID: "admin", features: features))
+            // A hostile session id cannot go into a header line: name the cookie by its letters only.
+            let name = "icws_" + sessionId.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            answer.headers = (cookies ?? ["\(name)=cookie|languageId=en-us; Path=/icws; HttpOnly"]).map { "Set-Cookie: " + $0 }
+            return answer
         }
     }
 
@@ -40,8 +70,12 @@ final class ScriptedICWSServer: @unchecked Sendable {
     private var held: [Int32] = []
     private var stopped = false
 
-    init(sessionId: String = "s1", script: @escaping Script) throws {
+    /// Answers `POST /icws/connection`; the default logs in as `sessionId` with a cookie.
+    private let login: Script?
+
+    init(sessionId: String = "s1", login: Script? = nil, script: @escaping Script) throws {
         self.sessionId = sessionId
+        self.login = login
         self.script = script
         (listener, port) = try Self.listenOnLoopback()
         Thread { [self] in acceptLoop() }.start()
@@ -69,9 +103,9 @@ final class ScriptedICWSServer: @unchecked Sendable {
     }
 
     /// Starts a server, runs `body`, stops the server however `body` ends.
-    static func with<T>(sessionId: String = "s1", script: @escaping Script,
+    static func with<T>(sessionId: String = "s1", login: Script? = nil, script: @escaping Script,
                         _ body: (ScriptedICWSServer) async throws -> T) async throws -> T {
-        let server = try ScriptedICWSServer(sessionId: sessionId, script: script)
+        let server = try ScriptedICWSServer(sessionId: sessionId, login: login, script: script)
         defer { server.stop() }
         return try await body(server)
     }
@@ -135,23 +169,47 @@ final class ScriptedICWSServer: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         guard let response else { return }
-        var head = "HTTP/1.1 \(response.status) Scripted\r\nContent-Type: \(ICWSProtocol.mediaType)\r\n"
-        head += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
-        let bytes = Array(Data(head.utf8) + response.body)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { break }
-            offset += n
+        var head = "HTTP/1.1 \(response.status) Scripted\r\nContent-Type: \(response.contentType)\r\n"
+        for line in response.headers { head += line + "\r\n" }
+        head += "Content-Length: \(response.announcedLength ?? response.body.count)\r\nConnection: close\r\n\r\n"
+        guard send(Array(head.utf8), to: fd) else {
+            close(fd)
+            return
+        }
+        let body = Array(response.body)
+        if let trickle = response.trickle {
+            // Pacing a slow sender, not synchronising: the client must give up on its own deadline.
+            for start in stride(from: 0, to: body.count, by: max(1, trickle.bytes)) where !isStopped {
+                guard send(Array(body[start..<min(body.count, start + max(1, trickle.bytes))]), to: fd) else { break }
+                Thread.sleep(forTimeInterval: trickle.pause.seconds)
+            }
+        } else {
+            _ = send(body, to: fd)
         }
         close(fd)
     }
 
+    private var isStopped: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped
+    }
+
+    /// Sends all of `bytes`; false when the peer went away.
+    private func send(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return true
+    }
+
     private func answer(_ request: Request) -> Response? {
         if request.method == "POST", request.path == ICWSPath.connection {
-            let features = [FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: 2),
-                            FeatureInfo(featureId: ICWSProtocol.messagingFeature, version: 2)]
-            return .json(201, ConnectionResponse(csrfToken: "csrf", sessionId: sessionId, userID: "admin", features: features))
+            if let login { return login(request) }
+            return .login(sessionId: sessionId)
         }
         if request.method == "DELETE", request.path.hasSuffix("/connection") {
             return Response(status: 204, body: Data())
@@ -186,6 +244,11 @@ final class ScriptedICWSServer: @unchecked Sendable {
             body.append(contentsOf: buffer[0..<n])
         }
         let target = String(parts[1])
-        return Request(method: String(parts[0]), path: String(target.split(separator: "?", maxSplits: 1).first ?? ""))
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            let pair = line.split(separator: ":", maxSplits: 1)
+            if pair.count == 2 { headers[pair[0].lowercased()] = pair[1].trimmingCharacters(in: .whitespaces) }
+        }
+        return Request(method: String(parts[0]), path: String(target.split(separator: "?", maxSplits: 1).first ?? ""), headers: headers)
     }
 }

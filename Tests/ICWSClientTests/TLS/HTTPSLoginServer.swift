@@ -57,7 +57,10 @@ private final class LoginResponder: ChannelInboundHandler {
         case .end:
             let body = isLogin ? Self.loginBody : ""
             var headers = HTTPHeaders([("Content-Length", "\(body.utf8.count)")])
-            if isLogin { headers.add(name: "Content-Type", value: ICWSProtocol.mediaType) }
+            if isLogin {
+                headers.add(name: "Content-Type", value: ICWSProtocol.mediaType)
+                headers.add(name: "Set-Cookie", value: "icws_tls1=cookie; Path=/icws/tls1; HttpOnly")
+            }
             let head = HTTPResponseHead(version: .http1_1, status: isLogin ? .created : .noContent, headers: headers)
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             if !body.isEmpty { context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil) }
