@@ -9,9 +9,10 @@ final class OutputCollector: @unchecked Sendable {
 
     /// Starts reading `handle` until end of file.
     init(reading handle: FileHandle) {
+        let descriptor = handle.fileDescriptor
         let thread = Thread { [self] in
             while true {
-                let chunk = handle.availableData
+                let chunk = DescriptorReading.chunk(descriptor)
                 condition.lock()
                 if chunk.isEmpty { finished = true } else { data.append(chunk) }
                 condition.broadcast()

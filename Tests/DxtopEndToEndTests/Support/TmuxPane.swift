@@ -83,7 +83,7 @@ final class TmuxPane: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: DescriptorReading.all(output.fileHandleForReading.fileDescriptor), as: UTF8.self)
         process.waitUntilExit()
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" })
         guard process.terminationStatus == 0, words.contains("echo") || words.contains("-echo") else {
@@ -163,7 +163,7 @@ final class TmuxPane: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = output
         try Self.withEmptySignalMask { try process.run() }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = DescriptorReading.all(output.fileHandleForReading.fileDescriptor)
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
