@@ -28,7 +28,7 @@ struct JobsSubmitCommand: ParsableCommand {
 
     func run() throws {
         var config = try JobConfigFile.read(file)
-        let context = try CommandContext(global)
+        let context = try CommandContext(global, refusing: "submit")
         if config.submittedUserId.isEmpty { config.submittedUserId = context.userID }
         let submitted = config
         let id = try context.withSession { session in
