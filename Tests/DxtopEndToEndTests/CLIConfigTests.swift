@@ -148,7 +148,7 @@ struct CLIConfigTests {
         }
     }
 
-    @Test("ICWS_SERVER without --context leaves the current context (and its password-command) alone")
+    @Test("ICWS_SERVER without --context leaves the current context alone (its password-command, proxy, ...)")
     func serverOverrideSkipsContext() async throws {
         try await SimulatorFixture.with { sim in
             let marker = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-ran-\(UUID().uuidString)").path
@@ -159,6 +159,7 @@ struct CLIConfigTests {
                     server: http://127.0.0.1:9
                     user: someone
                     password-command: \(ConfigFixture.quoted("touch \(marker); echo other-secret"))
+                    proxy: http://127.0.0.1:9
                 """)
             var environment = config.environment
             environment.merge(sim.environment()) { _, new in new }

@@ -28,6 +28,7 @@ struct CLIPipeTests {
             try output.fileHandleForReading.close()
             let ended = try await DxtopBinary.offPool { exited.wait(timeout: .now() + 30) == .success }
             #expect(ended, "still running after its stdout was closed; stderr: \(stderr.text)")
+            guard ended else { return }
             #expect(process.terminationStatus == 141)
             #expect(!stderr.text.contains("error"), "\(stderr.text)")
         }
