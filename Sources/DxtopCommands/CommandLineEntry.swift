@@ -8,12 +8,13 @@ public enum CommandLineEntry {
 
     /// Runs the command line `arguments` (without the program name); returns the exit status.
     public static func run(_ arguments: [String]) -> Int32 {
+        StandardStreams.ignoreBrokenPipeSignal()
         do {
             try PasswordArgumentGuard.check(arguments)
             var command = try Dxtop.parseAsRoot(arguments)
             if !(command is Dxtop) { try rejectDashboardFlags(arguments, subcommand: command) }
             try command.run()
-            return ExitStatus.ok.rawValue
+            return StandardStreams.outputWasClosed ? StandardOutputClosed.exitStatus : ExitStatus.ok.rawValue
         } catch {
             return FailureReport.exitStatus(for: error)
         }

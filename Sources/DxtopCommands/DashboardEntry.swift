@@ -32,7 +32,8 @@ enum DashboardEntry {
     }
 
     private static func launch(_ context: CommandContext, _ command: Dxtop, noColor: Bool) throws {
-        let options = DashboardLaunchOptions(readOnly: command.readOnly, noColor: noColor, utc: command.global.utc,
+        let options = DashboardLaunchOptions(readOnly: command.readOnly || context.resolved.readOnly, noColor: noColor,
+                                             utc: context.resolved.utc,
                                              logger: context.logger)
         let status = DashboardLauncher.run(configuration: context.configuration, options: options)
         if status != ExitStatus.ok.rawValue {

@@ -23,6 +23,9 @@ public enum FailureReport {
             StandardStreams.note("interrupted")
             return interruption.status.rawValue
         }
+        if error is StandardOutputClosed {
+            return StandardOutputClosed.exitStatus
+        }
         if let code = error as? ExitCode {
             return code.rawValue
         }

@@ -2,12 +2,22 @@ import ArgumentParser
 import DisplayText
 import Foundation
 
-/// Options every command accepts: where the server is, who logs in, how to trust it, how to show
+/// Options every command accepts: which config file and context, where the server is, who logs in, how to trust it, how to show
 /// times, where to log. Declared on the root and on each subcommand, so they may be given before
 /// or after the subcommand name.
 ///
 /// There is deliberately no password option: see `PasswordArgumentGuard`.
 public struct GlobalOptions: ParsableArguments, Sendable {
+    @Option(name: .long, help: ArgumentHelp(
+        "The config file (default: $DXTOP_CONFIG, else $XDG_CONFIG_HOME/dxtop/config.yaml or ~/.config/dxtop/config.yaml).",
+        valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
+    public var config: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Use this context of the config file instead of its current-context (repeatable where a command takes several).",
+        valueName: "name"), completion: .custom(ContextNameCompletion.names))
+    public var context: [String] = []
+
     @Option(name: .long, help: ArgumentHelp(
         "ICWS server: a URL, or a bare host meaning https://HOST:8019 (default: $ICWS_SERVER).",
         valueName: "url"))
@@ -47,24 +57,4 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     /// Accepted `--timeout` values in seconds (NaN is outside every range).
     static let timeoutRange: ClosedRange<Double> = 0.1...3600
-
-    /// How human output shows times.
-    var timeFormat: TimeFormat { utc ? .utc : .local }
-
-    /// `--server`, else `$ICWS_SERVER`; a usage error when neither is set.
-    func serverText(environment: [String: String]) throws -> String {
-        if let value = nonEmpty(server) ?? nonEmpty(environment["ICWS_SERVER"]) { return value }
-        throw CLIError.usage("no server given: pass --server URL or set ICWS_SERVER")
-    }
-
-    /// `--user`, else `$ICWS_USER`; a usage error when neither is set.
-    func userID(environment: [String: String]) throws -> String {
-        if let value = nonEmpty(user) ?? nonEmpty(environment["ICWS_USER"]) { return value }
-        throw CLIError.usage("no user given: pass --user USER or set ICWS_USER")
-    }
-
-    private func nonEmpty(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        return text
-    }
 }

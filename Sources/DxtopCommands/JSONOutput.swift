@@ -8,15 +8,18 @@ enum JSONOutput {
     struct Status: Encodable {
         let status: JobStatus
         let now: Date
+        /// Only in listings that span several contexts.
+        var context: String? = nil
 
-        enum Keys: String, CodingKey {
-            case id, name, state, submittedUserId, submittedUserSiteId, submitTime, queuedTime, startedTime,
+        enum Keys: String, CodingKey, CaseIterable {
+            case context, id, name, state, submittedUserId, submittedUserSiteId, submitTime, queuedTime, startedTime,
                  finishedTime, failedTime, canceledTime, stateChangedTime, cancelUserId, outputFolder, errorInfo,
                  durationSeconds
         }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
+            if let context { try c.encode(context, forKey: .context) }
             try c.encode(status.id, forKey: .id)
             try c.encode(status.name, forKey: .name)
             try c.encode(status.state?.word, forKey: .state)

@@ -27,7 +27,7 @@ struct JobsCancelCommand: ParsableCommand {
         if ask, !TerminalInput.isInteractive {
             throw CLIError.usage("refusing to cancel job \(TerminalSafe.clean(jobId)) without --yes: there is no terminal to confirm on")
         }
-        let context = try CommandContext(global)
+        let context = try CommandContext(global, refusing: "cancel")
         let jobId = jobId
         let canceled = try context.withSession { session in
             if ask {

@@ -44,9 +44,9 @@ struct JobsResubmitCommand: ParsableCommand {
 
     func run() throws {
         try JobSending.checkCanAsk(yes: yes, dryRun: dryRun, action: "resubmit job \(TerminalSafe.clean(jobId))")
-        let timeZone = global.timeFormat.timeZone
+        let context = try CommandContext(global, refusing: dryRun ? nil : "resubmit")
+        let timeZone = context.format.timeZone
         let newWindow = try window.resolve(now: Date(), timeZone: timeZone)
-        let context = try CommandContext(global)
         let (jobId, name, shift, user, format, ask, dryRun) = (jobId, name, shiftWindow, context.userID, context.format, !yes, dryRun)
         let outcome = try context.withSession { session in
             guard let original = try await session.job(id: jobId, mode: .configuration).jobConfig else {

@@ -6,15 +6,15 @@ import ICWSClient
 struct JobsShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one job: status, timeline, tables and views, filters, output folder, error.")
+        abstract: "Show one job: status, timeline, tables and views, filters, output folder, error.",
+        discussion: "-o table and wide print the report; json and jsonl the job object; csv the status row of jobs list -o csv.")
 
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The job id.")
     var jobId: String
 
-    @Flag(name: .long, help: "Print JSON (keys in docs/cli.md).")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         try JobIdArgument.validate(jobId)
@@ -27,10 +27,15 @@ struct JobsShowCommand: ParsableCommand {
             try await session.job(id: jobId, mode: .all)
         }
         let now = Date()
-        if json {
-            StandardStreams.out(try SafeJSON.pretty(JSONOutput.Detail(job: job, now: now)))
-        } else {
-            for line in JobDetailText(job: job, format: context.format, now: now).lines() { StandardStreams.out(line) }
+        let lines: [String]
+        switch output.format {
+        case .json: lines = [try SafeJSON.pretty(JSONOutput.Detail(job: job, now: now))]
+        case .jsonl: lines = [try SafeJSON.line(JSONOutput.Detail(job: job, now: now))]
+        case .csv:
+            let listed = job.jobStatus.map { [ListedJob(context: nil, status: $0)] } ?? []
+            lines = try JobCSV.lines(listed, showContext: false, headers: !output.noHeaders, now: now)
+        case .table, .wide: lines = JobDetailText(job: job, format: context.format, now: now).lines()
         }
+        for line in lines { StandardStreams.out(line) }
     }
 }

@@ -58,12 +58,12 @@ struct JobsSubmitCommand: ParsableCommand {
     private func submitFile(_ file: String) throws {
         var config = try JobConfigFile.read(file)
         if dryRun {
-            if config.submittedUserId.isEmpty, let user = try? global.userID(environment: ProcessInfo.processInfo.environment) {
-                config.submittedUserId = user
+            if config.submittedUserId.isEmpty, let context = try? ContextResolver(global, environment: ProcessInfo.processInfo.environment).single() {
+                config.submittedUserId = context.userID
             }
             return try JobSending.report(.dryRun(config))
         }
-        let context = try CommandContext(global)
+        let context = try CommandContext(global, refusing: "submit")
         if config.submittedUserId.isEmpty { config.submittedUserId = context.userID }
         let submitted = config
         let id = try context.withSession { session in
@@ -74,9 +74,10 @@ struct JobsSubmitCommand: ParsableCommand {
 
     private func submitComposed() throws {
         try JobSending.checkCanAsk(yes: yes, dryRun: dryRun, action: "submit")
-        let timeWindow = try window.resolve(now: Date(), timeZone: global.timeFormat.timeZone)
+        // A dry run sends nothing, so a read-only context may still show what would be sent.
+        let context = try CommandContext(global, refusing: dryRun ? nil : "submit")
+        let timeWindow = try window.resolve(now: Date(), timeZone: context.format.timeZone)
         let draft = compose.draft(window: timeWindow)
-        let context = try CommandContext(global)
         let (user, format, ask, dryRun) = (context.userID, context.format, !yes, dryRun)
         let outcome = try context.withSession { session in
             let dictionary = try await DictionaryFetch.fetch(session)

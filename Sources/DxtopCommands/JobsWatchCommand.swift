@@ -10,7 +10,10 @@ struct JobsWatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Print a line for each state change of the named jobs (or of the newest page) as it happens.",
-        discussion: "Ends when every named job has ended, or on Ctrl-C. Progress notes go to stderr.")
+        discussion: """
+            Ends when every named job has ended, or on Ctrl-C. Progress notes go to stderr. With --exit-status the \
+            exit status says how the named jobs ended: 0 all finished, 5 one failed, 6 one was canceled (none failed).
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -20,23 +23,33 @@ struct JobsWatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object per line (keys in docs/cli.md).")
     var json = false
 
+    @Flag(name: .long, help: "Exit 5 when a named job failed, 6 when one was canceled (needs job ids).")
+    var exitStatus = false
+
     func validate() throws {
         for id in jobIds { try JobIdArgument.validate(id) }
+        if exitStatus, jobIds.isEmpty {
+            throw ValidationError("--exit-status needs the job ids to watch: an open-ended watch has no outcome")
+        }
     }
 
     func run() throws {
         let context = try CommandContext(global)
         let printer = StateChangePrinter(json: json, format: context.format)
-        let named = jobIds
+        let (named, wantsOutcome) = (jobIds, exitStatus)
+        let outcome: [JobStatus]
         do {
-            try context.withSession { session in
+            outcome = try context.withSession { session in
                 let initial = try await WatchStart.statuses(session: session, named: named)
                 let watcher = JobWatcher(session: session, initial: initial, awaited: Set(named), printer: printer)
                 try await watcher.run()
+                return wantsOutcome ? try await WatchStart.statuses(session: session, named: named) : []
             }
         } catch is Interruption {
             // Ctrl-C is how an open-ended watch ends: status 0, after the logout.
+            return
         }
+        try WatchOutcome.check(outcome)
     }
 }
 
@@ -55,5 +68,24 @@ enum WatchStart {
             statuses.append(status)
         }
         return statuses
+    }
+}
+
+/// `--exit-status`: how the named jobs ended, as the exit status (docs/cli.md).
+enum WatchOutcome {
+    static let failed: Int32 = 5
+    static let canceled: Int32 = 6
+
+    static func check(_ statuses: [JobStatus]) throws {
+        let failedIds = statuses.filter { $0.knownState == .failed }.map { TerminalSafe.clean($0.id) }
+        let canceledIds = statuses.filter { $0.knownState == .canceled }.map { TerminalSafe.clean($0.id) }
+        if !failedIds.isEmpty {
+            StandardStreams.note("failed: " + failedIds.joined(separator: ", "))
+            throw ExitCode(failed)
+        }
+        if !canceledIds.isEmpty {
+            StandardStreams.note("canceled: " + canceledIds.joined(separator: ", "))
+            throw ExitCode(canceled)
+        }
     }
 }

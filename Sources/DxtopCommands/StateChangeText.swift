@@ -1,13 +1,14 @@
 import DisplayText
 
 /// One human line of `jobs watch`: `2026-11-28 10:15:02  <job id>  queued → started  nightly`.
+/// The name is clipped only on a terminal; the id never.
 enum StateChangeText {
-    static func line(_ change: StateChange, format: TimeFormat) -> String {
+    static func line(_ change: StateChange, format: TimeFormat, clip: Bool = StandardStreams.outputIsTerminal) -> String {
         [
             format.timestamp(change.time),
-            Cell.clean(change.id, width: JobListText.idWidth),
+            TerminalSafe.clean(change.id),
             "\(change.previous.word) → \(change.current.word)",
-            Cell.clean(change.name, width: JobListText.nameWidth),
+            clip ? Cell.clean(change.name, width: JobListText.nameWidth) : TerminalSafe.clean(change.name),
         ].joined(separator: "  ")
     }
 }

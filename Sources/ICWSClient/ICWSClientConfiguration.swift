@@ -14,16 +14,19 @@ public struct ICWSClientConfiguration: Sendable {
     public var acceptLanguage: String
     /// Debug lines for each request (method, path, status, milliseconds); never passwords or login bodies.
     public var logger: Logger
+    /// The HTTP proxy every request goes through (CONNECT for HTTPS servers); nil for a direct connection.
+    public var proxy: HTTPProxy?
 
     public init(
         server: ICWSServer, credentials: ICWSCredentials, tls: TLSOptions = TLSOptions(),
-        requestTimeout: Duration = .seconds(10), applicationName: String = "dxtop",
+        proxy: HTTPProxy? = nil, requestTimeout: Duration = .seconds(10), applicationName: String = "dxtop",
         acceptLanguage: String = ICWSClientConfiguration.defaultAcceptLanguage(),
         logger: Logger = Logger(label: "dxtop.icws", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.server = server
         self.credentials = credentials
         self.tls = tls
+        self.proxy = proxy
         self.requestTimeout = requestTimeout
         self.applicationName = applicationName
         self.acceptLanguage = acceptLanguage

@@ -64,7 +64,7 @@ public struct ICWSServer: Sendable, Hashable, CustomStringConvertible {
     /// The host without IPv6 brackets when it is a plain host name or IP address; nil for anything
     /// that could change the URL it goes into (`@`, `/`, `?`, `#`, spaces, controls, ...). The
     /// same check applies to what users type and to the alternate hosts a server names.
-    static func validHost(_ candidate: String) -> String? {
+    public static func validHost(_ candidate: String) -> String? {
         let host = candidate.hasPrefix("[") && candidate.hasSuffix("]") ? String(candidate.dropFirst().dropLast()) : candidate
         guard !host.isEmpty, host.utf8.count <= 253 else { return nil }
         if host.contains(":") {

@@ -31,16 +31,7 @@ public actor ICWSSession {
 
     /// Creates the HTTP client (with the TLS options); no request is made until `connect()`.
     public init(configuration: ICWSClientConfiguration) throws {
-        let tls = try configuration.tls.makeTLSConfiguration()
-        var clientConfiguration = HTTPClient.Configuration(
-            tlsConfiguration: tls,
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: configuration.requestTimeout.timeAmount, read: nil),
-            ignoreUncleanSSLShutdown: false)
-        // Report "connection refused" at once instead of retrying until the deadline: the feed has
-        // its own backoff, and a switchover wants to move on to the partner quickly.
-        clientConfiguration.connectionPool.retryConnectionEstablishment = false
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+        let client = try HTTPClientFactory.client(for: configuration)
         self.configuration = configuration
         self.transport = HTTPTransport(
             client: client, logger: configuration.logger, timeout: configuration.requestTimeout,

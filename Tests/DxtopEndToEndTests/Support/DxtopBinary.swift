@@ -63,11 +63,13 @@ enum DxtopBinary {
         try RunningDxtop(executable: url, args: args, environment: environment(adding: env), stdin: stdin)
     }
 
-    /// The child's environment: ours without `ICWS_*`, `NO_COLOR`, `DXTOP_*`, plus `extra`.
+    /// The child's environment: ours without `ICWS_*`, `NO_COLOR`, `DXTOP_*` and proxy variables, with
+    /// a config folder that does not exist (not the developer's config file), plus `extra`.
     static func environment(adding extra: [String: String]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment.filter { key, _ in
-            !key.hasPrefix("ICWS_") && !key.hasPrefix("DXTOP_") && key != "NO_COLOR"
+            !key.hasPrefix("ICWS_") && !key.hasPrefix("DXTOP_") && key != "NO_COLOR" && !key.lowercased().hasSuffix("_proxy")
         }
+        env["XDG_CONFIG_HOME"] = "/nonexistent/dxtop-tests-config"
         for (key, value) in extra { env[key] = value }
         return env
     }
