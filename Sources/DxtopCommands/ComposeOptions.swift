@@ -63,8 +63,8 @@ struct ComposeOptions: ParsableArguments {
 
     var isGiven: Bool { name != nil || !tables.isEmpty || !views.isEmpty || !sites.isEmpty }
 
-    func validate() throws {
-        guard isGiven else { return }
+    /// Called by the command once it knows the flags form is meant (so "FILE or flags" is said first).
+    func checkComplete() throws {
         guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--name is required") }
         if tables.isEmpty && views.isEmpty { throw ValidationError("at least one --table or --view is required") }
         for spec in tables + views where Self.choice(spec, kind: .table).name.isEmpty {

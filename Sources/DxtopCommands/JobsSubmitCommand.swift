@@ -42,8 +42,9 @@ struct JobsSubmitCommand: ParsableCommand {
         if file != nil, compose.isGiven || window.isGiven {
             throw ValidationError("give either FILE or the flags (--name, --table, --view, --from, --to, --window, --site), not both")
         }
-        if file == nil, !compose.isGiven {
-            throw ValidationError("missing FILE, or --name with --table/--view")
+        if file == nil {
+            guard compose.isGiven else { throw ValidationError("missing FILE, or --name with --table/--view") }
+            try compose.checkComplete()
         }
     }
 
