@@ -6,10 +6,6 @@ public struct Glyphs: Sendable {
     public var topRight: String
     public var bottomLeft: String
     public var bottomRight: String
-    public var teeRight: String   // ├
-    public var teeLeft: String    // ┤
-    public var teeDown: String    // ┬
-    public var teeUp: String      // ┴
     /// Marks the selected row.
     public var selection: String
     /// A timeline step that was reached.
@@ -26,11 +22,11 @@ public struct Glyphs: Sendable {
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        teeRight: "├", teeLeft: "┤", teeDown: "┬", teeUp: "┴", selection: "▶", reached: "●",
+        selection: "▶", reached: "●",
         notReached: "○", current: "▶", ellipsis: "…", arrow: "→", separator: "·", sortMarker: "▼")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        teeRight: "+", teeLeft: "+", teeDown: "+", teeUp: "+", selection: ">", reached: "*",
+        selection: ">", reached: "*",
         notReached: "o", current: ">", ellipsis: "...", arrow: "->", separator: "|", sortMarker: "v")
 }
