@@ -6,8 +6,8 @@ enum BoxView {
     /// do not fit are left out. Returns the inner rectangle.
     @discardableResult
     static func draw(title: String, lines: [StyledLine], minWidth: Int, on canvas: Canvas) -> Rect {
-        let screenWidth = canvas.surface.width
-        let screenHeight = canvas.surface.height
+        let screenWidth = canvas.width
+        let screenHeight = canvas.height
         let widest = lines.map { DisplayWidth.of($0.map(\.text).joined()) }.max() ?? 0
         let inner = min(screenWidth - 4, max(minWidth, widest, DisplayWidth.of(title) + 4))
         let height = min(screenHeight - 2, lines.count + 2)

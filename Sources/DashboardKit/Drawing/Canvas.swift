@@ -24,16 +24,41 @@ typealias StyledLine = [Span]
 
 /// The views' only way to draw, and the one place text is sanitised: every `String` goes through
 /// `TerminalSafe.clean` here; a `CleanText` (which can only be made by cleaning) is drawn as is.
-/// Everything is clipped to the space it was given, and colours are dropped when the frame has none.
+///
+/// A canvas owns an area of the surface (ratatui's `render(area, buf)`): rows and columns are
+/// counted from its top-left corner, and nothing drawn can leave it; `area(_:)` hands a part of
+/// it to a view. Colours are dropped when the frame has none.
 struct Canvas {
-    let surface: any Surface
+    private let surface: any Surface
     let glyphs: Glyphs
     let color: Bool
+    /// The cells this canvas may draw in, in surface coordinates.
+    private let bounds: Rect
 
     init(surface: any Surface, options: RenderOptions) {
         self.surface = surface
         glyphs = options.glyphs
         color = options.color
+        bounds = Rect(row: 0, col: 0, width: surface.width, height: surface.height)
+    }
+
+    private init(_ parent: Canvas, bounds: Rect) {
+        surface = parent.surface
+        glyphs = parent.glyphs
+        color = parent.color
+        self.bounds = bounds
+    }
+
+    var width: Int { bounds.width }
+    var height: Int { bounds.height }
+
+    /// The part `rect` (in this canvas's coordinates) of this canvas, cut to fit in it.
+    func area(_ rect: Rect) -> Canvas {
+        let top = max(0, rect.row), left = max(0, rect.col)
+        let bottom = min(bounds.height, rect.row + max(0, rect.height))
+        let right = min(bounds.width, rect.col + max(0, rect.width))
+        return Canvas(self, bounds: Rect(row: bounds.row + top, col: bounds.col + left,
+                                         width: max(0, right - left), height: max(0, bottom - top)))
     }
 
     /// Draws `text` at (row, col) in at most `width` cells. Returns the cells used.
@@ -45,10 +70,10 @@ struct Canvas {
     /// Draws already-clean text at (row, col) in at most `width` cells. Returns the cells used.
     @discardableResult
     func put(_ text: CleanText, row: Int, col: Int, width: Int, style: CellStyle = .plain) -> Int {
-        guard width > 0, row >= 0, row < surface.height, col < surface.width else { return 0 }
-        let clipped = DisplayWidth.clip(text.value, to: min(width, surface.width - col))
+        guard width > 0, row >= 0, row < bounds.height, col >= 0, col < bounds.width else { return 0 }
+        let clipped = DisplayWidth.clip(text.value, to: min(width, bounds.width - col))
         guard !clipped.isEmpty else { return 0 }
-        surface.put(clipped, row: row, col: col, style: shown(style))
+        surface.put(clipped, row: bounds.row + row, col: bounds.col + col, style: shown(style))
         return DisplayWidth.of(clipped)
     }
 

@@ -8,8 +8,8 @@ import ICWSWire
 /// moves an index.
 public struct DashboardState: Sendable {
     public internal(set) var options: DashboardOptions
-    public internal(set) var width: Int
-    public internal(set) var height: Int
+    /// Where each part of the screen goes: the one place the screen's size is kept.
+    var layout: Layout
 
     // Session and connection.
     public internal(set) var server: String?
@@ -34,24 +34,15 @@ public struct DashboardState: Sendable {
     /// Cells taken by the widest loaded job id (cleaned), kept up to date by `store`, so the list's
     /// ID column does not change width while scrolling.
     public internal(set) var idWidth = 0
+    /// How much of each id the list shows to tell the loaded jobs apart.
+    var idPrefixes = IdPrefixes()
     /// Jobs per state among the loaded ones.
     public internal(set) var stateCounts: [JobState: Int] = [:]
-
-    // Paging.
-    /// The newest page has been asked for and not answered. True from the start, since
-    /// `initialEffects` asks for it.
-    public internal(set) var newestPageInFlight = true
-    /// The id an older page was asked for with, while it is in flight (only one at a time).
-    public internal(set) var olderPageInFlight: String?
-    /// A page came back shorter than asked: there is nothing older.
-    public internal(set) var reachedOldest = false
-    public internal(set) var hasLoadedFirstPage = false
-    /// Why the newest page could not be loaded, while no job is loaded (shown in the list area).
-    public internal(set) var loadError: String?
-    /// The status message a failed page load set, so a later success can clear it (and only it).
-    var pageFailureMessage: StatusMessage?
+    public internal(set) var paging = Paging()
 
     // Interaction.
+    /// The screens over the main one (list and detail), bottom first; the last one gets the keys.
+    public internal(set) var screens: [Screen] = []
     public internal(set) var selectedId: String?
     /// First visible row of the list.
     public internal(set) var listScroll = 0
@@ -60,10 +51,6 @@ public struct DashboardState: Sendable {
     public internal(set) var focus: Focus = .list
     public internal(set) var filter = FilterState()
     public internal(set) var sort: SortOrder = .newest
-    public internal(set) var dialog: CancelDialog?
-    public internal(set) var showingHelp = false
-    /// First visible line of the help overlay (it scrolls on small screens).
-    public internal(set) var helpScroll = 0
     public internal(set) var statusMessage: StatusMessage?
 
     // Requests.
@@ -83,11 +70,13 @@ public struct DashboardState: Sendable {
 
     public init(options: DashboardOptions, width: Int, height: Int) {
         self.options = options
-        self.width = width
-        self.height = height
+        layout = Layout(width: width, height: height)
         server = options.server
         user = options.user
     }
+
+    public var width: Int { layout.width }
+    public var height: Int { layout.height }
 
     /// The selected job's status.
     public var selectedJob: JobStatus? { selectedId.flatMap { jobs[$0] } }
@@ -95,6 +84,9 @@ public struct DashboardState: Sendable {
     /// The selected job's row in `visibleIds`.
     public var selectedIndex: Int? { selectedId.flatMap { visibleIndex[$0] } }
 
-    /// Where each part of the screen goes at the current size.
-    var layout: Layout { Layout(width: width, height: height) }
+    /// The screen on top (nil: the main screen has the keys).
+    public var topScreen: Screen? { screens.last }
+
+    /// The part of `id` the list shows (the detail and the dialog show it whole).
+    func shortId(_ id: String) -> Substring { idPrefixes.prefix(of: id) }
 }

@@ -30,7 +30,7 @@ public enum SortOrder: Int, CaseIterable, Equatable, Sendable {
 public enum ConfigEntry: Equatable, Sendable {
     case loading
     case loaded(JobConfig)
-    case failed(String)
+    case failed(Failure)
 }
 
 /// The text filter on the job list.
@@ -41,22 +41,4 @@ public struct FilterState: Equatable, Sendable {
     public var editing = false
 
     public var isActive: Bool { !text.isEmpty }
-}
-
-/// The open cancel confirmation.
-public struct CancelDialog: Equatable, Sendable {
-    public var jobId: String
-    public var jobName: String
-    /// No is selected when the dialog opens.
-    public var yesSelected = false
-}
-
-/// One line of feedback in the status line; replaced by the next, cleared by the next key.
-public struct StatusMessage: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case info, error }
-    public var text: String
-    public var kind: Kind
-
-    public static func info(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .info) }
-    public static func error(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .error) }
 }

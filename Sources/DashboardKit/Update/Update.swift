@@ -14,8 +14,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .key(let key):
         effects = state.handle(key)
     case .resize(let width, let height):
-        state.width = max(0, width)
-        state.height = max(0, height)
+        state.layout = Layout(width: max(0, width), height: max(0, height))
         effects = []
     case .sessionStarted(let user, let server):
         state.user = user
@@ -23,15 +22,15 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = []
     case .pageLoaded(let jobs, let olderThan, let requested, let at):
         effects = state.pageLoaded(jobs, olderThan: olderThan, requested: requested, at: at)
-    case .pageFailed(let olderThan, let message, let at):
-        state.pageFailed(olderThan: olderThan, message: message, at: at)
+    case .pageFailed(let olderThan, let failure, let at):
+        state.pageFailed(olderThan: olderThan, failure: failure, at: at)
         effects = []
     case .configLoaded(let id, let config):
         state.configs[id] = .loaded(config)
         if state.configInFlight == id { state.configInFlight = nil }
         effects = []
-    case .configFailed(let id, let message):
-        state.configs[id] = .failed(message)
+    case .configFailed(let id, let failure):
+        state.configs[id] = .failed(failure)
         if state.configInFlight == id { state.configInFlight = nil }
         effects = []
     case .statusesReceived(let statuses, let at):
@@ -40,9 +39,9 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .cancelSucceeded(let id):
         state.cancelSucceeded(id: id)
         effects = []
-    case .cancelFailed(let id, let message):
+    case .cancelFailed(let id, let failure):
         state.pendingCancels.remove(id)
-        state.statusMessage = .error("Cancel of job \(id) refused: \(message)")
+        state.statusMessage = .failed(.cancel(jobId: id), failure)
         effects = []
     case .connectionChanged(let status, let at):
         effects = state.connectionChanged(status, at: at)
@@ -75,8 +74,6 @@ extension DashboardState {
             configInFlight = id
             effects.append(.loadConfig(id: id))
         }
-        // Building the detail to count its lines is the one costly step: skip it at the top.
-        if detailScroll > 0 { clampDetailScroll() }
         return effects
     }
 
@@ -89,23 +86,19 @@ extension DashboardState {
         if clock.map({ date > $0 }) ?? true { clock = date }
     }
 
-    /// Records the link's state. Back to connected with nothing loaded, or after a reconnect, the
-    /// newest page is fetched again (nothing else would reload the list).
+    /// Records the link's state. Back to connected with nothing loaded, or after a reconnect or
+    /// a stale stream, the newest page is fetched again (nothing else would reload the list).
     mutating func connectionChanged(_ status: ConnectionStatus, at: Date) -> [Effect] {
-        let wasDown: Bool = switch connection {
-        case .reconnecting, .offline: true
-        case .connecting, .connected: false
-        }
+        let missedChanges = connection.mayHaveMissedChanges
         connection = status
         advanceClock(to: at)
-        guard status == .connected, wasDown || !hasLoadedFirstPage else { return [] }
+        guard status == .connected, missedChanges || !paging.hasFirstPage else { return [] }
         return requestNewestPage()
     }
 
     /// Asks for the newest page unless that request is already out (a refresh never overlaps).
     mutating func requestNewestPage() -> [Effect] {
-        guard !newestPageInFlight else { return [] }
-        newestPageInFlight = true
+        guard paging.startNewest() else { return [] }
         return [.loadNewestPage(count: options.pageSize)]
     }
 

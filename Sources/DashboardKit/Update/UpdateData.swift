@@ -6,15 +6,7 @@ extension DashboardState {
     mutating func pageLoaded(_ page: [JobStatus], olderThan: String?, requested: Int, at: Date) -> [Effect] {
         lastDataAt = at
         advanceClock(to: at)
-        if let olderThan {
-            if olderPageInFlight == olderThan { olderPageInFlight = nil }
-            if page.count < requested { reachedOldest = true }
-        } else {
-            newestPageInFlight = false
-            if !hasLoadedFirstPage, page.count < requested { reachedOldest = true }
-            hasLoadedFirstPage = true
-            loadError = nil
-        }
+        paging.loaded(olderThan: olderThan, short: page.count < requested)
         clearPageFailureMessage()
         for job in page { store(job) }
         mergeOrder(page.map(\.id), appendLeftovers: olderThan != nil)
@@ -51,23 +43,15 @@ extension DashboardState {
         }
     }
 
-    mutating func pageFailed(olderThan: String?, message: String, at: Date) {
+    mutating func pageFailed(olderThan: String?, failure: Failure, at: Date) {
         advanceClock(to: at)
-        if let olderThan {
-            if olderPageInFlight == olderThan { olderPageInFlight = nil }
-            statusMessage = .error("Could not load older jobs: \(message)")
-        } else {
-            newestPageInFlight = false
-            statusMessage = .error("Could not load jobs: \(message)")
-            if loadOrder.isEmpty { loadError = message }
-        }
-        pageFailureMessage = statusMessage
+        paging.failed(olderThan: olderThan, failure)
+        statusMessage = .failed(olderThan == nil ? .newestPage : .olderPage, failure)
     }
 
     /// A page or status update arrived: a page failure shown in the status line is over.
     private mutating func clearPageFailureMessage() {
-        if let failure = pageFailureMessage, statusMessage == failure { statusMessage = nil }
-        pageFailureMessage = nil
+        if case .failed(let request, _) = statusMessage, request.isPage { statusMessage = nil }
     }
 
     /// Full statuses from the feed; an unknown id is a new job and goes on top.
@@ -79,10 +63,7 @@ extension DashboardState {
             if jobs[job.id] == nil { newIds.append(job.id) }
             store(job)
         }
-        if !newIds.isEmpty {
-            loadOrder.insert(contentsOf: newIds, at: 0)
-            loadError = nil
-        }
+        if !newIds.isEmpty { loadOrder.insert(contentsOf: newIds, at: 0) }
         clearPageFailureMessage()
         rowsNeedRefresh = true
         jobsChanged = true

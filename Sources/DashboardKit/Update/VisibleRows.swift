@@ -88,21 +88,12 @@ extension DashboardState {
         listScroll = max(0, min(listScroll, count - rows))
     }
 
-    /// Moves the selection by `delta` visible rows (clamped to the list).
-    mutating func moveSelection(by delta: Int) {
-        guard !visibleIds.isEmpty else { return }
-        let index = selectedIndex ?? 0
-        selectRow(index + delta)
-    }
-
-    mutating func selectRow(_ row: Int) {
-        guard !visibleIds.isEmpty else { return }
-        selectedId = visibleIds[max(0, min(row, visibleIds.count - 1))]
-    }
-
     /// Stores a job and its filter text; the caller marks rows and counts for refresh.
     mutating func store(_ job: JobStatus) {
-        if jobs[job.id] == nil { idWidth = max(idWidth, CleanText(job.id).width) }
+        if jobs[job.id] == nil {
+            idWidth = max(idWidth, CleanText(job.id).width)
+            idPrefixes.insert(job.id)
+        }
         jobs[job.id] = job
         searchText[job.id] = "\(job.name)\u{1}\(job.id)\u{1}\(job.submittedUserId)".lowercased()
         if job.knownState.hasEnded { pendingCancels.remove(job.id) }

@@ -20,9 +20,9 @@ struct DetailContent {
 
     /// Lines for the current width, as `update` needs them to bound the scroll.
     static func lineCount(_ state: DashboardState) -> Int {
-        let layout = state.layout
-        guard layout.mode != .tooSmall else { return 0 }
-        return DetailContent(state: state, width: layout.detail.width - 1, now: state.clock ?? .distantPast, glyphs: .unicode)
+        let detail = state.layout.detail
+        guard detail.width > 0 else { return 0 }
+        return DetailContent(state: state, width: detail.width - 1, now: state.clock ?? .distantPast, glyphs: .unicode)
             .lines().count
     }
 
@@ -67,62 +67,32 @@ struct DetailContent {
 
     // MARK: Timeline
 
-    private struct Step {
-        var word: String
-        var time: Date?
-    }
-
     private func timeline(_ job: JobStatus) -> [StyledLine] {
-        let state = job.knownState
-        let final: Step
-        switch state {
-        case .failed: final = Step(word: "failed", time: job.failedTime ?? job.endTime)
-        case .canceled: final = Step(word: "canceled", time: job.canceledTime ?? job.endTime)
-        case .finished: final = Step(word: "finished", time: job.finishedTime ?? job.endTime)
-        default: final = Step(word: "finished", time: nil)
-        }
-        let steps = [
-            Step(word: "submitted", time: job.submitTime),
-            Step(word: "queued", time: job.queuedTime),
-            Step(word: "started", time: job.startedTime),
-            final,
-        ]
-        let current: Int? = switch state {
-        case .submitted: 0
-        case .queued: 1
-        case .started: 2
-        case .failed, .canceled, .finished: 3
-        case .unknown: nil
-        }
-
-        // A step without a time was skipped only when a later step of the job's progress has one;
-        // a cancel or failure can end a job before it got there (then it was never reached).
-        let progressed = state == .failed || state == .canceled ? Array(steps.dropLast()) : steps
+        let timeline = JobTimeline(job)
+        let ended = job.knownState.hasEnded
         var out: [StyledLine] = [[Span("Timeline", Self.heading)]]
-        var previous: Date?
-        for (index, step) in steps.enumerated() {
-            let isCurrent = index == current
-            let reached = step.time != nil || isCurrent
+        for entry in timeline.entries {
+            let isCurrent = entry.progress == .current
+            let reached = entry.progress == .reached || isCurrent
             let mark = isCurrent ? glyphs.current : (reached ? glyphs.reached : glyphs.notReached)
             let markStyle = isCurrent ? CellStyle(bold: true) : (reached ? .plain : Self.label)
             var line: StyledLine = [
                 Span("  \(mark) ", markStyle),
-                Span(DisplayWidth.pad(step.word, to: Self.stepWidth), isCurrent ? CellStyle(bold: true) : .plain),
+                Span(DisplayWidth.pad(entry.step.rawValue, to: Self.stepWidth), isCurrent ? CellStyle(bold: true) : .plain),
             ]
-            if let at = step.time {
+            if let at = entry.time {
                 line.append(Span(time.timestamp(at)))
-                if let previous {
-                    line.append(Span("  +\(TimeFormat.duration(at.timeIntervalSince(previous)))", Self.label))
+                if let since = entry.sincePrevious {
+                    line.append(Span("  +\(TimeFormat.duration(since))", Self.label))
                 }
-                previous = at
-            } else if progressed.dropFirst(index + 1).contains(where: { $0.time != nil }) {
+            } else if entry.progress == .skipped {
                 line.append(Span("(skipped)", Self.label))
             } else {
-                line.append(Span(state.hasEnded ? "not reached" : "-", Self.label))
+                line.append(Span(ended ? "not reached" : "-", Self.label))
             }
             if isCurrent {
                 var note = "  (current)"
-                if !state.hasEnded, let since = step.time ?? previous {
+                if !ended, let since = timeline.currentSince {
                     note = "  (current, \(TimeFormat.duration(now.timeIntervalSince(since))) so far)"
                 }
                 line.append(Span(note, CellStyle(bold: true)))
@@ -139,8 +109,8 @@ struct DetailContent {
         switch state.configs[id] {
         case nil, .loading?:
             out.append([Span("  loading\(glyphs.ellipsis)", Self.label)])
-        case .failed(let message)?:
-            out += field("Not loaded", message, style: CellStyle(color: .red))
+        case .failed(let failure)?:
+            out += field("Not loaded", FailureText.describe(failure), style: CellStyle(color: .red))
         case .loaded(let config)?:
             out += timeWindow(config)
             let sites = config.siteIds

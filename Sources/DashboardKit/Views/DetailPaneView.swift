@@ -3,37 +3,39 @@ import Foundation
 
 /// The detail pane: a title (the job, and whether the pane has focus) and the scrolled lines.
 enum DetailPaneView {
-    static func draw(_ state: DashboardState, on canvas: Canvas, layout: Layout, now: Date) {
-        let title = layout.detailTitle
-        let focused = state.focus == .detail
+    /// Draws in `canvas`, the pane's area: the title on its first row (over a rule when the pane is
+    /// stacked under the list; after the divider in its first column when it stands beside it),
+    /// the scrolled lines below. The content is built once here.
+    static func draw(_ state: DashboardState, on canvas: Canvas, stacked: Bool, now: Date) {
         let glyphs = canvas.glyphs
-        if layout.mode == .stacked {
-            canvas.rule(row: title.row, col: title.col, width: title.width)
+        let pane: Canvas
+        if stacked {
+            canvas.rule(row: 0, col: 0, width: canvas.width)
+            pane = canvas
         } else {
-            for row in layout.listHeading.row..<layout.list.bottom {
-                canvas.put(glyphs.vertical, row: row, col: title.col - 1, width: 1)
-            }
+            for row in 0..<canvas.height { canvas.put(glyphs.vertical, row: row, col: 0, width: 1) }
+            pane = canvas.area(Rect(row: 0, col: 1, width: canvas.width - 1, height: canvas.height))
         }
-        let content = DetailContent(state: state, width: layout.detail.width - 1, now: now, glyphs: glyphs).lines()
-        let maxScroll = max(0, content.count - layout.detail.height)
-        let scroll = min(state.detailScroll, maxScroll)
+        let lines = pane.area(Rect(row: 1, col: 0, width: pane.width, height: pane.height - 1))
+        let content = DetailContent(state: state, width: lines.width - 1, now: now, glyphs: glyphs).lines()
+        let scroll = min(state.detailScroll, max(0, content.count - lines.height))
 
         var rightWidth = 0
-        if content.count > layout.detail.height {
-            let position = " lines \(scroll + 1)-\(min(content.count, scroll + layout.detail.height)) of \(content.count) "
+        if content.count > lines.height {
+            let position = " lines \(scroll + 1)-\(min(content.count, scroll + lines.height)) of \(content.count) "
             rightWidth = position.count
-            canvas.put(position, row: title.row, col: title.col + title.width - rightWidth - 2, width: rightWidth, style: CellStyle(dim: true))
+            pane.put(position, row: 0, col: pane.width - rightWidth - 2, width: rightWidth, style: CellStyle(dim: true))
         }
-        let left = title.col + (layout.mode == .stacked ? 2 : 0)
-        let headingWidth = title.col + title.width - left - rightWidth - 3
-        canvas.put(heading(state, focused: focused, width: headingWidth, glyphs: glyphs), row: title.row, col: left, width: headingWidth)
+        let left = stacked ? 2 : 0
+        let headingWidth = pane.width - left - rightWidth - 3
+        pane.put(heading(state, focused: state.focus == .detail, width: headingWidth, glyphs: glyphs), row: 0, col: left, width: headingWidth)
 
         if content.isEmpty {
-            canvas.put(" No job selected.", row: layout.detail.row, col: layout.detail.col, width: layout.detail.width, style: CellStyle(dim: true))
+            lines.put(" No job selected.", row: 0, col: 0, width: lines.width, style: CellStyle(dim: true))
             return
         }
-        for (offset, line) in content.dropFirst(scroll).prefix(layout.detail.height).enumerated() {
-            canvas.put([Span(" ")] + line, row: layout.detail.row + offset, col: layout.detail.col, width: layout.detail.width)
+        for (offset, line) in content.dropFirst(scroll).prefix(lines.height).enumerated() {
+            lines.put([Span(" ")] + line, row: offset, col: 0, width: lines.width)
         }
     }
 

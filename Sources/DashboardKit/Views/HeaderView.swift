@@ -8,8 +8,9 @@ enum HeaderView {
     /// is (a third of the row on narrow screens).
     static func minimumWhoWidth(_ width: Int) -> Int { min(28, width / 3) }
 
+    /// Draws the two rows at the top of `canvas` (the header's area).
     static func draw(_ state: DashboardState, on canvas: Canvas, now: Date) {
-        let width = canvas.surface.width
+        let width = canvas.width
         var place: StyledLine = []
         if let server = state.server {
             if let user = state.user { place.append(Span(CleanText(user + "@"))) }
@@ -93,6 +94,9 @@ enum HeaderView {
             return (word, word, nil)
         case .connected:
             let word = Span("connected", CellStyle(color: .green, bold: true))
+            return (word, word, nil)
+        case .stale:
+            let word = Span("stale", CellStyle(color: .yellow, bold: true))
             return (word, word, nil)
         case .reconnecting(let attempt, let reason):
             let style = CellStyle(color: .yellow, bold: true)

@@ -28,10 +28,12 @@ enum JobListView {
         }
     }
 
-    static func draw(_ state: DashboardState, on canvas: Canvas, layout: Layout, now: Date) {
-        let rows = state.visibleIds.dropFirst(state.listScroll).prefix(layout.list.height)
+    /// Draws the heading on the first row of `canvas` (the list's pane) and the job rows below it.
+    static func draw(_ state: DashboardState, on canvas: Canvas, now: Date) {
+        let width = canvas.width
+        let rows = state.visibleIds.dropFirst(state.listScroll).prefix(canvas.height - 1)
         // From every loaded id, not just the rows on screen, so columns do not shift while scrolling.
-        let columns = Columns(width: layout.list.width, idWidth: min(14, max(2, state.idWidth)))
+        let columns = Columns(width: width, idWidth: max(2, min(state.idWidth, state.idPrefixes.length)))
         let heading = CellStyle(bold: true, underline: true)
         var titles = ["", "STATE", "NAME", "ID", "USER", "SUBMITTED", "TIME"]
         let sorted = switch state.sort {
@@ -44,22 +46,21 @@ enum JobListView {
         titles[sorted] += canvas.glyphs.sortMarker
         titles[6] = String(repeating: " ", count: max(0, Columns.duration - DisplayWidth.of(titles[6]))) + titles[6]
         canvas.put(line(columns, cells: titles.map(CleanText.init), styles: Array(repeating: heading, count: 7)),
-                   row: layout.listHeading.row, col: layout.listHeading.col, width: layout.listHeading.width)
+                   row: 0, col: 0, width: width)
 
         if state.visibleIds.isEmpty {
-            canvas.put("  " + emptyMessage(state, glyphs: canvas.glyphs), row: layout.list.row, col: layout.list.col,
-                       width: layout.list.width, style: CellStyle(dim: true))
+            canvas.put("  " + emptyMessage(state, glyphs: canvas.glyphs), row: 1, col: 0, width: width, style: CellStyle(dim: true))
             return
         }
         for (offset, id) in rows.enumerated() {
             guard let job = state.jobs[id] else { continue }
-            let row = layout.list.row + offset
+            let row = 1 + offset
             let selected = id == state.selectedId
             if selected, state.focus == .list {
-                canvas.fill(row: row, col: layout.list.col, width: layout.list.width, style: CellStyle(reverse: true))
+                canvas.fill(row: row, col: 0, width: width, style: CellStyle(reverse: true))
             }
             canvas.put(jobLine(job, state: state, columns: columns, selected: selected, glyphs: canvas.glyphs, now: now),
-                       row: row, col: layout.list.col, width: layout.list.width)
+                       row: row, col: 0, width: width)
         }
     }
 
@@ -73,7 +74,7 @@ enum JobListView {
             selected ? glyphs.selection : "",
             job.knownState.word,
             name,
-            job.id,
+            String(state.shortId(job.id)),
             job.submittedUserId,
             job.submitTime.map(time.short) ?? "-",
             String(repeating: " ", count: max(0, Columns.duration - DisplayWidth.of(duration))) + duration,
@@ -100,8 +101,10 @@ enum JobListView {
     }
 
     private static func emptyMessage(_ state: DashboardState, glyphs: Glyphs) -> String {
-        if let error = state.loadError { return "Could not load jobs: \(error)" }
-        if !state.hasLoadedFirstPage { return "Loading jobs\(glyphs.ellipsis)" }
+        if state.loadOrder.isEmpty, case .failed(let failure) = state.paging.phase {
+            return FailureText.sentence(.newestPage, failure)
+        }
+        if !state.paging.hasFirstPage { return "Loading jobs\(glyphs.ellipsis)" }
         if state.filter.isActive { return "No loaded job matches \"\(state.filter.text)\"." }
         return "No jobs."
     }

@@ -10,8 +10,8 @@ enum StatusLineView {
     /// share the row with the count); empty when it shares the row. At most two rows.
     static func fullRows(_ state: DashboardState, width: Int, glyphs: Glyphs) -> [CleanText] {
         guard !state.filter.editing, let message = state.statusMessage else { return [] }
-        let text = CleanText(message.text)
-        guard message.kind == .error || text.width > width - countText(state, glyphs: glyphs).count - 1 else { return [] }
+        let text = CleanText(FailureText.text(message))
+        guard message.isError || text.width > width - countText(state, glyphs: glyphs).count - 1 else { return [] }
         let wrapped = text.wrapped(to: width)
         guard wrapped.count > 2 else { return wrapped }
         // Whatever does not fit in two rows ends the second one with an ellipsis.
@@ -22,25 +22,27 @@ enum StatusLineView {
     /// "12/30 jobs, all loaded".
     private static func countText(_ state: DashboardState, glyphs: Glyphs) -> String {
         var right = "\(state.visibleIds.count)/\(state.loadOrder.count) jobs"
-        if state.olderPageInFlight != nil {
-            right += ", loading older\(glyphs.ellipsis)"
-        } else if state.reachedOldest {
-            right += ", all loaded"
+        switch state.paging.phase {
+        case .loadingOlder: right += ", loading older\(glyphs.ellipsis)"
+        case .reachedOldest: right += ", all loaded"
+        case .loadingNewest, .failed, .idle: break
         }
         return right
     }
 
-    static func draw(_ state: DashboardState, on canvas: Canvas, layout: Layout) {
-        let width = canvas.surface.width
-        let row = layout.statusRow
+    /// Draws on the first row of `canvas` (the status area), and on its second (the footer's row)
+    /// when the message needs it. Returns the rows used.
+    static func draw(_ state: DashboardState, on canvas: Canvas) -> Int {
+        let width = canvas.width
+        let row = 0
         let glyphs = canvas.glyphs
         let full = fullRows(state, width: width, glyphs: glyphs)
         if !full.isEmpty, let message = state.statusMessage {
-            let style = message.kind == .error ? CellStyle(color: .red, bold: true) : CellStyle(bold: true)
+            let style = message.isError ? CellStyle(color: .red, bold: true) : CellStyle(bold: true)
             for (offset, text) in full.enumerated() {
                 canvas.put(text, row: row + offset, col: 0, width: width, style: style)
             }
-            return
+            return full.count
         }
         let right = countText(state, glyphs: glyphs)
         let rightWidth = min(DisplayWidth.of(right), width / 2)
@@ -51,12 +53,13 @@ enum StatusLineView {
         if state.filter.editing {
             left = [Span("Filter: ", CellStyle(bold: true)), Span(CleanText(state.filter.text)), Span("_", CellStyle(reverse: true))]
         } else if let message = state.statusMessage {
-            left = [Span(CleanText(message.text), CellStyle(bold: true))]
+            left = [Span(CleanText(FailureText.text(message)), CellStyle(bold: true))]
         } else if state.filter.isActive {
             left = [Span("Filter: "), Span(CleanText(state.filter.text), CellStyle(bold: true)), Span("  (Esc clears)", CellStyle(dim: true))]
         } else {
             left = []
         }
         canvas.put(left, row: row, col: 0, width: leftWidth)
+        return 1
     }
 }

@@ -1,49 +1,67 @@
 import ICWSWire
 
+/// The open cancel confirmation: the cancel dialog screen's own state.
+public struct CancelDialog: Equatable, Sendable {
+    public var jobId: String
+    public var jobName: String
+    /// No is selected when the dialog opens, so Enter alone never cancels.
+    public var yesSelected = false
+}
+
+enum CancelDialogScreen {
+    static let bindings: [Binding] = [
+        Binding([.char("y"), .char("Y")], in: [.cancelDialog], help: "yes: send the cancel",
+                details: "Yes: send the cancel. The row shows `[canceling…]` until the server reports the job's end state, or the status line shows the server's refusal.",
+                footer: FooterLabel(label: "yes, cancel it", rank: 0)) { state, _ in state.confirmCancel() },
+        Binding([.char("n"), .escape, .char("N")], in: [.cancelDialog], help: "no: close, nothing is sent",
+                footer: FooterLabel(label: "no", rank: 1, keysShown: 2)) { state, _ in
+            state.pop()
+            return []
+        },
+        Binding([.left, .right, .char("h"), .char("l"), .tab, .backTab], in: [.cancelDialog], help: "move between No and Yes",
+                footer: FooterLabel(label: "choose", rank: 2, keysShown: 2)) { state, _ in
+            state.updateTop { screen in
+                guard case .cancelDialog(var dialog) = screen else { return }
+                dialog.yesSelected.toggle()
+                screen = .cancelDialog(dialog)
+            }
+            return []
+        },
+        Binding([.enter], in: [.cancelDialog], help: "confirm the selected button",
+                details: "Confirm the selected button (No closes, Yes cancels).",
+                footer: FooterLabel(label: "confirm", rank: 3)) { state, _ in
+            if state.dialog?.yesSelected == true { return state.confirmCancel() }
+            state.pop()
+            return []
+        },
+    ]
+}
+
 extension DashboardState {
-    /// `c` / Delete: opens the confirmation (No selected), or says why the job cannot be canceled.
-    mutating func openCancelDialog() {
+    /// Why `c` cannot cancel the selected job now, if it cannot.
+    var cancelUnavailable: Unavailable? {
         guard !options.readOnly else {
-            statusMessage = .info("Read-only mode: canceling jobs is turned off.")
-            return
+            return .off("Read-only mode: canceling jobs is turned off.", brief: "read-only mode")
         }
-        guard let job = selectedJob else {
-            statusMessage = .info("No job selected.")
-            return
-        }
+        guard let job = selectedJob else { return .notNow("No job selected.") }
         let state = job.knownState
-        if state.hasEnded {
-            statusMessage = .info("Job \(job.id) already \(state.word); it cannot be canceled.")
-        } else if pendingCancels.contains(job.id) {
-            statusMessage = .info("Job \(job.id): a cancel was already sent; waiting for the server.")
-        } else if !state.isCancelable {
-            statusMessage = .info("Job \(job.id) is in state \(state.word); it cannot be canceled.")
-        } else {
-            dialog = CancelDialog(jobId: job.id, jobName: job.name)
+        if state.hasEnded { return .notNow("Job \(job.id) already \(state.word); it cannot be canceled.") }
+        if pendingCancels.contains(job.id) {
+            return .notNow("Job \(job.id): a cancel was already sent; waiting for the server.")
         }
+        if !state.isCancelable { return .notNow("Job \(job.id) is in state \(state.word); it cannot be canceled.") }
+        return nil
     }
 
-    /// Keys while the dialog is open: y, n/Esc, ←/→/Tab/h/l to choose, Enter on the choice.
-    mutating func dialogKey(_ key: Key) -> [Effect] {
+    /// `c` / Delete on a job that can be canceled: the confirmation, No selected.
+    mutating func openCancelDialog() {
+        guard let job = selectedJob else { return }
+        push(.cancelDialog(CancelDialog(jobId: job.id, jobName: job.name)))
+    }
+
+    mutating func confirmCancel() -> [Effect] {
         guard let open = dialog else { return [] }
-        switch key {
-        case .char("y"), .char("Y"):
-            return confirmCancel(open)
-        case .char("n"), .char("N"), .escape:
-            dialog = nil
-        case .left, .right, .tab, .backTab, .char("h"), .char("l"):
-            dialog?.yesSelected.toggle()
-        case .enter:
-            if open.yesSelected { return confirmCancel(open) }
-            dialog = nil
-        default:
-            break
-        }
-        return []
-    }
-
-    private mutating func confirmCancel(_ open: CancelDialog) -> [Effect] {
-        dialog = nil
+        pop()
         pendingCancels.insert(open.jobId)
         return [.cancelJob(id: open.jobId)]
     }
@@ -51,7 +69,7 @@ extension DashboardState {
     /// A job that ends while its dialog is open leaves nothing to cancel: close it and say so.
     mutating func closeDialogIfJobEnded() {
         guard let open = dialog, let state = jobs[open.jobId]?.knownState, state.hasEnded else { return }
-        dialog = nil
+        screens.removeAll { $0 == .cancelDialog(open) }
         statusMessage = .info("Job \(open.jobId) \(state.word) meanwhile; nothing to cancel.")
     }
 

@@ -1,7 +1,7 @@
 /// The cancel confirmation: the job's name and id, No and Yes, No selected when it opens.
-enum DialogView {
+enum CancelDialogView {
     static func draw(_ dialog: CancelDialog, on canvas: Canvas) {
-        let width = min(60, canvas.surface.width - 8)
+        let width = min(60, canvas.width - 8)
         var lines: [StyledLine] = [[]]
         for text in question(dialog, width: width, glyphs: canvas.glyphs) {
             lines.append([Span(text, CellStyle(bold: true))])
