@@ -47,19 +47,14 @@ struct JobDetailText {
         return labelled(fields)
     }
 
-    /// Each step with its time and the time since the previous step.
+    /// Each step with its time and the time since the previous step (`JobTimeline`'s rule).
     private func timelineLines(_ status: JobStatus) -> [String] {
-        let steps: [(String, Date?)] = [
-            ("submitted", status.submitTime), ("queued", status.queuedTime), ("started", status.startedTime),
-            ("failed", status.failedTime), ("canceled", status.canceledTime), ("finished", status.finishedTime),
-        ]
-        let present = steps.compactMap { step in step.1.map { (step.0, $0) } }.sorted { $0.1 < $1.1 }
+        let present = JobTimeline(status).timed
         guard !present.isEmpty else { return ["Timeline: no times reported"] }
         var table = TextTable(headers: ["TIME", "STEP", "SINCE PREVIOUS"])
-        var previous: Date?
-        for (step, time) in present {
-            table.append([format.timestamp(time), step, previous.map { "+" + TimeFormat.duration(time.timeIntervalSince($0)) } ?? ""])
-            previous = time
+        for entry in present {
+            guard let time = entry.time else { continue }
+            table.append([format.timestamp(time), entry.step.rawValue, entry.sincePrevious.map { "+" + TimeFormat.duration($0) } ?? ""])
         }
         return ["Timeline"] + table.lines().map { "  " + $0 }
     }

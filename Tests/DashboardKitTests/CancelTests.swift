@@ -79,9 +79,9 @@ struct CancelTests {
     @Test func cancelFailedShowsTheServersMessageAndClearsThePendingMark() {
         var state = Fixture.state(jobs: jobs)
         Fixture.press(&state, .char("c"), .char("y"))
-        Fixture.send(&state, .cancelFailed(id: "1043", message: "You do not have the right to cancel jobs of other users."))
+        Fixture.send(&state, .cancelFailed(id: "1043", failure: Failure(.permission, "You do not have the right to cancel jobs of other users.")))
         #expect(state.pendingCancels.isEmpty)
-        #expect(state.statusMessage == .error("Cancel of job 1043 refused: You do not have the right to cancel jobs of other users."))
+        #expect(state.statusMessage == .failed(.cancel(jobId: "1043"), Failure(.permission, "You do not have the right to cancel jobs of other users.")))
     }
 
     @Test func readOnlyRemovesCancel() {

@@ -68,8 +68,8 @@ struct DataUpdateTests {
 
     @Test func aFailedConfigIsShownAndRetriedWhenSelectedAgain() {
         var state = Fixture.state(jobs: [Fixture.job(1002, .finished), Fixture.job(1001, .finished)])
-        Fixture.send(&state, .configFailed(id: "1002", message: "HTTP 500"))
-        #expect(state.configs["1002"] == .failed("HTTP 500"))
+        Fixture.send(&state, .configFailed(id: "1002", failure: Failure(.unavailable, "HTTP 500")))
+        #expect(state.configs["1002"] == .failed(Failure(.unavailable, "HTTP 500")))
         #expect(Fixture.press(&state, .char("j")) == [.loadConfig(id: "1001")])
         Fixture.send(&state, .configLoaded(id: "1001", config: Fixture.config))
         #expect(Fixture.press(&state, .char("k")) == [.loadConfig(id: "1002")])
@@ -96,8 +96,8 @@ struct DataUpdateTests {
 
     @Test func aFailedNewestPageSaysSoAndAllowsARetry() {
         var state = DashboardState(options: Fixture.options(), width: 120, height: 40)
-        Fixture.send(&state, .pageFailed(olderThan: nil, message: "HTTP 503", at: Fixture.at(29)))
-        #expect(state.statusMessage == .error("Could not load jobs: HTTP 503"))
+        Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.unavailable, "HTTP 503"), at: Fixture.at(29)))
+        #expect(state.statusMessage == .failed(.newestPage, Failure(.unavailable, "HTTP 503")))
         #expect(Fixture.press(&state, .char("r")) == [.loadNewestPage(count: 50)])
     }
 }

@@ -88,3 +88,8 @@ extension Array where Element == Effect {
         filter { if case .loadConfig = $0 { false } else { true } }
     }
 }
+
+extension StatusMessage {
+    /// The words the status line shows.
+    var text: String { FailureText.text(self) }
+}

@@ -34,7 +34,7 @@ struct LongTextTests {
     func aRefusalIsShownWhole(width: Int, height: Int) {
         var state = Fixture.state(jobs: [Fixture.job(1059, .started)], width: width, height: height)
         Fixture.press(&state, .char("c"), .char("y"))
-        Fixture.send(&state, .cancelFailed(id: "1059", message: Self.refusal))
+        Fixture.send(&state, .cancelFailed(id: "1059", failure: Failure(.permission, Self.refusal)))
         let lines = Snapshot.render(state, width: width, height: height).lines
         let bottom = lines[height - 2] + " " + lines[height - 1]
         #expect(bottom.contains("Cancel of job 1059 refused: \(Self.refusal)"), "\(bottom)")
@@ -107,16 +107,16 @@ struct LongTextTests {
     }
 
     @Test func helpListsEveryKeyAndPagesWithinItself() {
-        let lines = HelpView.lines(readOnly: false).map { $0.map(\.text).joined() }
+        var state = Scenario.list(width: 60, height: 15)
+        let lines = HelpView.lines(state).map { $0.map(\.text).joined() }
         #expect(lines.contains { $0.contains("Ctrl-L") })
         #expect(lines.contains { $0.contains("Backspace") })
-        var state = Scenario.list(width: 60, height: 15)
         Fixture.press(&state, .char("?"), .pageDown)
         let page = HelpView.visibleLines(screenHeight: 15)
         #expect(state.helpScroll == page, "PgDn moves a page, not to the end")
-        let hidden = HelpView.lineCount(readOnly: false) - page
+        let hidden = HelpView.lineCount() - page
         #expect(hidden > page, "the help is over two pages on the smallest screen")
-        Fixture.press(&state, .pageDown, .pageUp)
+        Fixture.press(&state, .end, .pageUp)
         #expect(state.helpScroll == hidden - page, "PgUp moves a page back from the bottom, not to the top")
     }
 

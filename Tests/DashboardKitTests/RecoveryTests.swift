@@ -17,12 +17,12 @@ struct RecoveryTests {
     @Test func connectedWithNothingLoadedLoadsAndAFailureIsShownInTheList() {
         var state = DashboardState(options: Fixture.options(), width: 80, height: 24)
         _ = initialEffects(state)
-        Fixture.send(&state, .pageFailed(olderThan: nil, message: "HTTP 503", at: Fixture.at(29)))
+        Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.unavailable, "HTTP 503"), at: Fixture.at(29)))
         #expect(Snapshot.render(state, width: 80, height: 24).lines[3].contains("Could not load jobs: HTTP 503"))
         #expect(Fixture.send(&state, .connectionChanged(.connected, at: Fixture.at(30))) == [.loadNewestPage(count: 50)])
         Fixture.send(&state, .connectionChanged(.connecting, at: Fixture.at(30)))
         Fixture.send(&state, .pageLoaded(jobs: [Fixture.job(1001, .started)], olderThan: nil, requested: 50, at: Fixture.at(31)))
-        #expect(state.loadError == nil)
+        #expect(state.paging.phase == .reachedOldest, "a short first page: nothing older, no failure left")
         #expect(Fixture.send(&state, .connectionChanged(.connected, at: Fixture.at(32))).isEmpty,
                 "connecting to connected with jobs loaded is no reconnect")
     }
@@ -30,16 +30,16 @@ struct RecoveryTests {
     @Test func aPageFailureMessageClearsOnTheNextSuccess() {
         var state = Fixture.state(jobs: [Fixture.job(1001, .started)])
         Fixture.press(&state, .char("r"))
-        Fixture.send(&state, .pageFailed(olderThan: nil, message: "HTTP 503", at: Fixture.at(30)))
-        #expect(state.statusMessage == .error("Could not load jobs: HTTP 503"))
+        Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.unavailable, "HTTP 503"), at: Fixture.at(30)))
+        #expect(state.statusMessage == .failed(.newestPage, Failure(.unavailable, "HTTP 503")))
         Fixture.send(&state, .statusesReceived([Fixture.job(1001, .started)], at: Fixture.at(31)))
         #expect(state.statusMessage == nil)
-        Fixture.send(&state, .pageFailed(olderThan: nil, message: "HTTP 503", at: Fixture.at(32)))
+        Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.unavailable, "HTTP 503"), at: Fixture.at(32)))
         Fixture.send(&state, .pageLoaded(jobs: [Fixture.job(1001, .started)], olderThan: nil, requested: 50, at: Fixture.at(33)))
         #expect(state.statusMessage == nil)
-        Fixture.send(&state, .cancelFailed(id: "1001", message: "no"))
+        Fixture.send(&state, .cancelFailed(id: "1001", failure: Failure(.permission, "no")))
         Fixture.send(&state, .statusesReceived([Fixture.job(1001, .started)], at: Fixture.at(34)))
-        #expect(state.statusMessage == .error("Cancel of job 1001 refused: no"), "other messages stay")
+        #expect(state.statusMessage == .failed(.cancel(jobId: "1001"), Failure(.permission, "no")), "other messages stay")
     }
 
     @Test func aCancelReplyAfterTheEndSaysCanceled() {

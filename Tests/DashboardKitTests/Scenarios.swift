@@ -63,7 +63,7 @@ enum Scenario {
                                tables: [DataSetConfig(name: "T\u{1B}[5mable", column: [ColumnRef(name: "列一"), ColumnRef(name: "c\u{0D}ol")])],
                                siteIdFilters: ["s\u{9B}ite"])
         Fixture.send(&state, .configLoaded(id: "2004", config: config))
-        Fixture.send(&state, .cancelFailed(id: "2004", message: "denied\u{1B}[31m\u{07}\r\n"))
+        Fixture.send(&state, .cancelFailed(id: "2004", failure: Failure(.permission, "denied\u{1B}[31m\u{07}\r\n")))
         return state
     }
 }

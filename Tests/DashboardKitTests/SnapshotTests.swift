@@ -59,9 +59,9 @@ struct SnapshotTests {
         #expect(state.helpScroll == 2)
         Snapshot.assertMatches(Snapshot.render(state, width: 60, height: 15), named: "help-scrolled-60x15")
         Fixture.press(&state, .end)
-        #expect(state.helpScroll == HelpView.lineCount(readOnly: false) - HelpView.visibleLines(screenHeight: 15))
+        #expect(state.helpScroll == HelpView.lineCount() - HelpView.visibleLines(screenHeight: 15))
         Fixture.press(&state, .char("j"))
-        #expect(state.helpScroll == HelpView.lineCount(readOnly: false) - HelpView.visibleLines(screenHeight: 15))
+        #expect(state.helpScroll == HelpView.lineCount() - HelpView.visibleLines(screenHeight: 15))
         Fixture.press(&state, .char("?"), .char("?"))
         #expect(state.helpScroll == 0, "the help opens at the top")
     }

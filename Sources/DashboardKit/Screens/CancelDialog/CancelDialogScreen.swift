@@ -1,0 +1,85 @@
+import ICWSWire
+
+/// The open cancel confirmation: the cancel dialog screen's own state.
+public struct CancelDialog: Equatable, Sendable {
+    public var jobId: String
+    public var jobName: String
+    /// No is selected when the dialog opens, so Enter alone never cancels.
+    public var yesSelected = false
+}
+
+enum CancelDialogScreen {
+    static let bindings: [Binding] = [
+        Binding([.char("y"), .char("Y")], in: [.cancelDialog], help: "yes: send the cancel",
+                details: "Yes: send the cancel. The row shows `[canceling…]` until the server reports the job's end state, or the status line shows the server's refusal.",
+                footer: FooterLabel(label: "yes, cancel it", rank: 0)) { state, _ in state.confirmCancel() },
+        Binding([.char("n"), .escape, .char("N")], in: [.cancelDialog], help: "no: close, nothing is sent",
+                footer: FooterLabel(label: "no", rank: 1, keysShown: 2)) { state, _ in
+            state.pop()
+            return []
+        },
+        Binding([.left, .right, .char("h"), .char("l"), .tab, .backTab], in: [.cancelDialog], help: "move between No and Yes",
+                footer: FooterLabel(label: "choose", rank: 2, keysShown: 2)) { state, _ in
+            state.updateTop { screen in
+                guard case .cancelDialog(var dialog) = screen else { return }
+                dialog.yesSelected.toggle()
+                screen = .cancelDialog(dialog)
+            }
+            return []
+        },
+        Binding([.enter], in: [.cancelDialog], help: "confirm the selected button",
+                details: "Confirm the selected button (No closes, Yes cancels).",
+                footer: FooterLabel(label: "confirm", rank: 3)) { state, _ in
+            if state.dialog?.yesSelected == true { return state.confirmCancel() }
+            state.pop()
+            return []
+        },
+    ]
+}
+
+extension DashboardState {
+    /// Why `c` cannot cancel the selected job now, if it cannot.
+    var cancelUnavailable: Unavailable? {
+        guard !options.readOnly else {
+            return .off("Read-only mode: canceling jobs is turned off.", brief: "read-only mode")
+        }
+        guard let job = selectedJob else { return .notNow("No job selected.") }
+        let state = job.knownState
+        if state.hasEnded { return .notNow("Job \(job.id) already \(state.word); it cannot be canceled.") }
+        if pendingCancels.contains(job.id) {
+            return .notNow("Job \(job.id): a cancel was already sent; waiting for the server.")
+        }
+        if !state.isCancelable { return .notNow("Job \(job.id) is in state \(state.word); it cannot be canceled.") }
+        return nil
+    }
+
+    /// `c` / Delete on a job that can be canceled: the confirmation, No selected.
+    mutating func openCancelDialog() {
+        guard let job = selectedJob else { return }
+        push(.cancelDialog(CancelDialog(jobId: job.id, jobName: job.name)))
+    }
+
+    mutating func confirmCancel() -> [Effect] {
+        guard let open = dialog else { return [] }
+        pop()
+        pendingCancels.insert(open.jobId)
+        return [.cancelJob(id: open.jobId)]
+    }
+
+    /// A job that ends while its dialog is open leaves nothing to cancel: close it and say so.
+    mutating func closeDialogIfJobEnded() {
+        guard let open = dialog, let state = jobs[open.jobId]?.knownState, state.hasEnded else { return }
+        screens.removeAll { $0 == .cancelDialog(open) }
+        statusMessage = .info("Job \(open.jobId) \(state.word) meanwhile; nothing to cancel.")
+    }
+
+    mutating func cancelSucceeded(id: String) {
+        // The event stream can beat the DELETE reply: then the job's end is already known.
+        if let state = jobs[id]?.knownState, state.hasEnded {
+            pendingCancels.remove(id)
+            statusMessage = .info("Job \(id) \(state.word).")
+        } else {
+            statusMessage = .info("Cancel of job \(id) accepted; waiting for the server to stop it.")
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import ICWSWire
+
+/// The main screen's bindings: the job list, the detail pane and the filter prompt.
+enum MainBindings {
+    private static let main: Set<KeyContext> = [.list, .detail]
+
+    static let anywhere: [Binding] = [
+        Binding([.char("q")], in: main.union([.tooSmall]), help: "quit",
+                details: "Quit. (With the help open, `q` closes the help instead.)",
+                footer: FooterLabel(label: "quit", rank: 101, tail: true)) { _, _ in [.quit] },
+        Binding([.char("?")], in: main, help: "show this help (every key)",
+                details: "Open the help overlay (every key, per context).",
+                footer: FooterLabel(label: "help", rank: 100, tail: true)) { state, _ in
+            state.push(.help(HelpScreen()))
+            return []
+        },
+        Binding([.tab, .backTab], in: main, help: "switch between list and detail") { state, _ in
+            state.focus = state.focus == .list ? .detail : .list
+            return []
+        },
+        Binding([.char("/")], in: main, help: "filter by name, id or user",
+                footer: FooterLabel(label: "filter", rank: 4, only: [.list])) { state, _ in
+            state.filter.editing = true
+            return []
+        },
+        Binding([.char("s")], in: main, help: "sort: newest, state, name, user, duration",
+                details: "Cycle the sort: newest → state → name → user → duration → newest. The selected job stays selected. The sorted column is marked `▼` (`v` in ASCII).",
+                footer: FooterLabel(label: "sort", rank: 5, only: [.list])) { state, _ in
+            state.sort = state.sort.next
+            state.rowsNeedRefresh = true
+            state.statusMessage = .info("Sorted by \(state.sort.label).")
+            return []
+        },
+        Binding([.char("r")], in: main, help: "refresh the newest jobs",
+                details: "Refresh: fetch the newest page of jobs now (ignored while a refresh is already in flight). Also retries the selected job's configuration if loading it failed.",
+                footer: FooterLabel(label: "refresh", rank: 3)) { state, _ in state.refresh() },
+        Binding([.char("c"), .delete], in: main, help: "cancel the selected job (asks first)",
+                details: "Cancel the selected job: opens a confirmation with **No** selected. On a job that has ended, the status line says why it cannot be canceled. In `--read-only` mode the key only says that cancel is off, and the footer does not offer it.",
+                footer: FooterLabel(label: "cancel", rank: 2),
+                unavailable: { $0.cancelUnavailable }) { state, _ in
+            state.openCancelDialog()
+            return []
+        },
+        Binding([.ctrlL], in: main, help: "redraw the whole screen",
+                details: "Redraw the whole screen (the terminal layer repaints after any key; the dashboard's state does not change).") { _, _ in [] },
+    ]
+
+    static let list: [Binding] = [
+        Binding([.char("j"), .down], in: [.list], help: "next job", footer: FooterLabel(label: "move", rank: 0)) { state, _ in
+            state.moveSelection(by: 1)
+        },
+        Binding([.char("k"), .up], in: [.list], help: "previous job", footer: FooterLabel(label: "move", rank: 0)) { state, _ in
+            state.moveSelection(by: -1)
+        },
+        Binding([.pageUp], in: [.list], help: "a page of jobs up", footer: FooterLabel(label: "page", rank: 7)) { state, _ in
+            state.moveSelection(by: -state.listPage)
+        },
+        Binding([.pageDown], in: [.list], help: "a page of jobs down", footer: FooterLabel(label: "page", rank: 7)) { state, _ in
+            state.moveSelection(by: state.listPage)
+        },
+        Binding([.char("g"), .home], in: [.list], help: "first job", footer: FooterLabel(label: "first/last", rank: 8)) { state, _ in
+            state.selectRow(0)
+        },
+        Binding([.char("G"), .end], in: [.list], help: "last loaded job", footer: FooterLabel(label: "first/last", rank: 8)) { state, _ in
+            state.selectRow(state.visibleIds.count - 1)
+        },
+        Binding([.enter], in: [.list], help: "focus the detail", footer: FooterLabel(label: "detail", rank: 6)) { state, _ in
+            state.focus = .detail
+            return []
+        },
+        Binding([.escape], in: [.list], help: "clear the filter", footer: FooterLabel(label: "clear filter", rank: 1),
+                unavailable: { $0.filter.isActive ? nil : .silent }) { state, _ in
+            state.setFilter("")
+            return []
+        },
+    ]
+
+    static let detail: [Binding] = [
+        Binding([.char("j"), .down], in: [.detail], help: "scroll a line down", footer: FooterLabel(label: "scroll", rank: 0)) { state, _ in
+            state.scrollDetail { $0 + 1 }
+        },
+        Binding([.char("k"), .up], in: [.detail], help: "scroll a line up", footer: FooterLabel(label: "scroll", rank: 0)) { state, _ in
+            state.scrollDetail { $0 - 1 }
+        },
+        Binding([.pageUp], in: [.detail], help: "scroll a page up", footer: FooterLabel(label: "page", rank: 7)) { state, _ in
+            let page = state.detailPage
+            return state.scrollDetail { $0 - page }
+        },
+        Binding([.pageDown], in: [.detail], help: "scroll a page down", footer: FooterLabel(label: "page", rank: 7)) { state, _ in
+            let page = state.detailPage
+            return state.scrollDetail { $0 + page }
+        },
+        Binding([.char("g"), .home], in: [.detail], help: "top of the detail", footer: FooterLabel(label: "top/bottom", rank: 8)) { state, _ in
+            state.scrollDetail { _ in 0 }
+        },
+        Binding([.char("G"), .end], in: [.detail], help: "bottom of the detail", footer: FooterLabel(label: "top/bottom", rank: 8)) { state, _ in
+            state.scrollDetail { _ in Int.max / 2 }
+        },
+        Binding([.escape], in: [.detail], help: "back to the job list", footer: FooterLabel(label: "list", rank: 1)) { state, _ in
+            state.focus = .list
+            return []
+        },
+    ]
+
+    static let filter: [Binding] = [
+        Binding(patterns: [.anyCharacter], in: [.filter], help: "added to the filter; the list narrows",
+                details: "Added to the filter; the list narrows as you type (name, id or user, case-insensitive).",
+                footer: FooterLabel(label: "filter by name, id, user", rank: 0)) { state, key in
+            if case .char(let c) = key { state.setFilter(state.filter.text + String(c)) }
+            return []
+        },
+        Binding([.enter], in: [.filter], help: "keep the filter, leave the prompt",
+                details: "Keep the filter and leave the prompt (the list keys work again; `Esc` later clears it).",
+                footer: FooterLabel(label: "keep", rank: 1)) { state, _ in
+            state.filter.editing = false
+            return []
+        },
+        Binding([.escape], in: [.filter], help: "clear the filter, leave the prompt", footer: FooterLabel(label: "clear", rank: 2)) { state, _ in
+            state.filter.editing = false
+            state.setFilter("")
+            return []
+        },
+        Binding([.backspace], in: [.filter], help: "delete the last character", footer: FooterLabel(label: "delete", rank: 3)) { state, _ in
+            state.setFilter(String(state.filter.text.dropLast()))
+            return []
+        },
+        Binding([.up, .down, .pageUp, .pageDown, .home, .end], in: [.filter], help: "move in the list",
+                details: "Move in the filtered list without leaving the prompt.") { state, key in
+            BindingTable.binding(for: key, in: .list)?.perform(&state, key) ?? []
+        },
+    ]
+}

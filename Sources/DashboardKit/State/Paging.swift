@@ -1,0 +1,77 @@
+import ICWSWire
+
+/// Where loading the job list stands. The newest page comes first; older pages follow one at a
+/// time as the selection nears the end, until a short page shows there is nothing older.
+///
+/// ```
+/// loadingNewest ──page──► idle ◄──page──┐        a short page: reachedOldest
+///      │  ▲                 └──► loadingOlder ───failure: idle (status line says why)
+///  failure│ retry (r, reconnect)
+///      ▼  │
+///    failed
+/// ```
+/// A refresh of the newest page once the first one is in does not change the phase; it is a
+/// request in flight (`refreshing`), so two never overlap.
+public struct Paging: Equatable, Sendable {
+    public enum Phase: Equatable, Sendable {
+        /// The first page has been asked for (from the start, since `initialEffects` asks).
+        case loadingNewest
+        /// The first page could not be loaded; shown in the list area while nothing is listed.
+        case failed(Failure)
+        /// Pages are in; older ones may follow.
+        case idle
+        /// The page older than this id is on its way (one at a time).
+        case loadingOlder(olderThan: String)
+        /// A page came back shorter than asked: nothing is older.
+        case reachedOldest
+    }
+
+    public internal(set) var phase: Phase = .loadingNewest
+    /// A refresh of the newest page is in flight (after the first page).
+    public internal(set) var refreshing = false
+
+    /// The first page arrived (whatever came after).
+    public var hasFirstPage: Bool {
+        switch phase {
+        case .loadingNewest, .failed: false
+        case .idle, .loadingOlder, .reachedOldest: true
+        }
+    }
+
+    /// A request for the newest page is out.
+    public var newestInFlight: Bool { phase == .loadingNewest || refreshing }
+
+    /// Asks for the newest page; false when one is already out.
+    mutating func startNewest() -> Bool {
+        guard !newestInFlight else { return false }
+        if hasFirstPage { refreshing = true } else { phase = .loadingNewest }
+        return true
+    }
+
+    /// The next older page may be asked for.
+    var canLoadOlder: Bool { phase == .idle }
+
+    mutating func startOlder(olderThan id: String) { phase = .loadingOlder(olderThan: id) }
+
+    /// A page arrived: `short` when it held fewer jobs than asked.
+    mutating func loaded(olderThan: String?, short: Bool) {
+        if let olderThan {
+            guard phase == .loadingOlder(olderThan: olderThan) else { return }
+            phase = short ? .reachedOldest : .idle
+        } else if hasFirstPage {
+            refreshing = false
+        } else {
+            phase = short ? .reachedOldest : .idle
+        }
+    }
+
+    mutating func failed(olderThan: String?, _ failure: Failure) {
+        if let olderThan {
+            if phase == .loadingOlder(olderThan: olderThan) { phase = .idle }
+        } else if hasFirstPage {
+            refreshing = false
+        } else {
+            phase = .failed(failure)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ICWSWire
+
+/// One line of feedback in the status line; replaced by the next, cleared by the next key.
+/// Failures are kept as failures (views put them into words), so a later success can clear
+/// exactly the failure it ends.
+public enum StatusMessage: Equatable, Sendable {
+    case info(String)
+    case failed(FailedRequest, Failure)
+
+    public var isError: Bool {
+        if case .failed = self { return true }
+        return false
+    }
+}
+
+/// The request a failure in the status line belongs to.
+public enum FailedRequest: Equatable, Sendable {
+    case newestPage
+    case olderPage
+    case cancel(jobId: String)
+
+    /// A page request: a later page or status update ends its failure.
+    var isPage: Bool {
+        switch self {
+        case .newestPage, .olderPage: true
+        case .cancel: false
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import ICWSWire
+
+/// The one place failures become words.
+enum FailureText {
+    /// The server's message when it sent one, else what the kind means.
+    static func describe(_ failure: Failure) -> String {
+        let message = failure.message.trimmingCharacters(in: .whitespacesAndNewlines)
+        return message.isEmpty ? word(failure.kind) : failure.message
+    }
+
+    static func word(_ kind: FailureKind) -> String {
+        switch kind {
+        case .authentication: "the server did not accept the login"
+        case .permission: "permission denied"
+        case .notFound: "no such job"
+        case .alreadyEnded: "the job has already ended"
+        case .badRequest: "the server refused the request"
+        case .timeout: "the server did not answer in time"
+        case .unavailable: "the server cannot be reached"
+        case .undecodable: "the server's answer could not be read"
+        case .featureMissing: "the server lacks a feature this needs"
+        case .invalidArgument: "the request cannot be right"
+        }
+    }
+
+    /// The status line's sentence for a failed request.
+    static func sentence(_ request: FailedRequest, _ failure: Failure) -> String {
+        switch request {
+        case .newestPage: "Could not load jobs: \(describe(failure))"
+        case .olderPage: "Could not load older jobs: \(describe(failure))"
+        case .cancel(let id) where failure.kind == .alreadyEnded: "Job \(id) had already ended; it cannot be canceled."
+        case .cancel(let id): "Cancel of job \(id) refused: \(describe(failure))"
+        }
+    }
+
+    /// A status message's text.
+    static func text(_ message: StatusMessage) -> String {
+        switch message {
+        case .info(let text): text
+        case .failed(let request, let failure): sentence(request, failure)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import DisplayText
+import Foundation
+import ICWSWire
+
+/// The two header rows: who and where, the connection, and the job counts.
+enum HeaderView {
+    /// Cells the left part (`user@server`) keeps at least, however long the connection reason
+    /// is (a third of the row on narrow screens).
+    static func minimumWhoWidth(_ width: Int) -> Int { min(28, width / 3) }
+
+    /// Draws the two rows at the top of `canvas` (the header's area).
+    static func draw(_ state: DashboardState, on canvas: Canvas, now: Date) {
+        let width = canvas.width
+        var place: StyledLine = []
+        if let server = state.server {
+            if let user = state.user { place.append(Span(CleanText(user + "@"))) }
+            place.append(Span(CleanText(server), CellStyle(bold: true)))
+        }
+        let brand: StyledLine = [Span("dxtop", CellStyle(bold: true))] + (place.isEmpty ? [] : [Span("  ")])
+        let fit = connectionLine(state, now: now, glyphs: canvas.glyphs, width: width,
+                                 whoWidth: lineWidth(brand + place), placeWidth: lineWidth(place))
+        let connectionWidth = min(lineWidth(fit.line), width)
+        canvas.put(fit.line, row: 0, col: width - connectionWidth, width: connectionWidth)
+        canvas.put(fit.withBrand ? brand + place : place, row: 0, col: 0, width: max(0, width - connectionWidth - 2))
+
+        // Full words, then without the total and empty states, then abbreviated; whole trailing
+        // groups are left out only when even that does not fit (a number is never cut).
+        var counts = countsLine(state, form: .full)
+        if lineWidth(counts) > width { counts = countsLine(state, form: .compact) }
+        if lineWidth(counts) > width { counts = countsLine(state, form: .abbreviated) }
+        while lineWidth(counts) > width, counts.count > 2 { counts.removeLast(3) }
+        let used = canvas.put(counts, row: 1, col: 0, width: width)
+        let order = orderLine(state, glyphs: canvas.glyphs)
+        let orderWidth = lineWidth(order)
+        if used + 3 + orderWidth <= width {
+            canvas.put(order, row: 1, col: width - orderWidth, width: orderWidth)
+        }
+    }
+
+    /// The connection line, and whether "dxtop" still fits before `user@server`.
+    struct ConnectionFit {
+        var line: StyledLine
+        var withBrand: Bool
+    }
+
+    /// One way of writing the connection line, from the longest to the shortest.
+    private struct Form {
+        var word: Span
+        var age: String
+        /// Cells the line may take.
+        var room: Int
+        var withBrand: Bool
+    }
+
+    /// "connected", or why not and how old the data is ("offline: … · last data 10:15:00 (2m ago)"), beside the
+    /// left part (`whoWidth` cells with "dxtop", `placeWidth` without) on a row `width` cells wide.
+    /// What gives way, in order: the date, the "(… ago)", the word "dxtop", the time zone and the
+    /// word "attempt", the left part down to `minimumWhoWidth`, then the end of the reason
+    /// (shortened with an ellipsis). "last data HH:MM:SS" always stays.
+    static func connectionLine(_ state: DashboardState, now: Date, glyphs: Glyphs, width: Int,
+                               whoWidth: Int, placeWidth: Int) -> ConnectionFit {
+        let (word, shortWord, reason) = connectionWord(state.connection)
+        let ages = ageForms(state, now: now)
+        let sep = " \(glyphs.separator) "
+        let minimumRoom = width - min(placeWidth, minimumWhoWidth(width)) - 2
+        let forms = [
+            Form(word: word, age: ages[0], room: width - whoWidth - 2, withBrand: true),
+            Form(word: word, age: ages[1], room: width - whoWidth - 2, withBrand: true),
+            Form(word: word, age: ages[2], room: width - whoWidth - 2, withBrand: true),
+            Form(word: word, age: ages[2], room: width - placeWidth - 2, withBrand: false),
+            Form(word: shortWord, age: ages[3], room: width - placeWidth - 2, withBrand: false),
+            Form(word: shortWord, age: ages[3], room: minimumRoom, withBrand: false),
+        ]
+        let lead = reason == nil ? 0 : 2
+        func reasonRoom(_ form: Form) -> Int { form.room - DisplayWidth.of(form.word.text + sep + form.age) - lead }
+        let reasonWidth = reason?.width ?? 0
+        let chosen = forms.first { reasonRoom($0) >= reasonWidth }
+            ?? forms.dropFirst(3).first { reasonRoom($0) >= min(reasonWidth, 8) }
+            ?? forms[forms.count - 1]
+        var line: StyledLine = [chosen.word]
+        let room = reasonRoom(chosen)
+        if let reason, room >= min(reason.width, 2) {
+            line.append(Span(CleanText(": ") + reason.ellipsized(to: room, glyphs: glyphs)))
+        }
+        if !chosen.age.isEmpty { line.append(Span(sep + chosen.age)) }
+        return ConnectionFit(line: line, withBrand: chosen.withBrand)
+    }
+
+    /// The state in a word, a shorter form of it, and the reason when the link is down.
+    private static func connectionWord(_ status: ConnectionStatus) -> (Span, Span, CleanText?) {
+        switch status {
+        case .connecting:
+            let word = Span("connecting", CellStyle(color: .yellow, bold: true))
+            return (word, word, nil)
+        case .connected:
+            let word = Span("connected", CellStyle(color: .green, bold: true))
+            return (word, word, nil)
+        case .stale:
+            let word = Span("stale", CellStyle(color: .yellow, bold: true))
+            return (word, word, nil)
+        case .reconnecting(let attempt, let reason):
+            let style = CellStyle(color: .yellow, bold: true)
+            return (Span("reconnecting (attempt \(attempt))", style), Span("reconnecting #\(attempt)", style), CleanText(reason))
+        case .offline(let reason):
+            let word = Span("offline", CellStyle(color: .red, bold: true))
+            return (word, word, CleanText(reason))
+        }
+    }
+
+    /// How old the data is, from the longest form to the shortest: with the date and the age,
+    /// without the date, without the age, without the time zone.
+    private static func ageForms(_ state: DashboardState, now: Date) -> [String] {
+        guard let at = state.lastDataAt else { return Array(repeating: "no data yet", count: 4) }
+        let format = state.options.timeFormat
+        // A timestamp is "yyyy-MM-dd HH:mm:ss[ UTC]".
+        let stamp = format.timestamp(at)
+        let time = String(stamp.dropFirst(11))
+        let clock = String(time.prefix(8))
+        // While connected the data is live: no timestamp, so a quiet dashboard writes nothing when the
+        // periodic check finds nothing new.
+        if state.connection == .connected { return Array(repeating: "", count: 4) }
+        let ago = " (\(TimeFormat.duration(now.timeIntervalSince(at))) ago)"
+        return ["last data \(stamp)" + ago, "last data \(time)" + ago, "last data \(time)", "last data \(clock)"]
+    }
+
+    /// How much room the counts get.
+    enum CountsForm { case full, compact, abbreviated }
+
+    /// "jobs 12  submitted 0  queued 1 …" — every known state, unknown ones if any. The compact
+    /// form leaves out the total and the states with no job; the abbreviated one also shortens the
+    /// words ("sub 2 que 1 sta 5").
+    static func countsLine(_ state: DashboardState, form: CountsForm) -> StyledLine {
+        let compact = form != .full
+        var line: StyledLine = compact ? [] : [Span("jobs "), Span("\(state.jobs.count)", CellStyle(bold: true))]
+        var states = JobState.known
+        states += state.stateCounts.keys.filter { !JobState.known.contains($0) }.sorted { $0.rawValue < $1.rawValue }
+        for jobState in states {
+            let count = state.stateCounts[jobState] ?? 0
+            if compact, count == 0 { continue }
+            if !line.isEmpty { line.append(Span(compact ? " " : "  ")) }
+            var word = jobState.word
+            if form == .abbreviated, JobState.known.contains(jobState) { word = String(word.prefix(3)) }
+            line.append(Span(word, count > 0 ? StateStyle.style(jobState) : CellStyle(dim: true)))
+            line.append(Span(" \(count)", CellStyle(bold: count > 0)))
+        }
+        return line
+    }
+
+    /// "sort newest · filter "abc"", drawn on the right when it fits.
+    static func orderLine(_ state: DashboardState, glyphs: Glyphs) -> StyledLine {
+        var line: StyledLine = [Span("sort "), Span(state.sort.label, CellStyle(bold: true))]
+        if state.filter.isActive {
+            line.append(Span(" \(glyphs.separator) filter "))
+            line.append(Span(CleanText("\"\(state.filter.text)\""), CellStyle(bold: true)))
+        }
+        return line
+    }
+
+    /// Cells a line takes; its server strings are already `CleanText`, the rest is our own text.
+    private static func lineWidth(_ line: StyledLine) -> Int {
+        line.reduce(0) { $0 + DisplayWidth.of($1.text) }
+    }
+}
