@@ -94,6 +94,9 @@ enum HeaderView {
         case .connected:
             let word = Span("connected", CellStyle(color: .green, bold: true))
             return (word, word, nil)
+        case .stale:
+            let word = Span("stale", CellStyle(color: .yellow, bold: true))
+            return (word, word, nil)
         case .reconnecting(let attempt, let reason):
             let style = CellStyle(color: .yellow, bold: true)
             return (Span("reconnecting (attempt \(attempt))", style), Span("reconnecting #\(attempt)", style), CleanText(reason))

@@ -94,7 +94,7 @@ extension DashboardState {
     mutating func connectionChanged(_ status: ConnectionStatus, at: Date) -> [Effect] {
         let wasDown: Bool = switch connection {
         case .reconnecting, .offline: true
-        case .connecting, .connected: false
+        case .connecting, .connected, .stale: false
         }
         connection = status
         advanceClock(to: at)

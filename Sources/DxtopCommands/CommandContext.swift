@@ -1,3 +1,4 @@
+import DashboardRuntime
 import DisplayText
 import Foundation
 import ICWSClient
