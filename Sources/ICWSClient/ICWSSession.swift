@@ -193,6 +193,9 @@ public actor ICWSSession {
     func establish(startingAt server: ICWSServer) async throws -> SessionToken {
         if let loginInFlight { return try await loginInFlight.value }
         let pause = unprovenLogins > 0 ? configuration.backoff.delay(attempt: unprovenLogins) : .zero
+        if unprovenLogins > 0 {
+            logger.info("the last session was never usable; logging in again after \(pause.spoken) (attempt \(unprovenLogins))")
+        }
         let task = Task {
             if pause > .zero { try await Task.sleep(for: pause) }
             return try await self.login(startingAt: server)

@@ -45,21 +45,20 @@ struct ConnectionFlowTests {
         _ = try await second.start()
         let again = await second.addJob(sampleJob("after restart"), submittedBy: "jdoe")
         #expect(again == id)
-        do {
-            try await pilot.waitFor("connected again with the reloaded list") {
-                $0.state.connection == .connected && $0.screen.contains("after restart")
-            }
-            await second.advance(jobId: again)
-            try await pilot.waitFor("changes from the restarted server") {
-                $0.listRow(containing: "after restart").contains("queued")
-            }
-            #expect(pilot.screen.contains("connected"))
-        } catch {
+        try await finally(await afterRestart(pilot, second, again)) {
             await pilot.stop()
             await second.stop()
-            throw error
         }
-        await pilot.stop()
-        await second.stop()
+    }
+
+    private func afterRestart(_ pilot: Pilot, _ second: ICWSSimulator, _ id: String) async throws {
+        try await pilot.waitFor("connected again with the reloaded list") {
+            $0.state.connection == .connected && $0.screen.contains("after restart")
+        }
+        await second.advance(jobId: id)
+        try await pilot.waitFor("changes from the restarted server") {
+            $0.listRow(containing: "after restart").contains("queued")
+        }
+        #expect(pilot.screen.contains("connected"))
     }
 }

@@ -160,14 +160,7 @@ func withSimulator<T>(_ change: (inout SimulatorConfiguration) -> Void = { _ in 
     change(&configuration)
     let simulator = ICWSSimulator(configuration: configuration)
     _ = try await simulator.start()
-    do {
-        let result = try await body(simulator)
-        await simulator.stop()
-        return result
-    } catch {
-        await simulator.stop()
-        throw error
-    }
+    return try await finally(await body(simulator)) { await simulator.stop() }
 }
 
 /// Runs `body` with a started pilot, always stopping it.
@@ -175,12 +168,17 @@ func withPilot<T>(_ simulator: ICWSSimulator, width: Int = 160, height: Int = 45
                   _ body: (Pilot) async throws -> T) async throws -> T {
     let pilot = try Pilot(simulator: simulator, width: width, height: height)
     try await pilot.start()
+    return try await finally(await body(pilot)) { await pilot.stop() }
+}
+
+/// Awaits `work`, then `cleanup`, whether `work` threw or not.
+func finally<T>(_ work: @autoclosure () async throws -> T, _ cleanup: () async -> Void) async throws -> T {
     do {
-        let result = try await body(pilot)
-        await pilot.stop()
+        let result = try await work()
+        await cleanup()
         return result
     } catch {
-        await pilot.stop()
+        await cleanup()
         throw error
     }
 }
