@@ -53,7 +53,12 @@ public final class DashboardRuntime {
     /// Returns why the dashboard ends, when it does.
     public func step(_ inputs: [TerminalEvent]) -> DashboardOutcome? {
         var changed = false
-        defer { if changed { draw() } }
+        if let outcome = consume(inputs, changed: &changed) { return outcome }
+        if changed { draw() }
+        return nil
+    }
+
+    private func consume(_ inputs: [TerminalEvent], changed: inout Bool) -> DashboardOutcome? {
         for input in inputs {
             switch input {
             case .key(let key):
