@@ -59,10 +59,17 @@ let package = Package(
             name: "CNcursesw",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
-        // Curses surface, the input loop, and the effect runner that connects DashboardKit to ICWSClient.
+        // The dashboard's loop apart from curses: state and effects over an input source, a display,
+        // a wake and a job service (the ICWS one owns session and feed); the signal trap.
+        .target(
+            name: "DashboardRuntime",
+            dependencies: ["DashboardKit", "ICWSClient", "ICWSWire", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // The thin curses adapter: terminal setup and teardown, the curses surface, key reading, poll.
         .target(
             name: "DashboardTerminal",
-            dependencies: ["CNcursesw", "DashboardKit", "ICWSClient", "ICWSWire",
+            dependencies: ["CNcursesw", "DashboardKit", "DashboardRuntime", "ICWSClient", "ICWSWire",
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
@@ -70,7 +77,7 @@ let package = Package(
         .target(
             name: "DxtopCommands",
             dependencies: [
-                "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "DisplayText", "DashboardTerminal",
+                "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -90,6 +97,11 @@ let package = Package(
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"], swiftSettings: strict),
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire", "DisplayText"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "DashboardKit", "CNcursesw"], swiftSettings: strict),
+        // The headless pilot: the real runtime and the real simulator over loopback, a grid surface.
+        .testTarget(name: "PilotTests", dependencies: [
+            "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .testTarget(name: "DxtopEndToEndTests", dependencies: ["ICWSSimulator", "ICWSClient", "ICWSWire"], swiftSettings: strict),
     ]
 )

@@ -41,6 +41,7 @@ final class CursesScreen {
         _ = set_term(screen)
 
         cbreak()
+        Self.turnOffFlowControl()
         noecho()
         nonl()
         _ = keypad(dx_stdscr(), true)
@@ -67,6 +68,18 @@ final class CursesScreen {
         Int16(COLOR_RED), Int16(COLOR_GREEN), Int16(COLOR_YELLOW), Int16(COLOR_BLUE),
         Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), Int16(COLOR_WHITE),
     ]
+
+    /// With flow control on, a stray Ctrl-S stops all output until Ctrl-Q and the dashboard seems
+    /// frozen. Clearing IXON (not `raw()`, which would also turn Ctrl-Z into a plain key) and
+    /// saving that as curses' program mode keeps it off after a suspend; `endwin` gives the shell
+    /// its own settings back.
+    private static func turnOffFlowControl() {
+        var settings = termios()
+        guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
+        settings.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+        _ = def_prog_mode()
+    }
 
     var size: (width: Int, height: Int) { (Int(dx_cols()), Int(dx_lines())) }
 

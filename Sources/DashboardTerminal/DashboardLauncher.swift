@@ -1,3 +1,4 @@
+import DashboardRuntime
 import ICWSClient
 import Logging
 
@@ -22,10 +23,11 @@ public struct DashboardLaunchOptions: Sendable {
 
 /// Entry point of the ncurses dashboard.
 public enum DashboardLauncher {
-    /// Runs the dashboard on the calling (main) thread until the operator quits or the terminal goes
-    /// away. Returns the process exit status; a failure is reported on stderr after the terminal is
-    /// restored. `--demo` callers start the simulator first and pass a configuration that points at it.
-    public static func run(configuration: ICWSClientConfiguration, options: DashboardLaunchOptions) -> Int32 {
-        DashboardApp(configuration: configuration, options: options).run()
+    /// Runs the dashboard on the calling (main) thread until the operator quits, a signal arrives,
+    /// the terminal goes away or the server refuses it for good. Returns why, once the terminal is
+    /// restored and the session logged out; the caller reports it and picks the exit status.
+    /// `--demo` callers start the simulator first and pass a configuration that points at it.
+    public static func run(configuration: ICWSClientConfiguration, options: DashboardLaunchOptions) -> DashboardOutcome {
+        DashboardApp.run(configuration: configuration, options: options)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DashboardRuntime
 import DashboardTerminal
 import ICWSSimulator
 
@@ -35,10 +36,26 @@ enum DashboardEntry {
         let options = DashboardLaunchOptions(readOnly: command.readOnly || context.resolved.readOnly, noColor: noColor,
                                              utc: context.resolved.utc,
                                              logger: context.logger)
-        let status = DashboardLauncher.run(configuration: context.configuration, options: options)
-        if status != ExitStatus.ok.rawValue {
-            // The dashboard has already said why on stderr.
-            throw ExitCode(status)
+        let outcome = DashboardLauncher.run(configuration: context.configuration, options: options)
+        if let status = report(outcome) { throw ExitCode(status) }
+    }
+
+    /// Says why the dashboard ended (the terminal is restored by now) and returns the exit status,
+    /// nil for 0.
+    static func report(_ outcome: DashboardOutcome) -> Int32? {
+        switch outcome {
+        case .quit:
+            return nil
+        case .signal(let number):
+            return 128 + number
+        case .hangup:
+            return 128 + SignalTrap.hangupSignal
+        case .terminalFailed(let reason):
+            StandardStreams.note(FailureReport.oneLine(reason))
+            return ExitStatus.usage.rawValue
+        case .failed(let failure):
+            StandardStreams.note(FailureReport.oneLine(failure.message))
+            return ExitStatus(failure.kind).rawValue
         }
     }
 }

@@ -87,7 +87,7 @@ struct DoctorChecks: Sendable {
                 throw DoctorLine.fail("login", error.description, status: .authentication,
                                       next: "check the user and the password (ICWS_PASSWORD, --password-stdin or password-command\(contextHint))")
             }
-            throw DoctorLine.fail("login", error.description, status: ICWSErrorStatus.status(for: error), next: "see the server's message above")
+            throw DoctorLine.fail("login", error.description, status: ExitStatus(error.failure.kind), next: "see the server's message above")
         }
         DoctorLine.ok("login", "as \(TerminalSafe.clean(info.userDisplayName ?? info.userID))")
         DoctorLine.ok("data-extractor", "version \(info.dataExtractorVersion)")
@@ -105,7 +105,7 @@ struct DoctorChecks: Sendable {
             let jobs = try await session.listJobs(count: 1, fromJobId: nil, mode: .status)
             DoctorLine.ok("list jobs", jobs.isEmpty ? "allowed (no jobs yet)" : "allowed")
         } catch let error as ICWSError {
-            throw DoctorLine.fail("list jobs", error.description, status: ICWSErrorStatus.status(for: error),
+            throw DoctorLine.fail("list jobs", error.description, status: ExitStatus(error.failure.kind),
                                   next: "the user needs the Data Extractor rights in Interaction Administrator")
         }
     }

@@ -1,3 +1,5 @@
+import ICWSWire
+
 /// The process exit statuses of `dxtop` (documented in docs/cli.md).
 public enum ExitStatus: Int32, Sendable {
     /// Success, and also `--help` / `--version`.
@@ -14,4 +16,17 @@ public enum ExitStatus: Int32, Sendable {
     case interrupted = 130
     /// The same, stopped by SIGTERM (128 + 15).
     case terminated = 143
+}
+
+extension ExitStatus {
+    /// The status a failure ends a command (or the dashboard) with: the one mapping from kinds.
+    init(_ kind: FailureKind) {
+        switch kind {
+        case .authentication: self = .authentication
+        case .permission: self = .permissionDenied
+        case .notFound, .alreadyEnded, .badRequest, .timeout, .unavailable, .undecodable, .featureMissing,
+             .invalidArgument:
+            self = .failure
+        }
+    }
 }

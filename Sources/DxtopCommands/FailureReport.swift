@@ -1,6 +1,7 @@
 import ArgumentParser
 import DisplayText
 import ICWSClient
+import ICWSWire
 
 /// Turns whatever a command threw into the process exit status, after writing the message:
 /// help and `--version` text to stdout (status 0), everything else as exactly one line
@@ -15,9 +16,10 @@ public enum FailureReport {
             StandardStreams.note(oneLine(error.message))
             return error.status.rawValue
         }
-        if let error = error as? ICWSError {
-            StandardStreams.note(oneLine(error.description))
-            return ICWSErrorStatus.status(for: error).rawValue
+        if error is ICWSError || error is Failure {
+            let failure = Failure(error)
+            StandardStreams.note(oneLine(failure.message))
+            return ExitStatus(failure.kind).rawValue
         }
         if let interruption = error as? Interruption {
             StandardStreams.note("interrupted")

@@ -47,6 +47,9 @@ struct JobWatcher: Sendable {
                 ended = tracker.allAwaitedEnded
             case .connection(let state):
                 WatchNotes.connection(state)
+            case .failed(let failure):
+                await feed.stop()
+                throw failure
             }
             if ended { break }
         }
@@ -63,6 +66,8 @@ enum WatchNotes {
         switch state {
         case .live:
             break
+        case .stale(let silent):
+            StandardStreams.note("the event stream has been silent for \(silent.components.seconds) s; waiting for it")
         case .reconnecting(let attempt, let reason):
             StandardStreams.note("connection lost (\(TerminalSafe.clean(reason))); reconnecting, attempt \(attempt)")
         }

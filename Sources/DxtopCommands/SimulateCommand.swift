@@ -1,3 +1,4 @@
+import DashboardRuntime
 import ArgumentParser
 import Foundation
 import ICWSSimulator

@@ -25,11 +25,3 @@ struct FeedCache: Sendable {
         statuses = statuses.filter { ids.contains($0.key) }
     }
 }
-
-/// Reconnection delays: 0.5 s, 1 s, 2 s, ... capped at 15 s.
-enum FeedBackoff {
-    static func delay(attempt: Int) -> Duration {
-        let exponent = min(max(attempt - 1, 0), 10)
-        return min(.milliseconds(500 * (1 << exponent)), .seconds(15))
-    }
-}

@@ -12,6 +12,8 @@ public struct ICWSClientConfiguration: Sendable {
     public var applicationName: String
     /// `Accept-Language` of the session (fixed for its life by the server).
     public var acceptLanguage: String
+    /// How long to wait before another login or reconnection while the server keeps failing.
+    public var backoff = Backoff()
     /// Debug lines for each request (method, path, status, milliseconds); never passwords or login bodies.
     public var logger: Logger
     /// The HTTP proxy every request goes through (CONNECT for HTTPS servers); nil for a direct connection.

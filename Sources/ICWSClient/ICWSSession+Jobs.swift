@@ -47,12 +47,19 @@ extension ICWSSession {
     /// PUT again after every re-login. The server answers with a full (non-delta) status message.
     public func subscribeJobStatuses(jobIds: [String]) async throws {
         subscribedJobIds = jobIds
-        _ = try await sessionCall(.PUT, ICWSPath.jobStatusSubscription, body: try Self.encode(JobStatusSubscription(jobIds: jobIds)))
+        do {
+            _ = try await sessionCall(.PUT, ICWSPath.jobStatusSubscription, body: try Self.encode(JobStatusSubscription(jobIds: jobIds)))
+            if subscribedJobIds == jobIds { subscriptionFailed = false }
+        } catch {
+            if subscribedJobIds == jobIds { subscriptionFailed = true }
+            throw error
+        }
     }
 
     /// DELETE the jobs-statuses subscription.
     public func unsubscribeJobStatuses() async throws {
         subscribedJobIds = []
+        subscriptionFailed = false
         _ = try await sessionCall(.DELETE, ICWSPath.jobStatusSubscription)
     }
 

@@ -8,6 +8,10 @@ import NIOHTTP1
 /// subscription. A 401 logs in again once (concurrent 401s share one re-login) and retries once;
 /// a 503 on a session call goes through the switchover logic once.
 ///
+/// Every login goes through `establish`, one at a time. A login that follows one whose session
+/// never proved usable (no successful call, no healthy event stream) first waits the backoff for
+/// the number of such logins in a row, so a server that refuses every new session is not stormed.
+///
 /// Call `shutdown()` when done: it logs out and shuts the HTTP client down.
 public actor ICWSSession {
     let configuration: ICWSClientConfiguration
@@ -17,8 +21,15 @@ public actor ICWSSession {
     var token: SessionToken?
     var loginInFlight: Task<SessionToken, any Error>?
     var generation = 0
-    /// The job ids of the jobs-statuses subscription, re-PUT after every re-login.
+    /// The job ids of the jobs-statuses subscription, re-PUT after every re-login: the one record
+    /// of the watched set on the client side.
     var subscribedJobIds: [String] = []
+    /// The last PUT of `subscribedJobIds` failed; `retryFailedSubscription()` sends it again.
+    var subscriptionFailed = false
+    /// Logins in a row whose session has not proved usable yet; the pace of the next login.
+    private var unprovenLogins = 0
+    /// Where the next login starts after the server ended the session (the host last connected).
+    private var resumeServer: ICWSServer?
     /// `alternateHostList` of the last login, tried when the connected host stops answering.
     var knownAlternates: [String] = []
     /// The data dictionary of the connected server (see `ICWSSession+Dictionary.swift`).
@@ -45,7 +56,7 @@ public actor ICWSSession {
     @discardableResult
     public func connect() async throws -> SessionInfo {
         if token != nil, let info { return info }
-        _ = try await establish(startingAt: token?.server ?? configuration.server)
+        _ = try await establish(startingAt: token?.server ?? resumeServer ?? configuration.server)
         guard let info else { throw ICWSError.transport("the login did not complete") }
         return info
     }
@@ -76,14 +87,37 @@ public actor ICWSSession {
     // MARK: Session calls
 
     /// Sends a session call with the current token, handling 401 (re-login) and 503 (switchover) once.
+    /// A success proves the session usable.
     func sessionCall(_ method: HTTPMethod, _ path: @Sendable (String) -> String, query: [(String, String)] = [],
                      body: Data? = nil) async throws -> HTTPAnswer {
         // A POST is not repeated after a transport error: the job may have been created before the
         // connection broke.
         try await withRenewal(failOverOnTransportError: method != .POST) { current in
             let answer = try await transport.send(Self.call(method, path, query: query, body: body, token: current))
-            return answer.isSuccess ? .done(answer) : .refused(answer)
+            guard answer.isSuccess else { return .refused(answer) }
+            sessionProved(generation: current.generation)
+            return .done(answer)
         }
+    }
+
+    /// The session of login `generation` answered a call, or its event stream delivered a ping or
+    /// a message: the next re-login needs no pause.
+    func sessionProved(generation: Int) {
+        if token?.generation == generation { unprovenLogins = 0 }
+    }
+
+    /// The server reported the session of login `generation` ended (a connection-down message):
+    /// it is forgotten, and the next call or `connect()` logs in again (paced like any re-login).
+    func sessionEnded(generation: Int) {
+        guard let current = token, current.generation == generation else { return }
+        resumeServer = current.server
+        token = nil
+    }
+
+    /// Sends the subscription again when its last PUT failed (the feed calls this once it is live).
+    func retryFailedSubscription() async {
+        guard subscriptionFailed, !subscribedJobIds.isEmpty else { return }
+        try? await subscribeJobStatuses(jobIds: subscribedJobIds)
     }
 
     /// Opens a streaming session call (server-sent events), with the same renewal rules.
@@ -142,28 +176,29 @@ public actor ICWSSession {
         return try await establish(startingAt: stale.server)
     }
 
-    /// Logs in again now (the feed calls this on a "connection down" message).
-    func relogin() async throws {
-        guard let stale = token else {
-            _ = try await establish(startingAt: configuration.server)
-            return
-        }
-        _ = try await renew(after: stale)
-    }
-
     private func currentToken() async throws -> SessionToken {
         if let token { return token }
         guard !isShutDown else { throw ICWSError.transport("the session has been shut down") }
-        return try await establish(startingAt: configuration.server)
+        return try await establish(startingAt: resumeServer ?? configuration.server)
     }
 
-    /// Runs one login at a time: callers arriving while a login runs wait for the same result.
+    /// The one login path. Runs one login at a time: callers arriving while a login runs wait for
+    /// the same result. Paced by the backoff while logins keep producing unusable sessions.
     func establish(startingAt server: ICWSServer) async throws -> SessionToken {
         if let loginInFlight { return try await loginInFlight.value }
-        let task = Task { try await self.login(startingAt: server) }
+        let pause = unprovenLogins > 0 ? configuration.backoff.delay(attempt: unprovenLogins) : .zero
+        if unprovenLogins > 0 {
+            logger.info("the last session was never usable; logging in again after \(pause.spoken) (attempt \(unprovenLogins))")
+        }
+        let task = Task {
+            if pause > .zero { try await Task.sleep(for: pause) }
+            return try await self.login(startingAt: server)
+        }
         loginInFlight = task
         defer { loginInFlight = nil }
-        return try await task.value
+        let fresh = try await task.value
+        unprovenLogins += 1
+        return fresh
     }
 
     static func call(_ method: HTTPMethod, _ path: (String) -> String, query: [(String, String)], body: Data?,

@@ -1,9 +1,15 @@
 import AsyncHTTPClient
 import ICWSWire
 import Logging
+import Synchronization
 
-/// Live job statuses for a watched set of jobs, by server-sent events when the server offers them
-/// (messaging >= 2) or by short polling, reconnecting with backoff.
+/// The owner of a session's connection: logs in, keeps live job statuses for a watched set of jobs
+/// coming (server-sent events when the server offers them, messaging >= 2, or short polling), and
+/// reconnects — after a dropped stream, a session the server ended, a switchover — with the
+/// session's backoff. Reports liveness (`live`, `stale`, `reconnecting`) as events.
+///
+/// The backoff's attempt count is reset only once a stream or poll proved healthy (a ping or a
+/// message delivered), never merely because a stream opened.
 ///
 /// One consumer: `events()` starts the loop, which runs until `stop()` or until the consumer's
 /// iteration ends.
@@ -11,9 +17,10 @@ public final class JobStatusFeed: Sendable {
     let session: ICWSSession
     let pollInterval: Duration
     let useServerSentEvents: Bool?
-    /// With no bytes (not even a ping) for this long, the event stream is reopened.
+    /// Until the stream's ping interval is known, silence for this long makes it stale, and for
+    /// twice this long it is reopened (afterwards: three and six observed ping intervals).
     let idleTimeout: Duration
-    let state = LockedBox(FeedLoopState())
+    let state = Mutex(FeedLoopState())
 
     struct FeedLoopState {
         var loop: Task<Void, Never>?
@@ -53,6 +60,7 @@ public final class JobStatusFeed: Sendable {
 
     /// Replaces the watched jobs (PUT the subscription; `[]` deletes it). The server answers with
     /// their full statuses, which arrive as a `.statuses` event.
+    /// A failed PUT is sent again once the feed is live again, unless a newer set was asked for.
     public func watch(jobIds: [String]) async throws {
         state.withLock { $0.cache.keep(only: Set(jobIds)) }
         if jobIds.isEmpty {
@@ -80,5 +88,11 @@ public final class JobStatusFeed: Sendable {
         _ = state.withLock { $0.continuation }?.yield(event)
     }
 
+    /// Ends the consumer's stream (nothing more will come).
+    func finish() {
+        state.withLock { $0.continuation }?.finish()
+    }
+
     var logger: Logger { session.configuration.logger }
+    var backoff: Backoff { session.configuration.backoff }
 }

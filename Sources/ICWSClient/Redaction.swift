@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The one place server text loses the session's secrets before it enters an error, a warning or
 /// a log line: the password, and every CSRF token and cookie value this client was given. A server
 /// that echoes them (in an error message, a bad value quoted by a decoding error) cannot get them
@@ -8,7 +10,7 @@ final class Redaction: Sendable {
     private static let rememberedSessions = 8
 
     private let password: String
-    private let sessionSecrets = LockedBox<[String]>([])
+    private let sessionSecrets = Mutex<[String]>([])
 
     init(password: String) { self.password = password }
 

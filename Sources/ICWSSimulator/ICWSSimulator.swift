@@ -158,6 +158,12 @@ public final class ICWSSimulator: Sendable {
         await core.lastLogin
     }
 
+    /// How many logins succeeded so far, on this simulator or its partner (for tests that count
+    /// re-logins).
+    public func loginCount() async -> Int {
+        await core.loginCount
+    }
+
     /// What the server believes about a job (for tests).
     public func jobStatus(id: String) async -> JobStatus? {
         await core.record(id)?.status

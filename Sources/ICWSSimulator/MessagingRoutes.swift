@@ -55,6 +55,9 @@ struct MessagingRoutes: Sendable {
             return ICWSResponse.error(.notAcceptable, errorId: "error.request.notAcceptable",
                                       message: "Server-sent events need messaging version 2; poll the messages instead.")
         }
+        if await gate.faults.faults.endSessionOnStreamOpen {
+            _ = await core.endSessions(reason: "The session was ended by the server (injected fault).")
+        }
         guard let attachment = await core.attachStream(sessionId: session.id, listenerID: listenerID) else {
             return ICWSResponse.unknownSession
         }
@@ -68,6 +71,7 @@ struct MessagingRoutes: Sendable {
                 for await event in attachment.events {
                     switch event {
                     case .ping:
+                        if await gate.faults.faults.silentStreams { continue }
                         try await writer.write(ByteBuffer(bytes: SSEFrame.ping))
                     case .messagesQueued:
                         for message in await core.drainMessages(sessionId: session.id) {

@@ -103,15 +103,22 @@ public struct SimulatorFaults: Sendable {
     /// session call answer 503 with this `alternateHostList`, and setting it ends the event streams
     /// the listener serves. The sessions themselves stay valid on the other listeners.
     public var switchedOver: [String]? = nil
+    /// Every event stream opened on this listener ends its session at once, as `endSessions` does
+    /// (the connection-down message is the first thing the stream writes).
+    public var endSessionOnStreamOpen = false
+    /// Event streams on this listener send no pings (they stay open; messages still go out).
+    public var silentStreams = false
 
     public init(latency: Duration = .zero, expireSessionsAfterRequests: Int? = nil,
                 notAcceptingConnections: [String]? = nil, failNextRequests: Int = 0,
-                switchedOver: [String]? = nil) {
+                switchedOver: [String]? = nil, endSessionOnStreamOpen: Bool = false, silentStreams: Bool = false) {
         self.latency = latency
         self.expireSessionsAfterRequests = expireSessionsAfterRequests
         self.notAcceptingConnections = notAcceptingConnections
         self.failNextRequests = failNextRequests
         self.switchedOver = switchedOver
+        self.endSessionOnStreamOpen = endSessionOnStreamOpen
+        self.silentStreams = silentStreams
     }
 
     /// The `alternateHostList` a login is refused with, if it is refused.

@@ -18,6 +18,7 @@ extension SimulatorCore {
             user: user,
             language: language)
         sessions[id] = session
+        loginCount += 1
         return session
     }
 

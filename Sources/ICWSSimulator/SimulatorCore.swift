@@ -15,6 +15,8 @@ actor SimulatorCore {
     var observers: [UUID: AsyncStream<JobStatus>.Continuation] = [:]
     /// The last login request with a language and a readable body (on any listener).
     var lastLogin: RecordedLogin?
+    /// Sessions created by a login so far (for tests that count re-logins).
+    var loginCount = 0
 
     init(configuration: SimulatorConfiguration) {
         self.configuration = configuration

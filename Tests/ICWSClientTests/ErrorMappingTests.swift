@@ -71,11 +71,20 @@ import Testing
         #expect(SessionCookie.pick(from: mixed, sessionId: "123") == "icws_123=mine")
     }
 
-    @Test func backoffDoublesAndIsCapped() {
-        #expect(FeedBackoff.delay(attempt: 1) == .milliseconds(500))
-        #expect(FeedBackoff.delay(attempt: 2) == .seconds(1))
-        #expect(FeedBackoff.delay(attempt: 3) == .seconds(2))
-        #expect(FeedBackoff.delay(attempt: 6) == .seconds(15))
-        #expect(FeedBackoff.delay(attempt: 60) == .seconds(15))
+    @Test func errorsMapToFailureKinds() {
+        let ended = ServerErrorInfo(status: 400, errorId: "error.request.dataExtractor.jobAlreadyEnded", message: "ended")
+        let unknown = ServerErrorInfo(status: 400, errorId: "error.request.dataExtractor.jobNotFound", message: "no such job")
+        let plain = ServerErrorInfo(status: 500, message: "HTTP 500")
+        #expect(ICWSError.badRequest(ended).failure == Failure(.alreadyEnded, "ended"))
+        #expect(ICWSError.badRequest(unknown).failure.kind == .notFound)
+        #expect(ICWSError.badRequest(plain).failure.kind == .badRequest)
+        #expect(ICWSError.authenticationFailed(plain).failure.kind == .authentication)
+        #expect(ICWSError.permissionDenied(plain).failure.kind == .permission)
+        #expect(ICWSError.serverError(plain).failure.kind == .unavailable)
+        #expect(ICWSError.transport("refused").failure.kind == .unavailable)
+        #expect(ICWSError.timeout("late").failure.kind == .timeout)
+        #expect(ICWSError.undecodable("junk").failure.kind == .undecodable)
+        #expect(ICWSError.featureMissing("old").failure.kind == .featureMissing)
+        #expect(ICWSError.invalidArgument("empty").failure.kind == .invalidArgument)
     }
 }

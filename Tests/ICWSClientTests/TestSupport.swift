@@ -2,6 +2,7 @@ import Foundation
 import ICWSSimulator
 import ICWSWire
 import Logging
+import Synchronization
 import Testing
 @testable import ICWSClient
 
@@ -47,7 +48,7 @@ struct SimulatorFixture {
 
 /// Keeps every log line, to count requests and to prove what is never logged.
 final class RecordingLog: Sendable {
-    private let lines = LockedBox<[String]>([])
+    private let lines = Mutex<[String]>([])
 
     var logger: Logger {
         var logger = Logger(label: "test", factory: { _ in RecordingHandler(log: self) })

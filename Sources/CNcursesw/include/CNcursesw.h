@@ -26,7 +26,6 @@ static inline int dx_can_address_cursor(void) {
 
 static inline int dx_lines(void) { return LINES; }
 static inline int dx_cols(void) { return COLS; }
-static inline int dx_colors(void) { return COLORS; }
 
 /// An attribute word from style flags and a colour pair (0 = none).
 static inline attr_t dx_attributes(int bold, int reverse, int dim, int underline, short pair) {

@@ -1,0 +1,153 @@
+import DashboardKit
+import Foundation
+import ICWSClient
+import ICWSWire
+import Logging
+import Synchronization
+
+/// The job service over one ICWS server: the session's calls for the request effects, and the
+/// job-status feed — the owner of the connection (login, re-login, reconnect, backoff) — whose
+/// statuses and liveness are posted as actions.
+public final class ICWSJobService: JobService {
+    private let session: ICWSSession
+    private let feed: JobStatusFeed
+    private let logger: Logger
+    private let clock: any DashboardClock
+    /// How often the newest page is checked for jobs submitted by others (the feed only covers
+    /// jobs already listed); nil: never.
+    private let refreshInterval: Duration?
+    /// Job sets waiting to be PUT: only the newest is kept, so a burst of changes ends in one PUT
+    /// of the final set. The feed's session keeps the set itself.
+    private let pendingWatch = Mutex<(ids: [String]?, sending: Bool)>((nil, false))
+    private let background = Mutex<[Task<Void, Never>]>([])
+
+    public init(session: ICWSSession, feed: JobStatusFeed? = nil, logger: Logger, clock: any DashboardClock = SystemClock(),
+                refreshInterval: Duration? = .seconds(10)) {
+        self.session = session
+        self.feed = feed ?? JobStatusFeed(session: session)
+        self.logger = logger
+        self.clock = clock
+        self.refreshInterval = refreshInterval
+    }
+
+    public func start(posting post: @escaping @Sendable (RuntimeEvent) -> Void) {
+        let events = feed.events()
+        let follower = Task { [self] in
+            var refreshing = false
+            for await event in events {
+                switch event {
+                case .statuses(let statuses):
+                    post(.action(.statusesReceived(statuses, at: clock.now())))
+                case .connection(.live):
+                    if let info = await session.info {
+                        post(.action(.sessionStarted(user: info.userDisplayName ?? info.userID, server: info.server.description)))
+                    }
+                    post(.action(.connectionChanged(.connected, at: clock.now())))
+                    if !refreshing, let refreshInterval {
+                        refreshing = true
+                        startRefreshing(every: refreshInterval, post)
+                    }
+                case .connection(.stale(let silent)):
+                    let now = clock.now()
+                    let since = now.addingTimeInterval(-Double(silent.components.seconds))
+                    post(.action(.connectionChanged(.stale(since: since), at: now)))
+                case .connection(.reconnecting(let attempt, let reason)):
+                    post(.action(.connectionChanged(Self.trouble(attempt: attempt, reason: reason), at: clock.now())))
+                case .failed(let failure):
+                    post(.fatal(failure))
+                }
+            }
+        }
+        background.withLock { $0.append(follower) }
+    }
+
+    public func perform(_ effect: Effect) async -> Action? {
+        switch effect {
+        case .loadNewestPage(let count):
+            do {
+                let jobs = try await session.listJobs(count: count, mode: .status)
+                return .pageLoaded(jobs: jobs.compactMap(\.jobStatus), olderThan: nil, requested: count, at: clock.now())
+            } catch {
+                return .pageFailed(olderThan: nil, failure: Failure(error), at: clock.now())
+            }
+        case .loadOlderPage(let olderThan, let count):
+            do {
+                let jobs = try await session.listJobs(count: count, fromJobId: olderThan, mode: .status)
+                return .pageLoaded(jobs: jobs.compactMap(\.jobStatus), olderThan: olderThan, requested: count, at: clock.now())
+            } catch {
+                return .pageFailed(olderThan: olderThan, failure: Failure(error), at: clock.now())
+            }
+        case .loadConfig(let id):
+            do {
+                guard let config = try await session.job(id: id, mode: .configuration).jobConfig else {
+                    return .configFailed(id: id, failure: Failure(.undecodable, "the server sent no configuration for job \(id)"))
+                }
+                return .configLoaded(id: id, config: config)
+            } catch {
+                return .configFailed(id: id, failure: Failure(error))
+            }
+        case .cancelJob(let id):
+            do {
+                try await session.cancelJob(id: id)
+                return .cancelSucceeded(id: id)
+            } catch {
+                return .cancelFailed(id: id, failure: Failure(error))
+            }
+        case .watch(let jobIds):
+            await watch(jobIds)
+            return nil
+        case .quit:
+            return nil
+        }
+    }
+
+    public func stop() async {
+        let tasks = background.withLock { tasks in
+            defer { tasks.removeAll() }
+            return tasks
+        }
+        for task in tasks { task.cancel() }
+        await feed.stop()
+        await session.shutdown()
+    }
+
+    /// PUTs the newest asked-for set; a call arriving while a PUT runs leaves its set for that
+    /// caller to send next. A failed PUT is retried by the feed once it is live again.
+    private func watch(_ jobIds: [String]) async {
+        let sendsNow = pendingWatch.withLock { pending in
+            pending.ids = jobIds
+            defer { pending.sending = true }
+            return !pending.sending
+        }
+        guard sendsNow else { return }
+        while let next = pendingWatch.withLock({ pending -> [String]? in
+            defer { pending.ids = nil }
+            if pending.ids == nil { pending.sending = false }
+            return pending.ids
+        }) {
+            do {
+                try await feed.watch(jobIds: next)
+            } catch {
+                logger.warning("job-status subscription failed; retried when the feed is live again",
+                               metadata: ["error": "\(Failure(error).message)"])
+            }
+        }
+    }
+
+    private func startRefreshing(every interval: Duration, _ post: @escaping @Sendable (RuntimeEvent) -> Void) {
+        let task = Task {
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: interval) } catch { return }
+                post(.action(.refreshDue))
+            }
+        }
+        background.withLock { $0.append(task) }
+    }
+
+    /// The first few failed attempts read as "reconnecting"; after that the header says "offline".
+    static func trouble(attempt: Int, reason: String) -> ConnectionStatus {
+        attempt >= offlineAfterAttempts ? .offline(reason: reason) : .reconnecting(attempt: attempt, reason: reason)
+    }
+
+    static let offlineAfterAttempts = 4
+}

@@ -1,0 +1,80 @@
+import DashboardKit
+import Foundation
+import ICWSWire
+
+/// What the terminal (or a pilot script) hands the runtime.
+public enum TerminalEvent: Sendable, Equatable {
+    case key(Key)
+    /// The terminal now has this size.
+    case resize(width: Int, height: Int)
+    /// The terminal went away (SSH drop): end the dashboard.
+    case hangup
+    /// Reading input failed for good (the reason, one line).
+    case failed(String)
+}
+
+/// Where keys and resizes come from.
+public protocol InputSource: AnyObject {
+    /// Blocks until input arrives or the runtime's wake is signalled; returns what was read
+    /// (nothing after a bare wake-up).
+    func waitForInput() -> [TerminalEvent]
+}
+
+/// Where frames go: the runtime renders the whole frame into `surface`, then calls `present()`.
+public protocol Display: AnyObject {
+    var surface: any Surface { get }
+    var renderOptions: (glyphs: Glyphs, color: Bool) { get }
+    func present()
+    /// The terminal was resized: the surface takes the new size.
+    func resize(width: Int, height: Int)
+}
+
+/// The time results and frames are stamped with.
+public protocol DashboardClock: Sendable {
+    func now() -> Date
+}
+
+public struct SystemClock: DashboardClock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// What reaches the loop from off it.
+public enum RuntimeEvent: Sendable {
+    /// A result or a change of the connection, for the update function.
+    case action(Action)
+    /// The dashboard cannot go on (bad credentials, unsupported server).
+    case fatal(Failure)
+    /// SIGINT, SIGTERM or SIGHUP arrived.
+    case signal(Int32)
+}
+
+/// Why the dashboard ended.
+public enum DashboardOutcome: Sendable, Equatable {
+    /// The operator quit (`q`, Ctrl-C, SIGINT).
+    case quit
+    /// SIGTERM or SIGHUP.
+    case signal(Int32)
+    /// The terminal went away.
+    case hangup
+    /// The terminal could not be set up or read (the reason, one line).
+    case terminalFailed(String)
+    /// The server refused the dashboard for good.
+    case failed(Failure)
+}
+
+/// The server side of the dashboard: one session and its feed. Results come back as actions;
+/// what the service learns on its own (statuses, connection changes) goes through `post`.
+///
+/// One instance serves one server. Several servers later are several services, each with its own
+/// session, feed and backoff; the runtime runs every effect as its own task, so none holds up
+/// another.
+public protocol JobService: Sendable {
+    /// Opens the connection and keeps it (login, re-login, reconnect, the periodic check of the
+    /// newest page), posting what happens.
+    func start(posting post: @escaping @Sendable (RuntimeEvent) -> Void)
+    /// Carries out one request effect; returns the action that reports its result, or nil.
+    func perform(_ effect: Effect) async -> Action?
+    /// Stops every task, then logs out.
+    func stop() async
+}

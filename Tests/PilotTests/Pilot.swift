@@ -1,0 +1,193 @@
+import DashboardKit
+import DashboardRuntime
+import Foundation
+import ICWSClient
+import ICWSSimulator
+import ICWSWire
+import Logging
+import Testing
+
+/// The dashboard run headless, like Textual's `run_test` or Bubble Tea's teatest: the real runtime
+/// and job service against the real simulator over loopback, frames on a `GridSurface`, keys and
+/// resizes scripted. `runUntilQuiet()` returns once no effect is in flight and the mailbox is
+/// empty; `waitFor` waits on the wake for a condition of the screen or the state. No sleeps: every
+/// wait ends on an event, with a generous deadline only as a safety net.
+final class Pilot {
+    static let deadline: Duration = .seconds(30)
+
+    let simulator: ICWSSimulator
+    let runtime: DashboardRuntime
+    private let display: GridDisplay
+    private let wake = AsyncWake()
+    private let wakeups: WakeIterator
+    /// Why the dashboard ended, once it has.
+    private(set) var outcome: DashboardOutcome?
+
+    /// A pilot on a started simulator (frozen job clock unless `speed` is set), logged in as `user`.
+    init(simulator: ICWSSimulator, width: Int = 160, height: Int = 45, user: String = "admin",
+         password: String = "admin-secret") throws {
+        self.simulator = simulator
+        display = GridDisplay(width: width, height: height)
+        wakeups = WakeIterator(wake.stream)
+        var configuration = ICWSClientConfiguration(
+            server: ICWSServer(scheme: "http", host: simulator.configuration.host, port: simulator.port ?? 0),
+            credentials: ICWSCredentials(user: user, password: password))
+        // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
+        configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
+        let session = try ICWSSession(configuration: configuration)
+        let service = ICWSJobService(session: session, logger: Logger(label: "pilot", factory: { _ in SwiftLogNoOpLogHandler() }),
+                                     refreshInterval: nil)
+        runtime = DashboardRuntime(options: DashboardOptions(server: "pilot", user: user), display: display,
+                                   service: service, wake: wake)
+    }
+
+    /// Starts the dashboard and runs until quiet (logged in, first page and configuration loaded).
+    func start() async throws {
+        runtime.start()
+        try await runUntilQuiet()
+    }
+
+    var screen: String { display.grid.text }
+    var state: DashboardState { runtime.state }
+
+    func press(_ keys: Key...) async throws {
+        for key in keys { try step([.key(key)]) }
+        try await runUntilQuiet()
+    }
+
+    func type(_ text: String) async throws {
+        for character in text { try step([.key(.char(character))]) }
+        try await runUntilQuiet()
+    }
+
+    func resize(width: Int, height: Int) async throws {
+        try step([.resize(width: width, height: height)])
+        try await runUntilQuiet()
+    }
+
+    /// Applies posted events until no effect is in flight and nothing waits in the mailbox.
+    func runUntilQuiet() async throws {
+        try await waitFor("the dashboard to become quiet") { _ in runtime.isQuiet }
+    }
+
+    /// Applies posted events (waking on each post) until `condition` holds.
+    func waitFor(_ what: String, _ condition: (Pilot) -> Bool) async throws {
+        let timer = Self.alarm(wake, after: Self.deadline)
+        defer { timer.cancel() }
+        let start = ContinuousClock.now
+        while true {
+            try step([])
+            if condition(self) { return }
+            if ContinuousClock.now - start >= Self.deadline {
+                Issue.record("timed out waiting for \(what); screen:\n\(screen)")
+                throw PilotTimeout()
+            }
+            _ = await wakeups.next()
+        }
+    }
+
+    /// Wakes the pilot once the deadline has passed, so a wait that nothing else ends can fail.
+    private static func alarm(_ wake: AsyncWake, after deadline: Duration) -> Task<Void, Never> {
+        Task {
+            try? await Task.sleep(for: deadline)
+            wake.signal()
+        }
+    }
+
+    /// Waits until the screen shows `text`.
+    func waitFor(text: String) async throws {
+        try await waitFor("'\(text)' on the screen") { $0.screen.contains(text) }
+    }
+
+    /// The list row (left of the detail pane) that shows `text`, empty when none does.
+    func listRow(containing text: String) -> String {
+        screen.split(separator: "\n")
+            .map { String($0.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
+            .first { $0.contains(text) } ?? ""
+    }
+
+    /// Logs out and stops the service; the simulator is the caller's.
+    func stop() async {
+        await runtime.stop()
+    }
+
+    private func step(_ inputs: [TerminalEvent]) throws {
+        guard outcome == nil else { return }
+        outcome = runtime.step(inputs)
+    }
+}
+
+struct PilotTimeout: Error {}
+
+/// The one reader of the wake stream (the pilot's task; `@unchecked` as nothing else touches it).
+final class WakeIterator: @unchecked Sendable {
+    private var iterator: AsyncStream<Void>.Iterator
+    init(_ stream: AsyncStream<Void>) { iterator = stream.makeAsyncIterator() }
+    func next() async -> Void? { await iterator.next() }
+}
+
+/// The pilot's wake: an async signal the pilot awaits.
+final class AsyncWake: WakeSignal {
+    let stream: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init() {
+        (stream, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func signal() { continuation.yield() }
+    func clear() {}
+}
+
+/// Frames on a grid; a resize starts a new grid of the new size.
+final class GridDisplay: Display {
+    private(set) var grid: GridSurface
+    let renderOptions: (glyphs: Glyphs, color: Bool) = (.unicode, true)
+
+    init(width: Int, height: Int) {
+        grid = GridSurface(width: width, height: height)
+    }
+
+    var surface: any Surface { grid }
+    func present() {}
+    func resize(width: Int, height: Int) { grid = GridSurface(width: width, height: height) }
+}
+
+/// A simulator with a frozen job clock on loopback, stopped after `body` whatever happens.
+func withSimulator<T>(_ change: (inout SimulatorConfiguration) -> Void = { _ in },
+                      _ body: (ICWSSimulator) async throws -> T) async throws -> T {
+    var configuration = SimulatorConfiguration(jobCount: 60, speed: 0)
+    change(&configuration)
+    let simulator = ICWSSimulator(configuration: configuration)
+    _ = try await simulator.start()
+    return try await finally(await body(simulator)) { await simulator.stop() }
+}
+
+/// Runs `body` with a started pilot, always stopping it.
+func withPilot<T>(_ simulator: ICWSSimulator, width: Int = 160, height: Int = 45,
+                  _ body: (Pilot) async throws -> T) async throws -> T {
+    let pilot = try Pilot(simulator: simulator, width: width, height: height)
+    try await pilot.start()
+    return try await finally(await body(pilot)) { await pilot.stop() }
+}
+
+/// Awaits `work`, then `cleanup`, whether `work` threw or not.
+func finally<T>(_ work: @autoclosure () async throws -> T, _ cleanup: () async -> Void) async throws -> T {
+    do {
+        let result = try await work()
+        await cleanup()
+        return result
+    } catch {
+        await cleanup()
+        throw error
+    }
+}
+
+/// A small valid job configuration.
+func sampleJob(_ name: String) -> JobConfig {
+    JobConfig(name: name, submittedUserId: "jdoe",
+              tables: [DataSetConfig(name: "InteractionSummary", dateTimeFilterColumn: "StartDateTimeUTC",
+                                     column: [ColumnRef(name: "InteractionIDKey")])],
+              startTimeFilter: Date(timeIntervalSince1970: 1_700_000_000),
+              endTimeFilter: Date(timeIntervalSince1970: 1_700_086_400))
+}
