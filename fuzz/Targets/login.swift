@@ -28,6 +28,6 @@ public func fuzzLogin(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let redaction = Redaction(password: lines.first ?? "")
     redaction.remember(csrfToken: lines.dropFirst().first ?? "", cookie: lines.dropFirst(2).first)
     let redacted = redaction.redact(text)
-    if let secret = lines.first, !secret.isEmpty { require(!redacted.contains(secret) || Redaction.mark.contains(secret), "password left") }
+    if let secret = lines.first, !secret.isEmpty { require(redacted.firstRange(of: secret) == nil || Redaction.mark.firstRange(of: secret) != nil, "password left") }
     return 0
 }
