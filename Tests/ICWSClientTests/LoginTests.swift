@@ -180,6 +180,17 @@ import Testing
         }
     }
 
+    /// A test that fails between creating a session and shutting it down must not take the whole
+    /// test process down with it (AsyncHTTPClient traps on a running client's deinit).
+    @Test func sessionReleasedWithoutShutdownDoesNotTrap() async throws {
+        let fixture = try await SimulatorFixture.start()
+        do {
+            let session = try ICWSSession(configuration: fixture.configuration())
+            try await session.connect()
+        }
+        await fixture.simulator.stop()
+    }
+
     @Test func logoutEndsTheServerSession() async throws {
         let fixture = try await SimulatorFixture.start()
         let log = RecordingLog()
