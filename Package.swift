@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "ICWSClient",
             dependencies: [
-                "ICWSWire",
+                "ICWSWire", "DisplayText",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

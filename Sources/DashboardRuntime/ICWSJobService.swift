@@ -19,7 +19,8 @@ public final class ICWSJobService: JobService {
     /// Job sets waiting to be PUT: only the newest is kept, so a burst of changes ends in one PUT
     /// of the final set. The feed's session keeps the set itself.
     private let pendingWatch = Mutex<(ids: [String]?, sending: Bool)>((nil, false))
-    private let background = Mutex<[Task<Void, Never>]>([])
+    /// The task following the feed (it owns the page refresher); `stopped` once `stop()` ran.
+    private let follower = Mutex<(task: Task<Void, Never>?, stopped: Bool)>((nil, false))
 
     public init(session: ICWSSession, feed: JobStatusFeed? = nil, logger: Logger, clock: any DashboardClock = SystemClock(),
                 refreshInterval: Duration? = .seconds(10)) {
@@ -32,33 +33,46 @@ public final class ICWSJobService: JobService {
 
     public func start(posting post: @escaping @Sendable (RuntimeEvent) -> Void) {
         let events = feed.events()
+        // The refresher is a child of the follower, so cancelling the follower in `stop()` ends it
+        // too, even when the feed went live (and the refresher was started) after `stop()` began.
         let follower = Task { [self] in
-            var refreshing = false
-            for await event in events {
-                switch event {
-                case .statuses(let statuses):
-                    post(.action(.statusesReceived(statuses, at: clock.now())))
-                case .connection(.live):
-                    if let info = await session.info {
-                        post(.action(.sessionStarted(user: info.userDisplayName ?? info.userID, server: info.server.description)))
-                    }
-                    post(.action(.connectionChanged(.connected, at: clock.now())))
-                    if !refreshing, let refreshInterval {
+            await withDiscardingTaskGroup { group in
+                var refreshing = false
+                for await event in events {
+                    if case .connection(.live) = event, !refreshing, let refreshInterval {
                         refreshing = true
-                        startRefreshing(every: refreshInterval, post)
+                        group.addTask { await Self.refresh(every: refreshInterval, post) }
                     }
-                case .connection(.stale(let silent)):
-                    let now = clock.now()
-                    let since = now.addingTimeInterval(-Double(silent.components.seconds))
-                    post(.action(.connectionChanged(.stale(since: since), at: now)))
-                case .connection(.reconnecting(let attempt, let reason)):
-                    post(.action(.connectionChanged(Self.trouble(attempt: attempt, reason: reason), at: clock.now())))
-                case .failed(let failure):
-                    post(.fatal(failure))
+                    await follow(event, post)
                 }
+                group.cancelAll()
             }
         }
-        background.withLock { $0.append(follower) }
+        let alreadyStopped = self.follower.withLock { state in
+            defer { if !state.stopped { state.task = follower } }
+            return state.stopped
+        }
+        if alreadyStopped { follower.cancel() }
+    }
+
+    private func follow(_ event: JobFeedEvent, _ post: @Sendable (RuntimeEvent) -> Void) async {
+        switch event {
+        case .statuses(let statuses):
+            post(.action(.statusesReceived(statuses, at: clock.now())))
+        case .connection(.live):
+            if let info = await session.info {
+                post(.action(.sessionStarted(user: info.userDisplayName ?? info.userID, server: info.server.description)))
+            }
+            post(.action(.connectionChanged(.connected, at: clock.now())))
+        case .connection(.stale(let silent)):
+            let now = clock.now()
+            let since = now.addingTimeInterval(-Double(silent.components.seconds))
+            post(.action(.connectionChanged(.stale(since: since), at: now)))
+        case .connection(.reconnecting(let attempt, let reason)):
+            post(.action(.connectionChanged(Self.trouble(attempt: attempt, reason: reason), at: clock.now())))
+        case .failed(let failure):
+            post(.fatal(failure))
+        }
     }
 
     public func perform(_ effect: Effect) async -> Action? {
@@ -102,12 +116,16 @@ public final class ICWSJobService: JobService {
     }
 
     public func stop() async {
-        let tasks = background.withLock { tasks in
-            defer { tasks.removeAll() }
-            return tasks
+        let task = follower.withLock { state in
+            defer {
+                state.stopped = true
+                state.task = nil
+            }
+            return state.task
         }
-        for task in tasks { task.cancel() }
+        task?.cancel()
         await feed.stop()
+        await task?.value
         await session.shutdown()
     }
 
@@ -134,14 +152,12 @@ public final class ICWSJobService: JobService {
         }
     }
 
-    private func startRefreshing(every interval: Duration, _ post: @escaping @Sendable (RuntimeEvent) -> Void) {
-        let task = Task {
-            while !Task.isCancelled {
-                do { try await Task.sleep(for: interval) } catch { return }
-                post(.action(.refreshDue))
-            }
+    /// Posts `refreshDue` every `interval` until cancelled.
+    private static func refresh(every interval: Duration, _ post: @Sendable (RuntimeEvent) -> Void) async {
+        while true {
+            do { try await Task.sleep(for: interval) } catch { return }
+            post(.action(.refreshDue))
         }
-        background.withLock { $0.append(task) }
     }
 
     /// The first few failed attempts read as "reconnecting"; after that the header says "offline".

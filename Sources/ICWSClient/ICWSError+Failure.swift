@@ -1,3 +1,4 @@
+import DisplayText
 import ICWSWire
 
 extension ICWSError {
@@ -40,7 +41,7 @@ extension Failure {
         } else if let error = error as? ICWSError {
             self = error.failure
         } else {
-            self.init(.unavailable, ICWSError.oneLine(String(describing: error)))
+            self.init(.unavailable, OneLine.folded(String(describing: error)))
         }
     }
 }

@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 
 /// What the server said in an error answer.
@@ -68,14 +69,6 @@ public enum ICWSError: Error, Sendable, CustomStringConvertible {
              .invalidArgument(let message):
             text = message
         }
-        return Self.oneLine(text)
-    }
-
-    /// Collapses line breaks so a description stays on one line.
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-            .joined(separator: " ")
+        return OneLine.folded(text)
     }
 }

@@ -4,14 +4,13 @@ struct SSEEvent: Sendable, Equatable {
     var type: String
     /// The `data:` lines joined with "\n".
     var data: String
-    /// The last event id seen (`id:`), if any.
-    var lastEventId: String?
 }
 
 /// An incremental `text/event-stream` parser (WHATWG rules): bytes in, whole events out.
 ///
 /// Chunks may split anywhere (inside a CRLF, inside a UTF-8 sequence): lines are decoded only once
-/// complete. Comment lines (`:ping`) are counted, not dispatched. A line, or the data of one event,
+/// complete. Comment lines (`:ping`) are counted, not dispatched. `id:` is ignored: dxtop sends no
+/// `Last-Event-ID` (docs/icws-choices.md §14). A line, or the data of one event,
 /// longer than `maximumEventSize` bytes throws `SSEParser.Overflow` (the stream is then useless:
 /// the caller reconnects) instead of growing without bound.
 struct SSEParser: Sendable {
@@ -33,8 +32,6 @@ struct SSEParser: Sendable {
     private var dataLines: [String] = []
     private var hasData = false
     private var eventType = ""
-    /// The `id:` value carried over between events.
-    private(set) var lastEventId: String?
     /// The reconnection delay the server asked for with `retry:`.
     private(set) var retryMilliseconds: Int?
     /// Comment lines seen so far (pings).
@@ -96,8 +93,6 @@ struct SSEParser: Sendable {
             hasData = true
         case "event":
             eventType = String(value)
-        case "id":
-            if !value.contains("\u{0}") { lastEventId = String(value) }
         case "retry":
             if !value.isEmpty, value.allSatisfy(\.isASCIIDigit), let milliseconds = Int(value) { retryMilliseconds = milliseconds }
         default:
@@ -114,8 +109,7 @@ struct SSEParser: Sendable {
             eventType = ""
         }
         guard hasData else { return nil }
-        return SSEEvent(type: eventType.isEmpty ? "message" : eventType, data: dataLines.joined(separator: "\n"),
-                        lastEventId: lastEventId)
+        return SSEEvent(type: eventType.isEmpty ? "message" : eventType, data: dataLines.joined(separator: "\n"))
     }
 }
 

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import DisplayText
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -34,7 +35,7 @@ enum TransportFailure {
         if error is NIOSSLError || error is BoringSSLError {
             return .transport("TLS failure with \(place): \(tlsReason(String(describing: error)))")
         }
-        let text = ICWSError.oneLine(String(describing: error))
+        let text = OneLine.folded(String(describing: error))
         if text.localizedCaseInsensitiveContains("refused") {
             return .transport("cannot connect to \(place): connection refused")
         }
@@ -91,13 +92,13 @@ enum TransportFailure {
     /// The BoringSSL reason code in words ("wrong version number"), with a hint for the common ones;
     /// the raw one-line text when there is no code.
     static func tlsReason(_ text: String) -> String {
-        guard let marker = text.range(of: "OPENSSL_internal:") else { return withoutTypeNames(ICWSError.oneLine(text)) }
+        guard let marker = text.range(of: "OPENSSL_internal:") else { return withoutTypeNames(OneLine.folded(text)) }
         let code = text[marker.upperBound...].prefix { $0.isUppercase || $0 == "_" || $0.isNumber }
         let words = code.lowercased().replacingOccurrences(of: "_", with: " ")
         switch code {
         case "WRONG_VERSION_NUMBER": return "\(words) (the server may not speak HTTPS on this port)"
         case "CERTIFICATE_VERIFY_FAILED": return "\(words) (the server's certificate is not trusted)"
-        default: return words.isEmpty ? withoutTypeNames(ICWSError.oneLine(text)) : words
+        default: return words.isEmpty ? withoutTypeNames(OneLine.folded(text)) : words
         }
     }
 }

@@ -33,7 +33,6 @@ struct SSEFixtureTests {
         let (events, parser) = try parse(chunkSize: chunkSize)
         #expect(events.count == 5)
         #expect(events.allSatisfy { $0.type == "message" })
-        #expect(events.map(\.lastEventId) == [nil, "2", "2", "2", "2"])
         #expect(parser.commentCount == 3)
         #expect(parser.retryMilliseconds == 5000)
 

@@ -12,7 +12,7 @@ import Testing
     private func parse(_ text: String) throws -> [SSEEvent] { try parse([Array(text.utf8)]).events }
 
     @Test func oneDataLineIsOneMessage() throws {
-        #expect(try parse("data: {\"a\":1}\n\n") == [SSEEvent(type: "message", data: "{\"a\":1}", lastEventId: nil)])
+        #expect(try parse("data: {\"a\":1}\n\n") == [SSEEvent(type: "message", data: "{\"a\":1}")])
     }
 
     @Test func commentsAndPingsAreCountedNotDispatched() throws {
@@ -25,10 +25,10 @@ import Testing
         #expect(try parse("data: [1,\ndata: 2]\n\n").map(\.data) == ["[1,\n2]"])
     }
 
-    @Test func eventIdAndRetryFields() throws {
+    @Test func retryAndEventFieldsAreReadAndIdIsIgnored() throws {
         let (events, parser) = try parse([Array("retry: 2500\nid: 7\nevent: custom\ndata:no-space\n\ndata: y\n\n".utf8)])
-        #expect(events == [SSEEvent(type: "custom", data: "no-space", lastEventId: "7"),
-                           SSEEvent(type: "message", data: "y", lastEventId: "7")])
+        #expect(events == [SSEEvent(type: "custom", data: "no-space"),
+                           SSEEvent(type: "message", data: "y")])
         #expect(parser.retryMilliseconds == 2500)
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import DashboardRuntime
+import DisplayText
 import DashboardTerminal
 import ICWSSimulator
 
@@ -51,10 +52,10 @@ enum DashboardEntry {
         case .hangup:
             return 128 + SignalTrap.hangupSignal
         case .terminalFailed(let reason):
-            StandardStreams.note(FailureReport.oneLine(reason))
+            StandardStreams.note(OneLine.safe(reason))
             return ExitStatus.usage.rawValue
         case .failed(let failure):
-            StandardStreams.note(FailureReport.oneLine(failure.message))
+            StandardStreams.note(OneLine.safe(failure.message))
             return ExitStatus(failure.kind).rawValue
         }
     }

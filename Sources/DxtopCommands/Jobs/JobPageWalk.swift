@@ -1,3 +1,4 @@
+import DisplayText
 import ICWSClient
 import ICWSWire
 
@@ -20,6 +21,6 @@ enum JobPageWalk {
     }
 
     private static func warn(_ warnings: [String]) {
-        for warning in warnings { StandardStreams.note("warning: " + FailureReport.oneLine(warning)) }
+        for warning in warnings { StandardStreams.note("warning: " + OneLine.safe(warning)) }
     }
 }

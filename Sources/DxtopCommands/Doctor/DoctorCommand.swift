@@ -39,6 +39,6 @@ enum DoctorLine {
     }
 
     private static func line(_ mark: String, _ step: String, _ text: String) {
-        StandardStreams.out(DisplayWidth.pad(mark, to: 6) + DisplayWidth.pad(step, to: 17) + FailureReport.oneLine(text))
+        StandardStreams.out(DisplayWidth.pad(mark, to: 6) + DisplayWidth.pad(step, to: 17) + OneLine.safe(text))
     }
 }

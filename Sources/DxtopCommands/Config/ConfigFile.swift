@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import Yams
 
@@ -132,7 +133,7 @@ struct ConfigFile: Sendable {
         case .duplicatedKeysInMapping(let duplicates, _):
             return "malformed YAML: duplicated keys \(duplicates.sorted().map(visible).joined(separator: ", "))"
         default:
-            return "malformed YAML: \(FailureReport.oneLine(error.description))"
+            return "malformed YAML: \(OneLine.safe(error.description))"
         }
     }
 
@@ -146,7 +147,7 @@ struct ConfigFile: Sendable {
 
     /// A key or name as a message shows it: one line, terminal-safe, not endless.
     static func visible(_ text: String) -> String {
-        let line = FailureReport.oneLine(text)
+        let line = OneLine.safe(text)
         return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 }

@@ -67,7 +67,7 @@ struct JobsListCommand: ParsableCommand {
             case .failure(let error):
                 guard spansContexts else { throw error }
                 failed = true
-                let message = FailureReport.oneLine(FailureReport.describe(error))
+                let message = OneLine.safe(FailureReport.describe(error))
                 let prefix = "context '\(ConfigFile.visible(context.label))': "
                 StandardStreams.note(message.hasPrefix(prefix) ? message : prefix + message)
             }

@@ -13,12 +13,12 @@ import ICWSWire
 public enum FailureReport {
     public static func exitStatus(for error: any Error) -> Int32 {
         if let error = error as? CLIError {
-            StandardStreams.note(oneLine(error.message))
+            StandardStreams.note(OneLine.safe(error.message))
             return error.status.rawValue
         }
         if error is ICWSError || error is Failure {
             let failure = Failure(error)
-            StandardStreams.note(oneLine(failure.message))
+            StandardStreams.note(OneLine.safe(failure.message))
             return ExitStatus(failure.kind).rawValue
         }
         if let interruption = error as? Interruption {
@@ -38,10 +38,10 @@ public enum FailureReport {
         }
         if code == .validationFailure {
             let hint = helpCommand(for: error).map { " (see '\($0) --help')" } ?? ""
-            StandardStreams.note(oneLine(Dxtop.message(for: error)) + hint)
+            StandardStreams.note(OneLine.safe(Dxtop.message(for: error)) + hint)
             return ExitStatus.usage.rawValue
         }
-        StandardStreams.note(oneLine(describe(error)))
+        StandardStreams.note(OneLine.safe(describe(error)))
         return ExitStatus.failure.rawValue
     }
 
@@ -49,11 +49,6 @@ public enum FailureReport {
     static func describe(_ error: any Error) -> String {
         if let error = error as? CLIError { return error.message }
         return String(describing: error)
-    }
-
-    /// Sanitised, with line breaks and runs of blanks folded into single spaces.
-    static func oneLine(_ text: String) -> String {
-        TerminalSafe.clean(text).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// `dxtop jobs list` from ArgumentParser's "See 'dxtop jobs list --help' for more information."
