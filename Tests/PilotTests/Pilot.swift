@@ -25,7 +25,7 @@ final class Pilot {
 
     /// A pilot on a started simulator (frozen job clock unless `speed` is set), logged in as `user`.
     init(simulator: ICWSSimulator, width: Int = 160, height: Int = 45, user: String = "admin",
-         password: String = "admin-secret") throws {
+         password: String = "admin-secret", readOnly: Bool = false) throws {
         self.simulator = simulator
         display = GridDisplay(width: width, height: height)
         wakeups = WakeIterator(wake.stream)
@@ -37,7 +37,7 @@ final class Pilot {
         let session = try ICWSSession(configuration: configuration)
         let service = ICWSJobService(session: session, logger: Logger(label: "pilot", factory: { _ in SwiftLogNoOpLogHandler() }),
                                      refreshInterval: nil)
-        runtime = DashboardRuntime(options: DashboardOptions(server: "pilot", user: user), display: display,
+        runtime = DashboardRuntime(options: DashboardOptions(readOnly: readOnly, server: "pilot", user: user), display: display,
                                    service: service, wake: wake)
     }
 

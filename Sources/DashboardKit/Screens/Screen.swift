@@ -4,11 +4,13 @@
 public enum Screen: Equatable, Sendable {
     case help(HelpScreen)
     case cancelDialog(CancelDialog)
+    case composer(Composer)
 
     var keyContext: KeyContext {
         switch self {
         case .help: .help
         case .cancelDialog: .cancelDialog
+        case .composer(let composer): composer.typing == nil ? .composer : .composerText
         }
     }
 
@@ -16,6 +18,7 @@ public enum Screen: Equatable, Sendable {
         switch self {
         case .help(let help): HelpView.draw(help, state: state, on: canvas)
         case .cancelDialog(let dialog): CancelDialogView.draw(dialog, on: canvas)
+        case .composer(let composer): ComposerView.draw(composer, state: state, on: canvas)
         }
     }
 }

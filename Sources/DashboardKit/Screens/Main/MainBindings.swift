@@ -41,6 +41,10 @@ enum MainBindings {
             state.openCancelDialog()
             return []
         },
+        Binding([.char("n")], in: main, help: "compose a new job",
+                details: "Compose a new job from the server's data dictionary: datasets and columns, a time window, the name; checked with the server's rules before `y` sends it. Off in `--read-only` mode.",
+                footer: FooterLabel(label: "new job", rank: 9),
+                unavailable: { $0.composeUnavailable }) { state, _ in state.openComposer() },
         Binding([.ctrlL], in: main, help: "redraw the whole screen",
                 details: "Redraw the whole screen (the terminal layer repaints after any key; the dashboard's state does not change).") { _, _ in [] },
     ]
