@@ -205,7 +205,12 @@ extension DashboardState {
 
     /// The server took the job: the composer closes, the list fetches it and selects it.
     mutating func jobSubmitted(id: String) -> [Effect] {
-        screens.removeAll { if case .composer = $0 { true } else { false } }
+        screens.removeAll {
+            switch $0 {
+            case .composer, .resubmit: true
+            default: false
+            }
+        }
         statusMessage = .info("Job \(id) submitted.")
         selectWhenListed = id
         return requestNewestPage()
@@ -213,6 +218,13 @@ extension DashboardState {
 
     /// The server refused: its message in the composer, everything chosen kept.
     mutating func submitFailed(_ failure: Failure) {
+        if case .resubmit? = topScreen {
+            _ = editResubmit {
+                $0.submitting = false
+                $0.problems = ["The server refused the job: \(failure.message)"]
+            }
+            return
+        }
         guard composer != nil else {
             statusMessage = .info("The server refused the job: \(failure.message)")
             return
