@@ -101,14 +101,12 @@ struct ComposerFlowTests {
 
     @Test func readOnlyHasNoComposer() async throws {
         try await withSimulator { simulator in
-            let pilot = try Pilot(simulator: simulator, readOnly: true)
-            try await pilot.start()
-            try await finally(await {
+            try await withPilot(simulator, readOnly: true) { pilot in
                 #expect(!pilot.screen.contains("new job"))
                 try await pilot.press(.char("n"))
                 #expect(pilot.state.composer == nil)
                 #expect(pilot.screen.contains("Read-only mode: composing jobs is turned off."))
-            }()) { await pilot.stop() }
+            }
         }
     }
 }

@@ -164,9 +164,9 @@ func withSimulator<T>(_ change: (inout SimulatorConfiguration) -> Void = { _ in 
 }
 
 /// Runs `body` with a started pilot, always stopping it.
-func withPilot<T>(_ simulator: ICWSSimulator, width: Int = 160, height: Int = 45,
+func withPilot<T>(_ simulator: ICWSSimulator, width: Int = 160, height: Int = 45, readOnly: Bool = false,
                   _ body: (Pilot) async throws -> T) async throws -> T {
-    let pilot = try Pilot(simulator: simulator, width: width, height: height)
+    let pilot = try Pilot(simulator: simulator, width: width, height: height, readOnly: readOnly)
     try await pilot.start()
     return try await finally(await body(pilot)) { await pilot.stop() }
 }

@@ -64,14 +64,12 @@ struct ResubmitFlowTests {
     @Test func readOnlyHasNoResubmit() async throws {
         try await withSimulator { simulator in
             _ = await simulator.addJob(sampleJob("read only"), submittedBy: "jdoe")
-            let pilot = try Pilot(simulator: simulator, readOnly: true)
-            try await pilot.start()
-            try await finally(await {
+            try await withPilot(simulator, readOnly: true) { pilot in
                 #expect(!pilot.screen.contains("resubmit"))
                 try await pilot.press(.char("R"))
                 #expect(pilot.state.resubmit == nil)
                 #expect(pilot.screen.contains("Read-only mode: resubmitting jobs is turned off."))
-            }()) { await pilot.stop() }
+            }
         }
     }
 }
