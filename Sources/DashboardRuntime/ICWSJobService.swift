@@ -107,6 +107,18 @@ public final class ICWSJobService: JobService {
             } catch {
                 return .cancelFailed(id: id, failure: Failure(error))
             }
+        case .loadDictionary:
+            do {
+                return .dictionaryLoaded(try await session.dataDictionary(), at: clock.now())
+            } catch {
+                return .dictionaryFailed(Failure(error))
+            }
+        case .submitJob(let config):
+            do {
+                return .jobSubmitted(id: try await session.submitJob(config))
+            } catch {
+                return .submitFailed(Failure(error))
+            }
         case .watch(let jobIds):
             await watch(jobIds)
             return nil

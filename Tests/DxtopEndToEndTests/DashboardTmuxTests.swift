@@ -11,7 +11,7 @@ import Testing
 struct DashboardTmuxTests {
     /// Opens a shell in tmux, starts `dxtop` in it against the simulator, and waits for the job list.
     /// `prefix` goes before the command (e.g. `TERM=vt100`).
-    private func openDashboard(_ sim: SimulatorFixture, width: Int = 160, height: Int = 45,
+    func openDashboard(_ sim: SimulatorFixture, width: Int = 160, height: Int = 45,
                                locale: String = "C.UTF-8", prefix: String = "", arguments: String = "",
                                waitFor jobId: String) async throws -> TmuxPane {
         let environment = sim.environment(user: "admin").merging(["LANG": locale, "LC_ALL": locale]) { $1 }

@@ -25,7 +25,7 @@ final class Pilot {
 
     /// A pilot on a started simulator (frozen job clock unless `speed` is set), logged in as `user`.
     init(simulator: ICWSSimulator, width: Int = 160, height: Int = 45, user: String = "admin",
-         password: String = "admin-secret") throws {
+         password: String = "admin-secret", readOnly: Bool = false) throws {
         self.simulator = simulator
         display = GridDisplay(width: width, height: height)
         wakeups = WakeIterator(wake.stream)
@@ -37,7 +37,7 @@ final class Pilot {
         let session = try ICWSSession(configuration: configuration)
         let service = ICWSJobService(session: session, logger: Logger(label: "pilot", factory: { _ in SwiftLogNoOpLogHandler() }),
                                      refreshInterval: nil)
-        runtime = DashboardRuntime(options: DashboardOptions(server: "pilot", user: user), display: display,
+        runtime = DashboardRuntime(options: DashboardOptions(readOnly: readOnly, server: "pilot", user: user), display: display,
                                    service: service, wake: wake)
     }
 
@@ -164,9 +164,9 @@ func withSimulator<T>(_ change: (inout SimulatorConfiguration) -> Void = { _ in 
 }
 
 /// Runs `body` with a started pilot, always stopping it.
-func withPilot<T>(_ simulator: ICWSSimulator, width: Int = 160, height: Int = 45,
+func withPilot<T>(_ simulator: ICWSSimulator, width: Int = 160, height: Int = 45, readOnly: Bool = false,
                   _ body: (Pilot) async throws -> T) async throws -> T {
-    let pilot = try Pilot(simulator: simulator, width: width, height: height)
+    let pilot = try Pilot(simulator: simulator, width: width, height: height, readOnly: readOnly)
     try await pilot.start()
     return try await finally(await body(pilot)) { await pilot.stop() }
 }

@@ -3,7 +3,8 @@
 enum BindingTable {
     /// In the order dispatch tries them, and the help and docs/keys.md list them.
     static let all: [Binding] = [quit] + MainBindings.anywhere + MainBindings.list + MainBindings.detail
-        + MainBindings.filter + CancelDialogScreen.bindings + HelpScreen.bindings
+        + MainBindings.filter + CancelDialogScreen.bindings + ComposerScreen.bindings + ResubmitScreen.bindings
+        + HelpScreen.bindings
 
     /// Ctrl-C quits from every context, dialogs, prompts and a too-small terminal included.
     static let quit = Binding([.ctrlC], in: Set(KeyContext.allCases), help: "quit",

@@ -1,7 +1,7 @@
 /// Where a key is pressed: the screen on top, or the part of the main screen that has the keys.
 /// Every binding names the contexts it works in.
 public enum KeyContext: CaseIterable, Hashable, Sendable {
-    case list, detail, filter, help, cancelDialog, tooSmall
+    case list, detail, filter, help, cancelDialog, composer, composerText, resubmit, tooSmall
 
     /// The help's and docs/keys.md's section for a binding that works in `contexts`.
     static func section(of contexts: Set<KeyContext>) -> String {
@@ -12,6 +12,9 @@ public enum KeyContext: CaseIterable, Hashable, Sendable {
         case .filter: return "Filter prompt (after /)"
         case .help: return "Help overlay (after ?)"
         case .cancelDialog: return "Cancel dialog"
+        case .composer: return "Composer (after n)"
+        case .composerText: return "Composer, typing a name or filter"
+        case .resubmit: return "Resubmit review (after R)"
         case .tooSmall: return "Terminal too small"
         }
     }

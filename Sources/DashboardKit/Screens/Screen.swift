@@ -4,11 +4,15 @@
 public enum Screen: Equatable, Sendable {
     case help(HelpScreen)
     case cancelDialog(CancelDialog)
+    case composer(Composer)
+    case resubmit(ResubmitReview)
 
     var keyContext: KeyContext {
         switch self {
         case .help: .help
         case .cancelDialog: .cancelDialog
+        case .composer(let composer): composer.typing == nil ? .composer : .composerText
+        case .resubmit: .resubmit
         }
     }
 
@@ -16,6 +20,8 @@ public enum Screen: Equatable, Sendable {
         switch self {
         case .help(let help): HelpView.draw(help, state: state, on: canvas)
         case .cancelDialog(let dialog): CancelDialogView.draw(dialog, on: canvas)
+        case .composer(let composer): ComposerView.draw(composer, state: state, on: canvas)
+        case .resubmit(let review): ResubmitView.draw(review, state: state, on: canvas)
         }
     }
 }

@@ -60,6 +60,10 @@ public struct DashboardState: Sendable {
     public internal(set) var configInFlight: String?
     /// Jobs a cancel was sent for, until the server reports an end state or refuses.
     public internal(set) var pendingCancels: Set<String> = []
+    /// The data dictionary, once the composer asked for it.
+    public internal(set) var dictionary: DictionaryEntry?
+    /// A job just submitted, selected once a page lists it.
+    public internal(set) var selectWhenListed: String?
     /// The job ids last sent in `Effect.watch`.
     public internal(set) var watchedIds: Set<String> = []
 

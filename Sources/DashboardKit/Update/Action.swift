@@ -17,6 +17,12 @@ public enum Action: Sendable {
     /// The server refused or failed the cancel (`FailureKind.alreadyEnded` when the job had ended).
     case cancelFailed(id: String, failure: Failure)
     case connectionChanged(ConnectionStatus, at: Date)
+    case dictionaryLoaded(DataDictionary, at: Date)
+    /// `FailureKind.featureMissing` when the server has no data dictionary.
+    case dictionaryFailed(Failure)
+    /// The server took a submitted job and gave it this id.
+    case jobSubmitted(id: String)
+    case submitFailed(Failure)
     /// The runner's light periodic check of the newest page.
     case refreshDue
 }

@@ -45,6 +45,18 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = []
     case .connectionChanged(let status, let at):
         effects = state.connectionChanged(status, at: at)
+    case .dictionaryLoaded(let dictionary, let at):
+        state.dictionary = .loaded(dictionary)
+        state.advanceClock(to: at)
+        effects = []
+    case .dictionaryFailed(let failure):
+        state.dictionary = .failed(failure)
+        effects = []
+    case .jobSubmitted(let id):
+        effects = state.jobSubmitted(id: id)
+    case .submitFailed(let failure):
+        state.submitFailed(failure)
+        effects = []
     case .refreshDue:
         effects = state.requestNewestPage()
     }
@@ -58,6 +70,10 @@ extension DashboardState {
     mutating func reconcile(previousSelection: String?) -> [Effect] {
         var effects: [Effect] = []
         if rowsNeedRefresh { refreshVisibleRows() }
+        if let id = selectWhenListed, visibleIndex[id] != nil {
+            selectedId = id
+            selectWhenListed = nil
+        }
         keepSelectionInView()
         if jobsChanged {
             jobsChanged = false

@@ -41,6 +41,14 @@ enum MainBindings {
             state.openCancelDialog()
             return []
         },
+        Binding([.char("n")], in: main, help: "compose a new job",
+                details: "Compose a new job from the server's data dictionary: datasets and columns, a time window, the name; checked with the server's rules before `y` sends it. Off in `--read-only` mode.",
+                footer: FooterLabel(label: "new job", rank: 9),
+                unavailable: { $0.composeUnavailable }) { state, _ in state.openComposer() },
+        Binding([.char("R")], in: main, help: "resubmit the selected job (asks first)",
+                details: "Resubmit the selected job: a review of exactly what will be sent again, answered `y` (send), `w` (shift the window forward by its own length), `e` (edit it in the composer) or `n`/`Esc` (nothing sent). Needs the job's configuration; off in `--read-only` mode.",
+                footer: FooterLabel(label: "resubmit", rank: 10),
+                unavailable: { $0.resubmitUnavailable }) { state, _ in state.openResubmit() },
         Binding([.ctrlL], in: main, help: "redraw the whole screen",
                 details: "Redraw the whole screen (the terminal layer repaints after any key; the dashboard's state does not change).") { _, _ in [] },
     ]

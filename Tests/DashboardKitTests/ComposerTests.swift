@@ -1,0 +1,91 @@
+import Foundation
+import ICWSWire
+import JobComposition
+import Testing
+@testable import DashboardKit
+
+/// The composer's update and view without a server: the dictionary effect once, choosing,
+/// refusing before sending, hostile dictionary text, the submit result.
+@Suite("Composer")
+struct ComposerTests {
+    static let dictionary = DataDictionary(tables: [
+        DictionaryDataSet(kind: .table, name: "Calls", dataSet: "Interaction Data", shortDescription: "One row per call.",
+                          column: [DictionaryColumn(name: "CallId", dataType: "char", maxLength: 10, shortDescription: "Call id."),
+                                   DictionaryColumn(name: "Caller", dataType: "nvarchar", maxLength: 50, containsPII: .yes,
+                                                    shortDescription: "Who called.\u{1B}[2J\u{202E}evil"),
+                                   DictionaryColumn(name: "StartUTC", dataType: "datetime", maxLength: 8, shortDescription: "Start.")],
+                          dateTimeFilterColumn: "StartUTC"),
+        DictionaryDataSet(kind: .table, name: "Sites\u{1B}]0;owned\u{7}", dataSet: "Admin", shortDescription: "No filters.",
+                          column: [DictionaryColumn(name: "SiteId", dataType: "int", maxLength: 4, shortDescription: "Site.")]),
+    ], views: [])
+
+    func opened() -> DashboardState {
+        var state = Fixture.state(jobs: [Fixture.job(1043, .started, name: "nightly")])
+        #expect(Fixture.press(&state, .char("n")) == [.loadDictionary])
+        Fixture.send(&state, .dictionaryLoaded(Self.dictionary, at: Fixture.at(30)))
+        return state
+    }
+
+    @Test func theDictionaryIsLoadedOncePerSession() {
+        var state = opened()
+        Fixture.press(&state, .escape)
+        #expect(state.composer == nil)
+        #expect(Fixture.press(&state, .char("n")).isEmpty)
+        #expect(state.composer != nil)
+    }
+
+    @Test func choosingColumnsAndAWindowSendsExactlyThat() throws {
+        var state = opened()
+        Fixture.press(&state, .char(" "), .tab, .char("a"), .down, .char(" "), .tab, .down, .down, .char(" "), .char("e"))
+        for c in "calls" { Fixture.press(&state, .char(c)) }
+        let effects = Fixture.press(&state, .enter, .char("y"))
+        let config = try #require(effects.compactMap { if case .submitJob(let c) = $0 { c } else { nil } }.first)
+        #expect(config.name == "calls")
+        #expect(config.tableConfigs.first?.column.map(\.name) == ["Caller"])
+        #expect(TimeWindow(of: config) == WindowPreset.yesterday.window(now: Fixture.at(30), timeZone: TimeZone(identifier: "UTC")!))
+        #expect(state.composer?.submitting == true)
+    }
+
+    @Test func problemsAreListedAndNothingIsSent() {
+        var state = opened()
+        #expect(Fixture.press(&state, .char("y")).isEmpty)
+        #expect(state.composer?.problems.contains("The job name must not be empty.") == true)
+        #expect(state.composer?.problems.contains("A job needs at least one table or view.") == true)
+    }
+
+    @Test func aWindowIsOfferedOnlyWithADateTimeColumn() {
+        var state = opened()
+        Fixture.press(&state, .down, .char(" "))
+        let text = Snapshot.render(state, width: 120, height: 40).text
+        #expect(text.contains("No chosen dataset has a date-time filter column"))
+        #expect(!text.contains("(•) none"))
+    }
+
+    @Test func hostileDictionaryTextIsCleaned() {
+        var state = opened()
+        Fixture.press(&state, .tab)
+        let text = Snapshot.render(state, width: 160, height: 45).text
+        #expect(text.contains("Caller"))
+        #expect(!text.contains("\u{1B}"))
+        #expect(!text.contains("\u{202E}"))
+        #expect(!text.contains("\u{7}"))
+    }
+
+    @Test func aRefusalKeepsEverythingTyped() {
+        var state = opened()
+        Fixture.press(&state, .char(" "), .char("e"), .char("x"), .enter, .char("y"))
+        Fixture.send(&state, .submitFailed(Failure(.badRequest, "Job name taken")))
+        #expect(state.composer?.name == "x")
+        #expect(state.composer?.chosen.map(\.name) == ["Calls"])
+        #expect(state.composer?.problems == ["The server refused the job: Job name taken"])
+        #expect(state.composer?.submitting == false)
+    }
+
+    @Test func featureMissingSaysSo() {
+        var state = Fixture.state(jobs: [])
+        Fixture.press(&state, .char("n"))
+        Fixture.send(&state, .dictionaryFailed(Failure(.featureMissing, "no dictionary")))
+        #expect(Snapshot.render(state, width: 120, height: 40).text
+            .contains("This server has no data dictionary (data-dictionary 2 needed)."))
+    }
+}
