@@ -11,17 +11,12 @@ enum HeaderView {
     /// Draws the two rows at the top of `canvas` (the header's area).
     static func draw(_ state: DashboardState, on canvas: Canvas, now: Date) {
         let width = canvas.width
-        var place: StyledLine = []
-        if let server = state.server {
-            if let user = state.user { place.append(Span(CleanText(user + "@"))) }
-            place.append(Span(CleanText(server), CellStyle(bold: true)))
+        if state.options.isMultiServer {
+            let summary: StyledLine = [Span("dxtop", CellStyle(bold: true)), Span("  "), Span(serversSummary(state))]
+            canvas.put(summary, row: 0, col: 0, width: width)
+        } else {
+            drawServer(state, on: canvas, now: now)
         }
-        let brand: StyledLine = [Span("dxtop", CellStyle(bold: true))] + (place.isEmpty ? [] : [Span("  ")])
-        let fit = connectionLine(state, now: now, glyphs: canvas.glyphs, width: width,
-                                 whoWidth: lineWidth(brand + place), placeWidth: lineWidth(place))
-        let connectionWidth = min(lineWidth(fit.line), width)
-        canvas.put(fit.line, row: 0, col: width - connectionWidth, width: connectionWidth)
-        canvas.put(fit.withBrand ? brand + place : place, row: 0, col: 0, width: max(0, width - connectionWidth - 2))
 
         // Full words, then without the total and empty states, then abbreviated; whole trailing
         // groups are left out only when even that does not fit (a number is never cut).
@@ -35,6 +30,43 @@ enum HeaderView {
         if used + 3 + orderWidth <= width {
             canvas.put(order, row: 1, col: width - orderWidth, width: orderWidth)
         }
+    }
+
+    /// The servers' links in one line: "2/3 connected, lab offline, dr reconnecting" (each server
+    /// not connected is named, cleaned).
+    static func serversSummary(_ state: DashboardState) -> CleanText {
+        let connected = state.servers.filter { $0.connection == .connected }.count
+        var text = CleanText("\(connected)/\(state.servers.count) connected")
+        for server in state.servers where server.connection != .connected {
+            text = text + CleanText(", ") + CleanText(server.label) + CleanText(" " + linkWord(server.connection))
+        }
+        return text
+    }
+
+    private static func linkWord(_ status: ConnectionStatus) -> String {
+        switch status {
+        case .connecting: "connecting"
+        case .connected: "connected"
+        case .stale: "stale"
+        case .reconnecting: "reconnecting"
+        case .offline: "offline"
+        }
+    }
+
+    /// Row 0 for one server: `user@server` and its connection line.
+    private static func drawServer(_ state: DashboardState, on canvas: Canvas, now: Date) {
+        let width = canvas.width
+        var place: StyledLine = []
+        if let server = state.server {
+            if let user = state.user { place.append(Span(CleanText(user + "@"))) }
+            place.append(Span(CleanText(server), CellStyle(bold: true)))
+        }
+        let brand: StyledLine = [Span("dxtop", CellStyle(bold: true))] + (place.isEmpty ? [] : [Span("  ")])
+        let fit = connectionLine(state, now: now, glyphs: canvas.glyphs, width: width,
+                                 whoWidth: lineWidth(brand + place), placeWidth: lineWidth(place))
+        let connectionWidth = min(lineWidth(fit.line), width)
+        canvas.put(fit.line, row: 0, col: width - connectionWidth, width: connectionWidth)
+        canvas.put(fit.withBrand ? brand + place : place, row: 0, col: 0, width: max(0, width - connectionWidth - 2))
     }
 
     /// The connection line, and whether "dxtop" still fits before `user@server`.
