@@ -15,7 +15,7 @@ enum DashboardEntry {
             return
         }
         let environment = ProcessInfo.processInfo.environment
-        let contexts = try ContextResolver(command.global, environment: environment).resolve(all: command.allContexts)
+        let contexts = try ContextResolver(command.global, environment: environment).resolve(all: command.global.allContexts)
         let logger = try LoggingSetup.logger(logFile: command.global.logFile)
         contexts.forEach(CommandContext.warnIfInsecure)
         // Every password is asked for (once per user and server) before curses takes the terminal.

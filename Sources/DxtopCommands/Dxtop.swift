@@ -19,9 +19,6 @@ public struct Dxtop: ParsableCommand {
     @Flag(name: .long, help: "Run the dashboard on a built-in simulator (no server or password needed).")
     public var demo = false
 
-    @Flag(name: .long, help: "One dashboard over every context of the config file (--context NAME, repeated, picks some).")
-    public var allContexts = false
-
     @Flag(name: .long, help: "Dashboard without the cancel action.")
     public var readOnly = false
 
