@@ -125,6 +125,20 @@ struct MultiServerTests {
         #expect(Self.screen(state).lines[0].contains("1/2 connected, lab offline"))
     }
 
+    @Test func withRoomEachServerGetsAHeaderLine() {
+        var state = Self.state()
+        _ = update(&state, .connectionChanged(context: Self.lab, .offline(reason: "connection refused"), at: Fixture.at(31)))
+        let lines = Self.screen(state).lines
+        #expect(lines[1].contains("lab") && lines[1].contains("jdoe@lab.example.com") && lines[1].contains("offline: connection refused"))
+        #expect(lines[2].contains("prod") && lines[2].contains("jdoe@prod.example.com") && lines[2].contains("connected"))
+        #expect(lines[3].contains("jobs 6"), "the counts follow the server lines")
+
+        _ = update(&state, .resize(width: 120, height: 24))
+        let short = Self.screen(state).lines
+        #expect(short[0].contains("1/2 connected, lab offline"), "no room: the summary alone")
+        #expect(short[1].contains("jobs 6"))
+    }
+
     @Test func aHostileContextNameIsCleaned() {
         let options = DashboardOptions(contexts: [ContextOptions(name: "a\u{1B}[31m\u{202E}b"), ContextOptions(name: "c")])
         let state = DashboardState(options: options, width: 120, height: 40)

@@ -68,7 +68,7 @@ public struct DashboardState: Sendable {
 
     public init(options: DashboardOptions, width: Int, height: Int) {
         self.options = options
-        layout = Layout(width: width, height: height)
+        layout = Layout(width: width, height: height, servers: options.contexts.count)
         servers = options.contexts.enumerated().map { ServerState(id: ContextID($0.offset), options: $0.element) }
     }
 

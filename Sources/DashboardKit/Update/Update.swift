@@ -14,7 +14,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .key(let key):
         effects = state.handle(key)
     case .resize(let width, let height):
-        state.layout = Layout(width: max(0, width), height: max(0, height))
+        state.layout = Layout(width: max(0, width), height: max(0, height), servers: state.servers.count)
         effects = []
     case .sessionStarted(let context, let user, let server):
         if let index = state.serverIndex(context) {

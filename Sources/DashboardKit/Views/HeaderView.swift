@@ -2,7 +2,8 @@ import DisplayText
 import Foundation
 import ICWSWire
 
-/// The two header rows: who and where, the connection, and the job counts.
+/// The header rows: who and where, the connection, and the job counts. With several servers the
+/// first row sums the links up, and when there is room each server gets a line of its own.
 enum HeaderView {
     /// Cells the left part (`user@server`) keeps at least, however long the connection reason
     /// is (a third of the row on narrow screens).
@@ -14,6 +15,9 @@ enum HeaderView {
         if state.options.isMultiServer {
             let summary: StyledLine = [Span("dxtop", CellStyle(bold: true)), Span("  "), Span(serversSummary(state))]
             canvas.put(summary, row: 0, col: 0, width: width)
+            for (offset, server) in state.servers.prefix(state.layout.serverLines).enumerated() {
+                canvas.put(serverLine(server), row: 1 + offset, col: 0, width: width)
+            }
         } else {
             drawServer(state, on: canvas, now: now)
         }
@@ -24,11 +28,12 @@ enum HeaderView {
         if lineWidth(counts) > width { counts = countsLine(state, form: .compact) }
         if lineWidth(counts) > width { counts = countsLine(state, form: .abbreviated) }
         while lineWidth(counts) > width, counts.count > 2 { counts.removeLast(3) }
-        let used = canvas.put(counts, row: 1, col: 0, width: width)
+        let countsRow = canvas.height - 1
+        let used = canvas.put(counts, row: countsRow, col: 0, width: width)
         let order = orderLine(state, glyphs: canvas.glyphs)
         let orderWidth = lineWidth(order)
         if used + 3 + orderWidth <= width {
-            canvas.put(order, row: 1, col: width - orderWidth, width: orderWidth)
+            canvas.put(order, row: countsRow, col: width - orderWidth, width: orderWidth)
         }
     }
 
@@ -41,6 +46,19 @@ enum HeaderView {
             text = text + CleanText(", ") + CleanText(server.label) + CleanText(" " + linkWord(server.connection))
         }
         return text
+    }
+
+    /// "  lab  admin@lab.example.com  offline: connection refused" (the canvas cuts what does not fit).
+    static func serverLine(_ server: ServerState) -> StyledLine {
+        var line: StyledLine = [Span("  "), Span(CleanText(server.label), CellStyle(bold: true)), Span("  ")]
+        if let address = server.server {
+            line.append(Span(CleanText((server.user.map { $0 + "@" } ?? "") + address)))
+            line.append(Span("  "))
+        }
+        let (word, _, reason) = connectionWord(server.connection)
+        line.append(word)
+        if let reason { line.append(Span(CleanText(": ") + reason)) }
+        return line
     }
 
     private static func linkWord(_ status: ConnectionStatus) -> String {
