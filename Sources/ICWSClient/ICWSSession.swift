@@ -50,6 +50,12 @@ public actor ICWSSession {
             redaction: Redaction(password: configuration.credentials.password))
     }
 
+    /// A session released without `shutdown()` (an early exit, a failed test) still closes its HTTP
+    /// client, without logging out: AsyncHTTPClient traps on a client released while running.
+    deinit {
+        if !isShutDown { transport.client.shutdown { _ in } }
+    }
+
     /// Logs in (POST /icws/connection?include=features), trying alternate hosts on a 503, and checks
     /// that the server offers data-extractor version 2 or later. When already connected, returns the
     /// current session without a new login.

@@ -28,7 +28,9 @@ final class Redaction: Sendable {
     func redact(_ text: String) -> String {
         let secrets = ([password] + sessionSecrets.withLock { $0 }).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         var out = text
-        for secret in secrets where out.contains(secret) {
+        // The standard library's search, not Foundation's `contains`: that one traps on some
+        // strings with U+FFFD and NUL (found by fuzz/Targets/login.swift).
+        for secret in secrets where out.firstRange(of: secret) != nil {
             out = out.replacing(secret, with: Self.mark)
         }
         return out

@@ -54,6 +54,7 @@ struct DetailContent {
             stateLine.append(Span("  canceling\(glyphs.ellipsis)", CellStyle(color: .yellow, bold: true)))
         }
         out += flow(labelled("State", stateLine), indent: 2 + Self.labelWidth)
+        out += field("Id", job.id)
         let site = job.submittedUserSiteId.map { " at site \($0)" } ?? ""
         out += field("Submitted by", job.submittedUserId + site)
         if let cancelUser = job.cancelUserId, !cancelUser.isEmpty {

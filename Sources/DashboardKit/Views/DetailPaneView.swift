@@ -39,14 +39,15 @@ enum DetailPaneView {
         }
     }
 
-    /// " Job 1042 " then "[focus]" when focused (before the name, so it is never cut off), then the
-    /// name, ending in an ellipsis when it does not fit in `width`.
+    /// " Job 1042 " (the id as the list shows it: a GUID's unique prefix; the whole id is in the
+    /// Status section) then "[focus]" when focused (before the name, so it is never cut off), then
+    /// the name, ending in an ellipsis when it does not fit in `width`.
     static func heading(_ state: DashboardState, focused: Bool, width: Int, glyphs: Glyphs) -> StyledLine {
         let tag = CellStyle(bold: true, reverse: focused)
         guard let job = state.selectedJob else {
             return [Span(" Detail ", tag)] + (focused ? [Span(" [focus] ", CellStyle(dim: true))] : [])
         }
-        var line: StyledLine = [Span(CleanText(" Job \(job.id) "), tag)]
+        var line: StyledLine = [Span(CleanText(" Job \(state.shortId(job.id)) "), tag)]
         if focused { line.append(Span(" [focus]", CellStyle(dim: true))) }
         let used = line.reduce(0) { $0 + DisplayWidth.of($1.text) }
         let name = CleanText(job.name).ellipsized(to: max(0, width - used - 2), glyphs: glyphs)

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (swiftc -sanitize=fuzzer,address over the package's pure sources)
+# and runs them, each from a corpus seeded with Tests/ICWSWireTests/Fixtures.
+#
+#   fuzz/run.sh                      every target, 1,000,000 inputs each
+#   fuzz/run.sh --runs 50000 jobs    one target, 50,000 inputs
+#   fuzz/run.sh --time 20            every target for 20 s each (what CI runs)
+#
+# A crash or a broken invariant stops the target, leaves the input in fuzz/.build/artifacts/ and
+# makes the script exit non-zero. Output: one summary line per target (inputs run, coverage).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+limit=(-runs=1000000)
+targets=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) limit=(-runs="$2"); shift 2 ;;
+    --time) limit=(-max_total_time="$2"); shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) targets+=("$1"); shift ;;
+  esac
+done
+all=(jobs messages login sse text)
+[ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
+
+out=fuzz/.build
+mkdir -p "$out/artifacts"
+flags=(-parse-as-library -sanitize=fuzzer,address -O -g -use-ld=lld -I "$out" -L "$out")
+
+# A module as a static library: name, then its sources.
+library() {
+  local name=$1; shift
+  swiftc "${flags[@]}" -enable-testing -emit-library -static -emit-module -module-name "$name" \
+    -emit-module-path "$out/$name.swiftmodule" -o "$out/lib$name.a" "$@"
+}
+
+echo "building fuzz targets in $out"
+library ICWSWire Sources/ICWSWire/*.swift
+library DisplayText Sources/DisplayText/*.swift
+# The client's pure parts: parsers and checks that need no HTTP stack.
+library ICWSClientPieces \
+  Sources/ICWSClient/{SSEParser,ICWSServer,ICWSError,VisibleText,MessageDecoding,Redaction,LockedBox,SessionCookie}.swift
+
+status=0
+for target in "${targets[@]}"; do
+  swiftc "${flags[@]}" -module-name "fuzz_$target" -o "$out/fuzz-$target" \
+    fuzz/Targets/FuzzSupport.swift "fuzz/Targets/$target.swift" -lICWSClientPieces -lICWSWire -lDisplayText
+  corpus="$out/corpus/$target"
+  mkdir -p "$corpus"
+  cp Tests/ICWSWireTests/Fixtures/* "$corpus/"
+  log="$out/fuzz-$target.log"
+  if "$out/fuzz-$target" "${limit[@]}" -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
+       -artifact_prefix="$out/artifacts/$target-" "$corpus" >"$log" 2>&1; then
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+    echo "fuzz $target: $runs inputs, $cov, no failure"
+  else
+    status=1
+    echo "fuzz $target: FAILED (see $log and $out/artifacts/)"
+    grep -E "invariant broken|ERROR: |Fatal error" "$log" | head -3 || true
+  fi
+done
+exit $status
