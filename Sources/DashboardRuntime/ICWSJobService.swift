@@ -7,8 +7,10 @@ import Synchronization
 
 /// The job service over one ICWS server: the session's calls for the request effects, and the
 /// job-status feed — the owner of the connection (login, re-login, reconnect, backoff) — whose
-/// statuses and liveness are posted as actions.
+/// statuses and liveness are posted as actions, tagged with the server's context.
 public final class ICWSJobService: JobService {
+    /// Which of the dashboard's servers this is: results and posted actions name it.
+    private let context: ContextID
     private let session: ICWSSession
     private let feed: JobStatusFeed
     private let logger: Logger
@@ -21,9 +23,13 @@ public final class ICWSJobService: JobService {
     private let pendingWatch = Mutex<(ids: [String]?, sending: Bool)>((nil, false))
     /// The task following the feed (it owns the page refresher); `stopped` once `stop()` ran.
     private let follower = Mutex<(task: Task<Void, Never>?, stopped: Bool)>((nil, false))
+    /// The set last asked for: a change on another server's jobs repeats this one's set, and
+    /// that sends nothing.
+    private let lastWatch = Mutex<[String]?>(nil)
 
-    public init(session: ICWSSession, feed: JobStatusFeed? = nil, logger: Logger, clock: any DashboardClock = SystemClock(),
-                refreshInterval: Duration? = .seconds(10)) {
+    public init(session: ICWSSession, context: ContextID = .first, feed: JobStatusFeed? = nil, logger: Logger,
+                clock: any DashboardClock = SystemClock(), refreshInterval: Duration? = .seconds(10)) {
+        self.context = context
         self.session = session
         self.feed = feed ?? JobStatusFeed(session: session)
         self.logger = logger
@@ -41,7 +47,7 @@ public final class ICWSJobService: JobService {
                 for await event in events {
                     if case .connection(.live) = event, !refreshing, let refreshInterval {
                         refreshing = true
-                        group.addTask { await Self.refresh(every: refreshInterval, post) }
+                        group.addTask { [context] in await Self.refresh(every: refreshInterval, context: context, post) }
                     }
                     await follow(event, post)
                 }
@@ -58,18 +64,20 @@ public final class ICWSJobService: JobService {
     private func follow(_ event: JobFeedEvent, _ post: @Sendable (RuntimeEvent) -> Void) async {
         switch event {
         case .statuses(let statuses):
-            post(.action(.statusesReceived(statuses, at: clock.now())))
+            post(.action(.statusesReceived(context: context, statuses, at: clock.now())))
         case .connection(.live):
             if let info = await session.info {
-                post(.action(.sessionStarted(user: info.userDisplayName ?? info.userID, server: info.server.description)))
+                post(.action(.sessionStarted(context: context, user: info.userDisplayName ?? info.userID,
+                                             server: info.server.description)))
             }
-            post(.action(.connectionChanged(.connected, at: clock.now())))
+            post(.action(.connectionChanged(context: context, .connected, at: clock.now())))
         case .connection(.stale(let silent)):
             let now = clock.now()
             let since = now.addingTimeInterval(-Double(silent.components.seconds))
-            post(.action(.connectionChanged(.stale(since: since), at: now)))
+            post(.action(.connectionChanged(context: context, .stale(since: since), at: now)))
         case .connection(.reconnecting(let attempt, let reason)):
-            post(.action(.connectionChanged(Self.trouble(attempt: attempt, reason: reason), at: clock.now())))
+            post(.action(.connectionChanged(context: context, Self.trouble(attempt: attempt, reason: reason),
+                                            at: clock.now())))
         case .failed(let failure):
             post(.fatal(failure))
         }
@@ -77,35 +85,37 @@ public final class ICWSJobService: JobService {
 
     public func perform(_ effect: Effect) async -> Action? {
         switch effect {
-        case .loadNewestPage(let count):
+        case .loadNewestPage(_, let count):
             do {
                 let jobs = try await session.listJobs(count: count, mode: .status)
-                return .pageLoaded(jobs: jobs.compactMap(\.jobStatus), olderThan: nil, requested: count, at: clock.now())
+                return .pageLoaded(context: context, jobs: jobs.compactMap(\.jobStatus), olderThan: nil, requested: count,
+                                   at: clock.now())
             } catch {
-                return .pageFailed(olderThan: nil, failure: Failure(error), at: clock.now())
+                return .pageFailed(context: context, olderThan: nil, failure: Failure(error), at: clock.now())
             }
-        case .loadOlderPage(let olderThan, let count):
+        case .loadOlderPage(_, let olderThan, let count):
             do {
                 let jobs = try await session.listJobs(count: count, fromJobId: olderThan, mode: .status)
-                return .pageLoaded(jobs: jobs.compactMap(\.jobStatus), olderThan: olderThan, requested: count, at: clock.now())
+                return .pageLoaded(context: context, jobs: jobs.compactMap(\.jobStatus), olderThan: olderThan,
+                                   requested: count, at: clock.now())
             } catch {
-                return .pageFailed(olderThan: olderThan, failure: Failure(error), at: clock.now())
+                return .pageFailed(context: context, olderThan: olderThan, failure: Failure(error), at: clock.now())
             }
-        case .loadConfig(let id):
+        case .loadConfig(let key):
             do {
-                guard let config = try await session.job(id: id, mode: .configuration).jobConfig else {
-                    return .configFailed(id: id, failure: Failure(.undecodable, "the server sent no configuration for job \(id)"))
+                guard let config = try await session.job(id: key.id, mode: .configuration).jobConfig else {
+                    return .configFailed(id: key, failure: Failure(.undecodable, "the server sent no configuration for job \(key.id)"))
                 }
-                return .configLoaded(id: id, config: config)
+                return .configLoaded(id: key, config: config)
             } catch {
-                return .configFailed(id: id, failure: Failure(error))
+                return .configFailed(id: key, failure: Failure(error))
             }
-        case .cancelJob(let id):
+        case .cancelJob(let key):
             do {
-                try await session.cancelJob(id: id)
-                return .cancelSucceeded(id: id)
+                try await session.cancelJob(id: key.id)
+                return .cancelSucceeded(id: key)
             } catch {
-                return .cancelFailed(id: id, failure: Failure(error))
+                return .cancelFailed(id: key, failure: Failure(error))
             }
         case .loadDictionary:
             do {
@@ -115,12 +125,13 @@ public final class ICWSJobService: JobService {
             }
         case .submitJob(let config):
             do {
-                return .jobSubmitted(id: try await session.submitJob(config))
+                return .jobSubmitted(id: JobKey(context: context, id: try await session.submitJob(config)))
             } catch {
                 return .submitFailed(Failure(error))
             }
-        case .watch(let jobIds):
-            await watch(jobIds)
+        case .watch(let jobs):
+            // The set covers every server; this one subscribes to its own.
+            await watch(jobs.filter { $0.context == context }.map(\.id))
             return nil
         case .quit:
             return nil
@@ -144,6 +155,11 @@ public final class ICWSJobService: JobService {
     /// PUTs the newest asked-for set; a call arriving while a PUT runs leaves its set for that
     /// caller to send next. A failed PUT is retried by the feed once it is live again.
     private func watch(_ jobIds: [String]) async {
+        let repeated = lastWatch.withLock { last in
+            defer { last = jobIds }
+            return last == jobIds
+        }
+        guard !repeated else { return }
         let sendsNow = pendingWatch.withLock { pending in
             pending.ids = jobIds
             defer { pending.sending = true }
@@ -165,10 +181,10 @@ public final class ICWSJobService: JobService {
     }
 
     /// Posts `refreshDue` every `interval` until cancelled.
-    private static func refresh(every interval: Duration, _ post: @Sendable (RuntimeEvent) -> Void) async {
+    private static func refresh(every interval: Duration, context: ContextID, _ post: @Sendable (RuntimeEvent) -> Void) async {
         while true {
             do { try await Task.sleep(for: interval) } catch { return }
-            post(.action(.refreshDue))
+            post(.action(.refreshDue(context: context)))
         }
     }
 

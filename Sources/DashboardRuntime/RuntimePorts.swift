@@ -66,9 +66,9 @@ public enum DashboardOutcome: Sendable, Equatable {
 /// The server side of the dashboard: one session and its feed. Results come back as actions;
 /// what the service learns on its own (statuses, connection changes) goes through `post`.
 ///
-/// One instance serves one server. Several servers later are several services, each with its own
-/// session, feed and backoff; the runtime runs every effect as its own task, so none holds up
-/// another.
+/// One instance serves one server; several servers are several services behind a `ServiceFanOut`,
+/// each with its own session, feed and backoff. The runtime runs every effect as its own task, so
+/// none holds up another.
 public protocol JobService: Sendable {
     /// Opens the connection and keeps it (login, re-login, reconnect, the periodic check of the
     /// newest page), posting what happens.

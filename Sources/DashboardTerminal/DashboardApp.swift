@@ -5,9 +5,9 @@ import ICWSClient
 import ICWSWire
 
 /// The curses side of the dashboard: traps the signals, sets the terminal up, runs the runtime on
-/// it with the job service of the configured server, and restores the terminal on every way out.
+/// it with a job service per configured server, and restores the terminal on every way out.
 enum DashboardApp {
-    static func run(configuration: ICWSClientConfiguration, options: DashboardLaunchOptions) -> DashboardOutcome {
+    static func run(servers: [DashboardServer], options: DashboardLaunchOptions) -> DashboardOutcome {
         let signals = SignalTrap(SignalTrap.dashboardSignals)
         defer { signals.cancel() }
 
@@ -17,21 +17,27 @@ enum DashboardApp {
         } catch {
             return .terminalFailed(String(describing: error))
         }
-        let session: ICWSSession
+        let services: [any JobService]
         do {
-            session = try ICWSSession(configuration: configuration)
+            services = try servers.enumerated().map { index, server in
+                ICWSJobService(session: try ICWSSession(configuration: server.configuration), context: ContextID(index),
+                               logger: options.logger)
+            }
         } catch {
             screen.end()
             return .failed(Failure(error))
         }
 
         let wake = PipeWake()
-        let dashboardOptions = DashboardOptions(
-            readOnly: options.readOnly, timeFormat: options.utc ? .utc : .local,
-            server: configuration.server.description, user: configuration.credentials.user)
+        let contexts = servers.map {
+            ContextOptions(name: $0.name, server: $0.configuration.server.description, user: $0.configuration.credentials.user,
+                           readOnly: $0.readOnly)
+        }
+        let dashboardOptions = DashboardOptions(contexts: contexts, readOnly: options.readOnly,
+                                                timeFormat: options.utc ? .utc : .local)
         let runtime = DashboardRuntime(
             options: dashboardOptions, display: CursesDisplay(screen: screen),
-            service: ICWSJobService(session: session, logger: options.logger), wake: wake)
+            service: services.count == 1 ? services[0] : ServiceFanOut(services), wake: wake)
         let post = runtime.poster
         let relay = Task {
             if let number = await signals.next() { post(.signal(number)) }

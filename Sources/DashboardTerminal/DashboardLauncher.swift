@@ -21,13 +21,29 @@ public struct DashboardLaunchOptions: Sendable {
     }
 }
 
+/// One server of the dashboard: how to reach it, and how the dashboard names and treats it.
+public struct DashboardServer: Sendable {
+    public var configuration: ICWSClientConfiguration
+    /// The context's name; nil for a server given by flags only.
+    public var name: String?
+    /// Its jobs cannot be canceled from the dashboard.
+    public var readOnly: Bool
+
+    public init(configuration: ICWSClientConfiguration, name: String? = nil, readOnly: Bool = false) {
+        self.configuration = configuration
+        self.name = name
+        self.readOnly = readOnly
+    }
+}
+
 /// Entry point of the ncurses dashboard.
 public enum DashboardLauncher {
     /// Runs the dashboard on the calling (main) thread until the operator quits, a signal arrives,
     /// the terminal goes away or the server refuses it for good. Returns why, once the terminal is
     /// restored and the session logged out; the caller reports it and picks the exit status.
     /// `--demo` callers start the simulator first and pass a configuration that points at it.
-    public static func run(configuration: ICWSClientConfiguration, options: DashboardLaunchOptions) -> DashboardOutcome {
-        DashboardApp.run(configuration: configuration, options: options)
+    /// Several servers share one list (a CONTEXT column, one session, feed and backoff each).
+    public static func run(servers: [DashboardServer], options: DashboardLaunchOptions) -> DashboardOutcome {
+        DashboardApp.run(servers: servers, options: options)
     }
 }

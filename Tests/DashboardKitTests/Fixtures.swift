@@ -93,3 +93,8 @@ extension StatusMessage {
     /// The words the status line shows.
     var text: String { FailureText.text(self) }
 }
+
+/// A job id written alone in a test is a job of the only server.
+extension JobKey: ExpressibleByStringLiteral {
+    public init(stringLiteral id: String) { self.init(id: id) }
+}

@@ -133,9 +133,9 @@ struct NavigationTests {
         #expect(Fixture.press(&state, .char("r")) == [.loadNewestPage(count: 50)])
         #expect(Fixture.press(&state, .char("r")).isEmpty, "no second request while one is in flight")
         #expect(state.statusMessage == .info("A refresh is already on its way."))
-        #expect(Fixture.send(&state, .refreshDue).isEmpty)
+        #expect(Fixture.send(&state, .refreshDue()).isEmpty)
         Fixture.send(&state, .pageLoaded(jobs: jobs, olderThan: nil, requested: 50, at: Fixture.at(30)))
-        #expect(Fixture.send(&state, .refreshDue) == [.loadNewestPage(count: 50)])
+        #expect(Fixture.send(&state, .refreshDue()) == [.loadNewestPage(count: 50)])
     }
 
     @Test func initialEffectLoadsTheNewestPage() {

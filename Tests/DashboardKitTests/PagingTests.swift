@@ -88,7 +88,7 @@ struct PagingMachineTests {
         #expect(state.paging.phase == .loadingOlder(olderThan: "1051"))
         #expect(Fixture.press(&state, .char("r")).exceptConfigLoads == [.loadNewestPage(count: 50)])
         #expect(state.paging.refreshing)
-        #expect(Fixture.send(&state, .refreshDue).isEmpty, "one newest page at a time")
+        #expect(Fixture.send(&state, .refreshDue()).isEmpty, "one newest page at a time")
         Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.timeout, ""), at: Fixture.at(30)))
         #expect(!state.paging.refreshing)
         #expect(state.paging.phase == .loadingOlder(olderThan: "1051"), "a failed refresh leaves the walk alone")

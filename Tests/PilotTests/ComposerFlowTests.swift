@@ -38,14 +38,14 @@ struct ComposerFlowTests {
                     $0.state.composer == nil && $0.state.selectedJob?.name == "Wrap-ups yesterday"
                 }
                 #expect(await simulator.allJobStatuses().count == before + 1)
-                let id = try #require(pilot.state.selectedId)
+                let id = try #require(pilot.state.selectedId?.id)
                 let sent = try #require(await simulator.jobConfig(id: id))
                 #expect(sent.tableConfigs.map(\.name) == ["InteractionWrapup"])
                 #expect(sent.tableConfigs.first?.column.map(\.name) == ["InteractionIDKey", "SiteID"])
                 let window = try #require(TimeWindow(of: sent))
                 #expect(window == WindowPreset.yesterday.window(now: try #require(pilot.state.clock), timeZone: .current))
                 #expect(sent.submittedUserId == "admin")
-                #expect(pilot.state.watchedIds.contains(id))
+                #expect(pilot.state.watchedIds.contains(JobKey(context: .first, id: id)))
                 await simulator.advance(jobId: id)
                 try await pilot.waitFor("the new job's progress live") {
                     $0.listRow(containing: "Wrap-ups yesterday").contains("queued")

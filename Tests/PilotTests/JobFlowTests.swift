@@ -12,7 +12,7 @@ struct JobFlowTests {
         try await withSimulator { simulator in
             let id = await simulator.addJob(sampleJob("keep me running"), submittedBy: "jdoe")
             try await withPilot(simulator) { pilot in
-                #expect(pilot.state.selectedId == id)
+                #expect(pilot.state.selectedId?.id == id)
                 try await pilot.press(.char("c"))
                 #expect(pilot.screen.contains("Cancel job keep me running"))
                 try await pilot.press(.char("n"))
@@ -38,7 +38,7 @@ struct JobFlowTests {
                 #expect(status?.state == .canceled)
                 #expect(status?.cancelUserId == "admin")
                 try await pilot.waitFor("the job shown as canceled") {
-                    $0.listRow(containing: "cancel me").contains("canceled") && $0.state.jobs[id]?.state == .canceled
+                    $0.listRow(containing: "cancel me").contains("canceled") && $0.state.jobs[JobKey(id: id)]?.state == .canceled
                 }
             }
         }
@@ -58,7 +58,7 @@ struct JobFlowTests {
                 try await pilot.waitFor("the job shown as canceled") {
                     $0.listRow(containing: "someone else cancels").contains("canceled")
                 }
-                #expect(pilot.state.jobs[id]?.cancelUserId == "jdoe")
+                #expect(pilot.state.jobs[JobKey(id: id)]?.cancelUserId == "jdoe")
             }
         }
     }
@@ -69,11 +69,11 @@ struct JobFlowTests {
             let oldest = try #require(all.last)
             try await withPilot(simulator) { pilot in
                 #expect(pilot.state.jobs.count == 50, "one page of 50 at first")
-                #expect(pilot.state.jobs[oldest.id] == nil)
+                #expect(pilot.state.jobs[JobKey(id: oldest.id)] == nil)
                 try await pilot.press(.end)
                 try await pilot.waitFor("the older page") { $0.state.jobs.count == all.count }
                 try await pilot.press(.end)
-                #expect(pilot.state.selectedId == oldest.id)
+                #expect(pilot.state.selectedId?.id == oldest.id)
                 #expect(pilot.listRow(containing: oldest.name).contains(oldest.name))
             }
         }
@@ -87,8 +87,8 @@ struct JobFlowTests {
                 try await pilot.press(.char("/"))
                 try await pilot.type("zebra")
                 try await pilot.press(.enter)
-                #expect(pilot.state.visibleIds == [id])
-                #expect(pilot.state.selectedId == id)
+                #expect(pilot.state.visibleIds.map(\.id) == [id])
+                #expect(pilot.state.selectedId?.id == id)
                 #expect(pilot.screen.contains("zebra quarterly"))
                 #expect(pilot.screen.contains("filter \"zebra\""))
             }

@@ -15,7 +15,6 @@ import Testing
 final class Pilot {
     static let deadline: Duration = .seconds(30)
 
-    let simulator: ICWSSimulator
     let runtime: DashboardRuntime
     private let display: GridDisplay
     private let wake = AsyncWake()
@@ -24,21 +23,29 @@ final class Pilot {
     private(set) var outcome: DashboardOutcome?
 
     /// A pilot on a started simulator (frozen job clock unless `speed` is set), logged in as `user`.
-    init(simulator: ICWSSimulator, width: Int = 160, height: Int = 45, user: String = "admin",
-         password: String = "admin-secret", readOnly: Bool = false) throws {
-        self.simulator = simulator
+    convenience init(simulator: ICWSSimulator, width: Int = 160, height: Int = 45, user: String = "admin",
+                     password: String = "admin-secret", readOnly: Bool = false) throws {
+        try self.init(options: DashboardOptions(readOnly: readOnly, server: "pilot", user: user), simulators: [simulator], width: width,
+                      height: height, user: user, password: password)
+    }
+
+    /// A pilot on several started simulators, one context each (in the order of `options.contexts`):
+    /// one job service per simulator behind the fan-out, as the terminal runs several servers.
+    init(options: DashboardOptions, simulators: [ICWSSimulator], width: Int = 160, height: Int = 45,
+         user: String = "admin", password: String = "admin-secret") throws {
         display = GridDisplay(width: width, height: height)
         wakeups = WakeIterator(wake.stream)
-        var configuration = ICWSClientConfiguration(
-            server: ICWSServer(scheme: "http", host: simulator.configuration.host, port: simulator.port ?? 0),
-            credentials: ICWSCredentials(user: user, password: password))
-        // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
-        configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
-        let session = try ICWSSession(configuration: configuration)
-        let service = ICWSJobService(session: session, logger: Logger(label: "pilot", factory: { _ in SwiftLogNoOpLogHandler() }),
-                                     refreshInterval: nil)
-        runtime = DashboardRuntime(options: DashboardOptions(readOnly: readOnly, server: "pilot", user: user), display: display,
-                                   service: service, wake: wake)
+        let services: [any JobService] = try simulators.enumerated().map { index, simulator in
+            var configuration = ICWSClientConfiguration(
+                server: ICWSServer(scheme: "http", host: simulator.configuration.host, port: simulator.port ?? 0),
+                credentials: ICWSCredentials(user: user, password: password))
+            // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
+            configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
+            return ICWSJobService(session: try ICWSSession(configuration: configuration), context: ContextID(index),
+                                  logger: Logger(label: "pilot", factory: { _ in SwiftLogNoOpLogHandler() }), refreshInterval: nil)
+        }
+        runtime = DashboardRuntime(options: options, display: display,
+                                   service: services.count == 1 ? services[0] : ServiceFanOut(services), wake: wake)
     }
 
     /// Starts the dashboard and runs until quiet (logged in, first page and configuration loaded).

@@ -13,7 +13,7 @@ struct ResubmitFlowTests {
             let original = sampleJob("daily wrap-ups")
             let id = await simulator.addJob(original, submittedBy: "jdoe")
             try await withPilot(simulator) { pilot in
-                #expect(pilot.state.selectedId == id)
+                #expect(pilot.state.selectedId?.id == id)
                 try await pilot.press(.char("R"))
                 #expect(pilot.screen.contains("Send job \(id) again?"))
                 #expect(pilot.screen.contains("table InteractionSummary: InteractionIDKey"))
@@ -22,10 +22,10 @@ struct ResubmitFlowTests {
                 let before = await simulator.allJobStatuses().count
                 try await pilot.press(.char("y"))
                 try await pilot.waitFor("the resubmitted job selected") {
-                    $0.state.resubmit == nil && $0.state.selectedId != id && $0.state.selectedJob?.name == "daily wrap-ups"
+                    $0.state.resubmit == nil && $0.state.selectedId?.id != id && $0.state.selectedJob?.name == "daily wrap-ups"
                 }
                 #expect(await simulator.allJobStatuses().count == before + 1)
-                let newId = try #require(pilot.state.selectedId)
+                let newId = try #require(pilot.state.selectedId?.id)
                 let sent = try #require(await simulator.jobConfig(id: newId))
                 #expect(sent.startTimeFilter == original.endTimeFilter)
                 #expect(sent.endTimeFilter == original.endTimeFilter?.addingTimeInterval(86_400))

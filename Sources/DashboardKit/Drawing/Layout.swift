@@ -18,15 +18,20 @@ struct Layout: Equatable, Sendable {
     static let minWidth = 60
     static let minHeight = 15
     static let sideBySideWidth = 140
+    /// The header's rows with one server: who and where with the link, then the counts.
     static let headerRows = 2
+    /// Rows the list keeps at least before the header gets a line per server.
+    static let listRowsBeforeServerLines = 10
 
     let mode: Mode
     let width: Int
     let height: Int
 
     // The areas views draw in.
-    /// Who, where, the connection and the counts.
+    /// Who, where, the connection and the counts (and a line per server when there are several and room).
     let header: Rect
+    /// Lines the header gives to one server each (0: the summary line says it all).
+    let serverLines: Int
     /// The list's heading row and its job rows.
     let listPane: Rect
     /// The detail pane: its title row (a rule when stacked), its lines, and in side-by-side mode
@@ -46,14 +51,17 @@ struct Layout: Equatable, Sendable {
     /// The detail pane's scrolling lines.
     let detail: Rect
 
-    init(width: Int, height: Int) {
+    /// The areas for a terminal of `width` x `height` cells showing `servers` servers.
+    init(width: Int, height: Int, servers: Int = 1) {
         self.width = width
         self.height = height
-        header = Rect(row: 0, col: 0, width: width, height: Layout.headerRows)
+        let roomy = height - servers >= Layout.minHeight + Layout.listRowsBeforeServerLines
+        serverLines = servers > 1 && roomy ? servers : 0
+        let top = Layout.headerRows + serverLines
+        header = Rect(row: 0, col: 0, width: width, height: top)
         statusArea = Rect(row: height - 2, col: 0, width: width, height: 2)
         footer = Rect(row: height - 1, col: 0, width: width, height: 1)
-        let top = Layout.headerRows
-        let bodyHeight = height - Layout.headerRows - 2
+        let bodyHeight = height - top - 2
         if width < Layout.minWidth || height < Layout.minHeight {
             mode = .tooSmall
             (listPane, detailPane, listHeading, list, detailTitle, detail) = (.empty, .empty, .empty, .empty, .empty, .empty)

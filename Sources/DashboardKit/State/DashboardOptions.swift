@@ -8,17 +8,24 @@ public struct DashboardOptions: Sendable {
     public var pageSize: Int
     /// How times are written.
     public var timeFormat: TimeFormat
-    /// The configured server, shown in the header from the first frame (before login answers).
-    public var server: String?
-    /// The configured user, shown with the server until `sessionStarted` replaces both.
-    public var user: String?
+    /// The servers watched, at least one; a job's `ContextID` is its position here.
+    public var contexts: [ContextOptions]
 
+    /// One server.
     public init(readOnly: Bool = false, pageSize: Int = 50, timeFormat: TimeFormat = .local,
                 server: String? = nil, user: String? = nil) {
+        self.init(contexts: [ContextOptions(server: server, user: user)], readOnly: readOnly, pageSize: pageSize,
+                  timeFormat: timeFormat)
+    }
+
+    /// Several servers in one list (an empty `contexts` is one unnamed server).
+    public init(contexts: [ContextOptions], readOnly: Bool = false, pageSize: Int = 50, timeFormat: TimeFormat = .local) {
         self.readOnly = readOnly
         self.pageSize = max(1, pageSize)
         self.timeFormat = timeFormat
-        self.server = server
-        self.user = user
+        self.contexts = contexts.isEmpty ? [ContextOptions()] : contexts
     }
+
+    /// The list has a CONTEXT column and the header one line per server.
+    public var isMultiServer: Bool { contexts.count > 1 }
 }

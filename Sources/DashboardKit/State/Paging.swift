@@ -38,6 +38,12 @@ public struct Paging: Equatable, Sendable {
         }
     }
 
+    /// Why the first page could not be loaded, while that is where paging stands.
+    public var firstPageFailure: Failure? {
+        if case .failed(let failure) = phase { return failure }
+        return nil
+    }
+
     /// A request for the newest page is out.
     public var newestInFlight: Bool { phase == .loadingNewest || refreshing }
 

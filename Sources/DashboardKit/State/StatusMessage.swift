@@ -17,7 +17,7 @@ public enum StatusMessage: Equatable, Sendable {
 public enum FailedRequest: Equatable, Sendable {
     case newestPage
     case olderPage
-    case cancel(jobId: String)
+    case cancel(jobId: JobKey)
 
     /// A page request: a later page or status update ends its failure.
     var isPage: Bool {

@@ -2,27 +2,28 @@ import Foundation
 import ICWSWire
 
 /// Everything that can change the dashboard: keys, resizes, and results the effect runner reports.
+/// What a server reports names its context (one server: `.first`, the default).
 public enum Action: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
-    case sessionStarted(user: String, server: String)
+    case sessionStarted(context: ContextID = .first, user: String, server: String)
     /// A page of the job list, newest first. `olderThan` nil is the newest page.
-    case pageLoaded(jobs: [JobStatus], olderThan: String?, requested: Int, at: Date)
-    case pageFailed(olderThan: String?, failure: Failure, at: Date)
-    case configLoaded(id: String, config: JobConfig)
-    case configFailed(id: String, failure: Failure)
+    case pageLoaded(context: ContextID = .first, jobs: [JobStatus], olderThan: String?, requested: Int, at: Date)
+    case pageFailed(context: ContextID = .first, olderThan: String?, failure: Failure, at: Date)
+    case configLoaded(id: JobKey, config: JobConfig)
+    case configFailed(id: JobKey, failure: Failure)
     /// Full statuses (deltas already merged) from the job-status feed.
-    case statusesReceived([JobStatus], at: Date)
-    case cancelSucceeded(id: String)
+    case statusesReceived(context: ContextID = .first, [JobStatus], at: Date)
+    case cancelSucceeded(id: JobKey)
     /// The server refused or failed the cancel (`FailureKind.alreadyEnded` when the job had ended).
-    case cancelFailed(id: String, failure: Failure)
-    case connectionChanged(ConnectionStatus, at: Date)
+    case cancelFailed(id: JobKey, failure: Failure)
+    case connectionChanged(context: ContextID = .first, ConnectionStatus, at: Date)
     case dictionaryLoaded(DataDictionary, at: Date)
     /// `FailureKind.featureMissing` when the server has no data dictionary.
     case dictionaryFailed(Failure)
     /// The server took a submitted job and gave it this id.
-    case jobSubmitted(id: String)
+    case jobSubmitted(id: JobKey)
     case submitFailed(Failure)
-    /// The runner's light periodic check of the newest page.
-    case refreshDue
+    /// The runner's light periodic check of a server's newest page.
+    case refreshDue(context: ContextID = .first)
 }

@@ -1,17 +1,31 @@
 import ICWSWire
 
 /// Work the update function asks the effect runner to do; each result comes back as an `Action`.
+/// Each request names its server (a context, or a job's key), so the runner sends it there.
 public enum Effect: Equatable, Sendable {
-    case loadNewestPage(count: Int)
-    case loadOlderPage(olderThan: String, count: Int)
-    case loadConfig(id: String)
-    case cancelJob(id: String)
-    /// The server's data dictionary (tables and views), once per session.
+    case loadNewestPage(context: ContextID = .first, count: Int)
+    case loadOlderPage(context: ContextID = .first, olderThan: String, count: Int)
+    case loadConfig(id: JobKey)
+    case cancelJob(id: JobKey)
+    /// The full set of jobs to subscribe to (replaces the previous set; a server with none listed
+    /// gets an empty set). Sent when the set of listed jobs that have not ended changes.
+    case watch(jobIds: [JobKey])
+    /// The server's data dictionary (tables and views), once per session. The composer works with
+    /// the first server (`ContextID.first`).
     case loadDictionary
-    /// Send a new job (composed or resubmitted).
+    /// Send a new job (composed or resubmitted) to the first server.
     case submitJob(JobConfig)
-    /// The full set of job ids to subscribe to (replaces the previous set). Sent when the set of
-    /// listed jobs that have not ended changes.
-    case watch(jobIds: [String])
     case quit
+}
+
+extension Effect {
+    /// The server the effect goes to; nil for one that concerns every server (`watch`) or none.
+    public var context: ContextID? {
+        switch self {
+        case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _): context
+        case .loadConfig(let key), .cancelJob(let key): key.context
+        case .loadDictionary, .submitJob: .first
+        case .watch, .quit: nil
+        }
+    }
 }

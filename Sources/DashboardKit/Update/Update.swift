@@ -1,9 +1,9 @@
 import Foundation
 import ICWSWire
 
-/// The effects to run when the dashboard starts: the newest page of jobs.
+/// The effects to run when the dashboard starts: each server's newest page of jobs.
 public func initialEffects(_ state: DashboardState) -> [Effect] {
-    [.loadNewestPage(count: state.options.pageSize)]
+    state.servers.map { .loadNewestPage(context: $0.id, count: state.options.pageSize) }
 }
 
 /// The dashboard's only way to change state. Pure: no I/O, no clock; work to do comes back as effects.
@@ -14,16 +14,18 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .key(let key):
         effects = state.handle(key)
     case .resize(let width, let height):
-        state.layout = Layout(width: max(0, width), height: max(0, height))
+        state.layout = Layout(width: max(0, width), height: max(0, height), servers: state.servers.count)
         effects = []
-    case .sessionStarted(let user, let server):
-        state.user = user
-        state.server = server
+    case .sessionStarted(let context, let user, let server):
+        if let index = state.serverIndex(context) {
+            state.servers[index].user = user
+            state.servers[index].server = server
+        }
         effects = []
-    case .pageLoaded(let jobs, let olderThan, let requested, let at):
-        effects = state.pageLoaded(jobs, olderThan: olderThan, requested: requested, at: at)
-    case .pageFailed(let olderThan, let failure, let at):
-        state.pageFailed(olderThan: olderThan, failure: failure, at: at)
+    case .pageLoaded(let context, let jobs, let olderThan, let requested, let at):
+        effects = state.pageLoaded(jobs, context: context, olderThan: olderThan, requested: requested, at: at)
+    case .pageFailed(let context, let olderThan, let failure, let at):
+        state.pageFailed(context: context, olderThan: olderThan, failure: failure, at: at)
         effects = []
     case .configLoaded(let id, let config):
         state.configs[id] = .loaded(config)
@@ -33,8 +35,8 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         state.configs[id] = .failed(failure)
         if state.configInFlight == id { state.configInFlight = nil }
         effects = []
-    case .statusesReceived(let statuses, let at):
-        state.statusesReceived(statuses, at: at)
+    case .statusesReceived(let context, let statuses, let at):
+        state.statusesReceived(statuses, context: context, at: at)
         effects = []
     case .cancelSucceeded(let id):
         state.cancelSucceeded(id: id)
@@ -43,8 +45,10 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         state.pendingCancels.remove(id)
         state.statusMessage = .failed(.cancel(jobId: id), failure)
         effects = []
-    case .connectionChanged(let status, let at):
-        effects = state.connectionChanged(status, at: at)
+    case .connectionChanged(let context, let status, let at):
+        effects = state.connectionChanged(status, context: context, at: at)
+    case .refreshDue(let context):
+        effects = state.requestNewestPage(context: context)
     case .dictionaryLoaded(let dictionary, let at):
         state.dictionary = .loaded(dictionary)
         state.advanceClock(to: at)
@@ -57,8 +61,6 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .submitFailed(let failure):
         state.submitFailed(failure)
         effects = []
-    case .refreshDue:
-        effects = state.requestNewestPage()
     }
     effects += state.reconcile(previousSelection: previousSelection)
     return effects
@@ -67,7 +69,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
 extension DashboardState {
     /// Brings derived data up to date after any action: visible rows, selection, scroll, the
     /// per-state counts, the watch set and the selected job's configuration.
-    mutating func reconcile(previousSelection: String?) -> [Effect] {
+    mutating func reconcile(previousSelection: JobKey?) -> [Effect] {
         var effects: [Effect] = []
         if rowsNeedRefresh { refreshVisibleRows() }
         if let id = selectWhenListed, visibleIndex[id] != nil {
@@ -93,7 +95,7 @@ extension DashboardState {
         return effects
     }
 
-    private func isFailedConfig(_ id: String) -> Bool {
+    private func isFailedConfig(_ id: JobKey) -> Bool {
         if case .failed = configs[id] { return true }
         return false
     }
@@ -102,20 +104,21 @@ extension DashboardState {
         if clock.map({ date > $0 }) ?? true { clock = date }
     }
 
-    /// Records the link's state. Back to connected with nothing loaded, or after a reconnect or
-    /// a stale stream, the newest page is fetched again (nothing else would reload the list).
-    mutating func connectionChanged(_ status: ConnectionStatus, at: Date) -> [Effect] {
-        let missedChanges = connection.mayHaveMissedChanges
-        connection = status
+    /// Records a server's link state. Back to connected with nothing loaded, or after a reconnect
+    /// or a stale stream, its newest page is fetched again (nothing else would reload its jobs).
+    mutating func connectionChanged(_ status: ConnectionStatus, context: ContextID, at: Date) -> [Effect] {
         advanceClock(to: at)
-        guard status == .connected, missedChanges || !paging.hasFirstPage else { return [] }
-        return requestNewestPage()
+        guard let index = serverIndex(context) else { return [] }
+        let missedChanges = servers[index].connection.mayHaveMissedChanges
+        servers[index].connection = status
+        guard status == .connected, missedChanges || !servers[index].paging.hasFirstPage else { return [] }
+        return requestNewestPage(context: context)
     }
 
-    /// Asks for the newest page unless that request is already out (a refresh never overlaps).
-    mutating func requestNewestPage() -> [Effect] {
-        guard paging.startNewest() else { return [] }
-        return [.loadNewestPage(count: options.pageSize)]
+    /// Asks `context` for its newest page unless that request is already out (a refresh never overlaps).
+    mutating func requestNewestPage(context: ContextID) -> [Effect] {
+        guard let index = serverIndex(context), servers[index].paging.startNewest() else { return [] }
+        return [.loadNewestPage(context: context, count: options.pageSize)]
     }
 
     private mutating func recountStates() {
@@ -124,7 +127,7 @@ extension DashboardState {
         stateCounts = counts
     }
 
-    /// `Effect.watch` with the listed jobs that have not ended, when that set changed.
+    /// `Effect.watch` with the listed jobs that have not ended (of every server), when that set changed.
     private mutating func watchEffectIfChanged() -> Effect? {
         let active = loadOrder.filter { jobs[$0].map { !$0.knownState.hasEnded } ?? false }
         let activeSet = Set(active)

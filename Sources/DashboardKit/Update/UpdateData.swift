@@ -2,14 +2,15 @@ import Foundation
 import ICWSWire
 
 extension DashboardState {
-    /// Merges a page into the loaded jobs, placing new ids where the server ordered them.
-    mutating func pageLoaded(_ page: [JobStatus], olderThan: String?, requested: Int, at: Date) -> [Effect] {
+    /// Merges a server's page into the loaded jobs, placing new ones where the server ordered them.
+    mutating func pageLoaded(_ page: [JobStatus], context: ContextID, olderThan: String?, requested: Int, at: Date) -> [Effect] {
+        guard let index = serverIndex(context) else { return [] }
         lastDataAt = at
         advanceClock(to: at)
-        paging.loaded(olderThan: olderThan, short: page.count < requested)
+        servers[index].paging.loaded(olderThan: olderThan, short: page.count < requested)
         clearPageFailureMessage()
-        for job in page { store(job) }
-        mergeOrder(page.map(\.id), appendLeftovers: olderThan != nil)
+        for job in page { store(job, context: context) }
+        mergeOrder(page.map { JobKey(context: context, id: $0.id) }, appendLeftovers: olderThan != nil)
         rowsNeedRefresh = true
         jobsChanged = true
         // A list shorter than the screen cannot be scrolled to fetch more: fetch while it is.
@@ -21,9 +22,9 @@ extension DashboardState {
 
     /// Inserts ids not yet in `loadOrder`: each run of new ids goes just before the next known id
     /// of the page; a trailing run goes at the end for older pages, at the top otherwise.
-    private mutating func mergeOrder(_ ids: [String], appendLeftovers: Bool) {
+    private mutating func mergeOrder(_ ids: [JobKey], appendLeftovers: Bool) {
         var known = Set(loadOrder)
-        var pending: [String] = []
+        var pending: [JobKey] = []
         for id in ids {
             if known.contains(id) {
                 if !pending.isEmpty, let at = loadOrder.firstIndex(of: id) {
@@ -43,9 +44,10 @@ extension DashboardState {
         }
     }
 
-    mutating func pageFailed(olderThan: String?, failure: Failure, at: Date) {
+    mutating func pageFailed(context: ContextID, olderThan: String?, failure: Failure, at: Date) {
         advanceClock(to: at)
-        paging.failed(olderThan: olderThan, failure)
+        guard let index = serverIndex(context) else { return }
+        servers[index].paging.failed(olderThan: olderThan, failure)
         statusMessage = .failed(olderThan == nil ? .newestPage : .olderPage, failure)
     }
 
@@ -54,14 +56,16 @@ extension DashboardState {
         if case .failed(let request, _) = statusMessage, request.isPage { statusMessage = nil }
     }
 
-    /// Full statuses from the feed; an unknown id is a new job and goes on top.
-    mutating func statusesReceived(_ statuses: [JobStatus], at: Date) {
+    /// Full statuses from a server's feed; an unknown id is a new job and goes on top.
+    mutating func statusesReceived(_ statuses: [JobStatus], context: ContextID, at: Date) {
+        guard serverIndex(context) != nil else { return }
         lastDataAt = at
         advanceClock(to: at)
-        var newIds: [String] = []
+        var newIds: [JobKey] = []
         for job in statuses {
-            if jobs[job.id] == nil { newIds.append(job.id) }
-            store(job)
+            let key = JobKey(context: context, id: job.id)
+            if jobs[key] == nil { newIds.append(key) }
+            store(job, context: context)
         }
         if !newIds.isEmpty { loadOrder.insert(contentsOf: newIds, at: 0) }
         clearPageFailureMessage()

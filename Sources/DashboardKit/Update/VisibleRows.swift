@@ -17,7 +17,7 @@ extension DashboardState {
         var rows = needle.isEmpty ? loadOrder : loadOrder.filter { searchText[$0]?.contains(needle) ?? false }
         rows = sorted(rows)
         visibleIds = rows
-        var index: [String: Int] = [:]
+        var index: [JobKey: Int] = [:]
         index.reserveCapacity(rows.count)
         for (i, id) in rows.enumerated() { index[id] = i }
         visibleIndex = index
@@ -33,7 +33,7 @@ extension DashboardState {
 
     /// `ids` in the current sort order; ties keep server order. Sort keys are computed once per
     /// job, so sorting 1000 jobs costs about a millisecond even in a debug build.
-    private func sorted(_ ids: [String]) -> [String] {
+    private func sorted(_ ids: [JobKey]) -> [JobKey] {
         switch sort {
         case .newest:
             return ids
@@ -50,8 +50,8 @@ extension DashboardState {
         }
     }
 
-    private func stableSort<K: Comparable>(_ ids: [String], key: (JobStatus) -> K) -> [String] {
-        var keyed: [(id: String, key: K, position: Int)] = []
+    private func stableSort<K: Comparable>(_ ids: [JobKey], key: (JobStatus) -> K) -> [JobKey] {
+        var keyed: [(id: JobKey, key: K, position: Int)] = []
         keyed.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() {
             guard let job = jobs[id] else { continue }
@@ -88,14 +88,18 @@ extension DashboardState {
         listScroll = max(0, min(listScroll, count - rows))
     }
 
-    /// Stores a job and its filter text; the caller marks rows and counts for refresh.
-    mutating func store(_ job: JobStatus) {
-        if jobs[job.id] == nil {
+    /// Stores a server's job and its filter text (the context's name included when there are
+    /// several); the caller marks rows and counts for refresh.
+    mutating func store(_ job: JobStatus, context: ContextID) {
+        let key = JobKey(context: context, id: job.id)
+        if jobs[key] == nil {
             idWidth = max(idWidth, CleanText(job.id).width)
             idPrefixes.insert(job.id)
         }
-        jobs[job.id] = job
-        searchText[job.id] = "\(job.name)\u{1}\(job.id)\u{1}\(job.submittedUserId)".lowercased()
-        if job.knownState.hasEnded { pendingCancels.remove(job.id) }
+        jobs[key] = job
+        var text = "\(job.name)\u{1}\(job.id)\u{1}\(job.submittedUserId)"
+        if options.isMultiServer, let server = serverIndex(context) { text += "\u{1}\(servers[server].label)" }
+        searchText[key] = text.lowercased()
+        if job.knownState.hasEnded { pendingCancels.remove(key) }
     }
 }

@@ -29,25 +29,28 @@ struct DetailContent {
     private var time: TimeFormat { state.options.timeFormat }
 
     func lines() -> [StyledLine] {
-        guard let job = state.selectedJob else { return [] }
+        guard let key = state.selectedId, let job = state.jobs[key] else { return [] }
         var out: [StyledLine] = []
-        out += status(job)
+        out += status(job, key: key)
         out.append([])
         out += timeline(job)
         out.append([])
-        out += configuration(job.id)
+        out += configuration(key)
         return out
     }
 
     // MARK: Status
 
-    private func status(_ job: JobStatus) -> [StyledLine] {
+    private func status(_ job: JobStatus, key: JobKey) -> [StyledLine] {
         var out: [StyledLine] = [[Span("Status", Self.heading)]]
         var stateLine = [Span(job.knownState.word, StateStyle.style(job.knownState, bold: true))]
         if let changed = job.stateChangedTime ?? job.endTime {
             stateLine.append(Span("  since \(time.timestamp(changed))"))
         }
-        if state.pendingCancels.contains(job.id) {
+        if state.options.isMultiServer, let server = state.serverIndex(key.context) {
+            out += field("Context", state.servers[server].label)
+        }
+        if state.pendingCancels.contains(key) {
             stateLine.append(Span("  canceling\(glyphs.ellipsis)", CellStyle(color: .yellow, bold: true)))
         }
         out += flow(labelled("State", stateLine), indent: 2 + Self.labelWidth)
@@ -105,7 +108,7 @@ struct DetailContent {
 
     // MARK: Configuration
 
-    private func configuration(_ id: String) -> [StyledLine] {
+    private func configuration(_ id: JobKey) -> [StyledLine] {
         var out: [StyledLine] = [[Span("Configuration", Self.heading)]]
         switch state.configs[id] {
         case nil, .loading?:

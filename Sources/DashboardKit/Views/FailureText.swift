@@ -29,8 +29,8 @@ enum FailureText {
         switch request {
         case .newestPage: "Could not load jobs: \(describe(failure))"
         case .olderPage: "Could not load older jobs: \(describe(failure))"
-        case .cancel(let id) where failure.kind == .alreadyEnded: "Job \(id) had already ended; it cannot be canceled."
-        case .cancel(let id): "Cancel of job \(id) refused: \(describe(failure))"
+        case .cancel(let key) where failure.kind == .alreadyEnded: "Job \(key.id) had already ended; it cannot be canceled."
+        case .cancel(let key): "Cancel of job \(key.id) refused: \(describe(failure))"
         }
     }
 

@@ -2,7 +2,8 @@ import DisplayText
 import Foundation
 import ICWSWire
 
-/// The two header rows: who and where, the connection, and the job counts.
+/// The header rows: who and where, the connection, and the job counts. With several servers the
+/// first row sums the links up, and when there is room each server gets a line of its own.
 enum HeaderView {
     /// Cells the left part (`user@server`) keeps at least, however long the connection reason
     /// is (a third of the row on narrow screens).
@@ -10,6 +11,68 @@ enum HeaderView {
 
     /// Draws the two rows at the top of `canvas` (the header's area).
     static func draw(_ state: DashboardState, on canvas: Canvas, now: Date) {
+        let width = canvas.width
+        if state.options.isMultiServer {
+            let summary: StyledLine = [Span("dxtop", CellStyle(bold: true)), Span("  "), Span(serversSummary(state))]
+            canvas.put(summary, row: 0, col: 0, width: width)
+            for (offset, server) in state.servers.prefix(state.layout.serverLines).enumerated() {
+                canvas.put(serverLine(server), row: 1 + offset, col: 0, width: width)
+            }
+        } else {
+            drawServer(state, on: canvas, now: now)
+        }
+
+        // Full words, then without the total and empty states, then abbreviated; whole trailing
+        // groups are left out only when even that does not fit (a number is never cut).
+        var counts = countsLine(state, form: .full)
+        if lineWidth(counts) > width { counts = countsLine(state, form: .compact) }
+        if lineWidth(counts) > width { counts = countsLine(state, form: .abbreviated) }
+        while lineWidth(counts) > width, counts.count > 2 { counts.removeLast(3) }
+        let countsRow = canvas.height - 1
+        let used = canvas.put(counts, row: countsRow, col: 0, width: width)
+        let order = orderLine(state, glyphs: canvas.glyphs)
+        let orderWidth = lineWidth(order)
+        if used + 3 + orderWidth <= width {
+            canvas.put(order, row: countsRow, col: width - orderWidth, width: orderWidth)
+        }
+    }
+
+    /// The servers' links in one line: "2/3 connected, lab offline, dr reconnecting" (each server
+    /// not connected is named, cleaned).
+    static func serversSummary(_ state: DashboardState) -> CleanText {
+        let connected = state.servers.filter { $0.connection == .connected }.count
+        var text = CleanText("\(connected)/\(state.servers.count) connected")
+        for server in state.servers where server.connection != .connected {
+            text = text + CleanText(", ") + CleanText(server.label) + CleanText(" " + linkWord(server.connection))
+        }
+        return text
+    }
+
+    /// "  lab  admin@lab.example.com  offline: connection refused" (the canvas cuts what does not fit).
+    static func serverLine(_ server: ServerState) -> StyledLine {
+        var line: StyledLine = [Span("  "), Span(CleanText(server.label), CellStyle(bold: true)), Span("  ")]
+        if let address = server.server {
+            line.append(Span(CleanText((server.user.map { $0 + "@" } ?? "") + address)))
+            line.append(Span("  "))
+        }
+        let (word, _, reason) = connectionWord(server.connection)
+        line.append(word)
+        if let reason { line.append(Span(CleanText(": ") + reason)) }
+        return line
+    }
+
+    private static func linkWord(_ status: ConnectionStatus) -> String {
+        switch status {
+        case .connecting: "connecting"
+        case .connected: "connected"
+        case .stale: "stale"
+        case .reconnecting: "reconnecting"
+        case .offline: "offline"
+        }
+    }
+
+    /// Row 0 for one server: `user@server` and its connection line.
+    private static func drawServer(_ state: DashboardState, on canvas: Canvas, now: Date) {
         let width = canvas.width
         var place: StyledLine = []
         if let server = state.server {
@@ -22,19 +85,6 @@ enum HeaderView {
         let connectionWidth = min(lineWidth(fit.line), width)
         canvas.put(fit.line, row: 0, col: width - connectionWidth, width: connectionWidth)
         canvas.put(fit.withBrand ? brand + place : place, row: 0, col: 0, width: max(0, width - connectionWidth - 2))
-
-        // Full words, then without the total and empty states, then abbreviated; whole trailing
-        // groups are left out only when even that does not fit (a number is never cut).
-        var counts = countsLine(state, form: .full)
-        if lineWidth(counts) > width { counts = countsLine(state, form: .compact) }
-        if lineWidth(counts) > width { counts = countsLine(state, form: .abbreviated) }
-        while lineWidth(counts) > width, counts.count > 2 { counts.removeLast(3) }
-        let used = canvas.put(counts, row: 1, col: 0, width: width)
-        let order = orderLine(state, glyphs: canvas.glyphs)
-        let orderWidth = lineWidth(order)
-        if used + 3 + orderWidth <= width {
-            canvas.put(order, row: 1, col: width - orderWidth, width: orderWidth)
-        }
     }
 
     /// The connection line, and whether "dxtop" still fits before `user@server`.

@@ -11,17 +11,21 @@ enum JobListView {
         static let state = 10
         static let duration = 7
         var id: Int
+        /// 0 with one server: the CONTEXT column is left out.
+        var context: Int
         var user: Int
         var submitted: Int
         var name: Int
 
-        init(width: Int, idWidth: Int) {
+        init(width: Int, idWidth: Int, contextWidth: Int = 0) {
             // Five gaps between columns, and one after TIME so it never touches the divider.
             let fixed = Columns.marker + Columns.state + idWidth + Columns.duration + 6
+                + (contextWidth > 0 ? contextWidth + 1 : 0)
             var user = 12, submitted = 11
             if width - fixed - user - submitted < 14 { user = 0 }
             if width - fixed - user - submitted < 14 { submitted = 0 }
             self.id = idWidth
+            self.context = contextWidth
             self.user = user
             self.submitted = submitted
             self.name = max(4, width - fixed - user - submitted)
@@ -33,46 +37,59 @@ enum JobListView {
         let width = canvas.width
         let rows = state.visibleIds.dropFirst(state.listScroll).prefix(canvas.height - 1)
         // From every loaded id, not just the rows on screen, so columns do not shift while scrolling.
-        let columns = Columns(width: width, idWidth: max(2, min(state.idWidth, state.idPrefixes.length)))
+        let columns = Columns(width: width, idWidth: max(2, min(state.idWidth, state.idPrefixes.length)),
+                              contextWidth: contextWidth(state))
         let heading = CellStyle(bold: true, underline: true)
-        var titles = ["", "STATE", "NAME", "ID", "USER", "SUBMITTED", "TIME"]
+        var titles = ["", "STATE", "CONTEXT", "NAME", "ID", "USER", "SUBMITTED", "TIME"]
         let sorted = switch state.sort {
-        case .newest: 5
+        case .newest: 6
         case .state: 1
-        case .name: 2
-        case .user: 4
-        case .duration: 6
+        case .name: 3
+        case .user: 5
+        case .duration: 7
         }
         titles[sorted] += canvas.glyphs.sortMarker
-        titles[6] = String(repeating: " ", count: max(0, Columns.duration - DisplayWidth.of(titles[6]))) + titles[6]
-        canvas.put(line(columns, cells: titles.map(CleanText.init), styles: Array(repeating: heading, count: 7)),
+        titles[7] = String(repeating: " ", count: max(0, Columns.duration - DisplayWidth.of(titles[7]))) + titles[7]
+        canvas.put(line(columns, cells: titles.map(CleanText.init), styles: Array(repeating: heading, count: 8)),
                    row: 0, col: 0, width: width)
 
         if state.visibleIds.isEmpty {
             canvas.put("  " + emptyMessage(state, glyphs: canvas.glyphs), row: 1, col: 0, width: width, style: CellStyle(dim: true))
             return
         }
-        for (offset, id) in rows.enumerated() {
-            guard let job = state.jobs[id] else { continue }
+        for (offset, key) in rows.enumerated() {
+            guard let job = state.jobs[key] else { continue }
             let row = 1 + offset
-            let selected = id == state.selectedId
+            let selected = key == state.selectedId
             if selected, state.focus == .list {
                 canvas.fill(row: row, col: 0, width: width, style: CellStyle(reverse: true))
             }
-            canvas.put(jobLine(job, state: state, columns: columns, selected: selected, glyphs: canvas.glyphs, now: now),
+            canvas.put(jobLine(job, key: key, state: state, columns: columns, selected: selected, glyphs: canvas.glyphs, now: now),
                        row: row, col: 0, width: width)
         }
     }
 
-    private static func jobLine(_ job: JobStatus, state: DashboardState, columns: Columns, selected: Bool, glyphs: Glyphs, now: Date) -> StyledLine {
+    /// Cells of the CONTEXT column: the longest context label, at most `maxContextWidth`; 0 for one server.
+    private static func contextWidth(_ state: DashboardState) -> Int {
+        guard state.options.isMultiServer else { return 0 }
+        let widest = state.servers.map { CleanText($0.label).width }.max() ?? 0
+        return min(maxContextWidth, max(DisplayWidth.of("CONTEXT"), widest))
+    }
+
+    static let maxContextWidth = 12
+
+    private static func jobLine(_ job: JobStatus, key: JobKey, state: DashboardState, columns: Columns, selected: Bool,
+                                glyphs: Glyphs, now: Date) -> StyledLine {
         let time = state.options.timeFormat
-        let pending = state.pendingCancels.contains(job.id)
+        let pending = state.pendingCancels.contains(key)
+        let context = state.serverIndex(key.context).map { state.servers[$0].label } ?? ""
         let name = pending ? "[canceling\(glyphs.ellipsis)] \(job.name)" : job.name
         let duration = job.duration(now: now).map(TimeFormat.duration) ?? "-"
         // Each server string is cleaned once here, since its width sets the padding.
         var cells = [
             selected ? glyphs.selection : "",
             job.knownState.word,
+            context,
             name,
             String(state.shortId(job.id)),
             job.submittedUserId,
@@ -85,13 +102,15 @@ enum JobListView {
         stateStyle.reverse = base.reverse
         var nameStyle = base
         if pending { nameStyle.color = .yellow }
-        cells[2] = cells[2].ellipsized(to: columns.name, glyphs: glyphs)
-        return line(columns, cells: cells, styles: [base, stateStyle, nameStyle, base, base, base, base])
+        cells[2] = cells[2].ellipsized(to: columns.context, glyphs: glyphs)
+        cells[3] = cells[3].ellipsized(to: columns.name, glyphs: glyphs)
+        return line(columns, cells: cells, styles: [base, stateStyle, base, nameStyle, base, base, base, base])
     }
 
     /// Pads each cell to its column; zero-width columns are left out.
     private static func line(_ columns: Columns, cells: [CleanText], styles: [CellStyle]) -> StyledLine {
-        let widths = [Columns.marker, Columns.state, columns.name, columns.id, columns.user, columns.submitted, Columns.duration]
+        let widths = [Columns.marker, Columns.state, columns.context, columns.name, columns.id, columns.user, columns.submitted,
+                      Columns.duration]
         var out: StyledLine = []
         for (index, width) in widths.enumerated() where width > 0 {
             // The marker column has no gap after it; every other column has one, TIME included.
@@ -101,10 +120,10 @@ enum JobListView {
     }
 
     private static func emptyMessage(_ state: DashboardState, glyphs: Glyphs) -> String {
-        if state.loadOrder.isEmpty, case .failed(let failure) = state.paging.phase {
+        if state.loadOrder.isEmpty, let failure = state.servers.lazy.compactMap(\.paging.firstPageFailure).first {
             return FailureText.sentence(.newestPage, failure)
         }
-        if !state.paging.hasFirstPage { return "Loading jobs\(glyphs.ellipsis)" }
+        if !state.servers.contains(where: \.paging.hasFirstPage) { return "Loading jobs\(glyphs.ellipsis)" }
         if state.filter.isActive { return "No loaded job matches \"\(state.filter.text)\"." }
         return "No jobs."
     }

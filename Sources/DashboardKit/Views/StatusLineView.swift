@@ -22,10 +22,11 @@ enum StatusLineView {
     /// "12/30 jobs, all loaded".
     private static func countText(_ state: DashboardState, glyphs: Glyphs) -> String {
         var right = "\(state.visibleIds.count)/\(state.loadOrder.count) jobs"
-        switch state.paging.phase {
-        case .loadingOlder: right += ", loading older\(glyphs.ellipsis)"
-        case .reachedOldest: right += ", all loaded"
-        case .loadingNewest, .failed, .idle: break
+        let phases = state.servers.map(\.paging.phase)
+        if phases.contains(where: { if case .loadingOlder = $0 { true } else { false } }) {
+            right += ", loading older\(glyphs.ellipsis)"
+        } else if phases.allSatisfy({ $0 == .reachedOldest }) {
+            right += ", all loaded"
         }
         return right
     }

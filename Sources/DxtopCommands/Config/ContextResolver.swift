@@ -20,8 +20,8 @@ struct ContextResolver {
 
     /// The one context of a single-server command.
     func single() throws -> ResolvedContext {
-        guard options.context.count <= 1 else {
-            throw CLIError.usage("this command works on one server: give --context once")
+        guard options.context.count <= 1, !options.allContexts else {
+            throw CLIError.usage("this command works on one server: give --context once, without --all-contexts")
         }
         return try resolve(all: false)[0]
     }

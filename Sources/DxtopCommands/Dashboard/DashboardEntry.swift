@@ -5,7 +5,8 @@ import DisplayText
 import DashboardTerminal
 import ICWSSimulator
 
-/// The root command's work: the dashboard on a server, or on an embedded simulator (`--demo`).
+/// The root command's work: the dashboard on one server or several contexts (`--context` repeated,
+/// `--all-contexts`), or on an embedded simulator (`--demo`).
 /// Runs on the main thread: the dashboard's curses loop needs it.
 enum DashboardEntry {
     static func run(_ command: Dxtop) throws {
@@ -14,8 +15,24 @@ enum DashboardEntry {
             try runDemo(command, noColor: noColor)
             return
         }
-        let context = try CommandContext(command.global)
-        try launch(context, command, noColor: noColor)
+        let environment = ProcessInfo.processInfo.environment
+        let contexts = try ContextResolver(command.global, environment: environment).resolve(all: command.global.allContexts)
+        let logger = try LoggingSetup.logger(logFile: command.global.logFile)
+        contexts.forEach(CommandContext.warnIfInsecure)
+        // Every password is asked for (once per user and server) before curses takes the terminal.
+        let passwords = PasswordSource.passwords(for: contexts, environment: environment)
+        let servers = try zip(contexts, passwords).map { context, password in
+            do {
+                return DashboardServer(configuration: context.configuration(password: try password.get(), logger: logger),
+                                       name: context.name, readOnly: context.readOnly)
+            } catch let error as CLIError where contexts.count > 1 {
+                throw CLIError("context '\(ConfigFile.visible(context.label))': " + error.message, status: error.status)
+            }
+        }
+        // Every server read-only is a read-only dashboard; otherwise only those servers' jobs refuse a cancel.
+        let options = DashboardLaunchOptions(readOnly: command.readOnly || contexts.allSatisfy(\.readOnly), noColor: noColor,
+                                             utc: contexts.allSatisfy(\.utc), logger: logger)
+        try launch(servers, options)
     }
 
     private static func runDemo(_ command: Dxtop, noColor: Bool) throws {
@@ -30,14 +47,13 @@ enum DashboardEntry {
         }
         let context = try CommandContext(demoServer: simulator.baseURL, userID: user.userID, password: user.password,
                                          options: command.global)
-        try launch(context, command, noColor: noColor)
+        let options = DashboardLaunchOptions(readOnly: command.readOnly, noColor: noColor, utc: context.resolved.utc,
+                                             logger: context.logger)
+        try launch([DashboardServer(configuration: context.configuration)], options)
     }
 
-    private static func launch(_ context: CommandContext, _ command: Dxtop, noColor: Bool) throws {
-        let options = DashboardLaunchOptions(readOnly: command.readOnly || context.resolved.readOnly, noColor: noColor,
-                                             utc: context.resolved.utc,
-                                             logger: context.logger)
-        let outcome = DashboardLauncher.run(configuration: context.configuration, options: options)
+    private static func launch(_ servers: [DashboardServer], _ options: DashboardLaunchOptions) throws {
+        let outcome = DashboardLauncher.run(servers: servers, options: options)
         if let status = report(outcome) { throw ExitCode(status) }
     }
 

@@ -29,9 +29,6 @@ struct JobsListCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep fetching older pages until there are no more.")
     var all = false
 
-    @Flag(name: .long, help: "List the jobs of every context of the config file.")
-    var allContexts = false
-
     func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be at least 1") }
         if let fromJobId { try JobIdArgument.validate(fromJobId, as: "--from") }
@@ -39,7 +36,7 @@ struct JobsListCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let contexts = try ContextResolver(global, environment: environment).resolve(all: allContexts)
+        let contexts = try ContextResolver(global, environment: environment).resolve(all: global.allContexts)
         let logger = try LoggingSetup.logger(logFile: global.logFile)
         contexts.forEach(CommandContext.warnIfInsecure)
         let passwords = PasswordSource.passwords(for: contexts, environment: environment)

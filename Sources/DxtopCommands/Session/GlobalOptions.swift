@@ -18,6 +18,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         valueName: "name"), completion: .custom(ContextNameCompletion.names))
     public var context: [String] = []
 
+    @Flag(name: .long, help: "Every context of the config file (the dashboard and jobs list; or repeat --context).")
+    public var allContexts = false
+
     @Option(name: .long, help: ArgumentHelp(
         "ICWS server: a URL, or a bare host meaning https://HOST:8019 (default: $ICWS_SERVER).",
         valueName: "url"))

@@ -2,7 +2,7 @@ import ICWSWire
 
 /// The open cancel confirmation: the cancel dialog screen's own state.
 public struct CancelDialog: Equatable, Sendable {
-    public var jobId: String
+    public var jobId: JobKey
     public var jobName: String
     /// No is selected when the dialog opens, so Enter alone never cancels.
     public var yesSelected = false
@@ -43,10 +43,13 @@ extension DashboardState {
         guard !options.readOnly else {
             return .off("Read-only mode: canceling jobs is turned off.", brief: "read-only mode")
         }
-        guard let job = selectedJob else { return .notNow("No job selected.") }
+        guard let key = selectedId, let job = jobs[key] else { return .notNow("No job selected.") }
+        if let server = serverIndex(key.context), servers[server].options.readOnly {
+            return .notNow("Job \(job.id): read-only context \(servers[server].label); canceling is turned off there.")
+        }
         let state = job.knownState
         if state.hasEnded { return .notNow("Job \(job.id) already \(state.word); it cannot be canceled.") }
-        if pendingCancels.contains(job.id) {
+        if pendingCancels.contains(key) {
             return .notNow("Job \(job.id): a cancel was already sent; waiting for the server.")
         }
         if !state.isCancelable { return .notNow("Job \(job.id) is in state \(state.word); it cannot be canceled.") }
@@ -55,8 +58,8 @@ extension DashboardState {
 
     /// `c` / Delete on a job that can be canceled: the confirmation, No selected.
     mutating func openCancelDialog() {
-        guard let job = selectedJob else { return }
-        push(.cancelDialog(CancelDialog(jobId: job.id, jobName: job.name)))
+        guard let key = selectedId, let job = jobs[key] else { return }
+        push(.cancelDialog(CancelDialog(jobId: key, jobName: job.name)))
     }
 
     mutating func confirmCancel() -> [Effect] {
@@ -70,16 +73,16 @@ extension DashboardState {
     mutating func closeDialogIfJobEnded() {
         guard let open = dialog, let state = jobs[open.jobId]?.knownState, state.hasEnded else { return }
         screens.removeAll { $0 == .cancelDialog(open) }
-        statusMessage = .info("Job \(open.jobId) \(state.word) meanwhile; nothing to cancel.")
+        statusMessage = .info("Job \(open.jobId.id) \(state.word) meanwhile; nothing to cancel.")
     }
 
-    mutating func cancelSucceeded(id: String) {
+    mutating func cancelSucceeded(id key: JobKey) {
         // The event stream can beat the DELETE reply: then the job's end is already known.
-        if let state = jobs[id]?.knownState, state.hasEnded {
-            pendingCancels.remove(id)
-            statusMessage = .info("Job \(id) \(state.word).")
+        if let state = jobs[key]?.knownState, state.hasEnded {
+            pendingCancels.remove(key)
+            statusMessage = .info("Job \(key.id) \(state.word).")
         } else {
-            statusMessage = .info("Cancel of job \(id) accepted; waiting for the server to stop it.")
+            statusMessage = .info("Cancel of job \(key.id) accepted; waiting for the server to stop it.")
         }
     }
 }

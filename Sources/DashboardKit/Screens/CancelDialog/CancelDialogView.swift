@@ -25,7 +25,7 @@ enum CancelDialogView {
     /// "Cancel job <name> (<id>)?" wrapped to `width`, in at most `questionLines` lines: a name
     /// too long for them is shortened with an ellipsis, so the job id always shows.
     static func question(_ dialog: CancelDialog, width: Int, glyphs: Glyphs) -> [CleanText] {
-        let id = CleanText("(\(dialog.jobId))?").ellipsized(to: width, glyphs: glyphs)
+        let id = CleanText("(\(dialog.jobId.id))?").ellipsized(to: width, glyphs: glyphs)
         let whole = CleanText("Cancel job \(dialog.jobName) \(id.value)").wrapped(to: width)
         guard whole.count > questionLines else { return whole }
         var lines = Array(CleanText("Cancel job \(dialog.jobName)").wrapped(to: width).prefix(questionLines))

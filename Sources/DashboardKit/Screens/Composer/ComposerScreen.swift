@@ -95,7 +95,7 @@ extension DashboardState {
     mutating func openComposer() -> [Effect] {
         let sameAs = selectedId.flatMap { id -> (id: String, window: TimeWindow)? in
             guard case .loaded(let config)? = configs[id], let window = TimeWindow(of: config) else { return nil }
-            return (id, window)
+            return (id.id, window)
         }
         push(.composer(Composer(now: clock ?? Date(timeIntervalSince1970: 0), timeZone: options.timeFormat.timeZone, sameAs: sameAs)))
         switch dictionary {
@@ -189,7 +189,7 @@ extension DashboardState {
     /// `y`: the job checked with the server's rules, then sent; a problem keeps it here.
     mutating func submitComposer() -> [Effect] {
         guard case .loaded(let dictionary)? = dictionary, let composer else { return [] }
-        let user = options.user ?? user ?? ""
+        let user = user ?? ""
         switch composer.config(dictionary, submittedUserId: user) {
         case .failure(let error):
             _ = editComposer { composer, _ in composer.problems = error.problems.map(\.message) }
@@ -204,16 +204,16 @@ extension DashboardState {
     }
 
     /// The server took the job: the composer closes, the list fetches it and selects it.
-    mutating func jobSubmitted(id: String) -> [Effect] {
+    mutating func jobSubmitted(id: JobKey) -> [Effect] {
         screens.removeAll {
             switch $0 {
             case .composer, .resubmit: true
             default: false
             }
         }
-        statusMessage = .info("Job \(id) submitted.")
+        statusMessage = .info("Job \(id.id) submitted.")
         selectWhenListed = id
-        return requestNewestPage()
+        return requestNewestPage(context: id.context)
     }
 
     /// The server refused: its message in the composer, everything chosen kept.

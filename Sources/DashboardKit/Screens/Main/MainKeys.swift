@@ -9,11 +9,11 @@ extension DashboardState {
     var listPage: Int { max(1, layout.list.height) }
     var detailPage: Int { max(1, layout.detail.height) }
 
-    /// `r`: the newest page now, and another try at the selected job's configuration if it failed.
+    /// `r`: every server's newest page now, and another try at the selected job's configuration if it failed.
     mutating func refresh() -> [Effect] {
         if let id = selectedId, case .failed = configs[id] { configs[id] = nil }
-        if paging.newestInFlight { statusMessage = .info("A refresh is already on its way.") }
-        return requestNewestPage()
+        if servers.allSatisfy(\.paging.newestInFlight) { statusMessage = .info("A refresh is already on its way.") }
+        return servers.flatMap { requestNewestPage(context: $0.id) }
     }
 
     /// Moves the selection by `delta` visible rows (clamped to the list).
@@ -33,13 +33,18 @@ extension DashboardState {
         rowsNeedRefresh = true
     }
 
-    /// The next older page when the selection is within a few rows of the end of the list (or
-    /// the list is empty), unless one is in flight or the oldest job is already loaded.
+    /// Each server's next older page when the selection is within a few rows of the end of the
+    /// list (or the list is empty), unless one is in flight or its oldest job is already loaded.
     mutating func olderPageIfNeeded() -> [Effect] {
-        guard paging.canLoadOlder, let last = loadOrder.last else { return [] }
         if let index = selectedIndex, index < visibleIds.count - olderPageThreshold { return [] }
-        paging.startOlder(olderThan: last)
-        return [.loadOlderPage(olderThan: last, count: options.pageSize)]
+        var effects: [Effect] = []
+        for index in servers.indices where servers[index].paging.canLoadOlder {
+            let context = servers[index].id
+            guard let last = loadOrder.last(where: { $0.context == context }) else { continue }
+            servers[index].paging.startOlder(olderThan: last.id)
+            effects.append(.loadOlderPage(context: context, olderThan: last.id, count: options.pageSize))
+        }
+        return effects
     }
 
     /// Moves the detail scroll to `target(current)`, both within the content. The detail is built

@@ -64,7 +64,7 @@ extension DashboardState {
 
     mutating func openResubmit() -> [Effect] {
         guard let id = selectedId, case .loaded(let config)? = configs[id] else { return [] }
-        push(.resubmit(ResubmitReview(jobId: id, original: config, timeZone: options.timeFormat.timeZone)))
+        push(.resubmit(ResubmitReview(jobId: id.id, original: config, timeZone: options.timeFormat.timeZone)))
         return []
     }
 
@@ -79,7 +79,7 @@ extension DashboardState {
 
     mutating func sendResubmit() -> [Effect] {
         guard let review = resubmit else { return [] }
-        let config = review.config(submittedUserId: options.user ?? user ?? "")
+        let config = review.config(submittedUserId: user ?? "")
         if case .loaded(let dictionary)? = dictionary {
             let problems = JobRules.problems(in: config, dictionary: dictionary)
             if !problems.isEmpty { return editResubmit { $0.problems = problems.map(\.message) } }

@@ -5,7 +5,7 @@ import JobComposition
 enum ResubmitView {
     static func draw(_ review: ResubmitReview, state: DashboardState, on canvas: Canvas) {
         let width = max(20, min(100, canvas.width - 8))
-        let config = review.config(submittedUserId: state.options.user ?? state.user ?? "")
+        let config = review.config(submittedUserId: state.user ?? "")
         var lines: [StyledLine] = [[Span("Send job \(review.jobId) again?", CellStyle(bold: true))], []]
         lines.append([Span("Name: \(config.name)")])
         let draft = JobDraft(name: config.name,

@@ -1,0 +1,39 @@
+/// One server the dashboard watches, as configured when it starts.
+public struct ContextOptions: Equatable, Sendable {
+    /// The context's name (shown in the CONTEXT column and the header); nil for a server given by
+    /// flags only.
+    public var name: String?
+    /// The configured server, shown in the header from the first frame (before login answers).
+    public var server: String?
+    /// The configured user, shown with the server until `sessionStarted` replaces both.
+    public var user: String?
+    /// Jobs of this server cannot be canceled from the dashboard.
+    public var readOnly: Bool
+
+    public init(name: String? = nil, server: String? = nil, user: String? = nil, readOnly: Bool = false) {
+        self.name = name
+        self.server = server
+        self.user = user
+        self.readOnly = readOnly
+    }
+}
+
+/// What the dashboard knows of one server's link and its job list.
+public struct ServerState: Equatable, Sendable {
+    public let id: ContextID
+    public let options: ContextOptions
+    public internal(set) var server: String?
+    public internal(set) var user: String?
+    public internal(set) var connection: ConnectionStatus = .connecting
+    public internal(set) var paging = Paging()
+
+    init(id: ContextID, options: ContextOptions) {
+        self.id = id
+        self.options = options
+        server = options.server
+        user = options.user
+    }
+
+    /// The name the CONTEXT column and the header use.
+    public var label: String { options.name ?? server ?? "server \(id.index + 1)" }
+}
