@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-all=(jobs messages login sse text)
+all=(jobs messages login sse text dashboard)
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
 out=fuzz/.build
@@ -40,12 +40,13 @@ library ICWSWire Sources/ICWSWire/*.swift
 library DisplayText Sources/DisplayText/*.swift
 # The client's pure parts: parsers and checks that need no HTTP stack.
 library ICWSClientPieces \
-  Sources/ICWSClient/{SSEParser,ICWSServer,ICWSError,VisibleText,MessageDecoding,Redaction,LockedBox,SessionCookie}.swift
+  Sources/ICWSClient/{SSEParser,ICWSServer,ICWSError,VisibleText,MessageDecoding,Redaction,SessionCookie}.swift
+library DashboardKit $(find Sources/DashboardKit -name '*.swift' | sort)
 
 status=0
 for target in "${targets[@]}"; do
   swiftc "${flags[@]}" -module-name "fuzz_$target" -o "$out/fuzz-$target" \
-    fuzz/Targets/FuzzSupport.swift "fuzz/Targets/$target.swift" -lICWSClientPieces -lICWSWire -lDisplayText
+    fuzz/Targets/FuzzSupport.swift "fuzz/Targets/$target.swift" -lDashboardKit -lICWSClientPieces -lICWSWire -lDisplayText
   corpus="$out/corpus/$target"
   mkdir -p "$corpus"
   cp Tests/ICWSWireTests/Fixtures/* "$corpus/"
