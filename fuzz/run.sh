@@ -41,12 +41,13 @@ library DisplayText Sources/DisplayText/*.swift
 # The client's pure parts: parsers and checks that need no HTTP stack.
 library ICWSClientPieces \
   Sources/ICWSClient/{SSEParser,ICWSServer,ICWSError,VisibleText,MessageDecoding,Redaction,SessionCookie}.swift
+library JobComposition Sources/JobComposition/*.swift
 library DashboardKit $(find Sources/DashboardKit -name '*.swift' | sort)
 
 status=0
 for target in "${targets[@]}"; do
   swiftc "${flags[@]}" -module-name "fuzz_$target" -o "$out/fuzz-$target" \
-    fuzz/Targets/FuzzSupport.swift "fuzz/Targets/$target.swift" -lDashboardKit -lICWSClientPieces -lICWSWire -lDisplayText
+    fuzz/Targets/FuzzSupport.swift "fuzz/Targets/$target.swift" -lDashboardKit -lJobComposition -lICWSClientPieces -lICWSWire -lDisplayText
   corpus="$out/corpus/$target"
   mkdir -p "$corpus"
   cp Tests/ICWSWireTests/Fixtures/* "$corpus/"
