@@ -106,7 +106,8 @@ def run_dashboard(args, port):
     start = time.perf_counter()
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", args.rows, args.cols, 0, 0))
     first_byte, _ = wait_for(fd, re.compile(rb"."), 10)
-    listed, initial = wait_for(fd, re.compile(rb"\b%d\b" % (1000 + args.jobs)), 20 + 10 * args.latency / 1000)
+    # Job ids are GUIDs: the first listed page shows up as the "N/M jobs" count in the status line.
+    listed, initial = wait_for(fd, re.compile(rb"\d+/\d+ jobs"), 20 + 10 * args.latency / 1000)
     rest, _ = read_until_quiet(fd, 0.5, 5)
     full_paint = len(initial) + len(rest)
 

@@ -74,12 +74,12 @@ struct DashboardTmuxTests {
             try await DxtopBinary.offPool {
                 let wide = try pane.waitFor(text: "Timeline")
                 // Side by side: the detail pane's divider runs beside the list.
-                #expect(wide.split(separator: "\n").contains { $0.contains(" \(jobId) ") && $0.contains("│") })
+                #expect(wide.split(separator: "\n").contains { $0.contains(" \(jobId.prefix(8)) ") && $0.contains("│") })
                 try pane.resize(width: 80, height: 24)
                 // Stacked: the list row has the whole width (no divider beside it), the detail below.
                 try pane.waitFor("the stacked layout") { screen in
                     let lines = screen.split(separator: "\n")
-                    let row = lines.firstIndex { $0.contains(" \(jobId) ") && $0.contains("resize job") }
+                    let row = lines.firstIndex { $0.contains(" \(jobId.prefix(8)) ") && $0.contains("resize job") }
                     let detail = lines.firstIndex { $0.contains("Timeline") || $0.contains("Status") }
                     guard let row, let detail else { return false }
                     return !lines[row].contains("│") && detail > row

@@ -55,7 +55,7 @@ import Testing
 
     @Test func httpsToAPlainHTTPServerIsATransportError() async throws {
         let fixture = try await SimulatorFixture.start()
-        var configuration = fixture.configuration(timeout: .seconds(5))
+        var configuration = fixture.configuration(timeout: .seconds(30))
         configuration.server = ICWSServer(scheme: "https", host: "127.0.0.1", port: fixture.port)
         try await fixture.withSession(configuration) { session in
             do {

@@ -11,8 +11,8 @@ public func fuzzDashboard(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     var input = ActionBytes(fuzzData(start, count))
     var state = DashboardState(options: DashboardOptions(readOnly: input.byte() % 4 == 0, pageSize: Int(input.byte() % 8) + 1),
                                width: 100, height: 30)
-    var unansweredConfigs = Set<String>()
-    var sentCancels: [String] = []
+    var unansweredConfigs = Set<JobKey>()
+    var sentCancels: [JobKey] = []
     var steps = 0
     func apply(_ action: Action) {
         if case .configLoaded(let id, _) = action { unansweredConfigs.remove(id) }
@@ -22,7 +22,7 @@ public func fuzzDashboard(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
             if case .cancelJob(let id) = effect { sentCancels.append(id) }
         }
         require(state.brokenInvariants.isEmpty, "\(state.brokenInvariants) after \(action)")
-        require(unansweredConfigs.count <= 1, "configuration requests in flight: \(unansweredConfigs.sorted())")
+        require(unansweredConfigs.count <= 1, "configuration requests in flight: \(unansweredConfigs.map { "\($0)" })")
         steps += 1
         if steps % 5 == 0 {
             let surface = GridSurface(width: state.width, height: state.height)
@@ -102,7 +102,7 @@ struct ActionBytes {
         }
     }
 
-    mutating func action(answering config: String?, cancels: [String]) -> Action {
+    mutating func action(answering config: JobKey?, cancels: [JobKey]) -> Action {
         switch int(below: 16) {
         case 0...5: return .key(key())
         case 6: return .resize(width: int(below: 140), height: int(below: 50))
@@ -111,12 +111,12 @@ struct ActionBytes {
             return .pageLoaded(jobs: jobs(), olderThan: olderThan, requested: int(below: 12) + 1, at: date())
         case 8: return .pageFailed(olderThan: byte() % 2 == 0 ? nil : jobId(), failure: failure(), at: date())
         case 9: return .statusesReceived(jobs(), at: date())
-        case 10: return .configLoaded(id: config ?? jobId(), config: JobConfig(name: text(), submittedUserId: text()))
-        case 11: return .configFailed(id: config ?? jobId(), failure: failure())
-        case 12: return .cancelSucceeded(id: cancels.last ?? jobId())
-        case 13: return .cancelFailed(id: cancels.last ?? jobId(), failure: failure())
+        case 10: return .configLoaded(id: config ?? JobKey(context: .first, id: jobId()), config: JobConfig(name: text(), submittedUserId: text()))
+        case 11: return .configFailed(id: config ?? JobKey(context: .first, id: jobId()), failure: failure())
+        case 12: return .cancelSucceeded(id: cancels.last ?? JobKey(context: .first, id: jobId()))
+        case 13: return .cancelFailed(id: cancels.last ?? JobKey(context: .first, id: jobId()), failure: failure())
         case 14: return .connectionChanged(connection(), at: date())
-        default: return byte() % 2 == 0 ? .refreshDue : .sessionStarted(user: text(), server: text())
+        default: return byte() % 2 == 0 ? .refreshDue() : .sessionStarted(user: text(), server: text())
         }
     }
 }

@@ -10,7 +10,7 @@ extension DashboardState {
                     broken.append("selected row \(index) outside the shown rows \(listScroll)..<\(listScroll + rows)")
                 }
             } else {
-                broken.append("no visible job selected (selectedId \(selectedId ?? "nil"))")
+                broken.append("no visible job selected (selectedId \(selectedId.map { "\($0)" } ?? "nil"))")
             }
         }
         if listScroll < 0 || listScroll > max(0, visibleIds.count - rows) {
