@@ -11,9 +11,7 @@ public struct DictionaryTables: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey { case tableList }
 
     public init(from decoder: any Decoder) throws {
-        let lossy = try decoder.container(keyedBy: CodingKeys.self).decode(LossyList<DictionaryDataSet>.self, forKey: .tableList)
-        tableList = lossy.elements.map { var set = $0; set.kind = .table; return set }
-        problems = lossy.problems.map { "tableList \($0)" }
+        (tableList, problems) = try DictionaryDataSet.decodeList(from: decoder, key: CodingKeys.tableList, kind: .table)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -32,14 +30,23 @@ public struct DictionaryViews: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey { case viewList }
 
     public init(from decoder: any Decoder) throws {
-        let lossy = try decoder.container(keyedBy: CodingKeys.self).decode(LossyList<DictionaryDataSet>.self, forKey: .viewList)
-        viewList = lossy.elements.map { var set = $0; set.kind = .view; return set }
-        problems = lossy.problems.map { "viewList \($0)" }
+        (viewList, problems) = try DictionaryDataSet.decodeList(from: decoder, key: CodingKeys.viewList, kind: .view)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(viewList, forKey: .viewList)
+    }
+}
+
+extension DictionaryDataSet {
+    /// The one rule for `tableList` and `viewList`: entries that do not decode are skipped with a
+    /// reason naming the list, and every kept entry gets the list's kind.
+    static func decodeList<Key: CodingKey>(from decoder: any Decoder, key: Key, kind: DataSetKind)
+        throws -> ([DictionaryDataSet], [String]) {
+        let lossy = try decoder.container(keyedBy: Key.self).decode(LossyList<DictionaryDataSet>.self, forKey: key)
+        return (lossy.elements.map { var set = $0; set.kind = kind; return set },
+                lossy.problems.map { "\(key.stringValue) \($0)" })
     }
 }
 
