@@ -14,6 +14,16 @@ import Darwin
 public enum DisplayWidth {
     /// Cells taken by `text`.
     public static func of(_ text: String) -> Int {
+        // Most text on screen is ASCII: its bytes are its scalars, read without decoding.
+        var total = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return scalarSum(text) }
+            if byte >= 0x20 && byte != 0x7F { total += 1 }
+        }
+        return total
+    }
+
+    private static func scalarSum(_ text: String) -> Int {
         var total = 0
         for scalar in text.unicodeScalars { total += cells(scalar) }
         return total
@@ -29,7 +39,16 @@ public enum DisplayWidth {
     /// The longest prefix of `text` that fits in `width` cells, whole characters only. A wide
     /// character that would straddle the limit is left out.
     public static func clip(_ text: String, to width: Int) -> String {
-        guard width > 0 else { return "" }
+        fit(text, in: width).text
+    }
+
+    /// `clip(text, to: width)` and the cells it takes, measured once.
+    public static func fit(_ text: String, in width: Int) -> (text: String, width: Int) {
+        guard width > 0 else { return ("", 0) }
+        // Nearly every call is for text that fits; measuring is far cheaper than walking
+        // characters, which is left for the text that must be cut.
+        let whole = of(text)
+        if whole <= width { return (text, whole) }
         var used = 0
         var end = text.startIndex
         for index in text.indices {
@@ -38,13 +57,12 @@ public enum DisplayWidth {
             used += w
             end = text.index(after: index)
         }
-        return end == text.endIndex ? text : String(text[..<end])
+        return (String(text[..<end]), used)
     }
 
     /// `text` clipped to `width` cells, then padded with spaces to exactly `width` cells.
     public static func pad(_ text: String, to width: Int) -> String {
-        let clipped = clip(text, to: width)
-        let used = of(clipped)
+        let (clipped, used) = fit(text, in: width)
         return used >= width ? clipped : clipped + String(repeating: " ", count: width - used)
     }
 
@@ -62,11 +80,27 @@ public enum DisplayWidth {
     static func wcwidth(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v >= 0x20 && v < 0x7F { return 1 }
+        if v < 0x10000, let table = basicPlane { return Int(table[Int(v)]) }
+        return libcAnswer(v)
+    }
+
+    private static func libcAnswer(_ v: UInt32) -> Int {
         guard let locale = utf8Locale, let libcWidth else { return v < 0x20 || v == 0x7F ? -1 : 1 }
         let previous = uselocale(locale)
         defer { uselocale(previous) }
         return Int(libcWidth(wchar_t(bitPattern: v)))
     }
+
+    /// `wcwidth` of every scalar below U+10000, asked once: a frame measures thousands of
+    /// characters, and one call each (with its locale switch) cost more than drawing them.
+    private static let basicPlane: [Int8]? = {
+        guard let locale = utf8Locale, let libcWidth else { return nil }
+        let previous = uselocale(locale)
+        defer { uselocale(previous) }
+        return (0..<0x10000).map { v in
+            (0xD800...0xDFFF).contains(v) ? -1 : Int8(clamping: libcWidth(wchar_t(v)))
+        }
+    }()
 
     /// `wcwidth(3)`, looked up at run time: the Glibc module does not export it (it sits behind
     /// `_XOPEN_SOURCE` in the headers), but every C library has it.

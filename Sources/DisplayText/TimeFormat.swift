@@ -11,32 +11,33 @@ public struct TimeFormat: Sendable {
 
     /// `2026-11-28 10:15:00` (with ` UTC` appended for UTC).
     public func timestamp(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let text = String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let c = CivilTime(date, offset: timeZone.secondsFromGMT(for: date))
+        let text = "\(Self.digits(c.year, 4))-\(Self.digits(c.month, 2))-\(Self.digits(c.day, 2)) "
+            + "\(Self.digits(c.hour, 2)):\(Self.digits(c.minute, 2)):\(Self.digits(c.second, 2))"
         return isUTC ? text + " UTC" : text
     }
 
     /// `11-28 10:15` — compact form for list columns.
     public func short(_ date: Date) -> String {
-        let c = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
-        return String(format: "%02d-%02d %02d:%02d", c.month!, c.day!, c.hour!, c.minute!)
+        let c = CivilTime(date, offset: timeZone.secondsFromGMT(for: date))
+        return "\(Self.digits(c.month, 2))-\(Self.digits(c.day, 2)) \(Self.digits(c.hour, 2)):\(Self.digits(c.minute, 2))"
     }
 
     private var isUTC: Bool { timeZone.secondsFromGMT() == 0 && (timeZone.identifier == "UTC" || timeZone.identifier == "GMT") }
 
-    private var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
+    /// `n` in decimal, zero-padded to `width` digits.
+    static func digits(_ n: Int, _ width: Int) -> String {
+        let text = String(n)
+        return text.utf8.count >= width ? text : String(repeating: "0", count: width - text.utf8.count) + text
     }
 
     /// `45s`, `12m05s`, `3h07m`, `2d04h` — two units at most, never negative.
     public static func duration(_ seconds: TimeInterval) -> String {
         let total = max(0, Int(seconds.rounded(.down)))
         let days = total / 86_400, hours = (total % 86_400) / 3600, minutes = (total % 3600) / 60, secs = total % 60
-        if days > 0 { return String(format: "%dd%02dh", days, hours) }
-        if hours > 0 { return String(format: "%dh%02dm", hours, minutes) }
-        if minutes > 0 { return String(format: "%dm%02ds", minutes, secs) }
+        if days > 0 { return "\(days)d\(digits(hours, 2))h" }
+        if hours > 0 { return "\(hours)h\(digits(minutes, 2))m" }
+        if minutes > 0 { return "\(minutes)m\(digits(secs, 2))s" }
         return "\(secs)s"
     }
 }

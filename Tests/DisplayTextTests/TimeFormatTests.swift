@@ -56,3 +56,40 @@ struct TimeFormatTests {
         #expect(TimeFormat.duration(1e9) == "11574d01h")
     }
 }
+
+@Suite("TimeFormat agrees with Calendar")
+struct TimeFormatCalendarParityTests {
+    /// The arithmetic against Foundation's calendar, in zones with and without summer time and
+    /// half-hour offsets, over dates from before 1970 to 2100, including the seconds around
+    /// midnight, leap days and DST changes.
+    @Test(arguments: ["UTC", "America/New_York", "Europe/London", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Kiritimati"])
+    func everyFieldMatchesTheCalendar(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let format = TimeFormat(timeZone: timeZone)
+        var generator = SplitMix(seed: 42)
+        var instants: [Double] = [0, -1, -0.5, 86_399.5, 951_782_400, 1_709_164_800, 1_711_846_800, 4_102_444_799]
+        for _ in 0..<3000 { instants.append(Double(generator.next() % 5_000_000_000) - 1_000_000_000 + 0.25) }
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let expected = String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            #expect(format.timestamp(date).hasPrefix(expected), "\(zone) at \(seconds)")
+            #expect(format.short(date) == String(format: "%02d-%02d %02d:%02d", c.month!, c.day!, c.hour!, c.minute!))
+        }
+    }
+}
+
+/// A small seeded generator, so a failure names an instant that can be replayed.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -71,10 +71,10 @@ struct Canvas {
     @discardableResult
     func put(_ text: CleanText, row: Int, col: Int, width: Int, style: CellStyle = .plain) -> Int {
         guard width > 0, row >= 0, row < bounds.height, col >= 0, col < bounds.width else { return 0 }
-        let clipped = DisplayWidth.clip(text.value, to: min(width, bounds.width - col))
-        guard !clipped.isEmpty else { return 0 }
-        surface.put(clipped, row: bounds.row + row, col: bounds.col + col, style: shown(style))
-        return DisplayWidth.of(clipped)
+        let fitted = DisplayWidth.fit(text.value, in: min(width, bounds.width - col))
+        guard !fitted.text.isEmpty else { return 0 }
+        surface.put(fitted.text, row: bounds.row + row, col: bounds.col + col, style: shown(style))
+        return fitted.width
     }
 
     /// Draws spans one after another from (row, col) within `width` cells. Returns the cells used.

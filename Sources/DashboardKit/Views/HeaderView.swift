@@ -161,14 +161,13 @@ enum HeaderView {
     /// without the date, without the age, without the time zone.
     private static func ageForms(_ state: DashboardState, now: Date) -> [String] {
         guard let at = state.lastDataAt else { return Array(repeating: "no data yet", count: 4) }
-        let format = state.options.timeFormat
-        // A timestamp is "yyyy-MM-dd HH:mm:ss[ UTC]".
-        let stamp = format.timestamp(at)
-        let time = String(stamp.dropFirst(11))
-        let clock = String(time.prefix(8))
         // While connected the data is live: no timestamp, so a quiet dashboard writes nothing when the
         // periodic check finds nothing new.
         if state.connection == .connected { return Array(repeating: "", count: 4) }
+        // A timestamp is "yyyy-MM-dd HH:mm:ss[ UTC]".
+        let stamp = state.options.timeFormat.timestamp(at)
+        let time = String(stamp.dropFirst(11))
+        let clock = String(time.prefix(8))
         let ago = " (\(TimeFormat.duration(now.timeIntervalSince(at))) ago)"
         return ["last data \(stamp)" + ago, "last data \(time)" + ago, "last data \(time)", "last data \(clock)"]
     }

@@ -107,15 +107,25 @@ enum JobListView {
         return line(columns, cells: cells, styles: [base, stateStyle, base, nameStyle, base, base, base, base])
     }
 
-    /// Pads each cell to its column; zero-width columns are left out.
+    /// Pads each cell to its column; zero-width columns are left out. Neighbouring cells of one
+    /// style become one span, so a row is a few writes to the terminal rather than one per column.
     private static func line(_ columns: Columns, cells: [CleanText], styles: [CellStyle]) -> StyledLine {
         let widths = [Columns.marker, Columns.state, columns.context, columns.name, columns.id, columns.user, columns.submitted,
                       Columns.duration]
         var out: StyledLine = []
+        var run = CleanText.empty
+        var runStyle = styles[0]
         for (index, width) in widths.enumerated() where width > 0 {
             // The marker column has no gap after it; every other column has one, TIME included.
-            out.append(Span(cells[index].padded(to: width + (index == 0 ? 0 : 1)), styles[index]))
+            let cell = cells[index].padded(to: width + (index == 0 ? 0 : 1))
+            if styles[index] != runStyle {
+                if !run.value.isEmpty { out.append(Span(run, runStyle)) }
+                run = .empty
+                runStyle = styles[index]
+            }
+            run = run + cell
         }
+        if !run.value.isEmpty { out.append(Span(run, runStyle)) }
         return out
     }
 
