@@ -112,6 +112,7 @@ def run_dashboard(args, port):
     full_paint = len(initial) + len(rest)
 
     latencies, sizes = [], []
+    cpu_moves_before = cpu_seconds(pid)
     for i in range(args.moves):
         key = b"j" if (i // 20) % 2 == 0 else b"k"
         sent = time.perf_counter()
@@ -123,6 +124,7 @@ def run_dashboard(args, port):
         sizes.append(len(out))
 
     cpu_before = cpu_seconds(pid)
+    cpu_per_move = (cpu_before - cpu_moves_before) / max(1, args.moves)
     idle_out, _ = read_until_quiet(fd, args.idle, args.idle)
     cpu_after = cpu_seconds(pid)
 
@@ -139,6 +141,7 @@ def run_dashboard(args, port):
         "moves_measured": len(latencies),
         "key_to_first_byte_ms_median": round(statistics.median(latencies), 2),
         "key_to_first_byte_ms_p95": round(pct(latencies, 95), 2),
+        "cpu_ms_per_move": round(cpu_per_move * 1000, 2),
         "bytes_per_move_median": statistics.median(sizes),
         "bytes_per_move_max": max(sizes),
         "move_vs_full_paint": round(statistics.median(sizes) / full_paint, 3),

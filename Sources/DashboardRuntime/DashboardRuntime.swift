@@ -20,6 +20,8 @@ public final class DashboardRuntime {
     private let clock: any DashboardClock
     private let mailbox: Mailbox<RuntimeEvent>
     private let inFlight = EffectCount()
+    /// Effects asked for by the actions of the step under way.
+    private var requested: [Effect] = []
 
     public init(options: DashboardOptions, display: any Display, service: any JobService, wake: any WakeSignal,
                 clock: any DashboardClock = SystemClock()) {
@@ -55,6 +57,11 @@ public final class DashboardRuntime {
         var changed = false
         if let outcome = consume(inputs, changed: &changed) { return outcome }
         if changed { draw() }
+        // The frame goes out before the requests it asked for start, so a key's answer never
+        // waits for the CPU a request (and, on loopback, the server) takes.
+        let effects = requested
+        requested = []
+        for effect in effects { perform(effect) }
         return nil
     }
 
@@ -96,11 +103,12 @@ public final class DashboardRuntime {
         await service.stop()
     }
 
-    /// Applies one action; true when the dashboard should quit.
+    /// Applies one action; true when the dashboard should quit. Its effects wait in `requested`
+    /// until the step has drawn.
     private func apply(_ action: Action) -> Bool {
         var quit = false
         for effect in update(&state, action) {
-            if effect == .quit { quit = true } else { perform(effect) }
+            if effect == .quit { quit = true } else { requested.append(effect) }
         }
         return quit
     }

@@ -151,6 +151,13 @@ public final class ICWSSimulator: Sendable {
         await core.endSessions(reason: reason)
     }
 
+    /// Expires every session silently (a server's session timeout): no message; each session's next
+    /// call answers 401 and its event stream ends. Returns how many sessions expired.
+    @discardableResult
+    public func expireSessions() async -> Int {
+        await core.expireSessions()
+    }
+
     /// The `Accept-Language` header (as sent) and the `applicationName` and `userID` of the last
     /// login request that had a language and a readable body, on this simulator or its partner
     /// (for tests); nil before one.

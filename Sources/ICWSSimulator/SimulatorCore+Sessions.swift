@@ -28,6 +28,14 @@ extension SimulatorCore {
         sessions[sessionId] = nil
     }
 
+    /// Drops every session without a word, as a server's idle timeout does: the next call of each
+    /// answers 401 and its event stream ends. Returns how many were dropped.
+    func expireSessions() -> Int {
+        let live = Array(sessions.keys)
+        for id in live { logout(sessionId: id) }
+        return live.count
+    }
+
     /// The session checks of every session call, counting the request. With `expireAfter`, a
     /// session that has already made that many requests is dropped and reported unknown. A session
     /// the server ended is unknown except for taking its last messages.

@@ -26,6 +26,33 @@ struct ConnectionFlowTests {
         }
     }
 
+    @Test func expiredSessionIsLoggedInOnceMoreAndTheDashboardCarriesOn() async throws {
+        try await withSimulator { simulator in
+            let id = await simulator.addJob(sampleJob("outlives expiry"), submittedBy: "jdoe")
+            try await withPilot(simulator) { pilot in
+                try await pilot.waitFor("connected and listed") {
+                    $0.state.connection == .connected && $0.screen.contains("outlives expiry")
+                }
+                #expect(await simulator.loginCount() == 1)
+                #expect(await simulator.expireSessions() == 1)
+                // A request of the expired session (the next job's configuration) and the feed's
+                // ended stream both meet the 401; they share one re-login.
+                try await pilot.press(.char("j"))
+                let selected = try #require(pilot.state.selectedId)
+                try await pilot.waitFor("the configuration on the new session") {
+                    if case .loaded = $0.state.configs[selected] { true } else { false }
+                }
+                await simulator.advance(jobId: id)
+                try await pilot.waitFor("changes on the new session") {
+                    $0.listRow(containing: "outlives expiry").contains("queued")
+                }
+                #expect(await simulator.loginCount() == 2, "one re-login for the expired session")
+                #expect(pilot.state.connection == .connected)
+                #expect(pilot.state.statusMessage == nil, "nothing to report: the re-login is invisible")
+            }
+        }
+    }
+
     @Test func reconnectsAfterTheServerRestartsOnTheSamePort() async throws {
         let first = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 60, speed: 0))
         let port = try await first.start()
