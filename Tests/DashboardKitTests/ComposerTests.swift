@@ -21,7 +21,7 @@ struct ComposerTests {
 
     func opened() -> DashboardState {
         var state = Fixture.state(jobs: [Fixture.job(1043, .started, name: "nightly")])
-        #expect(Fixture.press(&state, .char("n")) == [.loadDictionary])
+        #expect(Fixture.press(&state, .char("n")) == [.loadDictionary()])
         Fixture.send(&state, .dictionaryLoaded(Self.dictionary, at: Fixture.at(30)))
         return state
     }
@@ -39,7 +39,7 @@ struct ComposerTests {
         Fixture.press(&state, .char(" "), .tab, .char("a"), .down, .char(" "), .tab, .down, .down, .char(" "), .char("e"))
         for c in "calls" { Fixture.press(&state, .char(c)) }
         let effects = Fixture.press(&state, .enter, .char("y"))
-        let config = try #require(effects.compactMap { if case .submitJob(let c) = $0 { c } else { nil } }.first)
+        let config = try #require(effects.compactMap { if case .submitJob(_, let c) = $0 { c } else { nil } }.first)
         #expect(config.name == "calls")
         #expect(config.tableConfigs.first?.column.map(\.name) == ["Caller"])
         #expect(TimeWindow(of: config) == WindowPreset.yesterday.window(now: Fixture.at(30), timeZone: TimeZone(identifier: "UTC")!))
