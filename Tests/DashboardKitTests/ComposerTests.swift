@@ -81,6 +81,36 @@ struct ComposerTests {
         #expect(state.composer?.submitting == false)
     }
 
+    @Test func eachServersDictionaryIsLoadedOnceAndTheJobGoesToTheChosenServer() throws {
+        var state = MultiServerTests.state()
+        let first = try #require(state.selectedId?.context)
+        let other = first == MultiServerTests.lab ? MultiServerTests.prod : MultiServerTests.lab
+        #expect(Fixture.press(&state, .char("n")) == [.loadDictionary(context: first)])
+        Fixture.send(&state, .dictionaryLoaded(context: first, Self.dictionary, at: Fixture.at(30)))
+        #expect(Fixture.press(&state, .char("c")) == [.loadDictionary(context: other)])
+        #expect(state.composer?.target == other)
+        Fixture.send(&state, .dictionaryLoaded(context: other, Self.dictionary, at: Fixture.at(30)))
+        #expect(Fixture.press(&state, .char("c")).isEmpty, "cached")
+        #expect(Fixture.press(&state, .char("c")).isEmpty, "cached")
+        Fixture.press(&state, .char(" "), .char("e"), .char("x"), .enter)
+        let effects = Fixture.press(&state, .char("y"))
+        #expect(effects.contains { if case .submitJob(let context, _) = $0 { context == other } else { false } })
+    }
+
+    @Test func resubmitNamesTheJobsServer() throws {
+        var state = MultiServerTests.state()
+        Fixture.press(&state, .char("/"))
+        for c in "prod-job" { Fixture.press(&state, .char(c)) }
+        Fixture.press(&state, .enter)
+        let key = try #require(state.selectedId)
+        #expect(key.context == MultiServerTests.prod)
+        Fixture.send(&state, .configLoaded(id: key, config: JobConfig(
+            name: "again", submittedUserId: "jdoe", tables: [DataSetConfig(name: "Calls", column: [ColumnRef(name: "CallId")])])))
+        Fixture.press(&state, .char("R"))
+        let effects = Fixture.press(&state, .char("y"))
+        #expect(effects.contains { if case .submitJob(let context, _) = $0 { context == key.context } else { false } })
+    }
+
     @Test func featureMissingSaysSo() {
         var state = Fixture.state(jobs: [])
         Fixture.press(&state, .char("n"))

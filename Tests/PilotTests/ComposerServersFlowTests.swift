@@ -59,10 +59,13 @@ struct ComposerServersFlowTests {
             try await pilot.type("lab filter, prod job")
             let labBefore = await lab.allJobStatuses().count
             try await pilot.press(.enter, .char("y"))
-            try await pilot.waitFor("prod's answer") { $0.state.composer == nil }
+            try await pilot.waitFor("the new job selected, the list filter cleared") {
+                $0.state.composer == nil && $0.state.selectedJob?.name == "lab filter, prod job"
+            }
+            #expect(pilot.state.selectedId?.context == ContextID(1))
+            #expect(pilot.state.filter.text.isEmpty)
             #expect(await lab.allJobStatuses().count == labBefore)
             #expect(await prod.allJobStatuses().contains { $0.name == "lab filter, prod job" })
-            #expect(pilot.state.selectWhenListed?.context == ContextID(1) || pilot.state.selectedId?.context == ContextID(1))
         }
     }
 
@@ -105,12 +108,13 @@ struct ComposerServersFlowTests {
         }
     }
 
-    /// Selects prod's job by filtering on its context name (new prod jobs match the filter too).
+    /// Selects prod's "beta on prod" by filtering on its name (the filter is cleared once a job is submitted).
     private func selectProd(_ pilot: Pilot) async throws {
         try await pilot.press(.char("/"))
-        try await pilot.type("prod")
+        try await pilot.type("beta on prod")
         try await pilot.press(.enter)
         #expect(pilot.state.selectedId?.context == ContextID(1))
+        #expect(pilot.state.selectedJob?.name == "beta on prod")
     }
 
     /// Two simulators of three jobs each (same seed) with "alpha on lab" and "beta on prod" added,

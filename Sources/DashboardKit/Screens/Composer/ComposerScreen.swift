@@ -221,7 +221,8 @@ extension DashboardState {
         }
     }
 
-    /// The server took the job: the composer closes, the list fetches it and selects it.
+    /// The server took the job: the composer closes, the list fetches it and selects it (the list
+    /// filter, which could hide it, is cleared).
     mutating func jobSubmitted(id: JobKey) -> [Effect] {
         screens.removeAll {
             switch $0 {
@@ -229,7 +230,9 @@ extension DashboardState {
             default: false
             }
         }
-        statusMessage = .info("Job \(id.id) submitted.")
+        let filtered = filter.isActive
+        setFilter("")
+        statusMessage = .info("Job \(id.id) submitted\(filtered ? "; the list filter was cleared to show it" : "").")
         selectWhenListed = id
         return requestNewestPage(context: id.context)
     }
