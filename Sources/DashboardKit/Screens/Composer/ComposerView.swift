@@ -69,7 +69,8 @@ enum ComposerView {
         if let server = state.composerTargetText(composer) { lines.append([Span("  Server: \(server)")]) }
         let unread = composer.window == .typed && composer.offersWindow(dictionary) && composer.typedWindow == nil
         for text in review(composer.draft(dictionary), format: state.options.timeFormat) {
-            lines.append([Span("  " + (unread && text.hasPrefix("Window: ") ? "Window: typed, start or end not read yet" : text))])
+            let shown = unread && text.hasPrefix("Window: ") ? "Window: typed, start or end not read yet" : text
+            for line in CleanText(shown).wrapped(to: width - 4) { lines.append([Span("  " + line.value)]) }
         }
         for problem in composer.problems {
             for line in CleanText(problem).wrapped(to: width - 2) { lines.append([Span("! ", CellStyle(color: .red, bold: true)), Span(line, CellStyle(color: .red))]) }
