@@ -37,12 +37,14 @@ extension DashboardState {
         }
     }
 
+    /// Why `c` cannot change the server: off for the run when there is no other one to send to.
     var composerTargetUnavailable: Unavailable? {
+        guard writableContexts.count > 1 else {
+            return servers.count > 1 ? .off("The other servers are read-only.", brief: "other servers read-only")
+                : .off("There is one server.", brief: "one server")
+        }
         guard let composer else { return .silent }
         if composer.submitting { return .notNow("The job is on its way to the server.") }
-        guard writableContexts.count > 1 else {
-            return .notNow(servers.count > 1 ? "The other servers are read-only." : "There is one server.")
-        }
         return nil
     }
 
