@@ -69,6 +69,26 @@ struct ComposerServersFlowTests {
         }
     }
 
+    @Test func aServerWithoutADictionaryLeavesTheOtherUsable() async throws {
+        try await withTwoServers(lab: { $0.dataDictionaryVersion = nil }) { lab, prod, pilot in
+            try await pilot.press(.char("/"))
+            try await pilot.type("alpha on lab")
+            try await pilot.press(.enter, .char("n"))
+            try await pilot.waitFor(text: "This server has no data dictionary (data-dictionary 2 needed).")
+            #expect(pilot.screen.contains("c: another server."))
+            try await pilot.press(.char("c"))
+            try await pilot.waitFor(text: "InteractionWrapup")
+            try await pilot.type("/wrapup")
+            try await pilot.press(.enter, .char(" "), .char("e"))
+            try await pilot.type("prod has a dictionary")
+            try await pilot.press(.enter, .char("y"))
+            try await pilot.waitFor("the new job selected") { $0.state.selectedJob?.name == "prod has a dictionary" }
+            #expect(pilot.state.selectedId?.context == ContextID(1))
+            #expect(await lab.allJobStatuses().allSatisfy { $0.name != "prod has a dictionary" })
+            #expect(await prod.allJobStatuses().contains { $0.name == "prod has a dictionary" })
+        }
+    }
+
     @Test func aReadOnlyServerIsNeverTheTarget() async throws {
         let options = DashboardOptions(contexts: [ContextOptions(name: "lab", server: "lab", user: "admin"),
                                                   ContextOptions(name: "prod", server: "prod", user: "admin", readOnly: true)])
@@ -120,8 +140,9 @@ struct ComposerServersFlowTests {
     /// Two simulators of three jobs each (same seed) with "alpha on lab" and "beta on prod" added,
     /// and a started pilot on both; all stopped after `body`.
     private func withTwoServers(_ options: DashboardOptions = Self.options,
+                                lab labChange: @escaping (inout SimulatorConfiguration) -> Void = { _ in },
                                 _ body: (ICWSSimulator, ICWSSimulator, Pilot) async throws -> Void) async throws {
-        try await withSimulator({ $0.jobCount = 3 }) { lab in
+        try await withSimulator({ $0.jobCount = 3; labChange(&$0) }) { lab in
             try await withSimulator({ $0.jobCount = 3 }) { prod in
                 _ = await lab.addJob(sampleJob("alpha on lab"), submittedBy: "jdoe")
                 _ = await prod.addJob(sampleJob("beta on prod"), submittedBy: "jdoe")

@@ -17,7 +17,8 @@ enum ComposerView {
             let text = failure.kind == .featureMissing
                 ? "This server has no data dictionary (data-dictionary 2 needed)."
                 : "The data dictionary could not be loaded: \(failure.message)"
-            lines = [[Span(text, CellStyle(color: .red, bold: true))], [], [Span("Esc closes.", CellStyle(dim: true))]]
+            let keys = state.composerTargetUnavailable == nil ? "c: another server.  Esc closes." : "Esc closes."
+            lines = [[Span(text, CellStyle(color: .red, bold: true))], [], [Span(keys, CellStyle(dim: true))]]
         case .loading?, nil:
             lines = [[Span("Loading the data dictionary…")]]
         }
