@@ -119,11 +119,13 @@ public final class ICWSJobService: JobService {
             }
         case .loadDictionary:
             do {
-                return .dictionaryLoaded(try await session.dataDictionary(), at: clock.now())
+                return .dictionaryLoaded(context: context, try await session.dataDictionary(), at: clock.now())
             } catch {
-                return .dictionaryFailed(Failure(error))
+                return .dictionaryFailed(context: context, Failure(error))
             }
-        case .submitJob(let config):
+        case .submitJob(_, var config):
+            // The dashboard knows the login user by display name; the job is submitted by its id.
+            if let info = await session.info { config.submittedUserId = info.userID }
             do {
                 return .jobSubmitted(id: JobKey(context: context, id: try await session.submitJob(config)))
             } catch {

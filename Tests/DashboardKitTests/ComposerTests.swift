@@ -21,7 +21,7 @@ struct ComposerTests {
 
     func opened() -> DashboardState {
         var state = Fixture.state(jobs: [Fixture.job(1043, .started, name: "nightly")])
-        #expect(Fixture.press(&state, .char("n")) == [.loadDictionary])
+        #expect(Fixture.press(&state, .char("n")) == [.loadDictionary()])
         Fixture.send(&state, .dictionaryLoaded(Self.dictionary, at: Fixture.at(30)))
         return state
     }
@@ -39,7 +39,7 @@ struct ComposerTests {
         Fixture.press(&state, .char(" "), .tab, .char("a"), .down, .char(" "), .tab, .down, .down, .char(" "), .char("e"))
         for c in "calls" { Fixture.press(&state, .char(c)) }
         let effects = Fixture.press(&state, .enter, .char("y"))
-        let config = try #require(effects.compactMap { if case .submitJob(let c) = $0 { c } else { nil } }.first)
+        let config = try #require(effects.compactMap { if case .submitJob(_, let c) = $0 { c } else { nil } }.first)
         #expect(config.name == "calls")
         #expect(config.tableConfigs.first?.column.map(\.name) == ["Caller"])
         #expect(TimeWindow(of: config) == WindowPreset.yesterday.window(now: Fixture.at(30), timeZone: TimeZone(identifier: "UTC")!))
@@ -79,6 +79,36 @@ struct ComposerTests {
         #expect(state.composer?.chosen.map(\.name) == ["Calls"])
         #expect(state.composer?.problems == ["The server refused the job: Job name taken"])
         #expect(state.composer?.submitting == false)
+    }
+
+    @Test func eachServersDictionaryIsLoadedOnceAndTheJobGoesToTheChosenServer() throws {
+        var state = MultiServerTests.state()
+        let first = try #require(state.selectedId?.context)
+        let other = first == MultiServerTests.lab ? MultiServerTests.prod : MultiServerTests.lab
+        #expect(Fixture.press(&state, .char("n")) == [.loadDictionary(context: first)])
+        Fixture.send(&state, .dictionaryLoaded(context: first, Self.dictionary, at: Fixture.at(30)))
+        #expect(Fixture.press(&state, .char("c")) == [.loadDictionary(context: other)])
+        #expect(state.composer?.target == other)
+        Fixture.send(&state, .dictionaryLoaded(context: other, Self.dictionary, at: Fixture.at(30)))
+        #expect(Fixture.press(&state, .char("c")).isEmpty, "cached")
+        #expect(Fixture.press(&state, .char("c")).isEmpty, "cached")
+        Fixture.press(&state, .char(" "), .char("e"), .char("x"), .enter)
+        let effects = Fixture.press(&state, .char("y"))
+        #expect(effects.contains { if case .submitJob(let context, _) = $0 { context == other } else { false } })
+    }
+
+    @Test func resubmitNamesTheJobsServer() throws {
+        var state = MultiServerTests.state()
+        Fixture.press(&state, .char("/"))
+        for c in "prod-job" { Fixture.press(&state, .char(c)) }
+        Fixture.press(&state, .enter)
+        let key = try #require(state.selectedId)
+        #expect(key.context == MultiServerTests.prod)
+        Fixture.send(&state, .configLoaded(id: key, config: JobConfig(
+            name: "again", submittedUserId: "jdoe", tables: [DataSetConfig(name: "Calls", column: [ColumnRef(name: "CallId")])])))
+        Fixture.press(&state, .char("R"))
+        let effects = Fixture.press(&state, .char("y"))
+        #expect(effects.contains { if case .submitJob(let context, _) = $0 { context == key.context } else { false } })
     }
 
     @Test func featureMissingSaysSo() {

@@ -127,6 +127,29 @@ struct CLIComposeTests {
         }
     }
 
+    @Test("resubmit --from/--to replaces the window; --shift-window with them is a usage error, start not before end is refused")
+    func resubmitNewWindow() async throws {
+        try await SimulatorFixture.with { sim in
+            let originalId = try #require(await sim.simulator.allJobStatuses().first { $0.knownState.hasEnded }?.id)
+            let result = try await DxtopBinary.run(["jobs", "resubmit", originalId, "--from", "2026-11-03 06:00", "--to", "2026-11-03T18:00:00Z",
+                                                    "--utc", "--yes"], env: sim.environment())
+            #expect(result.status == 0, "\(result)")
+            let again = try #require(await sim.simulator.jobConfig(id: Self.newId(result)))
+            #expect(again.startTimeFilter == ICWSDate.parse("20261103T060000Z"))
+            #expect(again.endTimeFilter == ICWSDate.parse("20261103T180000Z"))
+            let both = try await DxtopBinary.run(["jobs", "resubmit", originalId, "--shift-window", "--from", "2026-11-03", "--to", "2026-11-04",
+                                                  "--yes"], env: sim.environment())
+            #expect(both.status == 2, "\(both)")
+            #expect(both.stderr.contains("--shift-window cannot be combined with --from/--to or --window"), "\(both)")
+            let before = await sim.simulator.allJobStatuses().count
+            let backwards = try await DxtopBinary.run(["jobs", "resubmit", originalId, "--from", "2026-11-04", "--to", "2026-11-03",
+                                                       "--utc", "--yes"], env: sim.environment())
+            #expect(backwards.status == 1, "\(backwards)")
+            #expect(backwards.stderr == "dxtop: not resubmitted: endTimeFilter must be later than startTimeFilter.\n", "\(backwards)")
+            #expect(await sim.simulator.allJobStatuses().count == before)
+        }
+    }
+
     @Test("resubmit --dry-run shows the body without an id and sends nothing")
     func resubmitDryRun() async throws {
         try await SimulatorFixture.with { sim in

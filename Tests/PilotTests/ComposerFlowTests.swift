@@ -54,6 +54,96 @@ struct ComposerFlowTests {
         }
     }
 
+    @Test func typedWindowIsShownAndSentAsTyped() async throws {
+        try await withSimulator { simulator in
+            try await withPilot(simulator) { pilot in
+                try await openComposer(pilot)
+                try await pilot.type("/wrapup")
+                try await pilot.press(.enter, .char(" "), .char("f"))
+                try await pilot.type("2026-11-30 08:00")
+                try await pilot.press(.enter)
+                try await pilot.type("2026-11-30 17:30")
+                try await pilot.press(.enter)
+                #expect(pilot.screen.contains("(•) typed (f/t): from 2026-11-30 08:00 to 2026-11-30 17:30 = 2026-11-30 08:00:00 to 2026-11-30 17:30:00 (end exclusive, 9h30m)"))
+                try await pilot.press(.char("e"))
+                try await pilot.type("Wrap-ups day shift")
+                try await pilot.press(.enter)
+                #expect(pilot.screen.contains("Window: 2026-11-30 08:00:00 to 2026-11-30 17:30:00 (end exclusive, 9h30m)"))
+                try await pilot.press(.char("y"))
+                try await pilot.waitFor("the new job selected") {
+                    $0.state.composer == nil && $0.state.selectedJob?.name == "Wrap-ups day shift"
+                }
+                let id = try #require(pilot.state.selectedId?.id)
+                let sent = try #require(await simulator.jobConfig(id: id))
+                #expect(sent.startTimeFilter == TypedTime.parse("2026-11-30 08:00", timeZone: .current))
+                #expect(sent.endTimeFilter == TypedTime.parse("2026-11-30 17:30", timeZone: .current))
+            }
+        }
+    }
+
+    @Test func typedStartNotBeforeEndIsRefusedKeepingWhatWasTyped() async throws {
+        try await withSimulator { simulator in
+            try await withPilot(simulator) { pilot in
+                try await openComposer(pilot)
+                try await pilot.type("/wrapup")
+                try await pilot.press(.enter, .char(" "), .char("f"))
+                try await pilot.type("2026-11-30 17:00")
+                try await pilot.press(.enter)
+                try await pilot.type("2026-11-30 08:00")
+                try await pilot.press(.enter)
+                #expect(pilot.screen.contains("(the end must be later than the start)"))
+                try await pilot.press(.char("e"))
+                try await pilot.type("backwards")
+                let before = await simulator.allJobStatuses().count
+                try await pilot.press(.enter, .char("y"))
+                #expect(pilot.screen.contains("endTimeFilter must be later than startTimeFilter."))
+                #expect(await simulator.allJobStatuses().count == before)
+                #expect(pilot.state.composer?.typedStart == "2026-11-30 17:00")
+                #expect(pilot.state.composer?.typedEnd == "2026-11-30 08:00")
+                #expect(pilot.state.composer?.name == "backwards")
+                // An end that cannot be read is refused the same way, and stays as typed.
+                try await pilot.press(.char("t"), .backspace, .backspace, .backspace, .backspace, .backspace)
+                try await pilot.type("x:y")
+                try await pilot.press(.enter, .char("y"))
+                #expect(pilot.screen.contains("End of the typed window: cannot read \"2026-11-30 x:y\""))
+                #expect(pilot.state.composer?.typedEnd == "2026-11-30 x:y")
+                #expect(await simulator.allJobStatuses().count == before)
+            }
+        }
+    }
+
+    @Test func sitesAreShownAndSentOnlyWhereADatasetHasASiteColumn() async throws {
+        try await withSimulator { simulator in
+            try await withPilot(simulator) { pilot in
+                try await openComposer(pilot)
+                try await pilot.type("/icapplications")
+                try await pilot.press(.enter, .char(" "))
+                #expect(pilot.screen.contains("No chosen dataset has a site-id filter column: every site."))
+                try await pilot.press(.char("s"))
+                #expect(pilot.screen.contains("No chosen dataset has a site-id filter column."))
+                #expect(pilot.state.composer?.typing == nil)
+                try await pilot.press(.char(" "), .char("/"))
+                for _ in "icapplications" { try await pilot.press(.backspace) }
+                try await pilot.type("wrapup")
+                try await pilot.press(.enter, .char(" "), .char("s"))
+                try await pilot.type("1, 3 3")
+                try await pilot.press(.enter, .char("e"))
+                try await pilot.type("Wrap-ups two sites")
+                try await pilot.press(.enter)
+                #expect(pilot.screen.contains("Sites: 1, 3 3  (s types site ids"))
+                #expect(pilot.screenLines.contains("Sites: 1, 3"), "the review lists each site once")
+                try await pilot.press(.char("y"))
+                try await pilot.waitFor("the new job selected") {
+                    $0.state.composer == nil && $0.state.selectedJob?.name == "Wrap-ups two sites"
+                }
+                let id = try #require(pilot.state.selectedId?.id)
+                let sent = try #require(await simulator.jobConfig(id: id))
+                #expect(sent.siteIds == ["1", "3"])
+                #expect(sent.tableConfigs.map(\.name) == ["InteractionWrapup"])
+            }
+        }
+    }
+
     @Test func nameOverTheLimitIsRefusedAndNothingIsSent() async throws {
         try await withSimulator { simulator in
             try await withPilot(simulator) { pilot in
@@ -108,5 +198,12 @@ struct ComposerFlowTests {
                 #expect(pilot.screen.contains("Read-only mode: composing jobs is turned off."))
             }
         }
+    }
+}
+
+extension Pilot {
+    /// The screen's lines with the box's borders and the blanks around them taken off.
+    var screenLines: [String] {
+        screen.split(separator: "\n").map { $0.replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces) }
     }
 }

@@ -13,7 +13,7 @@ public enum KeyContext: CaseIterable, Hashable, Sendable {
         case .help: return "Help overlay (after ?)"
         case .cancelDialog: return "Cancel dialog"
         case .composer: return "Composer (after n)"
-        case .composerText: return "Composer, typing a name or filter"
+        case .composerText: return "Composer, typing a name, filter, time or sites"
         case .resubmit: return "Resubmit review (after R)"
         case .tooSmall: return "Terminal too small"
         }

@@ -58,8 +58,8 @@ public struct DashboardState: Sendable {
     public internal(set) var configInFlight: JobKey?
     /// Jobs a cancel was sent for, until the server reports an end state or refuses.
     public internal(set) var pendingCancels: Set<JobKey> = []
-    /// The data dictionary, once the composer asked for it.
-    public internal(set) var dictionary: DictionaryEntry?
+    /// Each server's data dictionary, once the composer asked for it.
+    public internal(set) var dictionaries: [ContextID: DictionaryEntry] = [:]
     /// A job just submitted, selected once a page lists it.
     public internal(set) var selectWhenListed: JobKey?
     /// The jobs last sent in `Effect.watch`.

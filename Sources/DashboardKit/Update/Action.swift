@@ -18,9 +18,9 @@ public enum Action: Sendable {
     /// The server refused or failed the cancel (`FailureKind.alreadyEnded` when the job had ended).
     case cancelFailed(id: JobKey, failure: Failure)
     case connectionChanged(context: ContextID = .first, ConnectionStatus, at: Date)
-    case dictionaryLoaded(DataDictionary, at: Date)
+    case dictionaryLoaded(context: ContextID = .first, DataDictionary, at: Date)
     /// `FailureKind.featureMissing` when the server has no data dictionary.
-    case dictionaryFailed(Failure)
+    case dictionaryFailed(context: ContextID = .first, Failure)
     /// The server took a submitted job and gave it this id.
     case jobSubmitted(id: JobKey)
     case submitFailed(Failure)

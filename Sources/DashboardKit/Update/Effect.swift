@@ -10,11 +10,12 @@ public enum Effect: Equatable, Sendable {
     /// The full set of jobs to subscribe to (replaces the previous set; a server with none listed
     /// gets an empty set). Sent when the set of listed jobs that have not ended changes.
     case watch(jobIds: [JobKey])
-    /// The server's data dictionary (tables and views), once per session. The composer works with
-    /// the first server (`ContextID.first`).
-    case loadDictionary
-    /// Send a new job (composed or resubmitted) to the first server.
-    case submitJob(JobConfig)
+    /// A server's data dictionary (tables and views), once per session and server: the composer's
+    /// target server's.
+    case loadDictionary(context: ContextID = .first)
+    /// Send a new job to a server: a composed one to the composer's target, a resubmitted one to
+    /// its own job's server.
+    case submitJob(context: ContextID = .first, JobConfig)
     case quit
 }
 
@@ -24,7 +25,7 @@ extension Effect {
         switch self {
         case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _): context
         case .loadConfig(let key), .cancelJob(let key): key.context
-        case .loadDictionary, .submitJob: .first
+        case .loadDictionary(let context), .submitJob(let context, _): context
         case .watch, .quit: nil
         }
     }

@@ -49,12 +49,12 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = state.connectionChanged(status, context: context, at: at)
     case .refreshDue(let context):
         effects = state.requestNewestPage(context: context)
-    case .dictionaryLoaded(let dictionary, let at):
-        state.dictionary = .loaded(dictionary)
+    case .dictionaryLoaded(let context, let dictionary, let at):
+        state.dictionaries[context] = .loaded(dictionary)
         state.advanceClock(to: at)
         effects = []
-    case .dictionaryFailed(let failure):
-        state.dictionary = .failed(failure)
+    case .dictionaryFailed(let context, let failure):
+        state.dictionaries[context] = .failed(failure)
         effects = []
     case .jobSubmitted(let id):
         effects = state.jobSubmitted(id: id)

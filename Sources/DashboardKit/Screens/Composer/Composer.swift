@@ -3,7 +3,8 @@ import ICWSWire
 import JobComposition
 
 /// The open composer (`n`): the wizard's three steps on one screen — datasets and their columns,
-/// the filter (time window), the name and a review — and what was chosen in each.
+/// the filter (time window and sites), the name and a review — and what was chosen in each, with
+/// the server it goes to.
 public struct Composer: Equatable, Sendable {
     /// The parts Tab moves between, in order.
     public enum Part: Int, CaseIterable, Sendable {
@@ -13,6 +14,10 @@ public struct Composer: Equatable, Sendable {
     /// A text field being typed into.
     public enum Typing: Equatable, Sendable {
         case dataSetFilter, name
+        /// The typed window's start or end (`TypedTime`).
+        case start, end
+        /// The site ids, separated by commas or spaces.
+        case sites
     }
 
     /// A time window the filter step offers.
@@ -21,6 +26,8 @@ public struct Composer: Equatable, Sendable {
         case preset(WindowPreset)
         /// The same window as another job's.
         case sameAs(jobId: String, TimeWindow)
+        /// The start and end typed (`typedStart`, `typedEnd`).
+        case typed
     }
 
     /// A dataset chosen for the job, with the columns chosen (the dictionary's spelling).
@@ -40,6 +47,13 @@ public struct Composer: Equatable, Sendable {
     public internal(set) var chosen: [Chosen] = []
     public internal(set) var window: WindowChoice = .none
     public internal(set) var name = ""
+    /// The typed window's start and end as typed (kept whatever is refused).
+    public internal(set) var typedStart = ""
+    public internal(set) var typedEnd = ""
+    /// The site ids as typed; none: every site.
+    public internal(set) var sitesText = ""
+    /// The server the job goes to (and whose dictionary is shown).
+    public internal(set) var target: ContextID
     /// Why the last `y` did not send, or the server's refusal; empty otherwise.
     public internal(set) var problems: [String] = []
     /// A submit is on its way.
@@ -50,12 +64,13 @@ public struct Composer: Equatable, Sendable {
     let now: Date
     let timeZone: TimeZone
 
-    init(now: Date, timeZone: TimeZone, sameAs job: (id: String, window: TimeWindow)?) {
+    init(now: Date, timeZone: TimeZone, target: ContextID, sameAs job: (id: String, window: TimeWindow)?) {
         self.now = now
         self.timeZone = timeZone
+        self.target = target
         var choices: [WindowChoice] = [.none] + WindowPreset.allCases.map(WindowChoice.preset)
         if let job { choices.append(.sameAs(jobId: job.id, job.window)) }
-        windowChoices = choices
+        windowChoices = choices + [.typed]
     }
 
     /// The datasets the picker lists: the dictionary's, narrowed by the filter (name, kind, data
@@ -109,32 +124,41 @@ public struct Composer: Equatable, Sendable {
         chosen.contains { dictionary.dataSet(named: $0.name, kind: $0.kind)?.dateTimeFilterColumn != nil }
     }
 
+    /// Whether a chosen dataset has a site-id filter column (only then are sites offered).
+    func offersSites(_ dictionary: DataDictionary) -> Bool {
+        chosen.contains { dictionary.dataSet(named: $0.name, kind: $0.kind)?.siteIdFilterColumn != nil }
+    }
+
     func timeWindow(of choice: WindowChoice) -> TimeWindow? {
         switch choice {
         case .none: nil
         case .preset(let preset): preset.window(now: now, timeZone: timeZone)
         case .sameAs(_, let window): window
+        case .typed: typedWindow
         }
     }
 
-    /// What the composer would send, as a draft (the window only when one can apply).
+    /// What the composer would send, as a draft (the window and sites only when they can apply).
     func draft(_ dictionary: DataDictionary) -> JobDraft {
         JobDraft(name: name,
                  dataSets: chosen.map { DataSetChoice(name: $0.name, kind: $0.kind, columns: $0.columns) },
-                 window: offersWindow(dictionary) ? timeWindow(of: window) : nil)
+                 window: offersWindow(dictionary) ? timeWindow(of: window) : nil,
+                 siteIds: offersSites(dictionary) ? siteIds : [])
     }
 
     /// The configuration to send, or every reason it cannot be sent (the server's rules).
     func config(_ dictionary: DataDictionary, submittedUserId: String) -> Result<JobConfig, CompositionError> {
         // An empty column list would mean "every column" to the composer; here it means none were chosen.
-        let empty = chosen.filter(\.columns.isEmpty).map {
+        // A typed time that cannot be read is refused here too (the draft has no window then).
+        var early = chosen.filter(\.columns.isEmpty).map {
             CompositionProblem(property: "column", message: "\($0.name) needs at least one column.")
         }
+        if window == .typed, offersWindow(dictionary) { early += typedWindowProblems }
         do {
             let config = try JobComposer.config(for: draft(dictionary), dictionary: dictionary, submittedUserId: submittedUserId)
-            return empty.isEmpty ? .success(config) : .failure(CompositionError(empty))
+            return early.isEmpty ? .success(config) : .failure(CompositionError(early))
         } catch {
-            return .failure(CompositionError(empty + error.problems))
+            return .failure(CompositionError(early + error.problems))
         }
     }
 }

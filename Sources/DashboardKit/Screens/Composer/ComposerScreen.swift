@@ -47,6 +47,30 @@ enum ComposerScreen {
                 composer.typing = .name
             }
         },
+        Binding([.char("f")], in: [.composer], help: "type the window's start (then Enter: its end)",
+                details: "Type the start, inclusive: YYYY-MM-DD[ HH:MM[:SS]] in the display time zone, or ISO 8601 with Z (as jobs submit --from).",
+                footer: FooterLabel(label: "from", rank: 8, only: [.composer]),
+                unavailable: { $0.composerWindowUnavailable }) { state, _ in
+            state.editComposer { composer, _ in composer.startTyping(.start) }
+        },
+        Binding([.char("t")], in: [.composer], help: "type the window's end",
+                details: "Type the end, exclusive (same forms as the start).",
+                footer: FooterLabel(label: "to", rank: 9, only: [.composer]),
+                unavailable: { $0.composerWindowUnavailable }) { state, _ in
+            state.editComposer { composer, _ in composer.startTyping(.end) }
+        },
+        Binding([.char("s")], in: [.composer], help: "type the site ids (none: every site)",
+                details: "Type site ids separated by commas or spaces; empty means every site. Offered when a chosen dataset has a site-id filter column.",
+                footer: FooterLabel(label: "sites", rank: 10, only: [.composer]),
+                unavailable: { $0.composerSitesUnavailable }) { state, _ in
+            state.editComposer { composer, _ in composer.startTyping(.sites) }
+        },
+        Binding([.char("c")], in: [.composer], help: "next server to send the job to",
+                details: "With several servers: the next one that is not read-only; its data dictionary is loaded and shown.",
+                footer: FooterLabel(label: "server", rank: 11, only: [.composer]),
+                unavailable: { $0.composerTargetUnavailable }) { state, _ in
+            state.nextComposerTarget()
+        },
         Binding([.char("y")], in: [.composer], help: "submit the job shown in the review",
                 details: "Submit: checked with the server's rules first (nothing is sent while a problem is listed); the server's refusal is shown and nothing typed is lost.",
                 footer: FooterLabel(label: "submit", rank: 3),
@@ -66,8 +90,12 @@ enum ComposerScreen {
                 footer: FooterLabel(label: "delete", rank: 1)) { state, _ in
             state.editComposerText { String($0.dropLast()) }
         },
-        Binding([.enter, .escape, .tab], in: [.composerText], help: "done typing",
+        Binding([.enter, .tab], in: [.composerText], help: "done typing (after the start: the end)",
                 footer: FooterLabel(label: "done", rank: 2)) { state, _ in
+            state.editComposer { composer, _ in composer.finishTyping() }
+        },
+        Binding([.escape], in: [.composerText], help: "stop typing (what was typed stays)",
+                footer: FooterLabel(label: "stop", rank: 3)) { state, _ in
             state.editComposer { composer, _ in composer.typing = nil }
         },
     ]
@@ -81,35 +109,33 @@ extension DashboardState {
     }
 
     var composeUnavailable: Unavailable? {
-        options.readOnly ? .off("Read-only mode: composing jobs is turned off.", brief: "read-only mode") : nil
+        if options.readOnly { return .off("Read-only mode: composing jobs is turned off.", brief: "read-only mode") }
+        if writableContexts.isEmpty { return .off("Every server is read-only: composing jobs is turned off.", brief: "read-only servers") }
+        return nil
     }
 
     var composerSubmitUnavailable: Unavailable? {
         guard let composer else { return .silent }
         if composer.submitting { return .notNow("The job is on its way to the server.") }
-        guard case .loaded = dictionary else { return .notNow("The data dictionary is not loaded.") }
+        guard case .loaded? = composerDictionary else { return .notNow("The data dictionary is not loaded.") }
         return nil
     }
 
-    /// `n`: the composer, and the dictionary's first load.
-    mutating func openComposer() -> [Effect] {
+    /// `n`: the composer for the default server (or `target`), and that server's dictionary's first load.
+    mutating func openComposer(target: ContextID? = nil) -> [Effect] {
+        guard let target = target ?? defaultComposerTarget else { return [] }
         let sameAs = selectedId.flatMap { id -> (id: String, window: TimeWindow)? in
             guard case .loaded(let config)? = configs[id], let window = TimeWindow(of: config) else { return nil }
             return (id.id, window)
         }
-        push(.composer(Composer(now: clock ?? Date(timeIntervalSince1970: 0), timeZone: options.timeFormat.timeZone, sameAs: sameAs)))
-        switch dictionary {
-        case nil, .failed?:
-            dictionary = .loading
-            return [.loadDictionary]
-        case .loading?, .loaded?:
-            return []
-        }
+        push(.composer(Composer(now: clock ?? Date(timeIntervalSince1970: 0), timeZone: options.timeFormat.timeZone,
+                                target: target, sameAs: sameAs)))
+        return loadDictionaryIfNeeded(target)
     }
 
     /// The datasets the composer lists now (none until the dictionary is loaded).
     var composerDataSets: [DictionaryDataSet] {
-        guard case .loaded(let dictionary)? = dictionary, let composer else { return [] }
+        guard case .loaded(let dictionary)? = composerDictionary, let composer else { return [] }
         return Composer.listed(dictionary, filter: composer.dataSetFilter)
     }
 
@@ -132,15 +158,7 @@ extension DashboardState {
     }
 
     mutating func editComposerText(_ change: (String) -> String) -> [Effect] {
-        editComposer { composer, _ in
-            switch composer.typing {
-            case .dataSetFilter?:
-                composer.dataSetFilter = change(composer.dataSetFilter)
-                composer.dataSetCursor = 0
-            case .name?: composer.name = change(composer.name)
-            case nil: break
-            }
-        }
+        editComposer { composer, _ in composer.typedText = composer.typedText.map(change) }
     }
 
     mutating func moveComposerPart(by delta: Int, closingAtStart: Bool = false) -> [Effect] {
@@ -181,6 +199,7 @@ extension DashboardState {
                 }
             case .window:
                 composer.window = composer.windowChoices[composer.windowCursor]
+                if composer.window == .typed { composer.startTyping(.start) }
             case .submit: break
             }
         }
@@ -188,9 +207,8 @@ extension DashboardState {
 
     /// `y`: the job checked with the server's rules, then sent; a problem keeps it here.
     mutating func submitComposer() -> [Effect] {
-        guard case .loaded(let dictionary)? = dictionary, let composer else { return [] }
-        let user = user ?? ""
-        switch composer.config(dictionary, submittedUserId: user) {
+        guard case .loaded(let dictionary)? = composerDictionary, let composer else { return [] }
+        switch composer.config(dictionary, submittedUserId: submittingUser(on: composer.target)) {
         case .failure(let error):
             _ = editComposer { composer, _ in composer.problems = error.problems.map(\.message) }
             return []
@@ -199,11 +217,12 @@ extension DashboardState {
                 composer.problems = []
                 composer.submitting = true
             }
-            return [.submitJob(config)]
+            return [.submitJob(context: composer.target, config)]
         }
     }
 
-    /// The server took the job: the composer closes, the list fetches it and selects it.
+    /// The server took the job: the composer closes, the list fetches it and selects it (the list
+    /// filter, which could hide it, is cleared).
     mutating func jobSubmitted(id: JobKey) -> [Effect] {
         screens.removeAll {
             switch $0 {
@@ -211,7 +230,9 @@ extension DashboardState {
             default: false
             }
         }
-        statusMessage = .info("Job \(id.id) submitted.")
+        let filtered = filter.isActive
+        setFilter("")
+        statusMessage = .info("Job \(id.id) submitted\(filtered ? "; the list filter was cleared to show it" : "").")
         selectWhenListed = id
         return requestNewestPage(context: id.context)
     }

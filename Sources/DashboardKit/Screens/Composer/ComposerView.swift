@@ -10,14 +10,15 @@ enum ComposerView {
     static func draw(_ composer: Composer, state: DashboardState, on canvas: Canvas) {
         let width = max(20, canvas.width - 8)
         var lines: [StyledLine] = []
-        switch state.dictionary {
+        switch state.composerDictionary {
         case .loaded(let dictionary)?:
             lines = body(composer, dictionary: dictionary, state: state, width: width, rows: max(3, (canvas.height - 20) / 2))
         case .failed(let failure)?:
             let text = failure.kind == .featureMissing
                 ? "This server has no data dictionary (data-dictionary 2 needed)."
                 : "The data dictionary could not be loaded: \(failure.message)"
-            lines = [[Span(text, CellStyle(color: .red, bold: true))], [], [Span("Esc closes.", CellStyle(dim: true))]]
+            let keys = state.composerTargetUnavailable == nil ? "c: another server.  Esc closes." : "Esc closes."
+            lines = [[Span(text, CellStyle(color: .red, bold: true))], [], [Span(keys, CellStyle(dim: true))]]
         case .loading?, nil:
             lines = [[Span("Loading the data dictionary…")]]
         }
@@ -46,7 +47,7 @@ enum ComposerView {
                 lines.append(row(text, current: composer.part == .columns && index == composer.columnCursor))
             }
         }
-        lines.append(heading("2 Time window", composer.part == .window))
+        lines.append(heading("2 Filter: time window and sites", composer.part == .window))
         if composer.offersWindow(dictionary) {
             for (index, choice) in composer.windowChoices.enumerated() {
                 let mark = choice == composer.window ? "(•)" : "( )"
@@ -56,17 +57,28 @@ enum ComposerView {
         } else {
             lines.append([Span("  No chosen dataset has a date-time filter column: every row is extracted.", CellStyle(dim: true))])
         }
+        if composer.offersSites(dictionary) {
+            let cursor = composer.typing == .sites ? "_" : ""
+            let sites = composer.sitesText.isEmpty && cursor.isEmpty ? "all" : composer.sitesText + cursor
+            lines.append([Span("  Sites: \(sites)"), Span("  (s types site ids, commas between; empty: all)", CellStyle(dim: true))])
+        } else {
+            lines.append([Span("  No chosen dataset has a site-id filter column: every site.", CellStyle(dim: true))])
+        }
         let nameCursor = composer.typing == .name ? "_" : ""
         lines.append(heading("3 Name and review", composer.part == .submit))
         lines.append(row("Name: \(composer.name)\(nameCursor)", current: composer.part == .submit))
+        if let server = state.composerTargetText(composer) { lines.append([Span("  Server: \(server)")]) }
+        let unread = composer.window == .typed && composer.offersWindow(dictionary) && composer.typedWindow == nil
         for text in review(composer.draft(dictionary), format: state.options.timeFormat) {
-            lines.append([Span("  " + text)])
+            let shown = unread && text.hasPrefix("Window: ") ? "Window: typed, start or end not read yet" : text
+            for line in CleanText(shown).wrapped(to: width - 4) { lines.append([Span("  " + line.value)]) }
         }
         for problem in composer.problems {
             for line in CleanText(problem).wrapped(to: width - 2) { lines.append([Span("! ", CellStyle(color: .red, bold: true)), Span(line, CellStyle(color: .red))]) }
         }
         if composer.submitting { lines.append([Span("Submitting…", CellStyle(bold: true))]) }
-        lines.append([Span("Tab step  j/k move  Space choose  a all/none  / filter  e name  y submit  Esc back", CellStyle(dim: true))])
+        lines.append([Span("Tab step  j/k move  Space choose  a all/none  / filter  f/t from/to  s sites  e name  y submit  Esc back",
+                           CellStyle(dim: true))])
         return lines
     }
 
@@ -87,7 +99,22 @@ enum ComposerView {
         case .preset(let preset):
             return "\(preset.rawValue): \(windowText(preset.window(now: composer.now, timeZone: composer.timeZone), format))"
         case .sameAs(let id, let window): return "same as job \(id): \(windowText(window, format))"
+        case .typed: return typedDescription(composer, format)
         }
+    }
+
+    /// "typed: from 2026-12-01 08:00 to 2026-12-01 17:00 = <window>", with what cannot be read yet.
+    static func typedDescription(_ composer: Composer, _ format: TimeFormat) -> String {
+        func field(_ text: String, _ typing: Composer.Typing) -> String {
+            let cursor = composer.typing == typing ? "_" : ""
+            return text.isEmpty && cursor.isEmpty ? "…" : text + cursor
+        }
+        let typed = "typed (f/t): from \(field(composer.typedStart, .start)) to \(field(composer.typedEnd, .end))"
+        guard let window = composer.typedWindow else {
+            return typed + (composer.typedStart.isEmpty && composer.typedEnd.isEmpty ? "" : "  (not read yet: YYYY-MM-DD[ HH:MM[:SS]] or ISO 8601 with Z)")
+        }
+        if window.end <= window.start { return typed + "  (the end must be later than the start)" }
+        return "\(typed) = \(windowText(window, format))"
     }
 
     /// "2026-11-30 00:00:00 to 2026-12-01 00:00:00 (end exclusive, 1d00h)".

@@ -2,9 +2,12 @@ import Foundation
 import ICWSWire
 import JobComposition
 
-/// The resubmit review (`R`): what will be sent again, the window shifted only when asked.
+/// The resubmit review (`R`): what will be sent again — to the job's own server — the window
+/// shifted only when asked.
 public struct ResubmitReview: Equatable, Sendable {
-    public var jobId: String
+    /// The job sent again; its context is where the new job goes.
+    public var job: JobKey
+    public var jobId: String { job.id }
     /// The job's configuration as the server sent it.
     public var original: JobConfig
     /// `w`: the window moved forward by its own length.
@@ -58,13 +61,16 @@ extension DashboardState {
     var resubmitUnavailable: Unavailable? {
         guard !options.readOnly else { return .off("Read-only mode: resubmitting jobs is turned off.", brief: "read-only mode") }
         guard let id = selectedId else { return .notNow("No job selected.") }
+        if let server = serverIndex(id.context), servers[server].options.readOnly {
+            return .notNow("Job \(id.id): read-only context \(servers[server].label); resubmitting is turned off there.")
+        }
         guard case .loaded? = configs[id] else { return .notNow("Job \(id): no configuration yet.") }
         return nil
     }
 
     mutating func openResubmit() -> [Effect] {
         guard let id = selectedId, case .loaded(let config)? = configs[id] else { return [] }
-        push(.resubmit(ResubmitReview(jobId: id.id, original: config, timeZone: options.timeFormat.timeZone)))
+        push(.resubmit(ResubmitReview(job: id, original: config, timeZone: options.timeFormat.timeZone)))
         return []
     }
 
@@ -79,8 +85,9 @@ extension DashboardState {
 
     mutating func sendResubmit() -> [Effect] {
         guard let review = resubmit else { return [] }
-        let config = review.config(submittedUserId: user ?? "")
-        if case .loaded(let dictionary)? = dictionary {
+        let context = review.job.context
+        let config = review.config(submittedUserId: submittingUser(on: context))
+        if case .loaded(let dictionary)? = dictionaries[context] {
             let problems = JobRules.problems(in: config, dictionary: dictionary)
             if !problems.isEmpty { return editResubmit { $0.problems = problems.map(\.message) } }
         }
@@ -88,7 +95,7 @@ extension DashboardState {
             $0.problems = []
             $0.submitting = true
         }
-        return [.submitJob(config)]
+        return [.submitJob(context: context, config)]
     }
 
     /// `e`: the review gives way to the composer, filled in with the job (its window as "same as").
@@ -96,7 +103,7 @@ extension DashboardState {
         guard let review = resubmit else { return [] }
         pop()
         let config = review.config(submittedUserId: "")
-        let effects = openComposer()
+        let effects = openComposer(target: review.job.context)
         let window = TimeWindow(of: config)
         updateTop { screen in
             guard case .composer(var composer) = screen else { return }
@@ -108,17 +115,18 @@ extension DashboardState {
 }
 
 extension Composer {
-    /// Filled in with a job's name, datasets, columns and window.
+    /// Filled in with a job's name, datasets, columns, window and sites.
     mutating func fill(from config: JobConfig, jobId: String, window: TimeWindow?) {
         name = config.name
         chosen = config.tableConfigs.map { Chosen(kind: .table, name: $0.name, columns: $0.column.map(\.name)) }
             + config.viewConfigs.map { Chosen(kind: .view, name: $0.name, columns: $0.column.map(\.name)) }
+        sitesText = config.siteIds.joined(separator: ", ")
         if let window {
             let choice = WindowChoice.sameAs(jobId: jobId, window)
             windowChoices.removeAll { if case .sameAs = $0 { true } else { false } }
-            windowChoices.append(choice)
+            windowChoices.insert(choice, at: windowChoices.firstIndex(of: .typed) ?? windowChoices.endIndex)
             self.window = choice
-            windowCursor = windowChoices.count - 1
+            windowCursor = windowChoices.firstIndex(of: choice) ?? 0
         }
         part = .submit
     }

@@ -5,8 +5,11 @@ import JobComposition
 enum ResubmitView {
     static func draw(_ review: ResubmitReview, state: DashboardState, on canvas: Canvas) {
         let width = max(20, min(100, canvas.width - 8))
-        let config = review.config(submittedUserId: state.user ?? "")
+        let config = review.config(submittedUserId: state.submittingUser(on: review.job.context))
         var lines: [StyledLine] = [[Span("Send job \(review.jobId) again?", CellStyle(bold: true))], []]
+        if state.servers.count > 1, let index = state.serverIndex(review.job.context) {
+            lines.append([Span("Server: \(state.servers[index].label) (the job's own)")])
+        }
         lines.append([Span("Name: \(config.name)")])
         let draft = JobDraft(name: config.name,
                              dataSets: config.tableConfigs.map { DataSetChoice(name: $0.name, kind: .table, columns: $0.column.map(\.name)) }
