@@ -29,7 +29,7 @@ struct CLIConfigTests {
         let result = try await DxtopBinary.run(["config", "contexts"], env: config.environment)
         #expect(result.status == 0, "\(result)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3)
+        try #require(lines.count == 3)
         #expect(lines[1].hasPrefix(" ") && lines[1].contains("prod") && lines[1].contains("https://cic01.example.com:8019"))
         #expect(lines[2].hasPrefix("*") && lines[2].contains("lab"))
         #expect(result.stderr.isEmpty, "\(result)")

@@ -14,11 +14,12 @@ struct CLIListTests {
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(lines.first?.hasPrefix("ID") == true)
             #expect(lines.first?.contains("STATE") == true && lines.first?.contains("SUBMITTED BY") == true)
-            #expect(lines.count == 31, "header + the default page of 30")
+            // A require, not an expect: the lines are indexed below (a timed-out run printed none).
+            try #require(lines.count == 31, "header + the default page of 30")
             let newest = await sim.simulator.allJobStatuses()
             #expect(lines[1].hasPrefix(newest[0].id + " "))
             // The STATE column starts at the same offset on every line.
-            let stateColumn = lines[0].range(of: "STATE")!.lowerBound.utf16Offset(in: lines[0])
+            let stateColumn = try #require(lines[0].range(of: "STATE")).lowerBound.utf16Offset(in: lines[0])
             let stateOfFirst = newest[0].knownState.word
             #expect(lines[1].dropFirst(stateColumn).hasPrefix(stateOfFirst))
             #expect(result.stdout.contains(" UTC"))

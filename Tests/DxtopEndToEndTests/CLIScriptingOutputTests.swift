@@ -28,7 +28,7 @@ struct CLIScriptingOutputTests {
             let result = try await DxtopBinary.run(["jobs", "list", "-o", "csv", "--count", "2"], env: sim.environment())
             #expect(result.status == 0, "\(result)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.count == 3)
+            try #require(lines.count == 3)
             #expect(lines[0] == "id,name,state,submittedUserId,submittedUserSiteId,submitTime,queuedTime,startedTime,finishedTime,failedTime,canceledTime,stateChangedTime,cancelUserId,outputFolder,errorInfo,durationSeconds")
             #expect(lines[1].hasPrefix(id + #","one, ""two""",submitted,admin,"#), "\(result)")
             let bare = try await DxtopBinary.run(["jobs", "list", "-o", "csv", "--count", "2", "--no-headers"], env: sim.environment())
