@@ -34,7 +34,9 @@ struct DoctorTLSStep {
     func next(_ problem: TLSProblem) -> String {
         let caHint = "give the CA that signed it with --ca-file PEM (or ca-file:\(contextHint))"
         switch problem {
-        case .untrustedChain, .verificationFailed:
+        case .verificationFailed:  // the certificate could not be read to say why
+            return "check that the certificate is signed by a CA this machine trusts (else \(caHint)) and that it has not expired"
+        case .untrustedChain:
             if let caFile = context.tls.caFile {
                 return "the ca-file \(TerminalSafe.clean(caFile)) does not sign this certificate: give the CA of this server instead (a self-signed server certificate can itself be the ca-file)"
             }
