@@ -35,7 +35,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -89,7 +91,15 @@ let package = Package(
 
         .testTarget(name: "ICWSWireTests", dependencies: ["ICWSWire"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "JobCompositionTests", dependencies: ["JobComposition", "ICWSWire"], swiftSettings: strict),
-        .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire"], swiftSettings: strict),
+        // Test support: fixture certificates and a loopback HTTPS server (TLS and doctor tests).
+        .target(name: "TLSTestSupport", dependencies: [
+            "ICWSWire",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ], path: "Tests/TLSTestSupport", exclude: ["make-certificates.sh"], swiftSettings: strict),
+        .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire", "TLSTestSupport"], swiftSettings: strict),
         .testTarget(name: "ICWSSimulatorTests", dependencies: [
             "ICWSSimulator", "ICWSWire", "JobComposition",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -102,6 +112,6 @@ let package = Package(
             "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .testTarget(name: "DxtopEndToEndTests", dependencies: ["ICWSSimulator", "ICWSClient", "ICWSWire"], swiftSettings: strict),
+        .testTarget(name: "DxtopEndToEndTests", dependencies: ["ICWSSimulator", "ICWSClient", "ICWSWire", "TLSTestSupport"], swiftSettings: strict),
     ]
 )

@@ -87,17 +87,17 @@ public final class ICWSJobService: JobService {
         switch effect {
         case .loadNewestPage(_, let count):
             do {
-                let jobs = try await session.listJobs(count: count, mode: .status)
-                return .pageLoaded(context: context, jobs: jobs.compactMap(\.jobStatus), olderThan: nil, requested: count,
-                                   at: clock.now())
+                let page = try await session.jobPage(count: count, mode: .status)
+                return .pageLoaded(context: context, jobs: page.jobs.compactMap(\.jobStatus), olderThan: nil, requested: count,
+                                   at: clock.now(), warnings: page.warnings)
             } catch {
                 return .pageFailed(context: context, olderThan: nil, failure: Failure(error), at: clock.now())
             }
         case .loadOlderPage(_, let olderThan, let count):
             do {
-                let jobs = try await session.listJobs(count: count, fromJobId: olderThan, mode: .status)
-                return .pageLoaded(context: context, jobs: jobs.compactMap(\.jobStatus), olderThan: olderThan,
-                                   requested: count, at: clock.now())
+                let page = try await session.jobPage(count: count, fromJobId: olderThan, mode: .status)
+                return .pageLoaded(context: context, jobs: page.jobs.compactMap(\.jobStatus), olderThan: olderThan,
+                                   requested: count, at: clock.now(), warnings: page.warnings)
             } catch {
                 return .pageFailed(context: context, olderThan: olderThan, failure: Failure(error), at: clock.now())
             }

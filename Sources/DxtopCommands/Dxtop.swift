@@ -7,7 +7,7 @@ public struct Dxtop: ParsableCommand {
         abstract: "Watch and manage PureConnect CIC Data Extractor jobs over ICWS.",
         discussion: """
             Without a subcommand, dxtop opens the dashboard. The password comes from ICWS_PASSWORD, \
-            --password-stdin, or a prompt on the terminal; never from the command line. \
+            --password-stdin, a context's password-command, or a prompt on the terminal; never from the command line. \
             Exit statuses: 0 ok, 1 failure, 2 usage, 3 authentication, 4 permission denied, 130/143 interrupted by SIGINT/SIGTERM.
             """,
         version: DxtopVersion.current,

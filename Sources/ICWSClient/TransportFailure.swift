@@ -32,8 +32,8 @@ enum TransportFailure {
         if let error = error as? HTTPParserError {
             return .transport("\(place) answered \(request) with \(parserProblem(error))")
         }
-        if error is NIOSSLError || error is BoringSSLError {
-            return .transport("TLS failure with \(place): \(tlsReason(String(describing: error)))")
+        if let problem = TLSProblem(error, host: call.server.host) {
+            return .transport("TLS failure with \(place): \(problem.summary)")
         }
         let text = OneLine.folded(String(describing: error))
         if text.localizedCaseInsensitiveContains("refused") {
@@ -92,13 +92,6 @@ enum TransportFailure {
     /// The BoringSSL reason code in words ("wrong version number"), with a hint for the common ones;
     /// the raw one-line text when there is no code.
     static func tlsReason(_ text: String) -> String {
-        guard let marker = text.range(of: "OPENSSL_internal:") else { return withoutTypeNames(OneLine.folded(text)) }
-        let code = text[marker.upperBound...].prefix { $0.isUppercase || $0 == "_" || $0.isNumber }
-        let words = code.lowercased().replacingOccurrences(of: "_", with: " ")
-        switch code {
-        case "WRONG_VERSION_NUMBER": return "\(words) (the server may not speak HTTPS on this port)"
-        case "CERTIFICATE_VERIFY_FAILED": return "\(words) (the server's certificate is not trusted)"
-        default: return words.isEmpty ? withoutTypeNames(OneLine.folded(text)) : words
-        }
+        TLSProblem(reasonIn: text).summary
     }
 }

@@ -82,4 +82,26 @@ struct CLIPasswordCommandTests {
             #expect(result.status == 0, "\(result)")
         }
     }
+
+    @Test("a command that never ends is stopped at the time limit, children too: one line, no secret")
+    func neverEnds() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-pw-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        // The child holds the command's stdout open, as a password store's agent might.
+        let config = try Self.config(server: "http://127.0.0.1:9",
+                                     passwordCommand: "echo leaked-secret; sleep 86400 & echo $! > \(pidFile); wait")
+        var environment = config.environment
+        environment["DXTOP_PASSWORD_COMMAND_TIMEOUT"] = "1.5"
+        let result = try await DxtopBinary.run(["jobs", "list"], env: environment)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr == "dxtop: context 'sim': password-command did not finish within 1.5 seconds\n", "\(result)")
+        #expect(!result.stdout.contains("leaked-secret") && !result.stderr.contains("leaked-secret"))
+        // The limit does not wait for the child to be started: on a machine too loaded to start it
+        // within the limit there is no child to look for (the rest of the test still holds).
+        guard let written = try? String(contentsOfFile: pidFile, encoding: .utf8),
+              let child = Int32(written.trimmingCharacters(in: .whitespacesAndNewlines)) else { return }
+        let ended = ProcessTable.waitForExit(child, timeout: .seconds(20))
+        if !ended { kill(child, SIGKILL) }
+        #expect(ended, "the command's child still runs after the time limit")
+    }
 }

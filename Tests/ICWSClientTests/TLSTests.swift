@@ -1,6 +1,7 @@
 import Foundation
 import NIOSSL
 import Testing
+import TLSTestSupport
 @testable import ICWSClient
 
 @Suite struct TLSTests {
@@ -108,7 +109,7 @@ import Testing
 
     @Test func certificateIsAcceptedWithTheCAFile() async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-ca-\(UUID().uuidString).pem")
-        try Data(LoopbackCertificates.caPEM.utf8).write(to: url)
+        try Data(TestCertificates.caPEM.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let info = try await login(with: TLSOptions(caFile: url.path)).get()
         #expect(info.sessionId == "4242")

@@ -29,16 +29,29 @@ final class Pilot {
                       height: height, user: user, password: password)
     }
 
+    /// A pilot on the server at 127.0.0.1:`port` (a `FaultProxy` in front of a simulator), with a
+    /// short request timeout so a fault that never answers ends quickly.
+    convenience init(port: Int, requestTimeout: Duration, width: Int = 160, height: Int = 45) throws {
+        try self.init(options: DashboardOptions(server: "pilot", user: "admin"), ports: [port], width: width, height: height,
+                      requestTimeout: requestTimeout)
+    }
+
+    convenience init(options: DashboardOptions, simulators: [ICWSSimulator], width: Int = 160, height: Int = 45,
+                     user: String = "admin", password: String = "admin-secret") throws {
+        try self.init(options: options, ports: simulators.map { $0.port ?? 0 }, width: width, height: height, user: user, password: password)
+    }
+
     /// A pilot on several started simulators, one context each (in the order of `options.contexts`):
     /// one job service per simulator behind the fan-out, as the terminal runs several servers.
-    init(options: DashboardOptions, simulators: [ICWSSimulator], width: Int = 160, height: Int = 45,
-         user: String = "admin", password: String = "admin-secret") throws {
+    init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45,
+         user: String = "admin", password: String = "admin-secret", requestTimeout: Duration? = nil) throws {
         display = GridDisplay(width: width, height: height)
         wakeups = WakeIterator(wake.stream)
-        let services: [any JobService] = try simulators.enumerated().map { index, simulator in
+        let services: [any JobService] = try ports.enumerated().map { index, port in
             var configuration = ICWSClientConfiguration(
-                server: ICWSServer(scheme: "http", host: simulator.configuration.host, port: simulator.port ?? 0),
+                server: ICWSServer(scheme: "http", host: "127.0.0.1", port: port),
                 credentials: ICWSCredentials(user: user, password: password))
+            if let requestTimeout { configuration.requestTimeout = requestTimeout }
             // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
             configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
             return ICWSJobService(session: try ICWSSession(configuration: configuration), context: ContextID(index),
@@ -65,6 +78,26 @@ final class Pilot {
     func type(_ text: String) async throws {
         for character in text { try step([.key(.char(character))]) }
         try await runUntilQuiet()
+    }
+
+    /// Applies keys at once, without waiting for anything in flight: the dashboard must answer
+    /// them while a request hangs. Returns how the dashboard ended, if a key ended it.
+    @discardableResult
+    func hit(_ keys: Key...) throws -> DashboardOutcome? {
+        for key in keys { try step([.key(key)]) }
+        return outcome
+    }
+
+    /// Keys read from the terminal at once: applied in turn, one frame drawn after them.
+    @discardableResult
+    func hit(burst keys: [Key]) throws -> DashboardOutcome? {
+        try step(keys.map { .key($0) })
+        return outcome
+    }
+
+    /// A resize applied at once (see `hit`).
+    func resizeNow(width: Int, height: Int) throws {
+        try step([.resize(width: width, height: height)])
     }
 
     func resize(width: Int, height: Int) async throws {

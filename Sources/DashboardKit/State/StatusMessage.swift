@@ -6,6 +6,8 @@ import ICWSWire
 public enum StatusMessage: Equatable, Sendable {
     case info(String)
     case failed(FailedRequest, Failure)
+    /// A page decoded leniently: `count` warnings, the first of them, and whose (several servers only).
+    case warnings(count: Int, first: String, server: String?)
 
     public var isError: Bool {
         if case .failed = self { return true }

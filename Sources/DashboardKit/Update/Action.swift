@@ -7,8 +7,10 @@ public enum Action: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case sessionStarted(context: ContextID = .first, user: String, server: String)
-    /// A page of the job list, newest first. `olderThan` nil is the newest page.
-    case pageLoaded(context: ContextID = .first, jobs: [JobStatus], olderThan: String?, requested: Int, at: Date)
+    /// A page of the job list, newest first. `olderThan` nil is the newest page. `warnings`: what the
+    /// lenient decoding dropped or replaced (the status line shows how many, and the first).
+    case pageLoaded(context: ContextID = .first, jobs: [JobStatus], olderThan: String?, requested: Int, at: Date,
+                    warnings: [String] = [])
     case pageFailed(context: ContextID = .first, olderThan: String?, failure: Failure, at: Date)
     case configLoaded(id: JobKey, config: JobConfig)
     case configFailed(id: JobKey, failure: Failure)

@@ -22,8 +22,9 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
             state.servers[index].server = server
         }
         effects = []
-    case .pageLoaded(let context, let jobs, let olderThan, let requested, let at):
+    case .pageLoaded(let context, let jobs, let olderThan, let requested, let at, let warnings):
         effects = state.pageLoaded(jobs, context: context, olderThan: olderThan, requested: requested, at: at)
+        state.pageWarned(warnings, context: context)
     case .pageFailed(let context, let olderThan, let failure, let at):
         state.pageFailed(context: context, olderThan: olderThan, failure: failure, at: at)
         effects = []

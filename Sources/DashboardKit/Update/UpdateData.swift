@@ -52,6 +52,13 @@ extension DashboardState {
     }
 
     /// A page or status update arrived: a page failure shown in the status line is over.
+    /// A page's decoding warnings go to the status line: how many, and the first.
+    mutating func pageWarned(_ warnings: [String], context: ContextID) {
+        guard let first = warnings.first else { return }
+        let server = servers.count > 1 ? serverIndex(context).map { servers[$0].label } : nil
+        statusMessage = .warnings(count: warnings.count, first: first, server: server)
+    }
+
     private mutating func clearPageFailureMessage() {
         if case .failed(let request, _) = statusMessage, request.isPage { statusMessage = nil }
     }

@@ -39,6 +39,8 @@ enum FailureText {
         switch message {
         case .info(let text): text
         case .failed(let request, let failure): sentence(request, failure)
+        case .warnings(let count, let first, let server):
+            (server.map { "\($0): " } ?? "") + (count == 1 ? "1 warning" : "\(count) warnings") + " reading the job list: \(first)"
         }
     }
 }

@@ -10,6 +10,7 @@ enum StatusLineView {
     /// share the row with the count); empty when it shares the row. At most two rows.
     static func fullRows(_ state: DashboardState, width: Int, glyphs: Glyphs) -> [CleanText] {
         guard !state.filter.editing, let message = state.statusMessage else { return [] }
+        if case .warnings = message { return [] }  // one line, shortened to fit
         let text = CleanText(FailureText.text(message))
         guard message.isError || text.width > width - countText(state, glyphs: glyphs).count - 1 else { return [] }
         let wrapped = text.wrapped(to: width)
@@ -54,7 +55,7 @@ enum StatusLineView {
         if state.filter.editing {
             left = [Span("Filter: ", CellStyle(bold: true)), Span(CleanText(state.filter.text)), Span("_", CellStyle(reverse: true))]
         } else if let message = state.statusMessage {
-            left = [Span(CleanText(FailureText.text(message)), CellStyle(bold: true))]
+            left = [Span(CleanText(FailureText.text(message)).ellipsized(to: leftWidth, glyphs: glyphs), CellStyle(bold: true))]
         } else if state.filter.isActive {
             left = [Span("Filter: "), Span(CleanText(state.filter.text), CellStyle(bold: true)), Span("  (Esc clears)", CellStyle(dim: true))]
         } else {

@@ -46,32 +46,21 @@ struct DoctorChecks: Sendable {
     }
 
     private func tlsAndVersion(_ discovery: ICWSDiscovery) throws {
-        let outcome = Result { try SessionRun.blocking([]) { _ in try await discovery.version() } }
-        if case .failure(let error) = outcome, FailureReport.describe(error).contains("TLS failure") {
-            throw DoctorLine.fail("tls", FailureReport.describe(error), next: tlsHint(FailureReport.describe(error)))
-        }
-        if server.scheme == "https" {
-            DoctorLine.ok("tls", context.tls.insecure ? "connected, certificate NOT verified (insecure)"
-                                                      : "certificate chain, name and dates verified" + (context.tls.caFile != nil ? " (with the ca-file)" : ""))
-        } else {
-            DoctorLine.warn("tls", "plain HTTP: the password crosses the network unencrypted")
-        }
+        let tlsStep = DoctorTLSStep(context: context, seconds: seconds, contextHint: contextHint)
+        try tlsStep.run()
         let version: VersionInfo
         do {
-            version = try outcome.get()
+            version = try SessionRun.blocking([]) { _ in try await discovery.version() }
         } catch {
-            throw DoctorLine.fail("version", FailureReport.describe(error),
+            let message = FailureReport.describe(error)
+            if message.contains("TLS failure") {  // behind a proxy, where the TLS step could not look
+                throw DoctorLine.fail("tls", message, next: tlsStep.next(.other(message)))
+            }
+            throw DoctorLine.fail("version", message,
                                   next: "the server answered but not as ICWS: check the port (8019 for HTTPS, 8018 for HTTP) and that the ICWS SDK licence is active")
         }
         let release = version.productReleaseDisplayString.map { "CIC \($0)" } ?? "CIC \(version.majorVersion).\(version.minorVersion)"
         DoctorLine.ok("version", "\(TerminalSafe.clean(release)) (build \(TerminalSafe.clean(version.build)))")
-    }
-
-    private func tlsHint(_ message: String) -> String {
-        if message.contains("wrong version number") {
-            return "the port does not speak HTTPS: use http://\(server.host):\(server.port) if the server is plain HTTP"
-        }
-        return "if the server uses its own CA, give it with --ca-file PEM (or ca-file:\(contextHint)); check the certificate's name matches \(server.host) and it has not expired"
     }
 
     private func afterLogin(_ session: ICWSSession, features: [String: Int]) async throws {

@@ -7,6 +7,12 @@ enum PasswordCommand {
     /// How long the command may take (a password store may ask for its own passphrase first).
     static let timeLimit: TimeInterval = 60
 
+    /// `timeLimit`, or the seconds in `DXTOP_PASSWORD_COMMAND_TIMEOUT` (for tests, and slow stores).
+    static func timeLimit(_ environment: [String: String]) -> TimeInterval {
+        guard let seconds = environment["DXTOP_PASSWORD_COMMAND_TIMEOUT"].flatMap(TimeInterval.init), seconds > 0 else { return timeLimit }
+        return seconds
+    }
+
     static func run(_ command: String, timeLimit: TimeInterval = timeLimit) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -26,8 +32,9 @@ enum PasswordCommand {
         let stdout = PipeDrain(output.fileHandleForReading)
         let stderr = PipeDrain(errors.fileHandleForReading)
         guard exited.wait(timeout: .now() + timeLimit) == .success else {
-            kill(process.processIdentifier, SIGKILL)
-            throw CLIError.failure("\(what) did not finish within \(Int(timeLimit)) seconds")
+            // Foundation starts the command in a process group of its own: end its children too.
+            kill(-process.processIdentifier, SIGKILL)
+            throw CLIError.failure("\(what) did not finish within \(String(format: "%g", timeLimit)) seconds")
         }
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let how = process.terminationReason == .exit ? "exit status \(process.terminationStatus)" : "killed by signal \(process.terminationStatus)"

@@ -28,7 +28,7 @@ enum PasswordSource {
             return environment["ICWS_PASSWORD"] ?? ""
         case .command(let command):
             do {
-                return try PasswordCommand.run(command)
+                return try PasswordCommand.run(command, timeLimit: PasswordCommand.timeLimit(environment))
             } catch let error as CLIError {
                 throw CLIError(context.name.map { "context '\(ConfigFile.visible($0))': " + error.message } ?? error.message, status: error.status)
             }

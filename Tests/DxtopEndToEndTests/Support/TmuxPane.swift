@@ -44,6 +44,11 @@ final class TmuxPane: @unchecked Sendable {
         try tmux(["send-keys", "-t", "dxtop"] + keys)
     }
 
+    /// Sends many tmux key names in one `send-keys`.
+    func press(contentsOf keys: [String]) throws {
+        try tmux(["send-keys", "-t", "dxtop"] + keys)
+    }
+
     /// Types a command line and presses Enter.
     func run(_ commandLine: String) throws {
         try type(commandLine)
@@ -62,6 +67,11 @@ final class TmuxPane: @unchecked Sendable {
     /// The pane's title, which an OSC 0/2 escape sequence written to the terminal would change.
     func title() throws -> String {
         try tmux(["display-message", "-p", "-t", "dxtop", "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether the pane shows the alternate screen (a full-screen program left it on if so).
+    func alternateScreenOn() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", "dxtop", "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     /// The process id of the pane's shell.

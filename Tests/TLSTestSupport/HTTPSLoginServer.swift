@@ -4,11 +4,11 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
-/// A minimal HTTPS server on 127.0.0.1 (ephemeral port) with the `LoopbackCertificates` leaf: it
-/// answers POST /icws/connection with a 201 offering data-extractor 2, and anything else (the
-/// logout) with 204. Enough for a real TLS handshake under `ICWSSession.connect()`.
-final class HTTPSLoginServer: Sendable {
-    let port: Int
+/// A minimal HTTPS server on 127.0.0.1 (ephemeral port) with one of the `TestCertificates` leaves:
+/// it answers POST /icws/connection with a 201 offering data-extractor 2, and anything else (the
+/// logout) with 204. Enough for a real TLS handshake under `ICWSSession.connect()` or `dxtop doctor`.
+public final class HTTPSLoginServer: Sendable {
+    public let port: Int
     private let channel: any Channel
 
     private init(port: Int, channel: any Channel) {
@@ -16,9 +16,10 @@ final class HTTPSLoginServer: Sendable {
         self.channel = channel
     }
 
-    static func start() async throws -> HTTPSLoginServer {
-        let certificate = try NIOSSLCertificate(bytes: Array(LoopbackCertificates.leafPEM.utf8), format: .pem)
-        let key = try NIOSSLPrivateKey(bytes: Array(LoopbackCertificates.leafKeyPEM.utf8), format: .pem)
+    /// Serves `certificatePEM` (the CA-signed leaf for 127.0.0.1 unless told).
+    public static func start(certificatePEM: String = TestCertificates.goodPEM) async throws -> HTTPSLoginServer {
+        let certificate = try NIOSSLCertificate(bytes: Array(certificatePEM.utf8), format: .pem)
+        let key = try NIOSSLPrivateKey(bytes: Array(TestCertificates.leafKeyPEM.utf8), format: .pem)
         let context = try NIOSSLContext(configuration: .makeServerConfiguration(
             certificateChain: [.certificate(certificate)], privateKey: .privateKey(key)))
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -33,8 +34,22 @@ final class HTTPSLoginServer: Sendable {
         return HTTPSLoginServer(port: channel.localAddress?.port ?? 0, channel: channel)
     }
 
-    func stop() async {
+    public func stop() async {
         try? await channel.close()
+    }
+
+    /// Runs `body` with a started server, stopping it however `body` ends.
+    public static func with<T>(certificatePEM: String = TestCertificates.goodPEM,
+                               _ body: (HTTPSLoginServer) async throws -> T) async throws -> T {
+        let server = try await start(certificatePEM: certificatePEM)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
     }
 }
 
