@@ -1,4 +1,5 @@
 import Foundation
+import ICWSSimulator
 import Testing
 
 /// The monkey test's short variant in a real terminal: a few thousand random keys (Ctrl-S and
@@ -15,7 +16,7 @@ struct MonkeyTmuxTests {
     @Test func randomKeysInARealTerminalThenQ() async throws {
         let seed = ProcessInfo.processInfo.environment["DXTOP_MONKEY_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
         try await DxtopBinary.offPool {
-            var random = SystemRandomNumberGenerator64(seed: seed)
+            var random = SeededRandom(seed: seed)
             let pane = try TmuxPane(width: 120, height: 40, environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
             // Markers are split in the command line, so only the output matches them.
             try pane.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon -e ixon | tr '\\n' +; echo BE''FORE")
@@ -57,16 +58,3 @@ extension MonkeyTmuxTests {
     }
 }
 
-/// SplitMix64, seeded (the test runs the same keys again for the same seed).
-struct SystemRandomNumberGenerator64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
-    }
-}

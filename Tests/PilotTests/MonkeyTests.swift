@@ -18,7 +18,7 @@ struct MonkeyTests {
 
     @Test func randomKeysResizesAndFaults() async throws {
         let seed = ProcessInfo.processInfo.environment["DXTOP_MONKEY_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
-        var random = MonkeyRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
         try await withSimulator({
             $0.speed = 50
             $0.newJobInterval = 5
@@ -34,7 +34,7 @@ struct MonkeyTests {
     }
 
     private func monkey(_ pilot: Pilot, _ proxy: FaultProxy, _ simulator: ICWSSimulator, _ list: Data,
-                        _ random: inout MonkeyRandom, seed: UInt64) async throws {
+                        _ random: inout SeededRandom, seed: UInt64) async throws {
         var sent = 0
         var batches = 0
         while sent < Self.keyCount {
@@ -71,7 +71,7 @@ struct MonkeyTests {
     }
 
     /// Every so often: a proxy fault, a simulator fault, both or none.
-    private func switchFaults(_ proxy: FaultProxy, _ simulator: ICWSSimulator, _ list: Data, _ random: inout MonkeyRandom) async {
+    private func switchFaults(_ proxy: FaultProxy, _ simulator: ICWSSimulator, _ list: Data, _ random: inout SeededRandom) async {
         let answers: [FaultProxy.Fault?] = [nil, nil, .hold, .answer(FaultBodies.html502), .answer(FaultBodies.truncated(list)),
                                             .answer(FaultBodies.invalidUTF8(list)), .answer(FaultBodies.wrongContentType(list))]
         proxy.set(answers[random.next(below: answers.count)], on: random.next(below: 2) == 0 ? .jobList : .jobRequests)
@@ -86,7 +86,7 @@ struct MonkeyTests {
     /// Keys as a terminal could send them, `q` and Ctrl-C left out (they end the run); Ctrl-S,
     /// Ctrl-Q, Ctrl-Z and other control bytes come as characters, as a terminal without flow
     /// control delivers them.
-    static func randomKey(_ random: inout MonkeyRandom) -> Key {
+    static func randomKey(_ random: inout SeededRandom) -> Key {
         let named: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .tab, .backTab, .enter, .escape,
                             .backspace, .delete, .ctrlL]
         let frequent: [Character] = ["j", "k", "g", "G", "?", "/", "r", "s", "c", "y", "n", "R", "\t", " "]
@@ -101,16 +101,3 @@ struct MonkeyTests {
     }
 }
 
-/// SplitMix64: the run is the same for the same seed.
-struct MonkeyRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
-    }
-}
