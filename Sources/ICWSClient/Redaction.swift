@@ -27,9 +27,26 @@ final class Redaction: Sendable {
     /// password is replaced whole).
     func redact(_ text: String) -> String {
         let secrets = ([password] + sessionSecrets.withLock { $0 }).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        var out = replacing(secrets, in: text)
+        // A mark next to the text around it can spell a secret again ("ab" + "[redacted]" holds the
+        // password "ab[", found by fuzz/Targets/login.swift), so the secrets the mark does not itself
+        // contain are looked for again; text that keeps spelling one after a few passes becomes
+        // the mark alone.
+        let spellable = secrets.filter { Self.mark.firstRange(of: $0) == nil }
+        for _ in 0..<Self.passes {
+            guard spellable.contains(where: { out.firstRange(of: $0) != nil }) else { return out }
+            out = replacing(spellable, in: out)
+        }
+        return spellable.contains(where: { out.firstRange(of: $0) != nil }) ? Self.mark : out
+    }
+
+    private static let passes = 4
+
+    /// Each secret in `text` replaced by the mark, in the order given. The standard library's
+    /// search, not Foundation's `contains`: that one traps on some strings with U+FFFD and NUL
+    /// (found by fuzz/Targets/login.swift).
+    private func replacing(_ secrets: [String], in text: String) -> String {
         var out = text
-        // The standard library's search, not Foundation's `contains`: that one traps on some
-        // strings with U+FFFD and NUL (found by fuzz/Targets/login.swift).
         for secret in secrets where out.firstRange(of: secret) != nil {
             out = out.replacing(secret, with: Self.mark)
         }

@@ -19,4 +19,14 @@ import Testing
         let text = "[redacted]\nintegrationEnabled\n\n1.\u{FFFD}"
         #expect(redaction.redact(text) == text)
     }
+
+    /// Found by the `login` fuzz target: the mark put in for one secret, next to the text before
+    /// it, spelled the password again ("ab" + "[redacted]" holds "ab[").
+    @Test func aMarkNextToTheTextDoesNotSpellThePassword() {
+        let redaction = Redaction(password: "ab[")
+        redaction.remember(csrfToken: "XYZ", cookie: nil)
+        let redacted = redaction.redact("abXYZ and ab[")
+        #expect(redacted.firstRange(of: "ab[") == nil, "\(redacted)")
+        #expect(redacted.contains(Redaction.mark))
+    }
 }
