@@ -49,6 +49,8 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = state.connectionChanged(status, context: context, at: at)
     case .refreshDue(let context):
         effects = state.requestNewestPage(context: context)
+    case .newestChecked(let context, let newestId):
+        effects = state.newestChecked(newestId, context: context)
     case .dictionaryLoaded(let dictionary, let at):
         state.dictionary = .loaded(dictionary)
         state.advanceClock(to: at)
