@@ -5,27 +5,44 @@ extension ICWSSession {
     /// of the previous page, until an empty page, or a page that repeats a job of the previous page
     /// (a server that ignores `fromJobId` would otherwise loop forever). A short page does not end
     /// the walk: a server may cap `jobCount` below what was asked, and the one extra request at the
-    /// end is cheaper than a listing cut short. Only the previous page's ids are remembered, so a
-    /// walk of any length takes the memory of a page.
+    /// end is cheaper than a listing cut short.
+    ///
+    /// The next page is requested only when the caller asks for it, and only the previous page's
+    /// ids are remembered, so a walk of any length takes the memory of a page however slowly the
+    /// caller writes the pages out.
     ///
     /// - Parameter fromJobId: start with the jobs before this id (nil: the most recent jobs).
     public nonisolated func allJobs(from fromJobId: String? = nil, pageSize: Int = ICWSProtocol.defaultJobCount,
-                                    mode: JobsResponseMode = .status) -> AsyncThrowingStream<JobPage, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    var paging = JobPaging(pageSize: pageSize, from: fromJobId)
-                    while let from = paging.next {
-                        let page = try await jobPage(count: pageSize, fromJobId: from.id, mode: mode)
-                        let fresh = paging.accept(page.jobs)
-                        if !fresh.isEmpty || !page.warnings.isEmpty { continuation.yield(JobPage(jobs: fresh, warnings: page.warnings)) }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+                                    mode: JobsResponseMode = .status) -> JobPageSequence {
+        JobPageSequence(session: self, paging: JobPaging(pageSize: pageSize, from: fromJobId), mode: mode)
+    }
+}
+
+/// The pages of `ICWSSession.allJobs`, fetched one at a time as they are iterated.
+public struct JobPageSequence: AsyncSequence, Sendable {
+    public typealias Element = JobPage
+
+    let session: ICWSSession
+    let paging: JobPaging
+    let mode: JobsResponseMode
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(session: session, paging: paging, mode: mode)
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        let session: ICWSSession
+        var paging: JobPaging
+        let mode: JobsResponseMode
+
+        /// The next page with jobs not seen before (or warnings); nil once the walk is done.
+        public mutating func next() async throws -> JobPage? {
+            while let from = paging.next {
+                let page = try await session.jobPage(count: paging.pageSize, fromJobId: from.id, mode: mode)
+                let fresh = paging.accept(page.jobs)
+                if !fresh.isEmpty || !page.warnings.isEmpty { return JobPage(jobs: fresh, warnings: page.warnings) }
             }
-            continuation.onTermination = { _ in task.cancel() }
+            return nil
         }
     }
 }

@@ -26,25 +26,26 @@ struct JobListWriter {
         self.now = now
     }
 
+    /// Writes `jobs` (in one write: a page of 1000 jobs is one system call, not 18,000).
     mutating func write(_ jobs: [ListedJob]) throws {
         let first = !started
         started = true
+        let lines: [String]
         switch format {
         case .json:
-            for job in jobs { try writeJSONElement(job) }
+            lines = try jsonLines(jobs)
         case .jsonl:
-            for job in jobs { StandardStreams.out(try SafeJSON.line(status(job))) }
+            lines = try jobs.map { try SafeJSON.line(status($0)) }
         case .csv:
-            for line in try JobCSV.lines(jobs, showContext: showContext, headers: headers && first, now: now) {
-                StandardStreams.out(line)
-            }
+            lines = try JobCSV.lines(jobs, showContext: showContext, headers: headers && first, now: now)
         case .table, .wide:
             let text = JobListText(showContext: showContext, wide: format == .wide,
                                    clip: StandardStreams.outputIsTerminal, format: timeFormat, now: now)
             let table = text.table(jobs)
             if widths == nil { widths = table.widths() }
-            for line in table.lines(widths: widths).dropFirst(headers && first ? 0 : 1) { StandardStreams.out(line) }
+            lines = Array(table.lines(widths: widths).dropFirst(headers && first ? 0 : 1))
         }
+        if !lines.isEmpty { StandardStreams.out(lines.joined(separator: "\n")) }
     }
 
     /// Ends the listing: closes the JSON array (also after a failure, so stdout stays one valid
@@ -53,25 +54,23 @@ struct JobListWriter {
         if !started { try write([]) }
         guard format == .json else { return }
         if let heldLine {
-            StandardStreams.out(heldLine)
-            StandardStreams.out("]")
+            StandardStreams.out(heldLine + "\n]")
         } else {
             StandardStreams.out(try SafeJSON.pretty([JSONOutput.Status]()))
         }
         heldLine = nil
     }
 
-    /// One element of the pretty array, indented as `SafeJSON.pretty` of the whole array would be.
-    private mutating func writeJSONElement(_ job: ListedJob) throws {
-        var lines = try SafeJSON.pretty(status(job)).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { "  " + $0 }
-        if let heldLine {
-            StandardStreams.out(heldLine + ",")
-        } else {
-            StandardStreams.out("[")
-        }
+    /// The elements of the pretty array `SafeJSON.pretty` of every job would give, this batch's
+    /// part: the batch is encoded as an array, its brackets dropped, and its last line held back
+    /// until it is known whether a comma follows.
+    private mutating func jsonLines(_ jobs: [ListedJob]) throws -> [String] {
+        guard !jobs.isEmpty else { return [] }
+        var lines = try SafeJSON.pretty(jobs.map(status)).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropFirst().dropLast().map(String.init)
+        let opening = heldLine.map { $0 + "," } ?? "["
         heldLine = lines.popLast()
-        for line in lines { StandardStreams.out(line) }
+        return [opening] + lines
     }
 
     private func status(_ job: ListedJob) -> JSONOutput.Status {
