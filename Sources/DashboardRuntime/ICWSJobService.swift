@@ -15,8 +15,9 @@ public final class ICWSJobService: JobService {
     private let feed: JobStatusFeed
     private let logger: Logger
     private let clock: any DashboardClock
-    /// How often the newest page is checked for jobs submitted by others (the feed only covers
-    /// jobs already listed); nil: never.
+    /// How often the server is checked for jobs submitted by others (the feed only covers jobs
+    /// already listed); nil: never. Each check asks for the newest job alone (`jobCount=1`); the
+    /// newest page is fetched only when that job is not listed yet.
     private let refreshInterval: Duration?
     /// Job sets waiting to be PUT: only the newest is kept, so a burst of changes ends in one PUT
     /// of the final set. The feed's session keeps the set itself.
@@ -47,7 +48,7 @@ public final class ICWSJobService: JobService {
                 for await event in events {
                     if case .connection(.live) = event, !refreshing, let refreshInterval {
                         refreshing = true
-                        group.addTask { [context] in await Self.refresh(every: refreshInterval, context: context, post) }
+                        group.addTask { [self] in await checkNewest(every: refreshInterval, post) }
                     }
                     await follow(event, post)
                 }
@@ -182,11 +183,19 @@ public final class ICWSJobService: JobService {
         }
     }
 
-    /// Posts `refreshDue` every `interval` until cancelled.
-    private static func refresh(every interval: Duration, context: ContextID, _ post: @Sendable (RuntimeEvent) -> Void) async {
+    /// Every `interval` until cancelled, asks for the newest job alone and posts its id
+    /// (`newestChecked`): a few hundred bytes a check instead of a page. A failed check is logged
+    /// and skipped (the feed notices a server that is gone).
+    private func checkNewest(every interval: Duration, _ post: @Sendable (RuntimeEvent) -> Void) async {
         while true {
             do { try await Task.sleep(for: interval) } catch { return }
-            post(.action(.refreshDue(context: context)))
+            do {
+                let newest = try await session.jobPage(count: 1, mode: .status).jobs.first?.id
+                post(.action(.newestChecked(context: context, newestId: newest)))
+            } catch {
+                if Task.isCancelled { return }
+                logger.debug("check for new jobs failed", metadata: ["error": "\(Failure(error).message)"])
+            }
         }
     }
 

@@ -2,27 +2,47 @@ import ICWSWire
 
 extension ICWSSession {
     /// Every job, newest first, one page at a time (with each page's warnings): each page asks for the jobs before the last id
-    /// of the previous page, until a short or empty page, or a page that repeats a job already
-    /// seen (a server that ignores `fromJobId` would otherwise loop forever).
+    /// of the previous page, until an empty page, or a page that repeats a job of the previous page
+    /// (a server that ignores `fromJobId` would otherwise loop forever). A short page does not end
+    /// the walk: a server may cap `jobCount` below what was asked, and the one extra request at the
+    /// end is cheaper than a listing cut short.
+    ///
+    /// The next page is requested only when the caller asks for it, and only the previous page's
+    /// ids are remembered, so a walk of any length takes the memory of a page however slowly the
+    /// caller writes the pages out.
     ///
     /// - Parameter fromJobId: start with the jobs before this id (nil: the most recent jobs).
     public nonisolated func allJobs(from fromJobId: String? = nil, pageSize: Int = ICWSProtocol.defaultJobCount,
-                                    mode: JobsResponseMode = .status) -> AsyncThrowingStream<JobPage, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    var paging = JobPaging(pageSize: pageSize, from: fromJobId)
-                    while let from = paging.next {
-                        let page = try await jobPage(count: pageSize, fromJobId: from.id, mode: mode)
-                        let fresh = paging.accept(page.jobs)
-                        if !fresh.isEmpty || !page.warnings.isEmpty { continuation.yield(JobPage(jobs: fresh, warnings: page.warnings)) }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+                                    mode: JobsResponseMode = .status) -> JobPageSequence {
+        JobPageSequence(session: self, paging: JobPaging(pageSize: pageSize, from: fromJobId), mode: mode)
+    }
+}
+
+/// The pages of `ICWSSession.allJobs`, fetched one at a time as they are iterated.
+public struct JobPageSequence: AsyncSequence, Sendable {
+    public typealias Element = JobPage
+
+    let session: ICWSSession
+    let paging: JobPaging
+    let mode: JobsResponseMode
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(session: session, paging: paging, mode: mode)
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        let session: ICWSSession
+        var paging: JobPaging
+        let mode: JobsResponseMode
+
+        /// The next page with jobs not seen before (or warnings); nil once the walk is done.
+        public mutating func next() async throws -> JobPage? {
+            while let from = paging.next {
+                let page = try await session.jobPage(count: paging.pageSize, fromJobId: from.id, mode: mode)
+                let fresh = paging.accept(page.jobs)
+                if !fresh.isEmpty || !page.warnings.isEmpty { return JobPage(jobs: fresh, warnings: page.warnings) }
             }
-            continuation.onTermination = { _ in task.cancel() }
+            return nil
         }
     }
 }
@@ -36,24 +56,29 @@ struct JobPaging: Sendable {
 
     let pageSize: Int
     private(set) var next: Start?
-    private var seen: Set<String> = []
+    /// The ids of the previous page.
+    private var previous: Set<String> = []
 
     init(pageSize: Int, from fromJobId: String?) {
         self.pageSize = pageSize
         next = Start(id: fromJobId)
     }
 
-    /// Takes a page; returns its jobs not seen before and sets `next`. Stops after a short or empty
-    /// page, a page that repeats an id, or a page whose last job has no id.
+    /// Takes a page; returns its jobs not seen before and sets `next`. Stops after an empty page, a
+    /// page that repeats an id, or a page whose last job has no id.
     mutating func accept(_ page: [Job]) -> [Job] {
         var repeated = false
+        var ids: Set<String> = []
         let fresh = page.filter { job in
             guard let id = job.id else { return true }
-            if seen.insert(id).inserted { return true }
-            repeated = true
-            return false
+            guard !previous.contains(id), ids.insert(id).inserted else {
+                repeated = true
+                return false
+            }
+            return true
         }
-        if page.count < pageSize || repeated || pageSize < 1 {
+        previous = ids
+        if page.isEmpty || repeated || pageSize < 1 {
             next = nil
         } else {
             next = page.last?.id.map { Start(id: $0) }

@@ -14,6 +14,8 @@ public final class ICWSSimulator: Sendable {
     /// The configuration this simulator (or its primary) was created with.
     public let configuration: SimulatorConfiguration
     let core: SimulatorCore
+    /// Requests and answer bytes, shared with a partner.
+    let trafficCounter: TrafficCounter
     let faults = ListenerFaults()
     let listenerID = UUID()
     let host: String
@@ -25,6 +27,7 @@ public final class ICWSSimulator: Sendable {
     public init(configuration: SimulatorConfiguration = .init()) {
         self.configuration = configuration
         self.core = SimulatorCore(configuration: configuration)
+        self.trafficCounter = TrafficCounter()
         self.host = configuration.host
         self.requestedPort = configuration.port
         self.isPrimary = true
@@ -35,6 +38,7 @@ public final class ICWSSimulator: Sendable {
     public init(partnerOf primary: ICWSSimulator, host: String, port: Int) {
         self.configuration = primary.configuration
         self.core = primary.core
+        self.trafficCounter = primary.trafficCounter
         self.host = host
         self.requestedPort = port
         self.isPrimary = false
@@ -197,6 +201,19 @@ public final class ICWSSimulator: Sendable {
         if case .failure(let refusal) = await core.cancel(jobId: jobId, by: userID) { throw refusal }
     }
 
+    /// Requests served so far and the bytes of their answers, per kind of request, on this
+    /// simulator and its partner (see `SimulatorTraffic`).
+    public func traffic() -> SimulatorTraffic {
+        trafficCounter.snapshot
+    }
+
+    /// Makes up to `changes` status changes spread over `duration` on the newest jobs that have not
+    /// ended (each as `advance(jobId:)` makes it); returns how many it made.
+    @discardableResult
+    public func burst(changes: Int, over duration: Duration = .seconds(1)) async -> Int {
+        await core.burst(changes: changes, over: duration)
+    }
+
     /// Adds a job as if `submittedBy` had POSTed it; returns its id.
     public func addJob(_ config: JobConfig, submittedBy: String) async -> String {
         await core.submit(config, by: submittedBy)
@@ -204,13 +221,16 @@ public final class ICWSSimulator: Sendable {
 
     private func makeRouter() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: TrafficMiddleware(counter: trafficCounter))
         router.add(middleware: LatencyMiddleware(faults: faults))
         let gate = SessionGate(core: core, faults: faults)
         ConnectionRoutes(core: core, faults: faults, gate: gate, listenerID: listenerID, configuration: configuration)
             .register(on: router)
-        JobRoutes(core: core, gate: gate).register(on: router)
+        JobRoutes(core: core, gate: gate, traffic: trafficCounter).register(on: router)
         DictionaryRoutes(gate: gate, configuration: configuration).register(on: router)
-        MessagingRoutes(core: core, gate: gate, listenerID: listenerID, configuration: configuration).register(on: router)
+        MessagingRoutes(core: core, gate: gate, listenerID: listenerID, configuration: configuration, traffic: trafficCounter)
+            .register(on: router)
+        ControlRoutes(core: core, traffic: trafficCounter).register(on: router)
         return router
     }
 }

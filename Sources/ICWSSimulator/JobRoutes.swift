@@ -6,6 +6,7 @@ import ICWSWire
 struct JobRoutes: Sendable {
     let core: SimulatorCore
     let gate: SessionGate
+    let traffic: TrafficCounter
 
     /// Largest `jobCount` accepted.
     static let maximumJobCount = 1000
@@ -41,7 +42,12 @@ struct JobRoutes: Sendable {
             return ICWSResponse.invalidProperty("fromJobId", "fromJobId must be a job id.")
         }
         guard let mode = Self.mode(request, default: .status) else { return Self.badMode }
+        if await gate.faults.consumeJobListFailure() {
+            return ICWSResponse.error(.internalServerError, errorId: "error.server.internal",
+                                      message: "The server encountered an internal error (injected fault).")
+        }
         let page = await core.page(fromJobId: fromJobId, count: count)
+        if page.count < count { traffic.countListReachingOldest() }
         return ICWSResponse.json(JobList(page.map { Self.job($0, mode: mode) }))
     }
 

@@ -1,33 +1,52 @@
 import Foundation
 import ICWSWire
 
-/// Every job the server knows, newest first in the order they were added. Ids are GUIDs (as a
+/// Every job the server knows, in the order they were added (newest last). Ids are GUIDs (as a
 /// real server's `JobID UNIQUEIDENTIFIER`), written lowercase; lookups ignore case.
+///
+/// Built for 100,000 jobs: a page is found by position (O(page)), a job by its id through a GUID
+/// index (no scan), and the engine looks only at the jobs it has scheduled.
 struct JobStore: Sendable {
-    private(set) var records: [String: JobRecord] = [:]
-    /// Ids, newest first.
-    private(set) var idsNewestFirst: [String] = []
+    /// Oldest first, so a new job is an append.
+    private var records: [JobRecord] = []
+    /// Position in `records` of each id (GUIDs compare without case).
+    private var positions: [UUID: Int] = [:]
+    /// Positions of the jobs with a `dueAt`.
+    private var scheduled: Set<Int> = []
     /// The simulator's seed: the ids of submitted jobs follow from it too.
     private let seed: UInt64
 
     init(seed: UInt64, seeded: [JobRecord] = []) {
         self.seed = seed
+        records.reserveCapacity(seeded.count)
+        positions.reserveCapacity(seeded.count)
         for record in seeded { insert(record) }
     }
 
-    subscript(id: String) -> JobRecord? { records[id.lowercased()] }
+    subscript(id: String) -> JobRecord? { position(of: id).map { records[$0] } }
 
     var count: Int { records.count }
 
     /// Up to `count` jobs older than `fromJobId` (the newest jobs when nil), newest first. An id the
     /// store does not know gives an empty page.
     func page(fromJobId: String?, count: Int) -> [JobRecord] {
-        var start = idsNewestFirst.startIndex
+        var end = records.endIndex
         if let fromJobId {
-            guard let index = idsNewestFirst.firstIndex(of: fromJobId.lowercased()) else { return [] }
-            start = index + 1
+            guard let position = position(of: fromJobId) else { return [] }
+            end = position
         }
-        return idsNewestFirst[start...].prefix(count).compactMap { records[$0] }
+        let start = max(records.startIndex, end - max(0, count))
+        return records[start..<end].reversed()
+    }
+
+    /// Ids of up to `limit` jobs that have not ended, newest first.
+    func activeIds(limit: Int) -> [String] {
+        var ids: [String] = []
+        for record in records.reversed() where !record.state.hasEnded {
+            guard ids.count < limit else { break }
+            ids.append(record.status.id)
+        }
+        return ids
     }
 
     /// Stores a new job under the next id and returns that id.
@@ -35,7 +54,7 @@ struct JobStore: Sendable {
                       at now: Date, speed: Double) -> String {
         var rng = JobId.generator(seed: seed, index: count)
         var id = JobId.make(using: &rng)
-        while records[id] != nil { id = JobId.make(using: &rng) }
+        while position(of: id) != nil { id = JobId.make(using: &rng) }
         var config = config
         config.id = id
         config.submittedUserId = userID
@@ -49,34 +68,52 @@ struct JobStore: Sendable {
 
     /// Moves one job a step; nil when unknown or ended.
     mutating func advance(id: String, at now: Date, speed: Double) -> JobStatus? {
-        guard var record = self[id], let delta = record.advance(at: now, speed: speed) else { return nil }
-        records[record.status.id] = record
+        guard let position = position(of: id) else { return nil }
+        var record = records[position]
+        guard let delta = record.advance(at: now, speed: speed) else { return nil }
+        replace(at: position, with: record)
         return delta
     }
 
     /// Cancels a job by the REST rules: unknown → notFound; ended → alreadyEnded; someone else's job
     /// without administrator rights → forbidden.
     mutating func cancel(id: String, by userID: String, isAdministrator: Bool, at now: Date) -> Result<JobStatus, JobCancelRefusal> {
-        guard var record = self[id] else { return .failure(.notFound(id)) }
+        guard let position = position(of: id) else { return .failure(.notFound(id)) }
+        var record = records[position]
         guard record.state.isCancelable else { return .failure(.alreadyEnded(record.status.id, record.state)) }
         guard isAdministrator || record.status.submittedUserId == userID else { return .failure(.forbidden) }
         let delta = record.cancel(at: now, by: userID)
-        records[record.status.id] = record
+        replace(at: position, with: record)
         return .success(delta)
     }
 
     /// Ids of jobs whose next step is due at or before `now`, oldest first.
     func due(at now: Date) -> [String] {
-        idsNewestFirst.reversed().filter { id in records[id]?.dueAt.map { $0 <= now } ?? false }
+        scheduled.filter { records[$0].dueAt.map { $0 <= now } ?? false }.sorted().map { records[$0].status.id }
     }
 
     /// The earliest moment a job is due to move, if any.
-    var nextDue: Date? { records.values.compactMap(\.dueAt).min() }
+    var nextDue: Date? { scheduled.compactMap { records[$0].dueAt }.min() }
 
-    /// Adds a record as the newest job.
+    private func position(of id: String) -> Int? {
+        UUID(uuidString: id).flatMap { positions[$0] }
+    }
+
+    private mutating func replace(at position: Int, with record: JobRecord) {
+        records[position] = record
+        if record.dueAt == nil { scheduled.remove(position) } else { scheduled.insert(position) }
+    }
+
+    /// Adds a record as the newest job (a record with an id already stored replaces it).
     private mutating func insert(_ record: JobRecord) {
-        let id = record.status.id.lowercased()
-        if records.updateValue(record, forKey: id) == nil { idsNewestFirst.insert(id, at: 0) }
+        guard let key = UUID(uuidString: record.status.id) else { return }
+        if let position = positions[key] {
+            replace(at: position, with: record)
+            return
+        }
+        positions[key] = records.endIndex
+        records.append(record)
+        if record.dueAt != nil { scheduled.insert(records.endIndex - 1) }
     }
 }
 

@@ -8,6 +8,7 @@ struct MessagingRoutes: Sendable {
     let gate: SessionGate
     let listenerID: UUID
     let configuration: SimulatorConfiguration
+    let traffic: TrafficCounter
 
     func register(on router: Router<BasicRequestContext>) {
         let subscription = RouterPath("/icws/:sessionId/messaging/subscriptions/data-extractor/jobs-statuses")
@@ -65,7 +66,8 @@ struct MessagingRoutes: Sendable {
         // or a client could reuse the connection for its next request and lose that request.
         let headers: HTTPFields = [.contentType: ICWSProtocol.eventStreamType, .cacheControl: "no-cache",
                                    .connection: "close"]
-        return Response(status: .ok, headers: headers, body: ResponseBody { [core] writer in
+        let kind = TrafficCounter.kind(of: request)
+        return Response(status: .ok, headers: headers, body: ResponseBody { [core, traffic] writer in
             // A client that hangs up ends the stream at once, rather than at the next failed write.
             try await request.body.consumeWithInboundCloseHandler { _ in
                 for await event in attachment.events {
@@ -73,9 +75,12 @@ struct MessagingRoutes: Sendable {
                     case .ping:
                         if await gate.faults.faults.silentStreams { continue }
                         try await writer.write(ByteBuffer(bytes: SSEFrame.ping))
+                        if let kind { traffic.add(bytes: SSEFrame.ping.count, to: kind) }
                     case .messagesQueued:
                         for message in await core.drainMessages(sessionId: session.id) {
-                            try await writer.write(ByteBuffer(bytes: SSEFrame.data(message)))
+                            let frame = SSEFrame.data(message)
+                            try await writer.write(ByteBuffer(bytes: frame))
+                            if let kind { traffic.add(bytes: frame.count, to: kind) }
                         }
                     }
                 }

@@ -4,12 +4,13 @@ import ICWSWire
 /// The jobs a simulator starts with, all following from the seed.
 ///
 /// Oldest first: ended jobs spread over the last days (mostly finished, some failed or canceled),
-/// then the 6–10 newest still submitted, queued or started, due to move within seconds.
+/// then the 6–10 newest (or `activeJobCount`) still submitted, queued or started, due to move within seconds.
 enum SeedJobs {
     static func make(_ configuration: SimulatorConfiguration, now: Date) -> [JobRecord] {
         let count = max(0, configuration.jobCount)
         var rng = SeededRandom(seed: configuration.seed)
-        let activeCount = min(count, Int.random(in: 6...10, using: &rng))
+        let drawnActive = Int.random(in: 6...10, using: &rng)
+        let activeCount = min(count, configuration.activeJobCount ?? drawnActive)
         // Walk back from now: the newest job was submitted seconds ago, older ones minutes to hours apart.
         var submitTimes: [Date] = []
         var t = now.addingTimeInterval(-rng.seconds(2...6))
@@ -22,13 +23,15 @@ enum SeedJobs {
             var idRng = JobId.generator(seed: configuration.seed, index: count - 1 - age)
             let id = JobId.make(using: &idRng)
             var jobRng = SeededRandom(seed: configuration.seed, stream: UInt64(1001 + count - 1 - age))
+            let recipe = SeededConfig(id: id, index: age, hostile: configuration.hostileData,
+                                      submitTime: submitTimes[age], random: jobRng)
             let (config, submitter) = makeConfig(id: id, index: age, hostile: configuration.hostileData,
                                                  submitTime: submitTimes[age], using: &jobRng)
             var record = JobRecord(
                 status: JobStatus(id: id, name: config.name, submittedUserId: submitter.userID,
                                   submittedUserSiteId: submitter.siteId, state: .submitted,
                                   submitTime: submitTimes[age], stateChangedTime: submitTimes[age]),
-                config: config,
+                configSource: .seeded(recipe),
                 plan: plan(hostile: configuration.hostileData, index: age, using: &jobRng),
                 dueAt: nil)
             if age < activeCount {

@@ -40,6 +40,9 @@ public struct SimulatorConfiguration: Sendable {
     public var port = 0
     /// Number of seeded jobs (GUID ids drawn from the seed).
     public var jobCount = 60
+    /// How many of the newest seeded jobs are still submitted, queued or started; nil: 6 to 10,
+    /// drawn from the seed. (A burst of status changes needs many jobs that can still change.)
+    public var activeJobCount: Int? = nil
     /// Speed factor of the job clock: 2 halves every duration; 0 freezes the engine (jobs only move
     /// through `advance(jobId:)` and cancels).
     public var speed = 1.0
@@ -99,6 +102,9 @@ public struct SimulatorFaults: Sendable {
     public var notAcceptingConnections: [String]? = nil
     /// The next this many session requests answer 500 with an error body.
     public var failNextRequests = 0
+    /// Job lists (GET data-extractor/jobs) after the first this many, counted from when the faults
+    /// were set, answer 500: a listing that fails part-way through its pages.
+    public var failJobListsAfter: Int? = nil
     /// This listener has handed over to these hosts (switchover mid-session): logins and every
     /// session call answer 503 with this `alternateHostList`, and setting it ends the event streams
     /// the listener serves. The sessions themselves stay valid on the other listeners.
@@ -111,7 +117,8 @@ public struct SimulatorFaults: Sendable {
 
     public init(latency: Duration = .zero, expireSessionsAfterRequests: Int? = nil,
                 notAcceptingConnections: [String]? = nil, failNextRequests: Int = 0,
-                switchedOver: [String]? = nil, endSessionOnStreamOpen: Bool = false, silentStreams: Bool = false) {
+                switchedOver: [String]? = nil, endSessionOnStreamOpen: Bool = false, silentStreams: Bool = false,
+                failJobListsAfter: Int? = nil) {
         self.latency = latency
         self.expireSessionsAfterRequests = expireSessionsAfterRequests
         self.notAcceptingConnections = notAcceptingConnections
@@ -119,6 +126,7 @@ public struct SimulatorFaults: Sendable {
         self.switchedOver = switchedOver
         self.endSessionOnStreamOpen = endSessionOnStreamOpen
         self.silentStreams = silentStreams
+        self.failJobListsAfter = failJobListsAfter
     }
 
     /// The `alternateHostList` a login is refused with, if it is refused.

@@ -8,13 +8,25 @@ import Testing
         ids.reversed().map { Job(jobStatus: JobStatus(id: String($0), name: "j\($0)", submittedUserId: "u")) }
     }
 
-    @Test func fullPagesContinueFromTheLastIdAndAShortPageStops() {
+    @Test func pagesContinueFromTheLastIdUntilAnEmptyPage() {
         var paging = JobPaging(pageSize: 3, from: nil)
         #expect(paging.next == JobPaging.Start(id: nil))
         #expect(paging.accept(page(8...10)).count == 3)
         #expect(paging.next == JobPaging.Start(id: "8"))
         #expect(paging.accept(page(6...7)).count == 2)
+        #expect(paging.next == JobPaging.Start(id: "6"))
+        #expect(paging.accept([]).isEmpty)
         #expect(paging.next == nil)
+    }
+
+    /// A server that caps `jobCount` below the page size sends short pages that are not the end:
+    /// stopping at the first short page would cut the listing.
+    @Test func aShortPageFromAServerThatCapsTheCountIsNotTheEnd() {
+        var paging = JobPaging(pageSize: 1000, from: nil)
+        #expect(paging.accept(page(8...10)).count == 3)
+        #expect(paging.next == JobPaging.Start(id: "8"))
+        #expect(paging.accept(page(5...7)).compactMap(\.id) == ["7", "6", "5"])
+        #expect(paging.next == JobPaging.Start(id: "5"))
     }
 
     @Test func startsFromTheGivenId() {

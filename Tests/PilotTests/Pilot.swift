@@ -23,10 +23,11 @@ final class Pilot {
     private(set) var outcome: DashboardOutcome?
 
     /// A pilot on a started simulator (frozen job clock unless `speed` is set), logged in as `user`.
+    /// `refreshInterval`: how often the job service checks for new jobs (nil: never).
     convenience init(simulator: ICWSSimulator, width: Int = 160, height: Int = 45, user: String = "admin",
-                     password: String = "admin-secret", readOnly: Bool = false) throws {
+                     password: String = "admin-secret", readOnly: Bool = false, refreshInterval: Duration? = nil) throws {
         try self.init(options: DashboardOptions(readOnly: readOnly, server: "pilot", user: user), simulators: [simulator], width: width,
-                      height: height, user: user, password: password)
+                      height: height, user: user, password: password, refreshInterval: refreshInterval)
     }
 
     /// A pilot on the server at 127.0.0.1:`port` (a `FaultProxy` in front of a simulator), with a
@@ -37,14 +38,15 @@ final class Pilot {
     }
 
     convenience init(options: DashboardOptions, simulators: [ICWSSimulator], width: Int = 160, height: Int = 45,
-                     user: String = "admin", password: String = "admin-secret") throws {
-        try self.init(options: options, ports: simulators.map { $0.port ?? 0 }, width: width, height: height, user: user, password: password)
+                     user: String = "admin", password: String = "admin-secret", refreshInterval: Duration? = nil) throws {
+        try self.init(options: options, ports: simulators.map { $0.port ?? 0 }, width: width, height: height, user: user,
+                      password: password, refreshInterval: refreshInterval)
     }
 
     /// A pilot on several started simulators, one context each (in the order of `options.contexts`):
     /// one job service per simulator behind the fan-out, as the terminal runs several servers.
-    init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45,
-         user: String = "admin", password: String = "admin-secret", requestTimeout: Duration? = nil) throws {
+    init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45, user: String = "admin",
+         password: String = "admin-secret", requestTimeout: Duration? = nil, refreshInterval: Duration? = nil) throws {
         display = GridDisplay(width: width, height: height)
         wakeups = WakeIterator(wake.stream)
         let services: [any JobService] = try ports.enumerated().map { index, port in
@@ -55,7 +57,7 @@ final class Pilot {
             // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
             configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
             return ICWSJobService(session: try ICWSSession(configuration: configuration), context: ContextID(index),
-                                  logger: Logger(label: "pilot", factory: { _ in SwiftLogNoOpLogHandler() }), refreshInterval: nil)
+                                  logger: Logger(label: "pilot", factory: { _ in SwiftLogNoOpLogHandler() }), refreshInterval: refreshInterval)
         }
         runtime = DashboardRuntime(options: options, display: display,
                                    service: services.count == 1 ? services[0] : ServiceFanOut(services), wake: wake)

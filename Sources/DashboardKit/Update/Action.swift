@@ -28,4 +28,8 @@ public enum Action: Sendable {
     case submitFailed(Failure)
     /// The runner's light periodic check of a server's newest page.
     case refreshDue(context: ContextID = .first)
+    /// The runner's periodic probe asked a server for its single newest job (`jobCount=1`) and it
+    /// is `newestId` (nil: the server has none). Its newest page is fetched only when that job is
+    /// not listed yet.
+    case newestChecked(context: ContextID = .first, newestId: String?)
 }

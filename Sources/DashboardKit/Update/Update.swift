@@ -50,6 +50,8 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = state.connectionChanged(status, context: context, at: at)
     case .refreshDue(let context):
         effects = state.requestNewestPage(context: context)
+    case .newestChecked(let context, let newestId):
+        effects = state.newestChecked(newestId, context: context)
     case .dictionaryLoaded(let context, let dictionary, let at):
         state.dictionaries[context] = .loaded(dictionary)
         state.advanceClock(to: at)

@@ -13,7 +13,6 @@ struct ListedJob: Sendable {
 struct JobListText {
     var showContext = false
     var wide = false
-    var headers = true
     /// Clip names and users to fit a terminal (never ids).
     var clip = false
     let format: TimeFormat
@@ -22,7 +21,8 @@ struct JobListText {
     static let nameWidth = 40
     static let userWidth = 20
 
-    func lines(_ jobs: [ListedJob]) -> [String] {
+    /// The table of `jobs`, header included.
+    func table(_ jobs: [ListedJob]) -> TextTable {
         var titles = ["ID", "STATE", "NAME", "SUBMITTED BY", "SUBMITTED", "DURATION"]
         if wide { titles += ["QUEUED", "STARTED", "ENDED", "OUTPUT FOLDER", "ERROR"] }
         if showContext { titles.insert("CONTEXT", at: 0) }
@@ -45,8 +45,7 @@ struct JobListText {
             if showContext { row.insert(TerminalSafe.clean(job.context ?? "-"), at: 0) }
             table.append(row)
         }
-        let lines = table.lines()
-        return headers ? lines : Array(lines.dropFirst())
+        return table
     }
 
     private func cell(_ text: String, width: Int) -> String {

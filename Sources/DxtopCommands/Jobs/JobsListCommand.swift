@@ -12,7 +12,8 @@ struct JobsListCommand: ParsableCommand {
         abstract: "List jobs, newest first.",
         discussion: """
             Columns: id, state, name, submitted by, submitted, duration (-o wide adds more). --all walks older pages \
-            until the end. With several contexts (--context A --context B, or --all-contexts) the lists are merged \
+            until the end, 1000 jobs a request unless --count says otherwise, writing each page as it arrives (the \
+            table takes its column widths from the first page). With several contexts (--context A --context B, or --all-contexts) the lists are merged \
             with a CONTEXT column; a context that fails is reported in one line and the others are still listed \
             (exit status 1 at the end).
             """)
@@ -20,19 +21,22 @@ struct JobsListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Jobs per page (default 30).", valueName: "n"))
-    var count = ICWSProtocol.defaultJobCount
+    @Option(name: .long, help: ArgumentHelp("Jobs per page (default 30; 1000 with --all).", valueName: "n"))
+    var count: Int?
 
     @Option(name: .customLong("from"), help: ArgumentHelp("Start with the jobs older than this job id.", valueName: "job-id"))
     var fromJobId: String?
 
-    @Flag(name: .long, help: "Keep fetching older pages until there are no more.")
+    @Flag(name: .long, help: "Keep fetching older pages until there are no more (each page is written as it arrives).")
     var all = false
 
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be at least 1") }
+        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let fromJobId { try JobIdArgument.validate(fromJobId, as: "--from") }
     }
+
+    /// Jobs per request: `--count`, else the server's default page, or large pages for `--all`.
+    var pageSize: Int { count ?? (all ? JobPageWalk.allPageSize : ICWSProtocol.defaultJobCount) }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -44,7 +48,41 @@ struct JobsListCommand: ParsableCommand {
         let ready = zip(contexts, passwords).compactMap { context, password in
             try? context.configuration(password: password.get(), logger: logger)
         }
-        let (count, from, all) = (count, fromJobId, all)
+        let writer = JobListWriter(format: output.format, showContext: contexts.count > 1, headers: !output.noHeaders,
+                                   timeFormat: contexts[0].timeFormat, now: Date())
+        if contexts.count == 1 {
+            try stream(ready[0], into: writer)
+        } else {
+            try merge(contexts, passwords: passwords, ready: ready, into: writer)
+        }
+    }
+
+    /// One server: each page is written as it arrives.
+    private func stream(_ configuration: ICWSClientConfiguration, into writer: JobListWriter) throws {
+        let (count, from, all) = (pageSize, fromJobId, all)
+        let outcome = try SessionRun.blocking([configuration]) { sessions in
+            var writer = writer
+            do {
+                _ = try await sessions[0].connect()
+                try await JobPageWalk.walk(session: sessions[0], count: count, from: from, all: all) { page in
+                    try writer.write(page.map { ListedJob(context: nil, status: $0) })
+                }
+                try writer.finish()
+                return Result<Void, any Error>.success(())
+            } catch {
+                // What was written stays a complete document (a JSON array is closed).
+                try? writer.finish()
+                return .failure(error)
+            }
+        }
+        try outcome.get()
+    }
+
+    /// Several servers: every listing is fetched (concurrently), then merged newest first; a
+    /// context that fails is reported and the others are still listed.
+    private func merge(_ contexts: [ResolvedContext], passwords: [Result<String, any Error>],
+                       ready: [ICWSClientConfiguration], into writer: JobListWriter) throws {
+        let (count, from, all) = (pageSize, fromJobId, all)
         var fetched = try SessionRun.blocking(ready) { sessions in
             try await JobListing.fetch(sessions) { session in
                 try await JobPageWalk.fetch(session: session, count: count, from: from, all: all)
@@ -54,40 +92,23 @@ struct JobsListCommand: ParsableCommand {
             if case .failure(let error) = password { return .failure(error) }
             return fetched.popFirst() ?? .failure(CancellationError())
         }
-        let spansContexts = contexts.count > 1
         var jobs: [ListedJob] = []
         var failed = false
         for (context, outcome) in zip(contexts, outcomes) {
             switch outcome {
             case .success(let statuses):
-                jobs += statuses.map { ListedJob(context: spansContexts ? context.label : nil, status: $0) }
+                jobs += statuses.map { ListedJob(context: context.label, status: $0) }
             case .failure(let error):
-                guard spansContexts else { throw error }
                 failed = true
                 let message = OneLine.safe(FailureReport.describe(error))
                 let prefix = "context '\(ConfigFile.visible(context.label))': "
                 StandardStreams.note(message.hasPrefix(prefix) ? message : prefix + message)
             }
         }
-        if spansContexts { jobs = JobListing.newestFirst(jobs) }
-        try print(jobs, spansContexts: spansContexts, format: contexts[0].timeFormat)
+        var writer = writer
+        try writer.write(JobListing.newestFirst(jobs))
+        try writer.finish()
         if failed { throw ExitCode(ExitStatus.failure.rawValue) }
-    }
-
-    private func print(_ jobs: [ListedJob], spansContexts: Bool, format: TimeFormat) throws {
-        let now = Date()
-        let statuses = jobs.map { JSONOutput.Status(status: $0.status, now: now, context: $0.context) }
-        let lines: [String]
-        switch output.format {
-        case .json: lines = [try SafeJSON.pretty(statuses)]
-        case .jsonl: lines = try statuses.map(SafeJSON.line)
-        case .csv: lines = try JobCSV.lines(jobs, showContext: spansContexts, headers: !output.noHeaders, now: now)
-        case .table, .wide:
-            let text = JobListText(showContext: spansContexts, wide: output.format == .wide, headers: !output.noHeaders,
-                                   clip: StandardStreams.outputIsTerminal, format: format, now: now)
-            lines = text.lines(jobs)
-        }
-        for line in lines { StandardStreams.out(line) }
     }
 }
 

@@ -10,16 +10,22 @@ struct TextTable {
 
     mutating func append(_ row: [String]) { rows.append(row) }
 
-    /// The lines of the table; trailing spaces are trimmed from each line.
-    func lines() -> [String] {
-        let all = [headers] + rows
+    /// The width of each column: its widest cell, header included.
+    func widths() -> [Int] {
         var widths = [Int](repeating: 0, count: headers.count)
-        for row in all {
+        for row in [headers] + rows {
             for (i, cell) in row.enumerated() where i < widths.count {
                 widths[i] = max(widths[i], DisplayWidth.of(cell))
             }
         }
-        return all.map { row in
+        return widths
+    }
+
+    /// The lines of the table, header first, columns padded to `widths` (default: `widths()`; a
+    /// wider cell pushes the rest of its row right); trailing spaces are trimmed from each line.
+    func lines(widths given: [Int]? = nil) -> [String] {
+        let widths = given ?? widths()
+        return ([headers] + rows).map { row in
             var line = ""
             for (i, cell) in row.enumerated() where i < widths.count {
                 line += i == widths.count - 1 ? cell : DisplayWidth.pad(cell, to: widths[i]) + "  "

@@ -8,7 +8,12 @@ struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Run an ICWS simulator in the foreground (to try dxtop without a CIC server).",
-        discussion: "Prints its URL and the users and passwords it accepts; stops on Ctrl-C or SIGTERM.")
+        discussion: """
+            Prints its URL and the users and passwords it accepts; stops on Ctrl-C or SIGTERM, printing how many \
+            requests it served and the bytes of their answers. Benchmarks read those counts while it runs from \
+            GET /simulator/traffic, and start a burst of status changes with POST /simulator/burst?changes=N&seconds=S \
+            (docs/simulator.md).
+            """)
 
     @Option(name: .long, help: "Loopback address to listen on (127.0.0.0/8, localhost or ::1).")
     var host = "127.0.0.1"
@@ -18,6 +23,9 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Number of seeded jobs.", valueName: "n"))
     var jobs = 60
+
+    @Option(name: .long, help: ArgumentHelp("How many of the newest seeded jobs are still running (default: 6 to 10).", valueName: "n"))
+    var active: Int?
 
     @Option(name: .long, help: ArgumentHelp("Job clock speed factor (0 freezes the jobs).", valueName: "x"))
     var speed = 1.0
@@ -43,6 +51,7 @@ struct SimulateCommand: ParsableCommand {
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard jobs >= 0 else { throw ValidationError("--jobs cannot be negative") }
+        if let active, active < 0 { throw ValidationError("--active cannot be negative") }
         guard speed >= 0, speed.isFinite else { throw ValidationError("--speed must be 0 or more") }
         guard latency >= 0 else { throw ValidationError("--latency cannot be negative") }
         guard messagingVersion >= 1 else { throw ValidationError("--messaging-version must be at least 1") }
@@ -50,9 +59,11 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         _ = try LoggingSetup.logger(logFile: logFile)
-        let configuration = SimulatorConfiguration(
+        var seeded = SimulatorConfiguration(
             host: host, port: port, jobCount: jobs, speed: speed, seed: seed, hostileData: hostile,
             messagingVersion: messagingVersion)
+        seeded.activeJobCount = active
+        let configuration = seeded
         let trap = SignalTrap()
         defer { trap.cancel() }
         try BlockingAsync.run {
@@ -70,7 +81,8 @@ struct SimulateCommand: ParsableCommand {
             StandardStreams.out("Press Ctrl-C to stop.")
             _ = await trap.next()
             await simulator.stop()
-            StandardStreams.err("simulator stopped")
+            let traffic = simulator.traffic()
+            StandardStreams.err("simulator stopped; served \(traffic.totalRequests) requests, \(traffic.totalAnswerBytes) bytes of answers")
         }
     }
 }
