@@ -29,7 +29,7 @@ public final class ICWSJobService: JobService {
     private let lastWatch = Mutex<[String]?>(nil)
 
     public init(session: ICWSSession, context: ContextID = .first, feed: JobStatusFeed? = nil, logger: Logger,
-                clock: any DashboardClock = SystemClock(), refreshInterval: Duration? = .seconds(10)) {
+                clock: any DashboardClock = SystemClock(), refreshInterval: Duration? = .seconds(15)) {
         self.context = context
         self.session = session
         self.feed = feed ?? JobStatusFeed(session: session)
