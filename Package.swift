@@ -99,6 +99,8 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ], path: "Tests/TLSTestSupport", exclude: ["make-certificates.sh"], swiftSettings: strict),
+        // Test support: plain loopback sockets for the hand-made servers and proxies.
+        .target(name: "LoopbackSockets", path: "Tests/LoopbackSockets", swiftSettings: strict),
         .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire", "TLSTestSupport"], swiftSettings: strict),
         .testTarget(name: "ICWSSimulatorTests", dependencies: [
             "ICWSSimulator", "ICWSWire", "JobComposition",
@@ -109,9 +111,9 @@ let package = Package(
         .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "DashboardKit", "CNcursesw"], swiftSettings: strict),
         // The headless pilot: the real runtime and the real simulator over loopback, a grid surface.
         .testTarget(name: "PilotTests", dependencies: [
-            "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition",
+            "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .testTarget(name: "DxtopEndToEndTests", dependencies: ["ICWSSimulator", "ICWSClient", "ICWSWire", "TLSTestSupport"], swiftSettings: strict),
+        .testTarget(name: "DxtopEndToEndTests", dependencies: ["ICWSSimulator", "ICWSClient", "ICWSWire", "LoopbackSockets", "TLSTestSupport"], swiftSettings: strict),
     ]
 )

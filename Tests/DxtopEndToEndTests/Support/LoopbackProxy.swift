@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackSockets
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,22 +18,8 @@ final class LoopbackProxy: @unchecked Sendable {
 
     init(upstreamPort: Int) throws {
         self.upstreamPort = upstreamPort
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = Self.loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard fd >= 0, bound == 0, listen(fd, 16) == 0 else {
-            if fd >= 0 { close(fd) }
-            throw DxtopRunFailure(description: "proxy: cannot listen (errno \(errno))")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
-        Thread { [self] in acceptLoop() }.start()
+        (listener, port) = try LoopbackSocket.listen(backlog: 16)
+        LoopbackSocket.acceptInBackground(listener) { [self] in tunnel($0) }
     }
 
     /// The `CONNECT` targets so far (`host:port`), in order.
@@ -44,26 +31,6 @@ final class LoopbackProxy: @unchecked Sendable {
 
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-    }
-
-    private static func loopback(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return address
-    }
-
-    private func acceptLoop() {
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 {
-                if errno == EINTR { continue }
-                close(listener)
-                return
-            }
-            Thread { [self] in tunnel(client) }.start()
-        }
     }
 
     private func tunnel(_ client: Int32) {
@@ -80,15 +47,9 @@ final class LoopbackProxy: @unchecked Sendable {
         lock.lock()
         seenTargets.append(String(parts[1]))
         lock.unlock()
-        let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = Self.loopback(port: upstreamPort)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
+        guard let upstream = LoopbackSocket.connect(port: upstreamPort) else {
             reply(client, "HTTP/1.1 502 Upstream down\r\nContent-Length: 0\r\n\r\n")
             close(client)
-            close(upstream)
             return
         }
         reply(client, "HTTP/1.1 200 Connection established\r\n\r\n")
@@ -99,13 +60,7 @@ final class LoopbackProxy: @unchecked Sendable {
                 var buffer = [UInt8](repeating: 0, count: 16384)
                 while true {
                     let n = recv(from, &buffer, buffer.count, 0)
-                    if n <= 0 { break }
-                    var offset = 0
-                    while offset < n {
-                        let sent = buffer[offset..<n].withUnsafeBytes { send(to, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                        if sent <= 0 { break }
-                        offset += sent
-                    }
+                    if n <= 0 || !LoopbackSocket.send(buffer[0..<n], to: to) { break }
                 }
                 shutdown(to, Int32(SHUT_WR))
                 done.leave()
@@ -117,8 +72,7 @@ final class LoopbackProxy: @unchecked Sendable {
     }
 
     private func reply(_ fd: Int32, _ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        LoopbackSocket.send(Array(text.utf8), to: fd)
     }
 }
 

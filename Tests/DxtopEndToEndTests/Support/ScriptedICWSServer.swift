@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackSockets
 import ICWSWire
 #if canImport(Glibc)
 import Glibc
@@ -77,29 +78,8 @@ final class ScriptedICWSServer: @unchecked Sendable {
         self.sessionId = sessionId
         self.login = login
         self.script = script
-        (listener, port) = try Self.listenOnLoopback()
-        Thread { [self] in acceptLoop() }.start()
-    }
-
-    /// A listening socket on 127.0.0.1 and an ephemeral port.
-    private static func listenOnLoopback() throws -> (Int32, Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard fd >= 0, bound == 0, listen(fd, 16) == 0 else {
-            if fd >= 0 { close(fd) }
-            throw DxtopRunFailure(description: "scripted server: cannot listen (errno \(errno))")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+        (listener, port) = try LoopbackSocket.listen(backlog: 16)
+        LoopbackSocket.acceptInBackground(listener) { [self] in serve($0) }
     }
 
     /// Starts a server, runs `body`, stops the server however `body` ends.
@@ -145,18 +125,6 @@ final class ScriptedICWSServer: @unchecked Sendable {
         for fd in open { close(fd) }
     }
 
-    private func acceptLoop() {
-        while true {
-            let connection = accept(listener, nil, nil)
-            if connection < 0 {
-                if errno == EINTR { continue }
-                close(listener)
-                return
-            }
-            Thread { [self] in serve(connection) }.start()
-        }
-    }
-
     private func serve(_ fd: Int32) {
         guard let request = readRequest(fd) else {
             close(fd)
@@ -172,7 +140,7 @@ final class ScriptedICWSServer: @unchecked Sendable {
         var head = "HTTP/1.1 \(response.status) Scripted\r\nContent-Type: \(response.contentType)\r\n"
         for line in response.headers { head += line + "\r\n" }
         head += "Content-Length: \(response.announcedLength ?? response.body.count)\r\nConnection: close\r\n\r\n"
-        guard send(Array(head.utf8), to: fd) else {
+        guard LoopbackSocket.send(Array(head.utf8), to: fd) else {
             close(fd)
             return
         }
@@ -180,11 +148,11 @@ final class ScriptedICWSServer: @unchecked Sendable {
         if let trickle = response.trickle {
             // Pacing a slow sender, not synchronising: the client must give up on its own deadline.
             for start in stride(from: 0, to: body.count, by: max(1, trickle.bytes)) where !isStopped {
-                guard send(Array(body[start..<min(body.count, start + max(1, trickle.bytes))]), to: fd) else { break }
+                guard LoopbackSocket.send(Array(body[start..<min(body.count, start + max(1, trickle.bytes))]), to: fd) else { break }
                 Thread.sleep(forTimeInterval: trickle.pause.seconds)
             }
         } else {
-            _ = send(body, to: fd)
+            _ = LoopbackSocket.send(body, to: fd)
         }
         close(fd)
     }
@@ -193,17 +161,6 @@ final class ScriptedICWSServer: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return stopped
-    }
-
-    /// Sends all of `bytes`; false when the peer went away.
-    private func send(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { return false }
-            offset += n
-        }
-        return true
     }
 
     private func answer(_ request: Request) -> Response? {

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackSockets
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,8 +42,8 @@ final class FaultProxy: @unchecked Sendable {
 
     init(upstreamPort: Int) throws {
         self.upstreamPort = upstreamPort
-        (listener, port) = try Self.listenOnLoopback()
-        Thread { [self] in acceptLoop() }.start()
+        (listener, port) = try LoopbackSocket.listen()
+        LoopbackSocket.acceptInBackground(listener) { [self] in serve($0) }
     }
 
     /// Sets (or with nil clears) the fault; requests already answered are not touched.
@@ -61,18 +62,6 @@ final class FaultProxy: @unchecked Sendable {
         }
         shutdown(listener, Int32(SHUT_RDWR))
         for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
-    }
-
-    private func acceptLoop() {
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 {
-                if errno == EINTR { continue }
-                close(listener)
-                return
-            }
-            Thread { [self] in serve(client) }.start()
-        }
     }
 
     private func track(_ fd: Int32) -> Bool {
@@ -121,7 +110,7 @@ final class FaultProxy: @unchecked Sendable {
                 return
             case nil:
                 if upstream < 0 {
-                    upstream = Self.connectUpstream(upstreamPort)
+                    upstream = LoopbackSocket.connect(port: upstreamPort) ?? -1
                     guard upstream >= 0, track(upstream) else { return }
                     let (from, to) = (upstream, client)
                     Thread {
@@ -129,7 +118,7 @@ final class FaultProxy: @unchecked Sendable {
                         pumped.signal()
                     }.start()
                 }
-                guard Self.send(request, to: upstream) else { return }
+                guard LoopbackSocket.send(request, to: upstream) else { return }
             }
         }
     }
@@ -139,7 +128,7 @@ final class FaultProxy: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = recv(upstream, &buffer, buffer.count, 0)
-            guard n > 0, send(Array(buffer[0..<n]), to: client) else { break }
+            guard n > 0, LoopbackSocket.send(buffer[0..<n], to: client) else { break }
         }
         shutdown(client, Int32(SHUT_RDWR))
     }
@@ -175,58 +164,6 @@ final class FaultProxy: @unchecked Sendable {
         return (request, String(parts[0]), path)
     }
 
-    static func send(_ bytes: some DataProtocol, to fd: Int32) -> Bool {
-        let bytes = Array(bytes)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { return false }
-            offset += n
-        }
-        return true
-    }
-
-    private static func connectUpstream(_ port: Int) -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = loopback(port: port)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard fd >= 0, connected == 0 else {
-            if fd >= 0 { close(fd) }
-            return -1
-        }
-        return fd
-    }
-
-    private static func loopback(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return address
-    }
-
-    private static func listenOnLoopback() throws -> (Int32, Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard fd >= 0, bound == 0, listen(fd, 64) == 0 else {
-            if fd >= 0 { close(fd) }
-            throw FaultProxyError(errno: errno)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
-    }
-}
-
-struct FaultProxyError: Error {
-    let errno: Int32
 }
 
 /// An answer the proxy gives itself.
@@ -243,15 +180,15 @@ struct FaultAnswer: Sendable {
     func send(to fd: Int32, stopped: () -> Bool) {
         let head = "HTTP/1.1 \(status) Fault\r\nContent-Type: \(contentType)\r\n"
             + "Content-Length: \(announcedLength ?? body.count)\r\nConnection: close\r\n\r\n"
-        guard FaultProxy.send(Data(head.utf8), to: fd) else { return }
+        guard LoopbackSocket.send(Data(head.utf8), to: fd) else { return }
         guard let trickle else {
-            _ = FaultProxy.send(body, to: fd)
+            _ = LoopbackSocket.send(body, to: fd)
             return
         }
         // Pacing a slow sender, not synchronising: the client must give up on its own deadline.
         let bytes = Array(body)
         for start in stride(from: 0, to: bytes.count, by: max(1, trickle.bytes)) where !stopped() {
-            guard FaultProxy.send(bytes[start..<min(bytes.count, start + max(1, trickle.bytes))], to: fd) else { return }
+            guard LoopbackSocket.send(bytes[start..<min(bytes.count, start + max(1, trickle.bytes))], to: fd) else { return }
             Thread.sleep(forTimeInterval: Double(trickle.pause.components.seconds) + Double(trickle.pause.components.attoseconds) / 1e18)
         }
     }
