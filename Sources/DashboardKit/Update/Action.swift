@@ -26,4 +26,6 @@ public enum Action: Sendable {
     case submitFailed(Failure)
     /// The runner's light periodic check of a server's newest page.
     case refreshDue(context: ContextID = .first)
+    /// A timer asked for with `Effect.startTimer` ran out.
+    case timerFired(DashboardTimer)
 }

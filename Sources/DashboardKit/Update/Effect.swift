@@ -15,7 +15,16 @@ public enum Effect: Equatable, Sendable {
     case loadDictionary
     /// Send a new job (composed or resubmitted) to the first server.
     case submitJob(JobConfig)
+    /// Post `.timerFired(timer)` after `delay` (the runtime's one-shot timer: nothing ticks).
+    case startTimer(DashboardTimer, after: Duration)
     case quit
+}
+
+/// What a one-shot timer the update function asked for is for.
+public enum DashboardTimer: Equatable, Sendable {
+    /// The selection has moved while a configuration was on its way: the selected job's
+    /// configuration is fetched once the selection has stayed put for a whole `after`.
+    case selectionRest
 }
 
 extension Effect {
@@ -25,7 +34,7 @@ extension Effect {
         case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _): context
         case .loadConfig(let key), .cancelJob(let key): key.context
         case .loadDictionary, .submitJob: .first
-        case .watch, .quit: nil
+        case .watch, .startTimer, .quit: nil
         }
     }
 }
