@@ -132,8 +132,13 @@ struct IdPrefixRebuildTests {
         var longest = 0
         let digits = Array("0123")
         for _ in 0..<300 {
-            // Few digits, so ids share long prefixes now and then (and some repeat).
-            let id = String((0..<14).map { _ in digits[random.below(random.below(8) == 0 ? 1 : 4)] })
+            // Half the ids start with part of a known one, often just longer than the longest shared
+            // prefix so far, so the length grows again and again (and some ids repeat).
+            var id = String((0..<30).map { _ in digits[random.below(4)] })
+            if random.below(2) == 0, let known = ids.randomElement(using: &random) {
+                let shared = random.below(2) == 0 ? min(30, longest + random.below(3)) : random.below(31)
+                id = String(known.prefix(shared) + id.dropFirst(shared))
+            }
             prefixes.insert(id)
             if ids.insert(id).inserted {
                 for other in ids where other != id { longest = max(longest, zip(other, id).prefix { $0 == $1 }.count) }

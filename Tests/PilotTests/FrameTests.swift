@@ -142,9 +142,21 @@ final class ManualClock: DashboardClock {
     /// Sleeps started so far.
     var sleepsStarted: Int { state.withLock(\.started) }
 
-    /// Returns once `count` timers wait for the clock to move.
+    /// Returns once `count` timers wait for the clock to move (the pilot's deadline as a safety net).
     func waitForSleepers(_ count: Int) async {
-        while sleepers < count { _ = await sleepsIterator.next() }
+        let alarm = Task { [sleepStarted] in
+            try? await Task.sleep(for: Pilot.deadline)
+            sleepStarted.yield()
+        }
+        defer { alarm.cancel() }
+        let begun = ContinuousClock.now
+        while sleepers < count {
+            if ContinuousClock.now - begun >= Pilot.deadline {
+                Issue.record("timed out waiting for \(count) timers")
+                return
+            }
+            _ = await sleepsIterator.next()
+        }
     }
 
     func now() -> Date { state.withLock(\.now) }
