@@ -161,3 +161,35 @@ struct SplitMix: RandomNumberGenerator {
     }
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
 }
+
+@Suite("Compact job store")
+struct JobStoreTests {
+    @Test func statusesComeBackAsStoredThroughReplacementsAndRepacking() {
+        var store = JobStore()
+        var expected: [JobKey: JobStatus] = [:]
+        var random = SplitMix(seed: 3)
+        let texts: [String?] = [nil, "", "plain", "\u{1b}[2J", "é\u{301}", "界界界界界界界界", String(repeating: "long ", count: 40)]
+        let states: [JobState?] = [nil, .queued, .started, .finished, .failed, .canceled, .unknown(42)]
+        for step in 0..<2000 {
+            let key = JobKey(context: ContextID(random.below(2)), id: "job-\(random.below(60))")
+            var job = Fixture.job(1000 + step, .started)
+            job.id = key.id
+            job.name = texts[random.below(texts.count)] ?? "named"
+            job.submittedUserId = texts[random.below(texts.count)] ?? ""
+            job.cancelUserId = texts[random.below(texts.count)]
+            job.outputFolder = texts[random.below(texts.count)]
+            job.errorInfo = texts[random.below(texts.count)]
+            job.state = states[random.below(states.count)]
+            job.submittedUserSiteId = random.below(3) == 0 ? nil : random.below(5)
+            job.finishedTime = random.below(2) == 0 ? nil : Fixture.at(Double(step) / 7)
+            let (_, previous) = store.put(job, key: key)
+            #expect(previous == expected[key])
+            expected[key] = job
+        }
+        #expect(store.count == expected.count)
+        for (key, job) in expected {
+            #expect(store[key] == job)
+            #expect(store.knownState(store.slot(of: key)!) == job.knownState)
+        }
+    }
+}

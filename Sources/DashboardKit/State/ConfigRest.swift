@@ -18,6 +18,10 @@ struct ConfigRest: Equatable, Sendable {
 
     var timerRunning: Bool { timerStartedAt != nil }
 
+    /// The selection is being moved for the operator (the history loading keeps it on the oldest
+    /// job): the next fetch waits for a rest as if the operator were travelling.
+    mutating func travel() { travelling = true }
+
     mutating func selectionMoved(fetching: Bool) {
         moves += 1
         if fetching || timerRunning { travelling = true }

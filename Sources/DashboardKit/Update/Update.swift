@@ -140,7 +140,7 @@ extension DashboardState {
     /// list. A job that ends stays subscribed (the server keeps sending nothing for it), so an
     /// ending job sends no PUT; only new jobs do, once per update however many arrive.
     private mutating func watchEffectIfChanged() -> Effect? {
-        let joining = newlyListed.filter { !jobs[$0].knownState.hasEnded }.map(jobs.key)
+        let joining = newlyListed.filter { !jobs.knownState($0).hasEnded }.map(jobs.key)
         newlyListed.removeAll()
         let before = watchedIds.count
         for key in joining where watchedIds.insert(key).inserted { watchOrder.append(key) }

@@ -65,6 +65,7 @@ extension DashboardState {
             return []
         }
         statusMessage = .info(historyProgress)
+        configRest.travel()
         return olderPages(count: historyPageSize)
     }
 
