@@ -86,21 +86,16 @@ extension DashboardState {
         }
         if selectedId != previousSelection {
             detailScroll = 0
-            configRest.selectionMoved(fetching: configInFlight != nil)
+            configRest.selectionMoved()
         }
         let needed = selectedId.map { configs[$0] == nil || (selectedId != previousSelection && isFailedConfig($0)) } ?? false
-        switch configRest.next(fetching: configInFlight != nil, needed: needed) {
-        case .fetch:
-            if let id = selectedId {
-                configs[id] = .loading
-                configInFlight = id
-                effects.append(.loadConfig(id: id))
-            }
-        case .startTimer:
-            effects.append(.startTimer(.selectionRest, after: ConfigRest.restTime))
-        case .wait:
-            break
+        let next = configRest.next(fetching: configInFlight != nil, needed: needed)
+        if next.fetch, let id = selectedId {
+            configs[id] = .loading
+            configInFlight = id
+            effects.append(.loadConfig(id: id))
         }
+        if next.startTimer { effects.append(.startTimer(.selectionRest, after: ConfigRest.restTime)) }
         return effects
     }
 
