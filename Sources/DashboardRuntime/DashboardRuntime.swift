@@ -12,16 +12,33 @@ import Darwin
 /// the job service and report back through the mailbox. Nothing on the loop waits on the
 /// network, and nothing ticks: the loop sleeps until input or a posted event wakes it.
 ///
+/// Frames, not events: what arrives in a burst is applied together and drawn at most once per
+/// `frameInterval` — after a draw, a change from the mailbox waits for the interval's end (one
+/// one-shot timer wakes the loop then; none runs at rest). A key or resize is drawn at once
+/// unless a frame is already waiting. The effects of one step go out together, with only the
+/// last `watch` (each carries the whole set), so a burst sends at most one subscription.
+///
 /// The terminal drives it with `run(input:)`; the pilot calls `step(_:)` and waits on the wake.
 public final class DashboardRuntime {
+    /// The shortest time between two frames (at most 59 a second).
+    public static let frameInterval: Duration = .milliseconds(17)
+
     public private(set) var state: DashboardState
     private let display: any Display
     private let service: any JobService
     private let clock: any DashboardClock
     private let mailbox: Mailbox<RuntimeEvent>
     private let inFlight = EffectCount()
-    /// Effects asked for by the actions of the step under way.
-    private var requested: [Effect] = []
+    /// Effects of the actions applied in this step, sent when the step ends.
+    private var pendingEffects: [Effect] = []
+    /// When the last frame was drawn.
+    private var lastDrawAt: Date?
+    /// Something changed that is not drawn yet.
+    private var framePending = false
+    /// The one-shot timer that wakes the loop for a waiting frame is running.
+    private let frameTimerRunning = Flag()
+    /// Frames drawn so far.
+    public private(set) var framesDrawn = 0
 
     public init(options: DashboardOptions, display: any Display, service: any JobService, wake: any WakeSignal,
                 clock: any DashboardClock = SystemClock()) {
@@ -41,7 +58,7 @@ public final class DashboardRuntime {
     public func start() {
         service.start(posting: poster)
         for effect in initialEffects(state) { perform(effect) }
-        draw()
+        draw(at: clock.now())
     }
 
     /// Runs until the dashboard ends; blocks the calling thread between events.
@@ -54,14 +71,21 @@ public final class DashboardRuntime {
     /// Applies `inputs`, then everything posted so far, and draws once if anything changed.
     /// Returns why the dashboard ends, when it does.
     public func step(_ inputs: [TerminalEvent]) -> DashboardOutcome? {
+        let frameWasWaiting = framePending
         var changed = false
-        if let outcome = consume(inputs, changed: &changed) { return outcome }
-        if changed { draw() }
+        let outcome = consume(inputs, changed: &changed)
+        if let outcome {
+            sendPendingEffects()
+            return outcome
+        }
+        if changed { framePending = true }
+        if framePending {
+            let typed = inputs.contains { if case .key = $0 { true } else if case .resize = $0 { true } else { false } }
+            drawWhenDue(now: typed && !frameWasWaiting)
+        }
         // The frame goes out before the requests it asked for start, so a key's answer never
         // waits for the CPU a request (and, on loopback, the server) takes.
-        let effects = requested
-        requested = []
-        for effect in effects { perform(effect) }
+        sendPendingEffects()
         return nil
     }
 
@@ -95,40 +119,80 @@ public final class DashboardRuntime {
         return nil
     }
 
-    /// No effect is running and nothing waits in the mailbox.
-    public var isQuiet: Bool { inFlight.value == 0 && mailbox.isEmpty }
+    /// No effect or timer is running, nothing waits in the mailbox, and every change is drawn.
+    public var isQuiet: Bool { inFlight.value == 0 && mailbox.isEmpty && !framePending }
 
     /// Stops the service (its tasks, then the logout).
     public func stop() async {
         await service.stop()
     }
 
-    /// Applies one action; true when the dashboard should quit. Its effects wait in `requested`
-    /// until the step has drawn.
+    /// Applies one action, keeping its effects for the end of the step; true when the dashboard should quit.
     private func apply(_ action: Action) -> Bool {
         var quit = false
         for effect in update(&state, action) {
-            if effect == .quit { quit = true } else { requested.append(effect) }
+            if effect == .quit { quit = true } else { pendingEffects.append(effect) }
         }
         return quit
     }
 
+    /// Sends the step's effects; of several `watch`es only the last (it holds the whole set).
+    private func sendPendingEffects() {
+        let lastWatch = pendingEffects.lastIndex { if case .watch = $0 { true } else { false } }
+        for (index, effect) in pendingEffects.enumerated() {
+            if case .watch = effect, index != lastWatch { continue }
+            perform(effect)
+        }
+        pendingEffects.removeAll(keepingCapacity: true)
+    }
+
     private func perform(_ effect: Effect) {
-        let (service, mailbox, inFlight) = (service, mailbox, inFlight)
+        let (service, mailbox, inFlight, clock) = (service, mailbox, inFlight, clock)
         inFlight.add(1)
         Task {
-            if let action = await service.perform(effect) { mailbox.post(.action(action)) }
+            if case .startTimer(let timer, let delay) = effect {
+                if (try? await clock.sleep(for: delay)) != nil { mailbox.post(.action(.timerFired(timer))) }
+            } else if let action = await service.perform(effect) {
+                mailbox.post(.action(action))
+            }
             inFlight.add(-1)
             // Whoever waits for quiet looks again.
             mailbox.wake.signal()
         }
     }
 
-    private func draw() {
+    /// Draws now when asked to or when the last frame is at least `frameInterval` old; otherwise
+    /// starts the one timer that wakes the loop when it is.
+    private func drawWhenDue(now immediately: Bool) {
+        let now = clock.now()
+        if !immediately, let last = lastDrawAt {
+            let wait = Self.frameInterval - .seconds(now.timeIntervalSince(last))
+            if wait > .zero {
+                wakeForFrame(after: wait)
+                return
+            }
+        }
+        draw(at: now)
+    }
+
+    private func wakeForFrame(after wait: Duration) {
+        guard frameTimerRunning.raise() else { return }
+        let (clock, mailbox, running) = (clock, mailbox, frameTimerRunning)
+        Task {
+            try? await clock.sleep(for: wait)
+            running.lower()
+            mailbox.wake.signal()
+        }
+    }
+
+    private func draw(at now: Date) {
         let choices = display.renderOptions
         DashboardView.render(state, on: display.surface,
-                             options: RenderOptions(glyphs: choices.glyphs, color: choices.color, now: clock.now()))
+                             options: RenderOptions(glyphs: choices.glyphs, color: choices.color, now: now))
         display.present()
+        lastDrawAt = now
+        framePending = false
+        framesDrawn += 1
     }
 }
 
@@ -137,4 +201,12 @@ private final class EffectCount: Sendable {
     private let count = Mutex(0)
     func add(_ delta: Int) { count.withLock { $0 += delta } }
     var value: Int { count.withLock { $0 } }
+}
+
+/// A flag raised by one side and lowered by another.
+private final class Flag: Sendable {
+    private let value = Mutex(false)
+    /// Raises it; false when it was already up.
+    func raise() -> Bool { value.withLock { up in defer { up = true }; return !up } }
+    func lower() { value.withLock { $0 = false } }
 }

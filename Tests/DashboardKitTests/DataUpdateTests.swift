@@ -37,7 +37,7 @@ struct DataUpdateTests {
         #expect(state.lastDataAt == Fixture.at(30))
     }
 
-    @Test func watchIsSentWhenTheActiveSetChanges() {
+    @Test func watchIsSentWhenJobsThatHaveNotEndedJoin() {
         var state = DashboardState(options: Fixture.options(), width: 120, height: 40)
         let jobs = [Fixture.job(1003, .started), Fixture.job(1002, .finished), Fixture.job(1001, .queued)]
         let first = Fixture.send(&state, .pageLoaded(jobs: jobs, olderThan: nil, requested: 50, at: Fixture.at(29)))
@@ -45,9 +45,11 @@ struct DataUpdateTests {
         let same = Fixture.send(&state, .statusesReceived([Fixture.job(1003, .started)], at: Fixture.at(30)))
         #expect(!same.contains { if case .watch = $0 { true } else { false } }, "no change, no watch")
         let ended = Fixture.send(&state, .statusesReceived([Fixture.job(1003, .finished)], at: Fixture.at(31)))
-        #expect(ended == [.watch(jobIds: ["1001"])])
-        let allEnded = Fixture.send(&state, .statusesReceived([Fixture.job(1001, .canceled)], at: Fixture.at(32)))
-        #expect(allEnded == [.watch(jobIds: [])])
+        #expect(ended.isEmpty, "a job that ends stays subscribed: no PUT")
+        let burst = Fixture.send(&state, .statusesReceived([Fixture.job(1005, .submitted), Fixture.job(1004, .finished),
+                                                            Fixture.job(1006, .queued)], at: Fixture.at(32)))
+        #expect(burst == [.watch(jobIds: ["1003", "1001", "1005", "1006"])], "new jobs join, once for the lot; ended ones do not")
+        #expect(state.watchedIds == ["1003", "1001", "1005", "1006"])
         #expect(Fixture.press(&state, .char("j")).exceptConfigLoads.isEmpty, "keys never resend the watch set")
     }
 
@@ -60,10 +62,39 @@ struct DataUpdateTests {
         #expect(Fixture.press(&state, .char("k")).isEmpty, "still in flight: not asked again")
         #expect(Fixture.press(&state, .char("j")).isEmpty)
         #expect(Fixture.send(&state, .configLoaded(id: "1002", config: Fixture.config)) == [.loadConfig(id: "1001")],
-                "when it returns, the then-selected job's is loaded")
+                "when it returns, the then-selected job's is loaded (the selection rested meanwhile)")
         Fixture.send(&state, .configLoaded(id: "1001", config: Fixture.config))
         #expect(Fixture.press(&state, .char("j"), .char("k")).isEmpty, "loaded: never asked again")
         #expect(state.configs["1002"] == .loaded(Fixture.config))
+    }
+
+    @Test func holdingJAcrossManyJobsLoadsTwoConfigurations() {
+        var state = Fixture.state(jobs: Fixture.page(from: 2000, count: 1000), width: 80, height: 24)
+        Fixture.send(&state, .configLoaded(id: "2000", config: Fixture.config))
+        var loads: [JobKey] = [], timers = 0
+        func run(_ action: Action) {
+            for effect in update(&state, action) {
+                if case .loadConfig(let id) = effect { loads.append(id) }
+                if case .startTimer = effect { timers += 1 }
+            }
+        }
+        for step in 0..<998 {
+            run(.key(.char("j")))
+            // Answers and timers arrive now and then while the key is held (a fast server answers
+            // before the next key).
+            if let id = state.configInFlight { run(.configLoaded(id: id, config: Fixture.config)) }
+            if step % 9 == 5 { run(.timerFired(.selectionRest)) }
+        }
+        #expect(loads == ["1999"], "the first move fetches at once, then nothing while travelling")
+        run(.timerFired(.selectionRest))
+        #expect(loads.count == 1, "it moved since the timer started: another rest")
+        run(.timerFired(.selectionRest))
+        #expect(loads == ["1999", state.selectedId!], "at rest: the selected job's configuration")
+        #expect(timers < 200)
+        run(.configLoaded(id: state.selectedId!, config: Fixture.config))
+        run(.key(.char("k")))
+        #expect(loads.count == 3, "after a rest, a move fetches at once")
+        #expect(state.configRest.timerRunning, "and starts the timer that tells a rest from travelling")
     }
 
     @Test func aFailedConfigIsShownAndRetriedWhenSelectedAgain() {

@@ -66,23 +66,37 @@ enum Fixture {
         _ = update(&state, .sessionStarted(user: "jdoe", server: "cic01.example.com"))
         _ = update(&state, .connectionChanged(.connected, at: base))
         _ = update(&state, .pageLoaded(jobs: jobs, olderThan: nil, requested: pageSize, at: at(29)))
+        _ = rest(&state)
         return state
     }
 
-    /// Applies actions, returning every effect.
+    /// Applies actions, then lets the selection rest; returns every effect but the rest timers.
     @discardableResult
     static func send(_ state: inout DashboardState, _ actions: Action...) -> [Effect] {
-        actions.flatMap { update(&state, $0) }
+        actions.flatMap { update(&state, $0) + rest(&state) }.exceptTimers
     }
 
-    /// Presses keys, returning every effect.
+    /// Presses keys, the selection resting after each (an operator pressing keys one by one);
+    /// returns every effect but the rest timers.
     @discardableResult
     static func press(_ state: inout DashboardState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { update(&state, .key($0)) }
+        keys.flatMap { update(&state, .key($0)) + rest(&state) }.exceptTimers
+    }
+
+    /// Runs the selection's rest timer out while one runs (the selection stays put meanwhile).
+    static func rest(_ state: inout DashboardState) -> [Effect] {
+        var effects: [Effect] = []
+        while state.configRest.timerRunning { effects += update(&state, .timerFired(.selectionRest)) }
+        return effects
     }
 }
 
 extension Array where Element == Effect {
+    /// The effects other than one-shot timers.
+    var exceptTimers: [Effect] {
+        filter { if case .startTimer = $0 { false } else { true } }
+    }
+
     /// The effects other than configuration loads (which follow every new selection).
     var exceptConfigLoads: [Effect] {
         filter { if case .loadConfig = $0 { false } else { true } }

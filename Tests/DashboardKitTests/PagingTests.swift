@@ -2,12 +2,20 @@ import Testing
 import ICWSWire
 @testable import DashboardKit
 
+extension Array where Element == Effect {
+    /// The page requests among the effects.
+    var pageLoads: [Effect] {
+        filter { if case .loadOlderPage = $0 { true } else if case .loadNewestPage = $0 { true } else { false } }
+    }
+}
+
 @Suite("Paging older jobs")
 struct PagingTests {
     @Test func scrollingNearTheEndLoadsTheNextOlderPageOnce() {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
         #expect(Fixture.press(&state, .char("j")).exceptConfigLoads.isEmpty, "far from the end: nothing to load")
-        let effects = Fixture.press(&state, .end).exceptConfigLoads
+        var effects: [Effect] = []
+        while effects.isEmpty, state.selectedIndex! < 49 { effects = Fixture.press(&state, .pageDown).exceptConfigLoads }
         #expect(effects == [.loadOlderPage(olderThan: "1051", count: 50)])
         #expect(state.paging.phase == .loadingOlder(olderThan: "1051"))
         #expect(Fixture.press(&state, .char("k"), .char("j"), .pageDown).exceptConfigLoads.isEmpty, "only one page in flight")
@@ -31,14 +39,46 @@ struct PagingTests {
 
     @Test func olderPageIsAppendedAndSelectionKept() {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
-        Fixture.press(&state, .end)
+        while state.paging.phase == .idle { Fixture.press(&state, .pageDown) }
         let selected = state.selectedId
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 50), olderThan: "1051", requested: 50, at: Fixture.at(29)))
         #expect(state.loadOrder.count == 100)
         #expect(state.loadOrder.last == "1001")
         #expect(state.selectedId == selected)
         #expect(state.paging.phase == .idle)
-        #expect(Fixture.press(&state, .end).exceptConfigLoads == [.loadOlderPage(olderThan: "1001", count: 50)])
+        #expect(Fixture.press(&state, .char("G")).exceptConfigLoads == [.loadOlderPage(olderThan: "1001", count: historyPageSize)])
+    }
+
+    @Test func theEndKeyLoadsTheWholeHistoryInLargePages() {
+        var state = Fixture.state(jobs: Fixture.page(from: 5000, count: 50), width: 80, height: 24)
+        #expect(Fixture.press(&state, .end).exceptConfigLoads == [.loadOlderPage(olderThan: "4951", count: historyPageSize)])
+        #expect(state.loadingHistory)
+        #expect(state.statusMessage?.text == "Loading history: 50 jobs…")
+        let next = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 4950, count: 1000), olderThan: "4951",
+                                                    requested: historyPageSize, at: Fixture.at(29)))
+        #expect(next.pageLoads == [.loadOlderPage(olderThan: "3951", count: historyPageSize)], "the next page follows at once")
+        #expect(state.selectedId == "3951", "the selection stays on the oldest job loaded")
+        #expect(state.statusMessage?.text == "Loading history: 1,050 jobs…")
+        #expect(Fixture.press(&state, .char("?"), .escape).exceptConfigLoads.isEmpty, "other keys still answer")
+        Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 3950, count: 10), olderThan: "3951", requested: historyPageSize, at: Fixture.at(29)))
+        #expect(!state.loadingHistory)
+        #expect(state.paging.phase == .reachedOldest)
+        #expect(state.selectedId == "3941")
+        #expect(state.statusMessage?.text == "History loaded: 1,060 jobs listed.")
+        #expect(state.brokenInvariants.isEmpty)
+    }
+
+    @Test func aMovementKeyStopsLoadingTheHistory() {
+        var state = Fixture.state(jobs: Fixture.page(from: 5000, count: 50), width: 80, height: 24)
+        Fixture.press(&state, .char("G"))
+        Fixture.press(&state, .char("k"))
+        #expect(!state.loadingHistory)
+        #expect(state.statusMessage?.text == "Stopped loading the history: 50 jobs listed.")
+        let arrived = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 4950, count: 1000), olderThan: "4951",
+                                                       requested: historyPageSize, at: Fixture.at(29)))
+        #expect(arrived.pageLoads.isEmpty, "the page in flight is kept, no other is asked for")
+        #expect(state.selectedId == "4952")
+        #expect(state.loadOrder.count == 1050)
     }
 
     @Test func aShortPageStopsPaging() {

@@ -20,16 +20,14 @@ public struct DashboardState: Sendable {
     public internal(set) var clock: Date?
 
     // Jobs.
-    /// Every loaded job by key.
-    public internal(set) var jobs: [JobKey: JobStatus] = [:]
+    /// Every loaded job, by key (stored by slot).
+    public internal(set) var jobs = JobStore()
     /// Loaded jobs in their servers' order, newest first.
-    public internal(set) var loadOrder: [JobKey] = []
+    var order = RowList()
     /// The rows shown, after filter and sort.
-    public internal(set) var visibleIds: [JobKey] = []
-    /// Position of each visible job in `visibleIds`.
-    var visibleIndex: [JobKey: Int] = [:]
+    var rows = RowList()
     /// Lower-cased "name id user context" per job, for the filter.
-    var searchText: [JobKey: String] = [:]
+    var searchText = SearchText()
     /// Cells taken by the widest loaded job id (cleaned), kept up to date by `store`, so the list's
     /// ID column does not change width while scrolling.
     public internal(set) var idWidth = 0
@@ -50,12 +48,16 @@ public struct DashboardState: Sendable {
     public internal(set) var filter = FilterState()
     public internal(set) var sort: SortOrder = .newest
     public internal(set) var statusMessage: StatusMessage?
+    /// `G` is loading the whole history, one large page after another.
+    public internal(set) var loadingHistory = false
 
     // Requests.
     public internal(set) var configs: [JobKey: ConfigEntry] = [:]
     /// The one configuration being fetched: at most one is in flight, so holding `j` across many
     /// jobs does not start a request per job.
     public internal(set) var configInFlight: JobKey?
+    /// Whether the next configuration waits for the selection to rest.
+    var configRest = ConfigRest()
     /// Jobs a cancel was sent for, until the server reports an end state or refuses.
     public internal(set) var pendingCancels: Set<JobKey> = []
     /// Each server's data dictionary, once the composer asked for it.
@@ -64,11 +66,24 @@ public struct DashboardState: Sendable {
     public internal(set) var selectWhenListed: JobKey?
     /// The jobs last sent in `Effect.watch`.
     public internal(set) var watchedIds: Set<JobKey> = []
+    /// `watchedIds` in the order they joined (what `Effect.watch` carries).
+    var watchOrder: [JobKey] = []
 
-    /// Set by update when jobs, filter or sort changed; cleared by `refreshVisibleRows`.
+    /// Set when the visible rows must be rebuilt from the load order (the sort changed, jobs went
+    /// into the middle of the list); cleared by `refreshVisibleRows`.
     var rowsNeedRefresh = false
-    /// Set by update when job data changed (counts, watch set).
+    /// What changed in the load order since the rows were last brought up to date.
+    var rowChanges = RowChanges()
+    /// The lower-cased filter the rows were computed for.
+    var rowsNeedle = ""
+    /// Wider results of the filter being typed (each a prefix of it, the empty one included), in
+    /// the current sort order: backspace returns to one without a search. Emptied when jobs or
+    /// the sort change.
+    var widerMatches: [(needle: String, slots: [JobStore.Slot])] = []
+    /// Set by update when job data changed (the dialog, the watch set).
     var jobsChanged = false
+    /// Jobs listed since the watch set was last looked at.
+    var newlyListed: [JobStore.Slot] = []
 
     public init(options: DashboardOptions, width: Int, height: Int) {
         self.options = options
@@ -91,8 +106,16 @@ public struct DashboardState: Sendable {
     /// The selected job's status.
     public var selectedJob: JobStatus? { selectedId.flatMap { jobs[$0] } }
 
+    /// Loaded jobs in their servers' order, newest first.
+    public var loadOrder: [JobKey] { order.keys }
+    /// The rows shown, after filter and sort.
+    public var visibleIds: [JobKey] { rows.keys }
+
     /// The selected job's row in `visibleIds`.
-    public var selectedIndex: Int? { selectedId.flatMap { visibleIndex[$0] } }
+    public var selectedIndex: Int? { selectedId.flatMap(row(of:)) }
+
+    /// `key`'s row in `visibleIds`, nil when it is not shown.
+    func row(of key: JobKey) -> Int? { jobs.slot(of: key).flatMap(rows.position(of:)) }
 
     /// The screen on top (nil: the main screen has the keys).
     public var topScreen: Screen? { screens.last }

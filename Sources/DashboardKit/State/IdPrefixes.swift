@@ -1,14 +1,16 @@
 /// How many leading characters tell the loaded job ids apart, kept up to date as ids arrive.
 ///
 /// Job ids are GUIDs (36 characters); the list shows the shortest prefix unique among the loaded
-/// jobs, at least `minimum` characters. That length is one more than the longest prefix two ids
-/// share, and the longest shared prefix is always between neighbours in sorted order, so each new
-/// id is compared with its two neighbours only (a binary search, no per-frame work).
+/// jobs, at least `minimum` characters: one more than the longest prefix two ids share. The ids
+/// are kept by their prefix of the current length, so a new id costs one look-up: no other id
+/// with the same prefix means it shares fewer characters with every id than the length shows;
+/// one with the same prefix is the only one it can share more with, and the length grows (then
+/// the table is rebuilt, which happens a handful of times as the list grows, never per page).
 struct IdPrefixes: Equatable, Sendable {
     static let minimum = 8
 
-    /// Every id seen, sorted.
-    private var sorted: [String] = []
+    /// Every id seen, by its first `length` characters.
+    private var byPrefix: [Substring: String] = [:]
     /// The longest prefix (in characters) two different ids share.
     private var longestShared = 0
 
@@ -16,15 +18,18 @@ struct IdPrefixes: Equatable, Sendable {
     var length: Int { max(Self.minimum, longestShared + 1) }
 
     mutating func insert(_ id: String) {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < id { low = mid + 1 } else { high = mid }
+        let prefix = id.prefix(length)
+        guard let other = byPrefix[prefix] else {
+            byPrefix[prefix] = id
+            return
         }
-        if low < sorted.count, sorted[low] == id { return }
-        if low > 0 { longestShared = max(longestShared, Self.shared(sorted[low - 1], id)) }
-        if low < sorted.count { longestShared = max(longestShared, Self.shared(sorted[low], id)) }
-        sorted.insert(id, at: low)
+        guard other != id else { return }
+        longestShared = Self.shared(other, id)
+        var rebuilt: [Substring: String] = [:]
+        rebuilt.reserveCapacity(byPrefix.count + 1)
+        for known in byPrefix.values { rebuilt[known.prefix(length)] = known }
+        rebuilt[id.prefix(length)] = id
+        byPrefix = rebuilt
     }
 
     /// The part of `id` the list shows.

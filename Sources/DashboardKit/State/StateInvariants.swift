@@ -1,3 +1,5 @@
+import ICWSWire
+
 extension DashboardState {
     /// What must hold after every `update`, as sentences naming what broke (empty when all hold).
     /// Checked by the dashboard fuzz target and the monkey test after each action.
@@ -17,11 +19,35 @@ extension DashboardState {
             broken.append("list scroll \(listScroll) out of 0...\(max(0, visibleIds.count - rows))")
         }
         if detailScroll < 0 { broken.append("detail scroll \(detailScroll) below 0") }
-        if visibleIds.count != visibleIndex.count || visibleIds.contains(where: { jobs[$0] == nil }) {
-            broken.append("visible rows and loaded jobs disagree")
-        }
         if let id = configInFlight, configs[id] != .loading {
             broken.append("configuration of \(id) in flight but not marked loading")
+        }
+        return broken + brokenDerivedData
+    }
+
+    /// The incremental structures equal what a rebuild from the loaded jobs gives.
+    private var brokenDerivedData: [String] {
+        var broken: [String] = []
+        if order.count != jobs.count || Set(order.slots).count != jobs.count {
+            broken.append("load order has \(order.count) jobs, \(jobs.count) loaded")
+        }
+        for (name, list) in [("load order", order), ("visible rows", self.rows)] {
+            if let row = list.slots.indices.first(where: { list.position(of: list.slots[$0]) != $0 }) {
+                broken.append("\(name): row \(row) not found at its position")
+            }
+            if list.keys != list.slots.map(jobs.key) { broken.append("\(name): keys and slots disagree") }
+        }
+        let expected = sorted(searchText.matching(filter.text.lowercased(), among: order.slots))
+        // The duration order is of the time of the last rebuild; the clock moves without one.
+        let sameRows = sort == .duration ? Set(expected) == Set(self.rows.slots) : expected == self.rows.slots
+        if !sameRows { broken.append("visible rows differ from a rebuild of the filter and sort") }
+        var counts: [JobState: Int] = [:]
+        for job in jobs.all { counts[job.knownState, default: 0] += 1 }
+        if counts != stateCounts { broken.append("state counts \(stateCounts) differ from a recount \(counts)") }
+        var prefixes = IdPrefixes()
+        for id in Set(jobs.keys.map(\.id)).sorted() { prefixes.insert(id) }
+        if prefixes.length != idPrefixes.length {
+            broken.append("id prefix length \(idPrefixes.length), a rebuild gives \(prefixes.length)")
         }
         return broken
     }

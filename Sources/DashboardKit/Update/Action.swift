@@ -32,4 +32,6 @@ public enum Action: Sendable {
     /// is `newestId` (nil: the server has none). Its newest page is fetched only when that job is
     /// not listed yet.
     case newestChecked(context: ContextID = .first, newestId: String?)
+    /// A timer asked for with `Effect.startTimer` ran out.
+    case timerFired(DashboardTimer)
 }

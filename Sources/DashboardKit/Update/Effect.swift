@@ -16,7 +16,16 @@ public enum Effect: Equatable, Sendable {
     /// Send a new job to a server: a composed one to the composer's target, a resubmitted one to
     /// its own job's server.
     case submitJob(context: ContextID = .first, JobConfig)
+    /// Post `.timerFired(timer)` after `delay` (the runtime's one-shot timer: nothing ticks).
+    case startTimer(DashboardTimer, after: Duration)
     case quit
+}
+
+/// What a one-shot timer the update function asked for is for.
+public enum DashboardTimer: Equatable, Sendable {
+    /// The selection has moved while a configuration was on its way: the selected job's
+    /// configuration is fetched once the selection has stayed put for a whole `after`.
+    case selectionRest
 }
 
 extension Effect {
@@ -26,7 +35,7 @@ extension Effect {
         case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _): context
         case .loadConfig(let key), .cancelJob(let key): key.context
         case .loadDictionary(let context), .submitJob(let context, _): context
-        case .watch, .quit: nil
+        case .watch, .startTimer, .quit: nil
         }
     }
 }

@@ -52,6 +52,8 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = state.requestNewestPage(context: context)
     case .newestChecked(let context, let newestId):
         effects = state.newestChecked(newestId, context: context)
+    case .timerFired(.selectionRest):
+        effects = state.selectionRestTimerFired()
     case .dictionaryLoaded(let context, let dictionary, let at):
         state.dictionaries[context] = .loaded(dictionary)
         state.advanceClock(to: at)
@@ -74,28 +76,36 @@ extension DashboardState {
     /// per-state counts, the watch set and the selected job's configuration.
     mutating func reconcile(previousSelection: JobKey?) -> [Effect] {
         var effects: [Effect] = []
-        if rowsNeedRefresh { refreshVisibleRows() }
-        if let id = selectWhenListed, visibleIndex[id] != nil {
+        if rowsNeedRefresh || !rowChanges.isEmpty || rowsNeedle != filter.text.lowercased() { refreshVisibleRows() }
+        if let id = selectWhenListed, row(of: id) != nil {
             selectedId = id
             selectWhenListed = nil
         }
         keepSelectionInView()
         if jobsChanged {
             jobsChanged = false
-            recountStates()
             if let watch = watchEffectIfChanged() { effects.append(watch) }
             closeDialogIfJobEnded()
         }
-        if selectedId != previousSelection { detailScroll = 0 }
-        // One configuration load at a time: when it returns, this runs again and fetches the
-        // then-selected job's, so skipping over many jobs costs one request, not one per job.
-        if configInFlight == nil, let id = selectedId,
-           configs[id] == nil || (selectedId != previousSelection && isFailedConfig(id)) {
+        if selectedId != previousSelection {
+            detailScroll = 0
+            configRest.selectionMoved()
+        }
+        let needed = selectedId.map { configs[$0] == nil || (selectedId != previousSelection && isFailedConfig($0)) } ?? false
+        let next = configRest.next(fetching: configInFlight != nil, needed: needed)
+        if next.fetch, let id = selectedId {
             configs[id] = .loading
             configInFlight = id
             effects.append(.loadConfig(id: id))
         }
+        if next.startTimer { effects.append(.startTimer(.selectionRest, after: ConfigRest.restTime)) }
         return effects
+    }
+
+    /// The rest timer ran out: the selection rested (then `reconcile` fetches) or moved (again).
+    mutating func selectionRestTimerFired() -> [Effect] {
+        configRest.timerFired()
+        return []
     }
 
     private func isFailedConfig(_ id: JobKey) -> Bool {
@@ -124,18 +134,15 @@ extension DashboardState {
         return [.loadNewestPage(context: context, count: options.pageSize)]
     }
 
-    private mutating func recountStates() {
-        var counts: [JobState: Int] = [:]
-        for job in jobs.values { counts[job.knownState, default: 0] += 1 }
-        stateCounts = counts
-    }
-
-    /// `Effect.watch` with the listed jobs that have not ended (of every server), when that set changed.
+    /// `Effect.watch` with every job subscribed so far, when jobs that have not ended joined the
+    /// list. A job that ends stays subscribed (the server keeps sending nothing for it), so an
+    /// ending job sends no PUT; only new jobs do, once per update however many arrive.
     private mutating func watchEffectIfChanged() -> Effect? {
-        let active = loadOrder.filter { jobs[$0].map { !$0.knownState.hasEnded } ?? false }
-        let activeSet = Set(active)
-        guard activeSet != watchedIds else { return nil }
-        watchedIds = activeSet
-        return .watch(jobIds: active)
+        let joining = newlyListed.filter { !jobs.knownState($0).hasEnded }.map(jobs.key)
+        newlyListed.removeAll()
+        let before = watchedIds.count
+        for key in joining where watchedIds.insert(key).inserted { watchOrder.append(key) }
+        guard watchedIds.count != before else { return nil }
+        return .watch(jobIds: watchOrder)
     }
 }

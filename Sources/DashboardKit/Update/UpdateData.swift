@@ -9,45 +9,60 @@ extension DashboardState {
         advanceClock(to: at)
         servers[index].paging.loaded(olderThan: olderThan, short: page.count < requested)
         clearPageFailureMessage()
-        for job in page { store(job, context: context) }
-        mergeOrder(page.map { JobKey(context: context, id: $0.id) }, appendLeftovers: olderThan != nil)
-        rowsNeedRefresh = true
+        mergeOrder(page, context: context, appendLeftovers: olderThan != nil)
         jobsChanged = true
+        if loadingHistory, olderThan != nil {
+            refreshVisibleRows()
+            return continueHistory()
+        }
         // A list shorter than the screen cannot be scrolled to fetch more: fetch while it is.
-        if !filter.isActive, loadOrder.count < layout.list.height {
+        if !filter.isActive, order.count < layout.list.height {
             return olderPageIfNeeded()
         }
         return []
     }
 
-    /// Inserts ids not yet in `loadOrder`: each run of new ids goes just before the next known id
-    /// of the page; a trailing run goes at the end for older pages, at the top otherwise.
-    private mutating func mergeOrder(_ ids: [JobKey], appendLeftovers: Bool) {
-        var known = Set(loadOrder)
-        var pending: [JobKey] = []
-        for id in ids {
-            if known.contains(id) {
-                if !pending.isEmpty, let at = loadOrder.firstIndex(of: id) {
-                    loadOrder.insert(contentsOf: pending, at: at)
-                    pending.removeAll()
-                }
-            } else {
-                known.insert(id)
-                pending.append(id)
+    /// Stores the page and inserts its jobs not yet in the load order: each run of new jobs goes
+    /// just before the next known job of the page; a trailing run goes at the end for older
+    /// pages, at the top otherwise. Costs the page, not the list: a known job's row is looked up
+    /// by slot, and a run goes into the middle (renumbering the list) only when the server
+    /// listed new jobs between known ones.
+    private mutating func mergeOrder(_ page: [JobStatus], context: ContextID, appendLeftovers: Bool) {
+        var pending: [JobStore.Slot] = []
+        var pendingSet = Set<JobStore.Slot>()
+        for job in page {
+            let (slot, isNew) = store(job, context: context)
+            if isNew {
+                pending.append(slot)
+                pendingSet.insert(slot)
+            } else if !pending.isEmpty, !pendingSet.contains(slot), let at = order.position(of: slot) {
+                insertInOrder(pending, at: at)
+                pending.removeAll()
+                pendingSet.removeAll()
             }
         }
         guard !pending.isEmpty else { return }
-        if appendLeftovers {
-            loadOrder.append(contentsOf: pending)
+        insertInOrder(pending, at: appendLeftovers ? order.count : 0)
+    }
+
+    /// Puts new jobs into the load order at `position`, noting for the visible rows what moved.
+    private mutating func insertInOrder(_ slots: [JobStore.Slot], at position: Int) {
+        if position == 0 {
+            rowChanges.prepended.append(slots)
+        } else if position == order.count {
+            rowChanges.appended += slots
         } else {
-            loadOrder.insert(contentsOf: pending, at: 0)
+            rowsNeedRefresh = true
         }
+        order.insert(slots, at: position, store: jobs)
+        newlyListed += slots
     }
 
     mutating func pageFailed(context: ContextID, olderThan: String?, failure: Failure, at: Date) {
         advanceClock(to: at)
         guard let index = serverIndex(context) else { return }
         servers[index].paging.failed(olderThan: olderThan, failure)
+        loadingHistory = false
         statusMessage = .failed(olderThan == nil ? .newestPage : .olderPage, failure)
     }
 
@@ -68,15 +83,13 @@ extension DashboardState {
         guard serverIndex(context) != nil else { return }
         lastDataAt = at
         advanceClock(to: at)
-        var newIds: [JobKey] = []
+        var newSlots: [JobStore.Slot] = []
         for job in statuses {
-            let key = JobKey(context: context, id: job.id)
-            if jobs[key] == nil { newIds.append(key) }
-            store(job, context: context)
+            let (slot, isNew) = store(job, context: context)
+            if isNew { newSlots.append(slot) }
         }
-        if !newIds.isEmpty { loadOrder.insert(contentsOf: newIds, at: 0) }
+        if !newSlots.isEmpty { insertInOrder(newSlots, at: 0) }
         clearPageFailureMessage()
-        rowsNeedRefresh = true
         jobsChanged = true
     }
 }

@@ -69,8 +69,10 @@ enum MainBindings {
         Binding([.char("g"), .home], in: [.list], help: "first job", footer: FooterLabel(label: "first/last", rank: 8)) { state, _ in
             state.selectRow(0)
         },
-        Binding([.char("G"), .end], in: [.list], help: "last loaded job", footer: FooterLabel(label: "first/last", rank: 8)) { state, _ in
-            state.selectRow(state.visibleIds.count - 1)
+        Binding([.char("G"), .end], in: [.list], help: "oldest job (loads the whole history)",
+                details: "The oldest job: selects the last row and loads the rest of the history in pages of \(historyPageSize), showing how many jobs are listed. The keys keep working; any movement key stops the loading.",
+                footer: FooterLabel(label: "first/last", rank: 8)) { state, _ in
+            state.selectOldest()
         },
         Binding([.enter], in: [.list], help: "focus the detail", footer: FooterLabel(label: "detail", rank: 6)) { state, _ in
             state.focus = .detail

@@ -3,6 +3,10 @@ import ICWSWire
 /// Rows from the end of the list at which the next older page is fetched.
 let olderPageThreshold = 5
 
+/// Jobs asked for per request while `G` loads the whole history (the simulator's, and our
+/// guess at CIC's, largest `jobCount`; see docs/icws-choices.md).
+let historyPageSize = 1000
+
 /// What the main screen's bindings do.
 extension DashboardState {
     /// Rows a page key moves in the list, lines it scrolls in the detail.
@@ -21,8 +25,10 @@ extension DashboardState {
         selectRow((selectedIndex ?? 0) + delta)
     }
 
-    /// Selects a visible row (clamped), then fetches older jobs if it is near the end.
+    /// Selects a visible row (clamped), then fetches older jobs if it is near the end. A movement
+    /// stops loading the history.
     mutating func selectRow(_ row: Int) -> [Effect] {
+        if loadingHistory { stopHistory(saying: "Stopped loading the history") }
         if !visibleIds.isEmpty { selectedId = visibleIds[max(0, min(row, visibleIds.count - 1))] }
         return olderPageIfNeeded()
     }
@@ -30,19 +36,67 @@ extension DashboardState {
     mutating func setFilter(_ text: String) {
         guard text != filter.text else { return }
         filter.text = text
-        rowsNeedRefresh = true
     }
 
     /// Each server's next older page when the selection is within a few rows of the end of the
     /// list (or the list is empty), unless one is in flight or its oldest job is already loaded.
     mutating func olderPageIfNeeded() -> [Effect] {
         if let index = selectedIndex, index < visibleIds.count - olderPageThreshold { return [] }
+        return olderPages(count: options.pageSize)
+    }
+
+    /// `G`: the oldest job. Selects the last row and loads the rest of the history in large pages,
+    /// one after another (the keys still answer; a movement key stops it), with its progress in
+    /// the status line.
+    mutating func selectOldest() -> [Effect] {
+        if !rows.isEmpty { selectedId = rows.keys[rows.count - 1] }
+        guard servers.contains(where: { $0.paging.hasFirstPage && $0.paging.phase != .reachedOldest }) else { return [] }
+        loadingHistory = true
+        statusMessage = .info(historyProgress)
+        return olderPages(count: historyPageSize)
+    }
+
+    /// An older page arrived while loading the history: select the new last row, ask for the next
+    /// page, or say the history is complete.
+    mutating func continueHistory() -> [Effect] {
+        if !rows.isEmpty { selectedId = rows.keys[rows.count - 1] }
+        if servers.allSatisfy({ $0.paging.phase == .reachedOldest || !$0.paging.hasFirstPage }) {
+            stopHistory(saying: "History loaded")
+            return []
+        }
+        statusMessage = .info(historyProgress)
+        configRest.travel()
+        return olderPages(count: historyPageSize)
+    }
+
+    mutating func stopHistory(saying what: String) {
+        loadingHistory = false
+        statusMessage = .info("\(what): \(Self.grouped(order.count)) jobs listed.")
+    }
+
+    private var historyProgress: String { "Loading history: \(Self.grouped(order.count)) jobs…" }
+
+    /// 12345 → "12,345".
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
+    /// Each server's next older page of `count` jobs, unless one is in flight or its oldest job is
+    /// already loaded.
+    private mutating func olderPages(count: Int) -> [Effect] {
         var effects: [Effect] = []
         for index in servers.indices where servers[index].paging.canLoadOlder {
             let context = servers[index].id
             guard let last = loadOrder.last(where: { $0.context == context }) else { continue }
             servers[index].paging.startOlder(olderThan: last.id)
-            effects.append(.loadOlderPage(context: context, olderThan: last.id, count: options.pageSize))
+            effects.append(.loadOlderPage(context: context, olderThan: last.id, count: count))
         }
         return effects
     }

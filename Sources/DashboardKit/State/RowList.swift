@@ -1,0 +1,83 @@
+/// An ordered list of jobs (the load order, the visible rows) that knows each job's position:
+/// keys for the views, slots for the filter, and a position per slot.
+///
+/// Prepending and appending cost what they add, not the length of the list: positions are
+/// stored relative to a `base` that grows as rows go on top, so the rows below are not renumbered
+/// (the arrays themselves move in one `memmove` when rows go on top).
+struct RowList: Sendable {
+    private(set) var keys: [JobKey] = []
+    private(set) var slots: [JobStore.Slot] = []
+    /// By slot: `position - base`, or `absent`.
+    private var relative: [Int32] = []
+    private var base: Int32 = 0
+    private static let absent = Int32.min
+
+    var count: Int { slots.count }
+    var isEmpty: Bool { slots.isEmpty }
+
+    /// The row of `slot`, nil when it is not in the list.
+    func position(of slot: JobStore.Slot) -> Int? {
+        guard Int(slot) < relative.count, relative[Int(slot)] != Self.absent else { return nil }
+        return Int(relative[Int(slot)] + base)
+    }
+
+    func contains(_ slot: JobStore.Slot) -> Bool { position(of: slot) != nil }
+
+    mutating func append(contentsOf rows: [JobStore.Slot], store: JobStore) {
+        guard !rows.isEmpty else { return }
+        reserveSlots(store.count)
+        for slot in rows {
+            relative[Int(slot)] = Int32(slots.count) - base
+            slots.append(slot)
+            keys.append(store.key(slot))
+        }
+    }
+
+    /// Puts `rows` on top, in their order.
+    mutating func prepend(_ rows: [JobStore.Slot], store: JobStore) {
+        guard !rows.isEmpty else { return }
+        reserveSlots(store.count)
+        base += Int32(rows.count)
+        for (index, slot) in rows.enumerated() { relative[Int(slot)] = Int32(index) - base }
+        slots.insert(contentsOf: rows, at: 0)
+        keys.insert(contentsOf: rows.map(store.key), at: 0)
+    }
+
+    /// Puts `rows` just before row `position`.
+    mutating func insert(_ rows: [JobStore.Slot], at position: Int, store: JobStore) {
+        if position == 0 { return prepend(rows, store: store) }
+        if position == count { return append(contentsOf: rows, store: store) }
+        slots.insert(contentsOf: rows, at: position)
+        keys.insert(contentsOf: rows.map(store.key), at: position)
+        renumber(store: store)
+    }
+
+    /// Replaces the whole list.
+    mutating func replace(with rows: [JobStore.Slot], store: JobStore) {
+        slots = rows
+        keys = rows.map(store.key)
+        renumber(store: store)
+    }
+
+    private mutating func renumber(store: JobStore) {
+        relative = Array(repeating: Self.absent, count: store.count)
+        base = 0
+        for (index, slot) in slots.enumerated() { relative[Int(slot)] = Int32(index) }
+    }
+
+    private mutating func reserveSlots(_ count: Int) {
+        if relative.count < count { relative.append(contentsOf: repeatElement(Self.absent, count: count - relative.count)) }
+    }
+}
+
+/// What happened to the load order since the visible rows were last brought up to date.
+struct RowChanges: Sendable {
+    /// New jobs put on top, top first (several batches: each goes above the previous).
+    var prepended: [[JobStore.Slot]] = []
+    /// New jobs added at the end, in order.
+    var appended: [JobStore.Slot] = []
+    /// Listed jobs whose status was replaced.
+    var changed: [JobStore.Slot] = []
+
+    var isEmpty: Bool { prepended.isEmpty && appended.isEmpty && changed.isEmpty }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+import ICWSWire
+@testable import DashboardKit
+
+/// The incremental structures (load order, visible rows and their positions, filter text,
+/// narrowing, state counts, id prefixes) against a rebuild from scratch — `brokenInvariants`
+/// compares them — over seeded random sequences of pages, statuses, filters and sorts.
+@Suite("Incremental state")
+struct IncrementalStateTests {
+    @Test(arguments: 0..<12) func randomPageSequencesEqualARebuild(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        var state = DashboardState(options: Fixture.options(pageSize: 20), width: 120, height: 30)
+        var newest = 5000, oldest = 5000
+        for step in 0..<120 {
+            switch random.below(10) {
+            case 0, 1, 2:
+                // An older page below the oldest, sometimes overlapping the loaded ones.
+                let from = oldest - 1 + random.below(3)
+                let page = Fixture.page(from: from, count: 1 + random.below(25))
+                oldest = min(oldest, from - page.count + 1)
+                _ = update(&state, .pageLoaded(jobs: page, olderThan: state.loadOrder.last?.id ?? "x", requested: 50, at: Fixture.at(30)))
+            case 3, 4:
+                // A newest page: some new jobs on top of known ones, now and then new ones between known ones.
+                let added = random.below(6)
+                var page = Fixture.page(from: newest + added, count: added + 1 + random.below(5))
+                if random.below(4) == 0, page.count > 3 { page.insert(Fixture.job(900_000 + step, .queued), at: page.count - 1) }
+                newest += added
+                _ = update(&state, .pageLoaded(jobs: page, olderThan: nil, requested: 50, at: Fixture.at(31)))
+            case 5, 6:
+                // Status changes of known jobs (renames and new states) and a new job.
+                var statuses: [JobStatus] = []
+                for _ in 0..<(1 + random.below(4)) {
+                    let id = oldest + random.below(max(1, newest - oldest + 1))
+                    let states: [JobState] = [.queued, .started, .finished, .failed]
+                    var job = Fixture.job(id, states[random.below(states.count)])
+                    if random.below(3) == 0 { job.name = ["alpha", "beta", "alphabet", "Gamma"][random.below(4)] }
+                    statuses.append(job)
+                }
+                if random.below(3) == 0 {
+                    newest += 1
+                    statuses.append(Fixture.job(newest, .submitted))
+                }
+                _ = update(&state, .statusesReceived(statuses, at: Fixture.at(32 + Double(step) / 100)))
+            case 7:
+                // Type into the filter, or take a character back.
+                let text = state.filter.text
+                let next = random.below(3) == 0 && !text.isEmpty ? String(text.dropLast())
+                    : text.count > 4 ? "" : text + ["a", "l", "5", "1", "-", "p"][random.below(6)]
+                _ = update(&state, .key(.char("/")))
+                for key in Self.keys(from: text, to: next) { _ = update(&state, .key(key)) }
+                _ = update(&state, .key(.enter))
+            case 8:
+                _ = update(&state, .key(.char("s")))
+            default:
+                _ = update(&state, .key([.char("j"), .char("k"), .pageDown, .home][random.below(4)]))
+            }
+            #expect(state.brokenInvariants.isEmpty, "seed \(seed) step \(step): \(state.brokenInvariants)")
+            if !state.brokenInvariants.isEmpty { return }
+        }
+    }
+
+    /// The keys that edit the filter prompt from `old` to `new` (backspaces, then characters).
+    private static func keys(from old: String, to new: String) -> [Key] {
+        let common = zip(old, new).prefix { $0 == $1 }.count
+        return Array(repeating: Key.backspace, count: old.count - common) + new.dropFirst(common).map { .char($0) }
+    }
+
+    @Test func typingNarrowsAndBackspaceReturnsToTheWiderResult() {
+        var jobs = Fixture.page(from: 1100, count: 100)
+        for index in jobs.indices { jobs[index].name = ["alpha", "alphabet", "beta"][index % 3] }
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("/"), .char("a"), .char("l"))
+        let wide = state.visibleIds
+        Fixture.press(&state, .char("p"), .char("h"), .char("a"), .char("b"))
+        #expect(state.visibleIds.count == 33)
+        #expect(state.widerMatches.map(\.needle) == ["", "a", "al", "alp", "alph", "alpha"])
+        Fixture.press(&state, .backspace, .backspace, .backspace, .backspace)
+        #expect(state.visibleIds == wide)
+        #expect(state.widerMatches.map(\.needle) == ["", "a"], "each character taken back returns to its kept result")
+        #expect(state.brokenInvariants.isEmpty)
+    }
+
+    @Test func olderPagesAreAppendedWithoutARebuild() {
+        var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50))
+        let rowsBefore = state.rows.slots
+        Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 50), olderThan: "1051", requested: 50, at: Fixture.at(29)))
+        #expect(Array(state.rows.slots.prefix(50)) == rowsBefore)
+        #expect(state.rows.position(of: state.jobs.slot(of: "1001")!) == 99)
+        Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1102, count: 4), olderThan: nil, requested: 50, at: Fixture.at(30)))
+        #expect(state.visibleIds.prefix(3) == ["1102", "1101", "1100"])
+        #expect(state.rows.position(of: state.jobs.slot(of: "1001")!) == 101, "rows below the new ones are found by the shifted base")
+        #expect(state.brokenInvariants.isEmpty)
+    }
+
+    @Test func stateCountsFollowChanges() {
+        var state = Fixture.state(jobs: [Fixture.job(1002, .queued), Fixture.job(1001, .queued)])
+        Fixture.send(&state, .statusesReceived([Fixture.job(1002, .started), Fixture.job(1003, .submitted)], at: Fixture.at(30)))
+        #expect(state.stateCounts == [.queued: 1, .started: 1, .submitted: 1])
+    }
+}
+
+@Suite("Filter text buffer")
+struct SearchTextTests {
+    @Test func renamesAndCompactionKeepEveryText() {
+        var text = SearchText()
+        var expected: [String] = []
+        var random = SplitMix(seed: 7)
+        for slot in 0..<50 {
+            expected.append("job-\(slot)-\(random.below(1000))")
+            text.set(JobStore.Slot(slot), expected[slot])
+        }
+        for _ in 0..<500 {
+            let slot = random.below(50)
+            expected[slot] = String(repeating: "x", count: random.below(4)) + "renamed-\(random.below(100_000))"
+            text.set(JobStore.Slot(slot), expected[slot])
+        }
+        let all = (0..<50).map(JobStore.Slot.init)
+        for needle in ["renamed-1", "x", "job-", "xx", "-9", "zzz"] {
+            let want = all.filter { expected[Int($0)].contains(needle) }
+            #expect(text.matching(needle, among: all) == want, "needle \(needle)")
+        }
+    }
+}
+
+@Suite("Id prefixes against every pair")
+struct IdPrefixRebuildTests {
+    @Test(arguments: 0..<5) func theLengthIsOneMoreThanTheLongestSharedPrefix(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        var prefixes = IdPrefixes()
+        var ids = Set<String>()
+        var longest = 0
+        let digits = Array("0123")
+        for _ in 0..<300 {
+            // Half the ids start with part of a known one, often just longer than the longest shared
+            // prefix so far, so the length grows again and again (and some ids repeat).
+            var id = String((0..<30).map { _ in digits[random.below(4)] })
+            if random.below(2) == 0, let known = ids.randomElement(using: &random) {
+                let shared = random.below(2) == 0 ? min(30, longest + random.below(3)) : random.below(31)
+                id = String(known.prefix(shared) + id.dropFirst(shared))
+            }
+            prefixes.insert(id)
+            if ids.insert(id).inserted {
+                for other in ids where other != id { longest = max(longest, zip(other, id).prefix { $0 == $1 }.count) }
+            }
+            #expect(prefixes.length == max(IdPrefixes.minimum, longest + 1))
+        }
+    }
+}
+
+/// A small seeded generator, so a failing sequence can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
+}
+
+@Suite("Compact job store")
+struct JobStoreTests {
+    @Test func statusesComeBackAsStoredThroughReplacementsAndRepacking() {
+        var store = JobStore()
+        var expected: [JobKey: JobStatus] = [:]
+        var random = SplitMix(seed: 3)
+        let texts: [String?] = [nil, "", "plain", "\u{1b}[2J", "é\u{301}", "界界界界界界界界", String(repeating: "long ", count: 40)]
+        let states: [JobState?] = [nil, .queued, .started, .finished, .failed, .canceled, .unknown(42)]
+        for step in 0..<2000 {
+            let key = JobKey(context: ContextID(random.below(2)), id: "job-\(random.below(60))")
+            var job = Fixture.job(1000 + step, .started)
+            job.id = key.id
+            job.name = texts[random.below(texts.count)] ?? "named"
+            job.submittedUserId = texts[random.below(texts.count)] ?? ""
+            job.cancelUserId = texts[random.below(texts.count)]
+            job.outputFolder = texts[random.below(texts.count)]
+            job.errorInfo = texts[random.below(texts.count)]
+            job.state = states[random.below(states.count)]
+            job.submittedUserSiteId = random.below(3) == 0 ? nil : random.below(5)
+            job.finishedTime = random.below(2) == 0 ? nil : Fixture.at(Double(step) / 7)
+            let (_, previous) = store.put(job, key: key)
+            #expect(previous == expected[key])
+            expected[key] = job
+        }
+        #expect(store.count == expected.count)
+        for (key, job) in expected {
+            #expect(store[key] == job)
+            #expect(store.knownState(store.slot(of: key)!) == job.knownState)
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import DashboardKit
+import DashboardRuntime
+import Foundation
+import ICWSWire
+import Synchronization
+import Testing
+
+/// The runtime's frames on a clock the test moves: a burst of changes is applied together and
+/// drawn at most once per `frameInterval`, one timer wakes the loop for a waiting frame, keys are
+/// drawn at once, and nothing runs at rest. No server is needed (a service that only records the effects), and no
+/// sleep: the clock moves only when the test says so.
+@Suite("Frames, not events")
+struct FrameTests {
+    static let start = Date(timeIntervalSince1970: 1_795_860_000)
+
+    final class Harness {
+        let clock = ManualClock(start: FrameTests.start)
+        let wake = AsyncWake()
+        let wakeups: WakeIterator
+        let display = GridDisplay(width: 120, height: 40)
+        let service = RecordingService()
+        let runtime: DashboardRuntime
+
+        init() {
+            wakeups = WakeIterator(wake.stream)
+            runtime = DashboardRuntime(options: DashboardOptions(server: "pilot", user: "admin"), display: display,
+                                       service: service, wake: wake, clock: clock)
+            runtime.start()
+        }
+
+        /// Steps on every wake until `condition` holds (the pilot's deadline only as a safety net).
+        func stepUntil(_ what: String, _ condition: () -> Bool) async {
+            let alarm = Task { [wake] in
+                try? await Task.sleep(for: Pilot.deadline)
+                wake.signal()
+            }
+            defer { alarm.cancel() }
+            let begun = ContinuousClock.now
+            while true {
+                _ = runtime.step([])
+                if condition() { return }
+                if ContinuousClock.now - begun >= Pilot.deadline {
+                    Issue.record("timed out waiting for \(what)")
+                    return
+                }
+                _ = await wakeups.next()
+            }
+        }
+
+        func post(_ action: Action) { runtime.poster(.action(action)) }
+
+        static func job(_ number: Int, _ state: JobState) -> JobStatus {
+            JobStatus(id: String(format: "%08x-0000-4000-8000-000000000000", number), name: "job \(number)",
+                      submittedUserId: "jdoe", state: state, submitTime: FrameTests.start)
+        }
+    }
+
+    @Test func aBurstWaitsForTheNextFrameAndOneTimerWakesTheLoop() async {
+        let harness = Harness()
+        let runtime = harness.runtime
+        #expect(runtime.framesDrawn == 1, "the first frame")
+        harness.clock.advance(by: .milliseconds(1))
+        for number in 0..<500 { harness.post(.statusesReceived([Harness.job(number, .queued)], at: harness.clock.now())) }
+        _ = runtime.step([])
+        #expect(runtime.state.jobs.count == 500, "everything posted is applied at once")
+        #expect(runtime.framesDrawn == 1, "1 ms after a frame: the next waits")
+        await harness.clock.waitForSleepers(1)
+        for number in 500..<1000 { harness.post(.statusesReceived([Harness.job(number, .started)], at: harness.clock.now())) }
+        _ = runtime.step([])
+        #expect(runtime.framesDrawn == 1)
+        #expect(!runtime.isQuiet, "a waiting frame is not quiet")
+
+        harness.clock.advance(by: .milliseconds(20))
+        await harness.stepUntil("the waiting frame") { runtime.framesDrawn == 2 }
+        #expect(harness.display.grid.text.contains("1000/1000 jobs"))
+        #expect(harness.clock.sleeps(upTo: DashboardRuntime.frameInterval) == 1, "one timer for the waiting frame, not one per event")
+
+        // The selection's rest timer (the first job was selected) runs out; then nothing waits to run.
+        harness.clock.advance(by: .milliseconds(200))
+        await harness.stepUntil("the dashboard to become quiet") { runtime.isQuiet }
+        #expect(harness.clock.sleepers == 0, "at rest nothing waits to run")
+        harness.clock.advance(by: .milliseconds(20))
+        let drawn = runtime.framesDrawn
+        _ = runtime.step([.key(.char("j"))])
+        #expect(runtime.framesDrawn == drawn + 1, "a key with no frame waiting is drawn at once")
+    }
+
+    @Test func aThousandChangesInASecondMakeAtMostSixtyFrames() async {
+        let harness = Harness()
+        let runtime = harness.runtime
+        harness.post(.pageLoaded(jobs: (0..<50).map { Harness.job($0, .queued) }, olderThan: nil, requested: 50, at: harness.clock.now()))
+        _ = runtime.step([])
+        let before = runtime.framesDrawn
+        for change in 0..<1000 {
+            harness.clock.advance(by: .milliseconds(1))
+            harness.post(.statusesReceived([Harness.job(change % 50, change % 2 == 0 ? .started : .queued)], at: harness.clock.now()))
+            _ = runtime.step([])
+        }
+        let frames = runtime.framesDrawn - before
+        #expect(frames <= 60, "\(frames) frames")
+        #expect(frames >= 55, "\(frames) frames: the changes are still drawn through the second")
+    }
+
+    @Test func aBurstSendsOneSubscription() async {
+        let harness = Harness()
+        let runtime = harness.runtime
+        for number in 0..<200 { harness.post(.statusesReceived([Harness.job(number, .queued)], at: harness.clock.now())) }
+        await harness.stepUntil("the watch to be sent") { harness.service.watches > 0 }
+        #expect(harness.service.watches == 1, "200 new jobs in one step: one watch")
+        for number in 0..<200 { harness.post(.statusesReceived([Harness.job(number, .finished)], at: harness.clock.now())) }
+        _ = runtime.step([])
+        #expect(runtime.state.stateCounts[.finished] == 200)
+        #expect(harness.service.watches == 1, "jobs ending send none")
+    }
+}
+
+/// A job service that answers nothing and counts the subscriptions asked for.
+final class RecordingService: JobService {
+    private let watchCount = Mutex(0)
+    var watches: Int { watchCount.withLock { $0 } }
+    func start(posting post: @escaping @Sendable (RuntimeEvent) -> Void) {}
+    func perform(_ effect: Effect) async -> Action? {
+        if case .watch = effect { watchCount.withLock { $0 += 1 } }
+        return nil
+    }
+    func stop() async {}
+}
+
+/// A clock that moves only when told: `sleep` returns once `advance` has moved it past the end.
+final class ManualClock: DashboardClock {
+    private struct Sleeper {
+        let until: Date
+        let continuation: CheckedContinuation<Void, Never>
+    }
+    private let state: Mutex<(now: Date, sleepers: [Sleeper], durations: [Duration], jumps: Bool)>
+    /// Yields each time a sleep starts.
+    private let (sleeps, sleepStarted) = AsyncStream.makeStream(of: Void.self)
+    private let sleepsIterator: WakeIterator
+
+    init(start: Date) {
+        state = Mutex((start, [], [], false))
+        sleepsIterator = WakeIterator(sleeps)
+    }
+
+    /// Sleeps started so far of at most `duration`.
+    func sleeps(upTo duration: Duration) -> Int { state.withLock { $0.durations.filter { $0 <= duration }.count } }
+
+    /// Returns once `count` timers wait for the clock to move (the pilot's deadline as a safety net).
+    func waitForSleepers(_ count: Int) async {
+        let alarm = Task { [sleepStarted] in
+            try? await Task.sleep(for: Pilot.deadline)
+            sleepStarted.yield()
+        }
+        defer { alarm.cancel() }
+        let begun = ContinuousClock.now
+        while sleepers < count {
+            if ContinuousClock.now - begun >= Pilot.deadline {
+                Issue.record("timed out waiting for \(count) timers")
+                return
+            }
+            _ = await sleepsIterator.next()
+        }
+    }
+
+    func now() -> Date { state.withLock(\.now) }
+
+    func sleep(for duration: Duration) async throws {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        await withCheckedContinuation { continuation in
+            let due = state.withLock { state in
+                state.durations.append(duration)
+                let until = state.now.addingTimeInterval(seconds)
+                if state.jumps { state.now = until }
+                if until > state.now { state.sleepers.append(Sleeper(until: until, continuation: continuation)) }
+                return until <= state.now
+            }
+            if due { continuation.resume() }
+            sleepStarted.yield()
+        }
+    }
+
+    /// From now on a sleep moves the clock to its end and returns at once.
+    func jumpsToTimerEnds() { state.withLock { $0.jumps = true } }
+
+    /// Timers waiting for the clock to move.
+    var sleepers: Int { state.withLock(\.sleepers.count) }
+
+    func advance(by duration: Duration) {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let due = state.withLock { state in
+            state.now = state.now.addingTimeInterval(seconds)
+            let now = state.now
+            let due = state.sleepers.filter { $0.until <= now }
+            state.sleepers.removeAll { $0.until <= now }
+            return due
+        }
+        for sleeper in due { sleeper.continuation.resume() }
+    }
+}
