@@ -4,7 +4,7 @@ import ICWSWire
 
 /// The dashboard's `update` over any sequence of actions decoded from the input (keys incl. control
 /// bytes, resizes down to 0x0, pages, statuses, every failure kind, configurations, cancel results,
-/// connection changes), rendering every few actions: nothing traps, `brokenInvariants` stays
+/// connection changes, the selection-rest timer, newest-job checks), rendering every few actions: nothing traps, `brokenInvariants` stays
 /// empty, no view writes outside its area, and at most one configuration request is unanswered.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDashboard(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -103,12 +103,13 @@ struct ActionBytes {
     }
 
     mutating func action(answering config: JobKey?, cancels: [JobKey]) -> Action {
-        switch int(below: 16) {
+        switch int(below: 18) {
         case 0...5: return .key(key())
         case 6: return .resize(width: int(below: 140), height: int(below: 50))
         case 7:
             let olderThan = byte() % 3 == 0 ? nil : jobId()
-            return .pageLoaded(jobs: jobs(), olderThan: olderThan, requested: int(below: 12) + 1, at: date())
+            return .pageLoaded(jobs: jobs(), olderThan: olderThan, requested: int(below: 12) + 1, at: date(),
+                               warnings: byte() % 8 == 0 ? [text()] : [])
         case 8: return .pageFailed(olderThan: byte() % 2 == 0 ? nil : jobId(), failure: failure(), at: date())
         case 9: return .statusesReceived(jobs(), at: date())
         case 10: return .configLoaded(id: config ?? JobKey(context: .first, id: jobId()), config: JobConfig(name: text(), submittedUserId: text()))
@@ -116,6 +117,8 @@ struct ActionBytes {
         case 12: return .cancelSucceeded(id: cancels.last ?? JobKey(context: .first, id: jobId()))
         case 13: return .cancelFailed(id: cancels.last ?? JobKey(context: .first, id: jobId()), failure: failure())
         case 14: return .connectionChanged(connection(), at: date())
+        case 15: return .timerFired(.selectionRest)
+        case 16: return .newestChecked(newestId: byte() % 4 == 0 ? nil : jobId())
         default: return byte() % 2 == 0 ? .refreshDue() : .sessionStarted(user: text(), server: text())
         }
     }
