@@ -87,4 +87,28 @@ struct CLIDoctorTests {
             #expect(result.stdout.contains("exit status 7"))
         }
     }
+
+    @Test("a server without the data dictionary is a warning: everything but composing works")
+    func dictionaryMissing() async throws {
+        var configuration = SimulatorConfiguration(speed: 0)
+        configuration.dataDictionaryVersion = nil
+        try await SimulatorFixture.with(configuration) { sim in
+            let result = try await DxtopBinary.run(["doctor"], env: sim.environment())
+            #expect(result.status == 0, "\(result)")
+            #expect(Self.steps(result).contains("warn data-dictionary"), "\(result)")
+            #expect(Self.steps(result).suffix(2) == ["ok list jobs", "ok done"], "\(result)")
+        }
+    }
+
+    @Test("a server that cannot list the jobs fails the last step with the server's words")
+    func listingRefused() async throws {
+        try await SimulatorFixture.with { sim in
+            // Login is not a session call: the first session call doctor makes is the job list.
+            await sim.simulator.setFaults(SimulatorFaults(failNextRequests: 1))
+            let result = try await DxtopBinary.run(["doctor"], env: sim.environment())
+            #expect(result.status == 1, "\(result)")
+            #expect(Self.steps(result).last == "FAIL list jobs", "\(result)")
+            #expect(result.stdout.contains("internal error"), "\(result)")
+        }
+    }
 }
