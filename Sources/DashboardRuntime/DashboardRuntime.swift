@@ -108,8 +108,9 @@ public final class DashboardRuntime {
         for event in mailbox.drain() {
             switch event {
             case .action(let action):
-                changed = true
+                let asked = pendingEffects.count
                 if apply(action) { return .quit }
+                if !action.drawsOnlyWithEffects || pendingEffects.count > asked { changed = true }
             case .fatal(let failure):
                 return .failed(failure)
             case .signal(let number):

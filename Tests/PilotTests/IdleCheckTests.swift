@@ -22,8 +22,12 @@ struct IdleCheckTests {
         let probes = { simulator.traffic().requests[Self.probe] ?? 0 }
         let pages = { simulator.traffic().requests[Self.page] ?? 0 }
         let pagesAtStart = pages()
-        try await pilot.waitFor("three idle checks") { _ in probes() >= 3 }
+        let framesAtStart = pilot.runtime.framesDrawn
+        let probesAtStart = probes()
+        try await pilot.waitFor("three idle checks") { _ in probes() >= probesAtStart + 3 }
+        try await pilot.runUntilQuiet()
         #expect(pages() == pagesAtStart, "nothing new on the server: no page fetched")
+        #expect(pilot.runtime.framesDrawn == framesAtStart, "a check that finds nothing new draws nothing")
 
         let id = await simulator.addJob(sampleJob("arrived while idle"), submittedBy: "jdoe")
         try await pilot.waitFor("the new job listed") { $0.state.jobs[JobKey(id: id)] != nil }

@@ -35,3 +35,12 @@ public enum Action: Sendable {
     /// A timer asked for with `Effect.startTimer` ran out.
     case timerFired(DashboardTimer)
 }
+
+extension Action {
+    /// True for an action that changes nothing on screen unless it asks for work: the idle check's
+    /// answer when the newest job is already listed. The runtime draws no frame for it, so a quiet
+    /// dashboard writes nothing to the terminal (elapsed times move on with the next real change).
+    public var drawsOnlyWithEffects: Bool {
+        if case .newestChecked = self { true } else { false }
+    }
+}
