@@ -73,6 +73,49 @@ public enum LoopbackSocket {
         return true
     }
 
+    /// One HTTP/1.1 request as it came: its bytes (head and `Content-Length` body), method, path
+    /// without the query, and header values by lowercased name (the last of a name).
+    public struct Request: Sendable {
+        public let bytes: Data
+        public let method: String
+        public let path: String
+        public let headers: [String: String]
+    }
+
+    /// Reads the next request from `fd`; `pending` holds bytes read past it (pipelined requests).
+    /// Nil when the peer closes first.
+    public static func readRequest(_ fd: Int32, pending: inout Data) -> Request? {
+        let separator = Data("\r\n\r\n".utf8)
+        var chunk = [UInt8](repeating: 0, count: 16384)
+        func readMore() -> Bool {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            guard n > 0 else { return false }
+            pending.append(contentsOf: chunk[0..<n])
+            return true
+        }
+        while pending.range(of: separator) == nil {
+            guard readMore() else { return nil }
+        }
+        let headEnd = pending.range(of: separator)!.upperBound
+        let lines = String(decoding: pending[pending.startIndex..<headEnd], as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = lines.first?.split(separator: " ") ?? []
+        guard parts.count >= 2 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            let pair = line.split(separator: ":", maxSplits: 1)
+            if pair.count == 2 { headers[pair[0].lowercased()] = pair[1].trimmingCharacters(in: .whitespaces) }
+        }
+        let length = headers["content-length"].flatMap { Int($0) } ?? 0
+        while pending.distance(from: headEnd, to: pending.endIndex) < length {
+            guard readMore() else { return nil }
+        }
+        let end = pending.index(headEnd, offsetBy: length)
+        let bytes = Data(pending[pending.startIndex..<end])
+        pending = Data(pending[end...])
+        return Request(bytes: bytes, method: String(parts[0]),
+                       path: String(parts[1].split(separator: "?", maxSplits: 1).first ?? ""), headers: headers)
+    }
+
     private static func loopback(port: Int) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -126,10 +126,12 @@ final class ScriptedICWSServer: @unchecked Sendable {
     }
 
     private func serve(_ fd: Int32) {
-        guard let request = readRequest(fd) else {
+        var pending = Data()
+        guard let raw = LoopbackSocket.readRequest(fd, pending: &pending) else {
             close(fd)
             return
         }
+        let request = Request(method: raw.method, path: raw.path, headers: raw.headers)
         let response = answer(request)
         condition.lock()
         seen.append(request)
@@ -174,38 +176,4 @@ final class ScriptedICWSServer: @unchecked Sendable {
         return script(request)
     }
 
-    /// Reads the request head and its `Content-Length` body; nil if the peer closed first.
-    private func readRequest(_ fd: Int32) -> Request? {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let separator = Data("\r\n\r\n".utf8)
-        while data.range(of: separator) == nil {
-            let n = recv(fd, &buffer, buffer.count, 0)
-            guard n > 0 else { return nil }
-            data.append(contentsOf: buffer[0..<n])
-        }
-        let headEnd = data.range(of: separator)!
-        let head = String(decoding: data[..<headEnd.lowerBound], as: UTF8.self)
-        let lines = head.components(separatedBy: "\r\n")
-        let parts = lines.first?.split(separator: " ") ?? []
-        guard parts.count >= 2 else { return nil }
-        let length = lines.dropFirst().compactMap { line -> Int? in
-            let pair = line.split(separator: ":", maxSplits: 1)
-            guard pair.count == 2, pair[0].lowercased() == "content-length" else { return nil }
-            return Int(pair[1].trimmingCharacters(in: .whitespaces))
-        }.first ?? 0
-        var body = data[headEnd.upperBound...]
-        while body.count < length {
-            let n = recv(fd, &buffer, buffer.count, 0)
-            guard n > 0 else { return nil }
-            body.append(contentsOf: buffer[0..<n])
-        }
-        let target = String(parts[1])
-        var headers: [String: String] = [:]
-        for line in lines.dropFirst() {
-            let pair = line.split(separator: ":", maxSplits: 1)
-            if pair.count == 2 { headers[pair[0].lowercased()] = pair[1].trimmingCharacters(in: .whitespaces) }
-        }
-        return Request(method: String(parts[0]), path: String(target.split(separator: "?", maxSplits: 1).first ?? ""), headers: headers)
-    }
 }

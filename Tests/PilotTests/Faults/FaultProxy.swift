@@ -94,7 +94,8 @@ final class FaultProxy: @unchecked Sendable {
             }
             untrack(client)
         }
-        while let (request, method, path) = Self.readRequest(client, &buffer) {
+        while let next = LoopbackSocket.readRequest(client, pending: &buffer) {
+            let (request, method, path) = (next.bytes, next.method, next.path)
             let hit: Fault? = lock.withLock {
                 guard let (fault, target) = fault, target.hits(method: method, path: path) else { return nil }
                 hits += 1
@@ -131,37 +132,6 @@ final class FaultProxy: @unchecked Sendable {
             guard n > 0, LoopbackSocket.send(buffer[0..<n], to: client) else { break }
         }
         shutdown(client, Int32(SHUT_RDWR))
-    }
-
-    /// One request's bytes (head and `Content-Length` body), its method and path; nil at the end.
-    private static func readRequest(_ fd: Int32, _ data: inout Data) -> (Data, String, String)? {
-        let separator = Data("\r\n\r\n".utf8)
-        var chunk = [UInt8](repeating: 0, count: 16384)
-        while data.range(of: separator) == nil {
-            let n = recv(fd, &chunk, chunk.count, 0)
-            guard n > 0 else { return nil }
-            data.append(contentsOf: chunk[0..<n])
-        }
-        let headEnd = data.range(of: separator)!.upperBound
-        let head = String(decoding: data[data.startIndex..<headEnd], as: UTF8.self)
-        let lines = head.components(separatedBy: "\r\n")
-        let parts = lines.first?.split(separator: " ") ?? []
-        guard parts.count >= 2 else { return nil }
-        let length = lines.dropFirst().compactMap { line -> Int? in
-            let pair = line.split(separator: ":", maxSplits: 1)
-            guard pair.count == 2, pair[0].lowercased() == "content-length" else { return nil }
-            return Int(pair[1].trimmingCharacters(in: .whitespaces))
-        }.first ?? 0
-        while data.distance(from: headEnd, to: data.endIndex) < length {
-            let n = recv(fd, &chunk, chunk.count, 0)
-            guard n > 0 else { return nil }
-            data.append(contentsOf: chunk[0..<n])
-        }
-        let end = data.index(headEnd, offsetBy: length)
-        let request = Data(data[data.startIndex..<end])
-        data = Data(data[end...])
-        let path = String(parts[1].split(separator: "?", maxSplits: 1).first ?? "")
-        return (request, String(parts[0]), path)
     }
 
 }
