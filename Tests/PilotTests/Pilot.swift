@@ -1,7 +1,7 @@
 import DashboardKit
 import DashboardRuntime
 import Foundation
-import ICWSClient
+@testable import ICWSClient
 import ICWSSimulator
 import ICWSWire
 import Logging
@@ -45,8 +45,11 @@ final class Pilot {
 
     /// A pilot on several started simulators, one context each (in the order of `options.contexts`):
     /// one job service per simulator behind the fan-out, as the terminal runs several servers.
+    /// `streamIdleTimeout`: how long a silent event stream is trusted before the server's ping
+    /// interval has been seen (the feed's default is 90 s).
     init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45, user: String = "admin",
-         password: String = "admin-secret", requestTimeout: Duration? = nil, refreshInterval: Duration? = nil) throws {
+         password: String = "admin-secret", requestTimeout: Duration? = nil, refreshInterval: Duration? = nil,
+         streamIdleTimeout: Duration? = nil) throws {
         display = GridDisplay(width: width, height: height)
         wakeups = WakeIterator(wake.stream)
         let services: [any JobService] = try ports.enumerated().map { index, port in
@@ -56,7 +59,11 @@ final class Pilot {
             if let requestTimeout { configuration.requestTimeout = requestTimeout }
             // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
             configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
-            return ICWSJobService(session: try ICWSSession(configuration: configuration), context: ContextID(index),
+            let session = try ICWSSession(configuration: configuration)
+            let feed = streamIdleTimeout.map {
+                JobStatusFeed(session: session, pollInterval: .seconds(2), useServerSentEvents: nil, idleTimeout: $0)
+            }
+            return ICWSJobService(session: session, context: ContextID(index), feed: feed,
                                   logger: Logger(label: "pilot", factory: { _ in SwiftLogNoOpLogHandler() }), refreshInterval: refreshInterval)
         }
         runtime = DashboardRuntime(options: options, display: display,
