@@ -20,7 +20,7 @@ struct MonkeyTmuxTests {
             let pane = try TmuxPane(width: 120, height: 40, environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
             // Markers are split in the command line, so only the output matches them.
             try pane.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon -e ixon | tr '\\n' +; echo BE''FORE")
-            let before = try pane.waitFor(text: "+BEFORE")
+            let before = try pane.waitFor(text: "+BEFORE", timeout: .seconds(30))
             try pane.run("\(DxtopBinary.url.path) --demo; echo EXIT=$?")
             try pane.waitFor("the demo's job list", timeout: .seconds(60)) { $0.contains("STATE") }
             for chunk in 0..<30 {
@@ -42,7 +42,7 @@ struct MonkeyTmuxTests {
             #expect(Self.exitLine(screen) == "EXIT=0", "seed \(seed):\n\(screen)")
             #expect(try !pane.alternateScreenOn(), "seed \(seed): the alternate screen is still on")
             try pane.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon -e ixon | tr '\\n' +; echo AF''TER")
-            let after = try pane.waitFor(text: "+AFTER")
+            let after = try pane.waitFor(text: "+AFTER", timeout: .seconds(30))
             let settings = { (text: String) in
                 text.split(separator: "\n").first { $0.hasSuffix("+BEFORE") || $0.hasSuffix("+AFTER") }.map { $0.split(separator: "+").dropLast().joined(separator: "+") }
             }

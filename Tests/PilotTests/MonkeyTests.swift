@@ -52,7 +52,9 @@ struct MonkeyTests {
                 Issue.record("the dashboard ended (\(outcome)) on a random key; seed \(seed)")
                 return
             }
-            let broken = pilot.state.brokenInvariants
+            // Every tenth burst: the check rebuilds the state's indexes from scratch, and on every
+            // burst it made the monkey hog a thread of the test run's two.
+            let broken = batches % 10 == 0 ? pilot.state.brokenInvariants : []
             if !broken.isEmpty {
                 Issue.record("seed \(seed), after \(sent) keys: \(broken.joined(separator: "; "))\n\(pilot.screen)")
                 return
@@ -67,6 +69,7 @@ struct MonkeyTests {
         for _ in 0..<20 where outcome == nil {
             outcome = try pilot.hit(.escape, .escape, .char("q"))
         }
+        #expect(pilot.state.brokenInvariants.isEmpty, "seed \(seed): \(pilot.state.brokenInvariants)")
         #expect(outcome == .quit, "q did not end the dashboard; seed \(seed)\n\(pilot.screen)")
     }
 
