@@ -132,13 +132,13 @@ final class ManualClock: DashboardClock {
         let until: Date
         let continuation: CheckedContinuation<Void, Never>
     }
-    private let state: Mutex<(now: Date, sleepers: [Sleeper], durations: [Duration], jumps: Bool)>
+    private let state: Mutex<(now: Date, sleepers: [Sleeper], durations: [Duration])>
     /// Yields each time a sleep starts.
     private let (sleeps, sleepStarted) = AsyncStream.makeStream(of: Void.self)
     private let sleepsIterator: WakeIterator
 
     init(start: Date) {
-        state = Mutex((start, [], [], false))
+        state = Mutex((start, [], []))
         sleepsIterator = WakeIterator(sleeps)
     }
 
@@ -170,7 +170,6 @@ final class ManualClock: DashboardClock {
             let due = state.withLock { state in
                 state.durations.append(duration)
                 let until = state.now.addingTimeInterval(seconds)
-                if state.jumps { state.now = until }
                 if until > state.now { state.sleepers.append(Sleeper(until: until, continuation: continuation)) }
                 return until <= state.now
             }
@@ -178,9 +177,6 @@ final class ManualClock: DashboardClock {
             sleepStarted.yield()
         }
     }
-
-    /// From now on a sleep moves the clock to its end and returns at once.
-    func jumpsToTimerEnds() { state.withLock { $0.jumps = true } }
 
     /// Timers waiting for the clock to move.
     var sleepers: Int { state.withLock(\.sleepers.count) }
