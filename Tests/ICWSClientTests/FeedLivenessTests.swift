@@ -18,7 +18,8 @@ import Testing
             var events = feed.events().makeAsyncIterator()
             var attempts: [Int] = []
             while attempts.count < 5 {
-                let event = try await nextEvent(&events) {
+                // A generous bound: in a full parallel run these reconnections have taken 7 s each.
+                let event = try await nextEvent(&events, timeout: .seconds(60)) {
                     if case .connection(.reconnecting) = $0 { true } else { false }
                 }
                 if case .connection(.reconnecting(let attempt, _)) = event { attempts.append(attempt) }

@@ -76,9 +76,8 @@ struct RecordingHandler: LogHandler {
     }
 }
 
-/// Waits for the first event matching `predicate`, failing after `timeout` — a safety net only: in a
-/// full parallel run on 2 cores the whole process has been seen to stall for ~35 s.
-func nextEvent(_ iterator: inout AsyncStream<JobFeedEvent>.Iterator, timeout: Duration = .seconds(60),
+/// Waits for the first event matching `predicate`, failing after `timeout`.
+func nextEvent(_ iterator: inout AsyncStream<JobFeedEvent>.Iterator, timeout: Duration = .seconds(15),
                where predicate: @escaping @Sendable (JobFeedEvent) -> Bool) async throws -> JobFeedEvent {
     let deadline = ContinuousClock.now + timeout
     let box = UncheckedIterator(iterator)

@@ -13,7 +13,7 @@ import Testing
 /// empty; `waitFor` waits on the wake for a condition of the screen or the state. No sleeps: every
 /// wait ends on an event, with a generous deadline only as a safety net.
 final class Pilot {
-    static let deadline: Duration = .seconds(60)
+    static let deadline: Duration = .seconds(30)
 
     let runtime: DashboardRuntime
     private let display: GridDisplay
