@@ -120,8 +120,11 @@ public final class DashboardRuntime {
         return nil
     }
 
-    /// No effect or timer is running, nothing waits in the mailbox, and every change is drawn.
+    /// No request or timer is running (a watchdog timer does not count), nothing waits in the mailbox, and every change is drawn.
     public var isQuiet: Bool { inFlight.value == 0 && mailbox.isEmpty && !framePending }
+
+    /// A change is applied but not drawn yet (its frame waits for the frame interval).
+    public var frameIsWaiting: Bool { framePending }
 
     /// Stops the service (its tasks, then the logout).
     public func stop() async {
@@ -149,14 +152,15 @@ public final class DashboardRuntime {
 
     private func perform(_ effect: Effect) {
         let (service, mailbox, inFlight, clock) = (service, mailbox, inFlight, clock)
-        inFlight.add(1)
+        let counted = if case .startTimer(let timer, _) = effect { !timer.isWatchdog } else { true }
+        if counted { inFlight.add(1) }
         Task {
             if case .startTimer(let timer, let delay) = effect {
                 if (try? await clock.sleep(for: delay)) != nil { mailbox.post(.action(.timerFired(timer))) }
             } else if let action = await service.perform(effect) {
                 mailbox.post(.action(action))
             }
-            inFlight.add(-1)
+            if counted { inFlight.add(-1) }
             // Whoever waits for quiet looks again.
             mailbox.wake.signal()
         }

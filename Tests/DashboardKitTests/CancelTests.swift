@@ -58,6 +58,29 @@ struct CancelTests {
         #expect(state.pendingCancels.isEmpty)
     }
 
+    @Test func anAcceptedCancelOfAJobThatNeverEndsIsGivenUpAfterAMinute() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"), .char("y"))
+        #expect(update(&state, .cancelSucceeded(id: "1043")).contains(.startTimer(.cancelAccepted("1043"), after: .seconds(60))))
+        Fixture.send(&state, .statusesReceived([Fixture.job(1043, .started, name: "nightly")], at: Fixture.at(30)))
+        Fixture.send(&state, .timerFired(.cancelAccepted("1043")))
+        #expect(state.pendingCancels.isEmpty)
+        #expect(state.statusMessage?.text == "Job 1043 is still started 60 s after the server accepted its cancel; c sends it again.")
+        Fixture.press(&state, .char("c"))
+        #expect(state.dialog?.jobId == "1043", "the cancel can be sent again")
+    }
+
+    @Test func theTimerOfACancelThatEndedTheJobChangesNothing() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"), .char("y"))
+        Fixture.send(&state, .cancelSucceeded(id: "1043"))
+        Fixture.send(&state, .statusesReceived([Fixture.job(1043, .canceled, name: "nightly")], at: Fixture.at(31)))
+        let before = state.statusMessage
+        Fixture.send(&state, .timerFired(.cancelAccepted("1043")))
+        #expect(state.statusMessage == before)
+        #expect(state.pendingCancels.isEmpty)
+    }
+
     @Test func aSecondCancelWhilePendingSaysSo() {
         var state = Fixture.state(jobs: jobs)
         Fixture.press(&state, .char("c"), .char("y"), .char("c"))

@@ -148,7 +148,8 @@ import Testing
     @Test func connectionRefusedIsATransportError() async throws {
         let fixture = try await SimulatorFixture.start()
         await fixture.simulator.stop()
-        let session = try ICWSSession(configuration: fixture.configuration(timeout: .seconds(5)))
+        // A deadline far beyond any load: a refusal retried until it would take the whole minute.
+        let session = try ICWSSession(configuration: fixture.configuration(timeout: .seconds(60)))
         let started = ContinuousClock.now
         do {
             try await session.connect()
@@ -156,7 +157,7 @@ import Testing
         } catch ICWSError.transport(let message) {
             #expect(message == "cannot connect to 127.0.0.1:\(fixture.port): connection refused")
             #expect(!message.contains("\n"))
-            #expect(ContinuousClock.now - started < .seconds(3), "refused at once, not retried until the deadline")
+            #expect(ContinuousClock.now - started < .seconds(30), "refused at once, not retried until the deadline")
         } catch {
             Issue.record("expected a transport error, got \(error)")
         }

@@ -57,6 +57,7 @@ final class Pilot {
                 server: ICWSServer(scheme: "http", host: "127.0.0.1", port: port),
                 credentials: ICWSCredentials(user: user, password: password))
             if let requestTimeout { configuration.requestTimeout = requestTimeout }
+            configuration.logger = Self.logger("client\(index)")
             // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
             configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
             let session = try ICWSSession(configuration: configuration)
@@ -64,10 +65,21 @@ final class Pilot {
                 JobStatusFeed(session: session, pollInterval: .seconds(2), useServerSentEvents: nil, idleTimeout: $0)
             }
             return ICWSJobService(session: session, context: ContextID(index), feed: feed,
-                                  logger: Logger(label: "pilot", factory: { _ in SwiftLogNoOpLogHandler() }), refreshInterval: refreshInterval)
+                                  logger: Self.logger("service\(index)"), refreshInterval: refreshInterval)
         }
         runtime = DashboardRuntime(options: options, display: display,
                                    service: services.count == 1 ? services[0] : ServiceFanOut(services), wake: wake)
+    }
+
+    /// Silent, unless `PILOT_LOG` is set: then every request and reconnection at debug level on
+    /// standard error (`PILOT_LOG=1 swift test --filter ...` to see what a failing flow did).
+    private static func logger(_ label: String) -> Logger {
+        guard ProcessInfo.processInfo.environment["PILOT_LOG"] != nil else {
+            return Logger(label: label, factory: { _ in SwiftLogNoOpLogHandler() })
+        }
+        var logger = Logger(label: label, factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = .debug
+        return logger
     }
 
     /// Starts the dashboard and runs until quiet (logged in, first page and configuration loaded).
@@ -141,6 +153,17 @@ final class Pilot {
             try? await Task.sleep(for: deadline)
             wake.signal()
         }
+    }
+
+    /// Waits until every change is drawn: a key's frame may wait for the frame interval when a
+    /// frame of a server change is already waiting.
+    func drawn() async throws {
+        try await waitFor("the frame drawn") { !$0.runtime.frameIsWaiting }
+    }
+
+    /// The screen row of the selection marker, nil when none is drawn.
+    var selectedLine: Int? {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("▶") }
     }
 
     /// Waits until the screen shows `text`.

@@ -117,7 +117,7 @@ struct ActionBytes {
         case 12: return .cancelSucceeded(id: cancels.last ?? JobKey(context: .first, id: jobId()))
         case 13: return .cancelFailed(id: cancels.last ?? JobKey(context: .first, id: jobId()), failure: failure())
         case 14: return .connectionChanged(connection(), at: date())
-        case 15: return .timerFired(.selectionRest)
+        case 15: return byte() % 2 == 0 ? .timerFired(.selectionRest) : .timerFired(.cancelAccepted(cancels.last ?? JobKey(context: .first, id: jobId())))
         case 16: return .newestChecked(newestId: byte() % 4 == 0 ? nil : jobId())
         default: return byte() % 2 == 0 ? .refreshDue() : .sessionStarted(user: text(), server: text())
         }

@@ -26,6 +26,15 @@ public enum DashboardTimer: Equatable, Sendable {
     /// The selection has moved while a configuration was on its way: the selected job's
     /// configuration is fetched once the selection has stayed put for a whole `after`.
     case selectionRest
+    /// The server accepted a cancel of the job: if the job has not ended once the timer fires, the
+    /// dashboard stops marking it as being canceled and says so (a server may never end it).
+    case cancelAccepted(JobKey)
+
+    /// Guards against a server that never answers, not work the dashboard waits for: being quiet
+    /// (nothing in flight) does not wait for it.
+    public var isWatchdog: Bool {
+        if case .cancelAccepted = self { true } else { false }
+    }
 }
 
 extension Effect {

@@ -40,8 +40,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         state.statusesReceived(statuses, context: context, at: at)
         effects = []
     case .cancelSucceeded(let id):
-        state.cancelSucceeded(id: id)
-        effects = []
+        effects = state.cancelSucceeded(id: id)
     case .cancelFailed(let id, let failure):
         state.pendingCancels.remove(id)
         state.statusMessage = .failed(.cancel(jobId: id), failure)
@@ -54,6 +53,9 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = state.newestChecked(newestId, context: context)
     case .timerFired(.selectionRest):
         effects = state.selectionRestTimerFired()
+    case .timerFired(.cancelAccepted(let id)):
+        state.cancelWaitEnded(id: id)
+        effects = []
     case .dictionaryLoaded(let context, let dictionary, let at):
         state.dictionaries[context] = .loaded(dictionary)
         state.advanceClock(to: at)

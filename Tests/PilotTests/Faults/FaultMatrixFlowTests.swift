@@ -68,13 +68,13 @@ struct FaultMatrixFlowTests {
         proxy.set(example.fault(try await FaultBodies.jobList(simulator)), on: .jobList)
         try pilot.hit(.char("r"))
         // While the request hangs or its failure shows, keys answer at once.
-        try KeyProbe.answers(pilot)
+        try await KeyProbe.answers(pilot)
         switch example.expectation {
         case .pageFails(let kind):
             try await pilot.waitFor("the page failure in the status line") { $0.state.pageFailure != nil }
             #expect(pilot.state.pageFailure == kind, "\(pilot.screen)")
             #expect(pilot.state.connection == .connected, "the feed is not faulted")
-            try KeyProbe.answers(pilot)
+            try await KeyProbe.answers(pilot)
         case .pageLoads:
             try await pilot.runUntilQuiet()
             #expect(pilot.state.pageFailure == nil, "\(pilot.screen)")
@@ -129,10 +129,10 @@ struct FaultMatrixFlowTests {
         try await pilot.waitFor("the stream shown stale") {
             if case .stale = $0.state.connection { true } else { false }
         }
-        try KeyProbe.answers(pilot)
+        try await KeyProbe.answers(pilot)
         await simulator.setFaults(SimulatorFaults())
         try await pilot.waitFor("connected again") { $0.state.connection == .connected }
-        try KeyProbe.answers(pilot)
+        try await KeyProbe.answers(pilot)
     }
 
     @Test func serverKilledAndRestartedOnTheSamePort() async throws {
@@ -144,7 +144,7 @@ struct FaultMatrixFlowTests {
         try await pilot.waitFor("connected") { $0.state.connection == .connected }
         await first.stop()
         try await pilot.waitFor("the link reported down") { $0.state.connection.isDown }
-        try KeyProbe.answers(pilot)
+        try await KeyProbe.answers(pilot)
         // A cancel while the server is down is reported, not dropped.
         try await pilot.press(.home)
         let key = try #require(pilot.state.selectedId)
@@ -162,7 +162,7 @@ struct FaultMatrixFlowTests {
 
     private func afterRestart(_ pilot: Pilot, _ second: ICWSSimulator, _ key: JobKey) async throws {
         try await pilot.waitFor("connected again") { $0.state.connection == .connected }
-        try KeyProbe.answers(pilot)
+        try await KeyProbe.answers(pilot)
         try await pilot.press(.home)
         #expect(pilot.state.selectedId == key)
         try await pilot.press(.char("c"), .char("y"))
@@ -191,20 +191,28 @@ enum CancelOutcome: Equatable {
     }
 }
 
-/// j, k and ? change the grid at once, whatever is in flight.
+/// j, k and ? are applied at once and drawn within a frame, whatever is in flight. (A key is drawn
+/// in its own step unless a frame of a server change is already waiting; then it goes out with that
+/// frame, at most `frameInterval` later.)
 enum KeyProbe {
-    static func answers(_ pilot: Pilot, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func answers(_ pilot: Pilot, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try pilot.hit(.home)
-        let top = pilot.screen
+        try await pilot.drawn()
+        let top = pilot.selectedLine
         try pilot.hit(.char("j"))
-        #expect(pilot.state.selectedIndex == 1 && pilot.screen != top, "j did not move the selection", sourceLocation: sourceLocation)
-        let second = pilot.screen
+        #expect(pilot.state.selectedIndex == 1, "j did not move the selection", sourceLocation: sourceLocation)
+        try await pilot.drawn()
+        #expect(pilot.selectedLine != top, "j was not drawn", sourceLocation: sourceLocation)
         try pilot.hit(.char("k"))
-        #expect(pilot.state.selectedIndex == 0 && pilot.screen != second, "k did not move back", sourceLocation: sourceLocation)
+        #expect(pilot.state.selectedIndex == 0, "k did not move back", sourceLocation: sourceLocation)
+        try await pilot.drawn()
+        #expect(pilot.selectedLine == top, "k was not drawn", sourceLocation: sourceLocation)
+        let list = pilot.screen
         try pilot.hit(.char("?"))
         #expect(pilot.state.topScreen.map { if case .help = $0 { true } else { false } } == true, "? did not open the help",
                 sourceLocation: sourceLocation)
-        #expect(pilot.screen != top, "the help is not drawn", sourceLocation: sourceLocation)
+        try await pilot.drawn()
+        #expect(pilot.screen != list, "the help is not drawn", sourceLocation: sourceLocation)
         try pilot.hit(.escape)
         #expect(pilot.state.topScreen == nil, sourceLocation: sourceLocation)
     }

@@ -76,13 +76,26 @@ extension DashboardState {
         statusMessage = .info("Job \(open.jobId.id) \(state.word) meanwhile; nothing to cancel.")
     }
 
-    mutating func cancelSucceeded(id key: JobKey) {
+    /// How long a job whose cancel the server accepted is shown as being canceled before the
+    /// dashboard gives up waiting for its end.
+    static let cancelPatience: Duration = .seconds(60)
+
+    mutating func cancelSucceeded(id key: JobKey) -> [Effect] {
         // The event stream can beat the DELETE reply: then the job's end is already known.
         if let state = jobs[key]?.knownState, state.hasEnded {
             pendingCancels.remove(key)
             statusMessage = .info("Job \(key.id) \(state.word).")
-        } else {
-            statusMessage = .info("Cancel of job \(key.id) accepted; waiting for the server to stop it.")
+            return []
         }
+        statusMessage = .info("Cancel of job \(key.id) accepted; waiting for the server to stop it.")
+        return [.startTimer(.cancelAccepted(key), after: Self.cancelPatience)]
+    }
+
+    /// The patience for an accepted cancel has run out: a job still not ended is no longer marked
+    /// as being canceled (so `c` can send the cancel again), and the status line says so.
+    mutating func cancelWaitEnded(id key: JobKey) {
+        guard pendingCancels.contains(key), let state = jobs[key]?.knownState, !state.hasEnded else { return }
+        pendingCancels.remove(key)
+        statusMessage = .info("Job \(key.id) is still \(state.word) \(Self.cancelPatience.components.seconds) s after the server accepted its cancel; c sends it again.")
     }
 }
