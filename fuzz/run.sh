@@ -5,6 +5,7 @@
 #   fuzz/run.sh                      every target, 1,000,000 inputs each
 #   fuzz/run.sh --runs 50000 jobs    one target, 50,000 inputs
 #   fuzz/run.sh --time 20            every target for 20 s each (what CI runs)
+#   fuzz/run.sh --max-len 256 dashboard   inputs of at most 256 bytes (default: per target, below)
 #
 # A crash or a broken invariant stops the target, leaves the input in fuzz/.build/artifacts/ and
 # makes the script exit non-zero. Output: one summary line per target (inputs run, coverage).
@@ -12,12 +13,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 limit=(-runs=1000000)
+max_len_override=
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) limit=(-runs="$2"); shift 2 ;;
     --time) limit=(-max_total_time="$2"); shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --max-len) max_len_override=$2; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -60,6 +63,7 @@ for target in "${targets[@]}"; do
     sse) max_len=16384 ;;
     *) max_len=65536 ;;
   esac
+  max_len=${max_len_override:-$max_len}
   if "$out/fuzz-$target" "${limit[@]}" -rss_limit_mb=4096 -max_len=$max_len -print_final_stats=1 \
        -artifact_prefix="$out/artifacts/$target-" "$corpus" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

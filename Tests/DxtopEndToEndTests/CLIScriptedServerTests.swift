@@ -47,7 +47,9 @@ struct CLIScriptedServerTests {
           arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
     func interruptedLogsOut(signal: Int32, status: Int32) async throws {
         try await ScriptedICWSServer.with(script: { _ in nil }) { server in
-            let list = try DxtopBinary.start(["jobs", "list"], env: server.environment)
+            // The request must still be pending when the signal comes, however long a loaded
+            // machine takes between the server seeing it and the test sending the signal.
+            let list = try DxtopBinary.start(["jobs", "list", "--timeout", "600"], env: server.environment)
             let waiting = try await DxtopBinary.offPool {
                 server.waitForRequest { $0.method == "GET" && $0.path.hasSuffix("/data-extractor/jobs") }
             }

@@ -162,7 +162,7 @@ struct DashboardTmuxTests {
             try await DxtopBinary.offPool {
                 let dxtop = try #require(ProcessTable.children(of: try pane.shellPID(), named: "dxtop").first)
                 try pane.killServer()
-                #expect(ProcessTable.waitForExit(dxtop, timeout: .seconds(5)), "dxtop \(dxtop) still running after its terminal went away")
+                #expect(ProcessTable.waitForExit(dxtop, timeout: .seconds(30)), "dxtop \(dxtop) still running after its terminal went away")
             }
         }
     }

@@ -36,7 +36,7 @@ struct MonkeyTmuxTests {
             var ended = false
             for _ in 0..<10 where !ended {
                 try pane.press("Escape", "Escape", "q")
-                ended = (try? pane.waitFor("the shell again", timeout: .seconds(5)) { Self.exitLine($0) != nil }) != nil
+                ended = (try? pane.waitFor("the shell again", timeout: .seconds(15)) { Self.exitLine($0) != nil }) != nil
             }
             let screen = try pane.screen()
             #expect(Self.exitLine(screen) == "EXIT=0", "seed \(seed):\n\(screen)")

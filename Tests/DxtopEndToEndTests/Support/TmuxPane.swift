@@ -103,7 +103,7 @@ final class TmuxPane: @unchecked Sendable {
     }
 
     /// Re-reads the echo setting until it is `on`; fails after `timeout`.
-    func waitForEcho(_ on: Bool, timeout: Duration = .seconds(10)) throws {
+    func waitForEcho(_ on: Bool, timeout: Duration = .seconds(30)) throws {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {
@@ -125,7 +125,7 @@ final class TmuxPane: @unchecked Sendable {
 
     /// Re-reads the screen until `condition` holds; fails after `timeout` with the last screen.
     @discardableResult
-    func waitFor(_ what: String, timeout: Duration = .seconds(10), _ condition: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: Duration = .seconds(30), _ condition: (String) -> Bool) throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var last = ""
@@ -138,7 +138,7 @@ final class TmuxPane: @unchecked Sendable {
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: Duration = .seconds(10)) throws -> String {
+    func waitFor(text: String, timeout: Duration = .seconds(30)) throws -> String {
         try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
