@@ -75,11 +75,13 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // Starting a child process with posix_spawn (not Foundation's Process; see the type's comment).
+        .target(name: "ChildProcess", swiftSettings: strict),
         // Command-line parsing and the `jobs` / `simulate` commands.
         .target(
             name: "DxtopCommands",
             dependencies: [
-                "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
+                "ChildProcess", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -114,6 +116,6 @@ let package = Package(
             "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .testTarget(name: "DxtopEndToEndTests", dependencies: ["ICWSSimulator", "ICWSClient", "ICWSWire", "LoopbackSockets", "TLSTestSupport"], swiftSettings: strict),
+        .testTarget(name: "DxtopEndToEndTests", dependencies: ["ChildProcess", "ICWSSimulator", "ICWSClient", "ICWSWire", "LoopbackSockets", "TLSTestSupport"], swiftSettings: strict),
     ]
 )

@@ -114,15 +114,21 @@ extension ICWSSession {
         return try answer.decode(FeatureInfoList.self, request: "GET \(ICWSPath.features)").featureInfoList
     }
 
-    /// After a re-login the new session has no subscription: PUT the remembered job ids again.
+    /// After a re-login the new session has no subscription: PUT the remembered job ids again. A
+    /// failed PUT is marked for the feed to send again once it is live (as a failed subscribe is).
     private func resubscribe(_ fresh: SessionToken) async {
-        guard !subscribedJobIds.isEmpty, let body = try? ICWSJSON.encode(JobStatusSubscription(jobIds: subscribedJobIds)) else { return }
+        let jobIds = subscribedJobIds
+        guard !jobIds.isEmpty, let body = try? ICWSJSON.encode(JobStatusSubscription(jobIds: jobIds)) else { return }
         let call = Self.call(.PUT, ICWSPath.jobStatusSubscription, query: [], body: body, token: fresh)
+        var failure: String?
         do {
             let answer = try await transport.send(call)
-            if !answer.isSuccess { logger.warning("re-subscribing after login failed: \(answer.errorInfo.message)") }
+            if !answer.isSuccess { failure = answer.errorInfo.message }
         } catch {
-            logger.warning("re-subscribing after login failed: \(error)")
+            failure = "\(error)"
         }
+        guard subscribedJobIds == jobIds else { return }
+        subscriptionFailed = failure != nil
+        if let failure { logger.warning("re-subscribing after login failed: \(failure)") }
     }
 }

@@ -21,26 +21,17 @@ struct CLICompletionTests {
     func contextNames() async throws {
         let config = try ConfigFixture("contexts:\n  prod-east:\n    server: a\n  prod-west:\n    server: b\n  lab:\n    server: c\n")
         let script = try TemporaryFile(contents: try await DxtopBinary.run(["completion", "bash"]).stdout, suffix: ".bash")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", """
+        var environment = DxtopBinary.environment(adding: config.environment)
+        environment["SCRIPT"] = script.path
+        environment["PATH"] = DxtopBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        let run = try RunningDxtop(executable: URL(fileURLWithPath: "/bin/bash"), args: ["-c", """
             source "$SCRIPT"
             COMP_WORDS=(dxtop jobs list --context prod); COMP_CWORD=4
             COMP_LINE="dxtop jobs list --context prod"; COMP_POINT=${#COMP_LINE}
             _dxtop dxtop prod --context
             printf '%s\\n' "${COMPREPLY[@]}"
-            """]
-        var environment = DxtopBinary.environment(adding: config.environment)
-        environment["SCRIPT"] = script.path
-        environment["PATH"] = DxtopBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        let collector = OutputCollector(reading: output.fileHandleForReading)
-        try process.run()
-        let done = try await DxtopBinary.offPool { collector.waitForEnd(until: Date().addingTimeInterval(30)) }
-        process.waitUntilExit()
-        #expect(done)
-        #expect(collector.text.split(separator: "\n").sorted() == ["prod-east", "prod-west"], "\(collector.text)")
+            """], environment: environment, stdin: nil)
+        let result = try await run.wait()
+        #expect(result.stdout.split(separator: "\n").sorted() == ["prod-east", "prod-west"], "\(result)")
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import ICWSSimulator
 import ICWSWire
@@ -9,27 +10,19 @@ struct CLIPipeTests {
     @Test("jobs watch ends when its stdout pipe is closed, even with nothing to write (status 141)")
     func watchClosedPipe() async throws {
         try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 5, speed: 0)) { sim in
-            let process = Process()
-            process.executableURL = DxtopBinary.url
-            process.arguments = ["jobs", "watch"]
-            process.environment = DxtopBinary.environment(adding: sim.environment())
-            let output = Pipe(), errors = Pipe()
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = output
-            process.standardError = errors
-            let stderr = OutputCollector(reading: errors.fileHandleForReading)
-            let exited = DispatchSemaphore(value: 0)
-            process.terminationHandler = { _ in exited.signal() }
-            try process.run()
-            defer { if process.isRunning { process.terminate() } }
+            let process = try ChildProcess(executable: DxtopBinary.url.path, arguments: ["jobs", "watch"],
+                                           environment: DxtopBinary.environment(adding: sim.environment()),
+                                           stdin: .null, stdout: .pipe, stderr: .pipe)
+            let stderr = OutputCollector(reading: process.standardError!)
+            defer { process.send(SIGKILL) }
             let deadline = Date().addingTimeInterval(30)
             let watching = try await DxtopBinary.offPool { stderr.wait(until: deadline) { $0.contains("watching") } }
             #expect(watching, "\(stderr.text)")
-            try output.fileHandleForReading.close()
-            let ended = try await DxtopBinary.offPool { exited.wait(timeout: .now() + 30) == .success }
-            #expect(ended, "still running after its stdout was closed; stderr: \(stderr.text)")
-            guard ended else { return }
-            #expect(process.terminationStatus == 141)
+            try process.standardOutput?.close()
+            let ending = try await DxtopBinary.offPool { process.wait(timeout: .seconds(30)) }
+            #expect(ending != nil, "still running after its stdout was closed; stderr: \(stderr.text)")
+            guard let ending else { return }
+            #expect(ending == .exited(141))
             #expect(!stderr.text.contains("error"), "\(stderr.text)")
         }
     }
@@ -37,21 +30,15 @@ struct CLIPipeTests {
     @Test("jobs list | head -1 under pipefail: status 141, nothing on stderr")
     func listIntoHead() async throws {
         try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 1500, speed: 0)) { sim in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", "set -o pipefail; \"$DXTOP\" jobs list --all --count 500 -o wide | head -1; echo \"status=${PIPESTATUS[0]}\""]
             var environment = DxtopBinary.environment(adding: sim.environment())
             environment["DXTOP"] = DxtopBinary.url.path
-            process.environment = environment
-            let output = Pipe(), errors = Pipe()
-            process.standardOutput = output
-            process.standardError = errors
-            let stdout = OutputCollector(reading: output.fileHandleForReading)
-            let stderr = OutputCollector(reading: errors.fileHandleForReading)
-            try process.run()
-            let done = try await DxtopBinary.offPool { stdout.waitForEnd(until: Date().addingTimeInterval(60)) }
-            #expect(done)
-            process.waitUntilExit()
+            let run = try RunningDxtop(
+                executable: URL(fileURLWithPath: "/bin/bash"),
+                args: ["-c", "set -o pipefail; \"$DXTOP\" jobs list --all --count 500 -o wide | head -1; echo \"status=${PIPESTATUS[0]}\""],
+                environment: environment, stdin: nil)
+            let result = try await run.wait()
+            let (stdout, stderr) = (run.stdout, run.stderr)
+            #expect(result.status == 0)
             let lines = stdout.text.split(separator: "\n")
             #expect(lines.first?.hasPrefix("ID") == true, "\(stdout.text)")
             #expect(lines.last == "status=141", "\(stdout.text) / \(stderr.text)")

@@ -78,6 +78,28 @@ import Testing
         #expect(log.count(containing: Self.login) == 2)
     }
 
+    @Test func aReloginWhoseSubscriptionFailsSendsItAgainOnceTheFeedIsLive() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession(fixture.configuration()) { session in
+            let id = try #require(try await session.listJobs(count: 1).first?.id)
+            try await session.subscribeJobStatuses(jobIds: [id])
+            _ = try await session.pollMessages()
+            #expect(await fixture.simulator.endSessions() == 1)
+            // The re-login's PUT is the new session's first request: it meets the injected 500.
+            await fixture.simulator.setFaults(SimulatorFaults(failNextRequests: 1))
+            #expect(try await session.listJobs(count: 1).count == 1)
+            #expect(try await session.pollMessages().isEmpty, "the failed PUT queued nothing")
+            await session.retryFailedSubscription()
+            let messages = try await session.pollMessages()
+            guard case .jobStatus(let message)? = messages.first else {
+                Issue.record("expected the full status message of the subscription sent again, got \(messages)")
+                return
+            }
+            #expect(!message.isDelta)
+            #expect(message.jobStatusList.map(\.id) == [id])
+        }
+    }
+
     @Test func vanishedHostSwitchesToThePartner() async throws {
         let fixture = try await SimulatorFixture.start()
         let partner = ICWSSimulator(partnerOf: fixture.simulator, host: "127.0.0.2", port: fixture.port)

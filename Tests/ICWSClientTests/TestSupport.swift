@@ -77,7 +77,7 @@ struct RecordingHandler: LogHandler {
 }
 
 /// Waits for the first event matching `predicate`, failing after `timeout`.
-func nextEvent(_ iterator: inout AsyncStream<JobFeedEvent>.Iterator, timeout: Duration = .seconds(15),
+func nextEvent(_ iterator: inout AsyncStream<JobFeedEvent>.Iterator, timeout: Duration = .seconds(30),
                where predicate: @escaping @Sendable (JobFeedEvent) -> Bool) async throws -> JobFeedEvent {
     let deadline = ContinuousClock.now + timeout
     let box = UncheckedIterator(iterator)

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Runs a context's `password-command` through `/bin/sh -c` and takes the first line of its
@@ -14,30 +15,25 @@ enum PasswordCommand {
     }
 
     static func run(_ command: String, timeLimit: TimeInterval = timeLimit) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.standardInput = FileHandle.nullDevice
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
         let what = "password-command"
+        let process: ChildProcess
         do {
-            try process.run()
+            process = try ChildProcess(executable: "/bin/sh", arguments: ["-c", command], stdin: .null, stdout: .pipe, stderr: .pipe)
         } catch {
             throw CLIError.failure("\(what) could not be started (/bin/sh)")
         }
-        let stdout = PipeDrain(output.fileHandleForReading)
-        let stderr = PipeDrain(errors.fileHandleForReading)
-        guard exited.wait(timeout: .now() + timeLimit) == .success else {
-            // Foundation starts the command in a process group of its own: end its children too.
-            kill(-process.processIdentifier, SIGKILL)
+        let stdout = PipeDrain(process.standardOutput)
+        let stderr = PipeDrain(process.standardError)
+        guard let ending = process.wait(timeout: .milliseconds(Int(timeLimit * 1000))) else {
+            // The command runs in a process group of its own: end its children too.
+            process.send(SIGKILL, toGroup: true)
             throw CLIError.failure("\(what) did not finish within \(String(format: "%g", timeLimit)) seconds")
         }
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let how = process.terminationReason == .exit ? "exit status \(process.terminationStatus)" : "killed by signal \(process.terminationStatus)"
+        guard ending == .exited(0) else {
+            let how = switch ending {
+            case .exited(let code): "exit status \(code)"
+            case .signaled(let signal): "killed by signal \(signal)"
+            }
             let said = firstLine(stderr.finish(within: 5)).map { ": " + ConfigFile.visible($0) } ?? ""
             throw CLIError.failure("\(what) failed (\(how))\(said)")
         }
@@ -61,9 +57,9 @@ private final class PipeDrain: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var data = Data()
 
-    init(_ handle: FileHandle) {
+    init(_ handle: FileHandle?) {
         Thread { [self] in
-            data = (try? handle.readToEnd()) ?? Data()
+            data = (try? handle?.readToEnd()) ?? Data()
             done.signal()
         }.start()
     }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -74,9 +75,8 @@ enum DxtopBinary {
         return env
     }
 
-    /// Runs blocking work on a thread of its own, so it holds neither a cooperative-pool thread (the
-    /// in-process simulator needs those) nor a dispatch worker (Foundation's `Process` needs those to
-    /// notice child exits; blocking them deadlocks).
+    /// Runs blocking work on a thread of its own, so it holds no cooperative-pool thread (the
+    /// in-process simulator needs those).
     @discardableResult
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
@@ -87,39 +87,32 @@ enum DxtopBinary {
 
 /// A `dxtop` process that is still running: wait for output, send signals, collect the result.
 final class RunningDxtop: @unchecked Sendable {
-    let process = Process()
+    let process: ChildProcess
+    let args: [String]
     let stdout: OutputCollector
     let stderr: OutputCollector
-    private let exited = DispatchSemaphore(value: 0)
 
     init(executable: URL, args: [String], environment: [String: String], stdin: String?) throws {
-        process.executableURL = executable
-        process.arguments = args
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        let exited = exited
-        process.terminationHandler = { _ in exited.signal() }
+        self.args = args
         do {
-            try process.run()
+            process = try ChildProcess(executable: executable.path, arguments: args, environment: environment,
+                                       stdin: .pipe, stdout: .pipe, stderr: .pipe)
         } catch {
             throw DxtopRunFailure(description: "cannot run \(executable.path): \(error) (build it with `swift build`)")
         }
-        stdout = OutputCollector(reading: output.fileHandleForReading)
-        stderr = OutputCollector(reading: errors.fileHandleForReading)
-        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
+        stdout = OutputCollector(reading: process.standardOutput!)
+        stderr = OutputCollector(reading: process.standardError!)
+        if let stdin { try? process.standardInput?.write(contentsOf: Data(stdin.utf8)) }
+        try? process.standardInput?.close()
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.send(SIGKILL)
     }
 
     /// Sends a signal (SIGINT for Ctrl-C, SIGTERM, ...).
     func send(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
+        process.send(signal)
     }
 
     /// Waits until stdout (or stderr) contains `text`; throws with everything seen so far on timeout.
@@ -146,13 +139,12 @@ final class RunningDxtop: @unchecked Sendable {
 
     func waitBlocking(timeout: Duration) throws -> DxtopResult {
         let deadline = Date().addingTimeInterval(timeout.seconds)
-        guard exited.wait(timeout: .now() + timeout.seconds) == .success,
+        guard let ending = process.wait(timeout: timeout),
               stdout.waitForEnd(until: deadline), stderr.waitForEnd(until: deadline) else {
-            kill(process.processIdentifier, SIGKILL)
-            throw DxtopRunFailure(description: "dxtop \(process.arguments ?? []) did not finish within \(timeout)\n--- stdout\n\(stdout.text)\n--- stderr\n\(stderr.text)")
+            process.send(SIGKILL)
+            throw DxtopRunFailure(description: "dxtop \(args) did not finish within \(timeout)\n--- stdout\n\(stdout.text)\n--- stderr\n\(stderr.text)")
         }
-        exited.signal()  // later waits return at once
-        return DxtopResult(status: process.terminationStatus, stdout: stdout.text, stderr: stderr.text,
+        return DxtopResult(status: ending.status, stdout: stdout.text, stderr: stderr.text,
                            stdoutBytes: stdout.bytes, stderrBytes: stderr.bytes)
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// A real terminal for end-to-end tests: a tmux server of its own (private socket), one window of a
@@ -23,7 +24,7 @@ final class TmuxPane: @unchecked Sendable {
         // The test runner may export NO_COLOR; each test says itself whether it wants colour.
         if environment["NO_COLOR"] == nil { env.removeValue(forKey: "NO_COLOR") }
         self.environment = env
-        try tmux(closingInheritedDescriptors: true, ["-f", "/dev/null", "new-session", "-d", "-s", "dxtop", "-x", "\(width)", "-y", "\(height)",
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "dxtop", "-x", "\(width)", "-y", "\(height)",
                   "bash --norc --noprofile"])
         try tmux(["set-option", "-g", "status", "off"])
         try tmux(["set-option", "-g", "default-terminal", env["TERM"]!])
@@ -86,17 +87,9 @@ final class TmuxPane: @unchecked Sendable {
     /// Whether the pane's terminal echoes typed input right now (`stty -a -F` on the pane's tty).
     func echoes() throws -> Bool {
         let tty = try tmux(["display-message", "-p", "-t", "dxtop", "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["stty", "-a", "-F", tty]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: DescriptorReading.all(output.fileHandleForReading.fileDescriptor), as: UTF8.self)
-        process.waitUntilExit()
+        let (status, text) = try Self.run(["stty", "-a", "-F", tty], environment: nil)
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" })
-        guard process.terminationStatus == 0, words.contains("echo") || words.contains("-echo") else {
+        guard status == 0, words.contains("echo") || words.contains("-echo") else {
             throw Failure(description: "stty -a -F \(tty) failed: \(text)")
         }
         return words.contains("echo")
@@ -145,40 +138,25 @@ final class TmuxPane: @unchecked Sendable {
     /// Runs `body` with no signal blocked on this thread. A child inherits the spawning thread's
     /// mask, and threads of the test runner block signals; a tmux server started from one would
     /// pass that mask on to the shell and to dxtop, and Ctrl-C would do nothing.
-    private static func withEmptySignalMask<T>(_ body: () throws -> T) rethrows -> T {
-        var empty = sigset_t(), previous = sigset_t()
-        sigemptyset(&empty)
-        pthread_sigmask(SIG_SETMASK, &empty, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        return try body()
-    }
-
     /// Runs one tmux client command.
-    ///
-    /// `closingInheritedDescriptors` is for the command that forks the tmux server: Foundation's
-    /// `Process` notices a child's exit when a socket it hands the child is closed, and a server
-    /// forked from that child would inherit the socket and keep it open, so `waitUntilExit` would
-    /// never return. A bash wrapper closes every descriptor above 2 before starting tmux.
     @discardableResult
-    private func tmux(closingInheritedDescriptors: Bool = false, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let command = ["tmux", "-S", socket] + arguments
-        process.arguments = closingInheritedDescriptors
-            ? ["bash", "-c", #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && exec {fd}>&-; done 2>/dev/null; exec "$@""#,
-               "close-fds"] + command
-            : command
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try Self.withEmptySignalMask { try process.run() }
-        let data = DescriptorReading.all(output.fileHandleForReading.fileDescriptor)
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
+    private func tmux(_ arguments: [String]) throws -> String {
+        let (status, text) = try Self.run(["tmux", "-S", socket] + arguments, environment: environment)
+        guard status == 0 else {
             throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text
+    }
+
+    /// Runs a command found on the PATH to its end: its exit status and what it wrote (standard
+    /// output, then standard error). The tmux server a `new-session` forks inherits no descriptor
+    /// of ours (the child's above 2 are closed), so the output ends when the client does.
+    private static func run(_ command: [String], environment: [String: String]?) throws -> (Int32, String) {
+        let process = try ChildProcess(executable: "/usr/bin/env", arguments: command, environment: environment,
+                                       stdin: .null, stdout: .pipe, stderr: .pipe)
+        let output = DescriptorReading.all(process.standardOutput!.fileDescriptor)
+        let errors = DescriptorReading.all(process.standardError!.fileDescriptor)
+        let status = process.wait()?.status ?? -1
+        return (status, String(decoding: output + errors, as: UTF8.self))
     }
 }
