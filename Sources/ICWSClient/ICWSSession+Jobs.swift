@@ -47,6 +47,7 @@ extension ICWSSession {
     /// PUT again after every re-login. The server answers with a full (non-delta) status message.
     public func subscribeJobStatuses(jobIds: [String]) async throws {
         subscribedJobIds = jobIds
+        lastSubscriptionPut = .now
         do {
             _ = try await sessionCall(.PUT, ICWSPath.jobStatusSubscription, body: try Self.encode(JobStatusSubscription(jobIds: jobIds)))
             if subscribedJobIds == jobIds { subscriptionFailed = false }

@@ -26,6 +26,8 @@ public actor ICWSSession {
     var subscribedJobIds: [String] = []
     /// The last PUT of `subscribedJobIds` failed; `retryFailedSubscription()` sends it again.
     var subscriptionFailed = false
+    /// When the last PUT of the subscription started (paces `retryFailedSubscription`).
+    var lastSubscriptionPut: ContinuousClock.Instant?
     /// Logins in a row whose session has not proved usable yet; the pace of the next login.
     private var unprovenLogins = 0
     /// Where the next login starts after the server ended the session (the host last connected).
@@ -120,9 +122,12 @@ public actor ICWSSession {
         token = nil
     }
 
-    /// Sends the subscription again when its last PUT failed (the feed calls this once it is live).
-    func retryFailedSubscription() async {
+    /// Sends the subscription again when its last PUT failed and started at least `gap` ago (the
+    /// feed calls this once it is live, and while it stays live: a re-login's PUT can fail after
+    /// the stream opened).
+    func retryFailedSubscription(notSoonerThan gap: Duration = .zero) async {
         guard subscriptionFailed, !subscribedJobIds.isEmpty else { return }
+        if let last = lastSubscriptionPut, ContinuousClock.now - last < gap { return }
         try? await subscribeJobStatuses(jobIds: subscribedJobIds)
     }
 

@@ -54,6 +54,9 @@ extension JobStatusFeed {
         }
     }
 
+    /// While live, a subscription whose PUT failed is sent again at most this often.
+    static let subscriptionRetryGap: Duration = .seconds(5)
+
     /// Failures of a first login that the same request would meet again.
     static func noRetryHelps(_ kind: FailureKind) -> Bool {
         switch kind {
@@ -76,6 +79,7 @@ extension JobStatusFeed {
                 await session.retryFailedSubscription()
             }
             for message in messages { _ = try await handle(message, generation: generation) }
+            await session.retryFailedSubscription(notSoonerThan: Self.subscriptionRetryGap)
             attempt = 0
             try await Task.sleep(for: pollInterval)
         }
@@ -139,6 +143,7 @@ extension JobStatusFeed {
                     case .dead(let silent): throw ICWSError.timeout("the event stream was silent for \(silent.spoken)")
                     }
                     if await session.generation != generation { throw SessionReplaced() }
+                    await session.retryFailedSubscription(notSoonerThan: Self.subscriptionRetryGap)
                 }
             }
             defer { group.cancelAll() }

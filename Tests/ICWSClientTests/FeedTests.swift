@@ -48,6 +48,23 @@ import Testing
         }
     }
 
+    @Test func aSubscriptionThatFailsWhileLiveIsSentAgain() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            let feed = JobStatusFeed(session: session)
+            var events = feed.events().makeAsyncIterator()
+            _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
+            let id = await fixture.simulator.addJob(sampleJobConfig(name: "late"), submittedBy: "admin")
+            // The PUT meets an injected 500 after the stream is live (as a re-login's can).
+            await fixture.simulator.setFaults(SimulatorFaults(failNextRequests: 1))
+            await #expect(throws: ICWSError.self) { try await feed.watch(jobIds: [id]) }
+            let sentAgain = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
+            guard case .statuses(let statuses) = sentAgain else { return }
+            #expect(statuses.map(\.id) == [id])
+            await feed.stop()
+        }
+    }
+
     @Test func streamReconnectsAfterTheSessionEnds() async throws {
         let fixture = try await SimulatorFixture.start()
         try await fixture.withSession { session in
