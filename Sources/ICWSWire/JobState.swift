@@ -45,6 +45,18 @@ public enum JobState: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public var description: String { word }
 
+    /// How far along its life a job in this state is (submitted, queued, started, ended); states
+    /// only move forward. Nil for a state this client does not know.
+    public var lifecycleStep: Int? {
+        switch self {
+        case .submitted: 0
+        case .queued: 1
+        case .started: 2
+        case .failed, .canceled, .finished: 3
+        case .unknown: nil
+        }
+    }
+
     /// The job will not change any more.
     public var hasEnded: Bool {
         switch self {

@@ -37,6 +37,20 @@ struct DataUpdateTests {
         #expect(state.lastDataAt == Fixture.at(30))
     }
 
+    /// A page asked for before the event stream delivered a change arrives after it (seen after a
+    /// server restart: the reloaded list took the job back to submitted, for good).
+    @Test func aPageFromBeforeAChangeDoesNotTakeTheJobBack() {
+        var state = Fixture.state(jobs: [Fixture.job(1042, .submitted), Fixture.job(1041, .finished)])
+        Fixture.send(&state, .statusesReceived([Fixture.job(1042, .queued)], at: Fixture.at(30)))
+        Fixture.send(&state, .pageLoaded(jobs: [Fixture.job(1042, .submitted), Fixture.job(1041, .finished)], olderThan: nil,
+                                         requested: 50, at: Fixture.at(31)))
+        #expect(state.jobs["1042"]?.knownState == .queued)
+        #expect(state.stateCounts[.queued] == 1 && state.stateCounts[.submitted] == nil)
+        Fixture.send(&state, .pageLoaded(jobs: [Fixture.job(1042, .canceled), Fixture.job(1041, .finished)], olderThan: nil,
+                                         requested: 50, at: Fixture.at(32)))
+        #expect(state.jobs["1042"]?.knownState == .canceled, "forward moves from a page are taken")
+    }
+
     @Test func watchIsSentWhenJobsThatHaveNotEndedJoin() {
         var state = DashboardState(options: Fixture.options(), width: 120, height: 40)
         let jobs = [Fixture.job(1003, .started), Fixture.job(1002, .finished), Fixture.job(1001, .queued)]

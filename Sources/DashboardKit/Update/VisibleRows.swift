@@ -123,8 +123,14 @@ extension DashboardState {
 
     /// Stores a server's job, its filter text (the context's name included when there are
     /// several) and its count; the caller puts a new job into the load order.
-    mutating func store(_ job: JobStatus, context: ContextID) -> (slot: JobStore.Slot, isNew: Bool) {
-        let key = JobKey(context: context, id: job.id)
+    mutating func store(_ incoming: JobStatus, context: ContextID) -> (slot: JobStore.Slot, isNew: Bool) {
+        let key = JobKey(context: context, id: incoming.id)
+        var job = incoming
+        // A page asked for before a change that the event stream has since delivered arrives with
+        // the job's older state: it must not take the job back.
+        if let known = jobs[key], let now = known.state?.lifecycleStep, let then = incoming.state?.lifecycleStep, then < now {
+            job = known
+        }
         let (slot, previous) = jobs.put(job, key: key)
         if let previous {
             stateCounts[previous.knownState, default: 0] -= 1
