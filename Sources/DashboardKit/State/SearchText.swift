@@ -24,7 +24,7 @@ struct SearchText: Sendable {
     /// dead one's slot has moved on), so a match found by scanning the buffer names its job.
     private var regions: [(start: Int32, slot: JobStore.Slot)] = []
     private var deadBytes = 0
-    /// How often each byte value occurs in the buffer.
+    /// How often each byte value occurs in the buffer (dead texts included until compacted).
     private var byteCounts = [Int](repeating: 0, count: 256)
 
     /// The text the filter matches for a job: its fields joined by a byte no one types.
@@ -43,6 +43,8 @@ struct SearchText: Sendable {
             if length == utf8.count {
                 let start = Int(starts[index])
                 if bytes[start..<start + length].elementsEqual(utf8) { return }
+                for byte in bytes[start..<start + length] { byteCounts[Int(byte)] -= 1 }
+                for byte in utf8 { byteCounts[Int(byte)] += 1 }
                 bytes.replaceSubrange(start..<start + length, with: utf8)
                 return
             }
