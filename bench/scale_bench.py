@@ -21,7 +21,8 @@ Per size (1k, 10k, 100k jobs; dashboard in a 200x50 pty):
   - `jobs list --all --json`: wall time, peak RSS, requests.
 Once (largest size): `j` held across 1,000 jobs (a key every 20 ms): configuration requests.
 Burst: 2,000 running jobs all loaded, then 1,000 status changes over 1 s (`POST /simulator/burst`):
-  dashboard CPU and subscription PUTs; a second burst under strace counts the terminal writes.
+  dashboard CPU and subscription PUTs; a second burst under strace counts the terminal writes and
+  the frames they make (writes less than 5 ms apart).
 Idle: 7 jobs, 60 s with nothing happening: requests and bytes of answers, terminal bytes, CPU.
 """
 import argparse, json, os, re, signal, statistics, subprocess, sys, time
@@ -114,16 +115,22 @@ def burst(binary, sim_binary, changes=1000, running=2000):
             out, _, _, reads = dash.drain(0.5, 60)
             result = {"changes": made, "cpu_s": round(dash.cpu() - cpu0, 3), "terminal_bytes": len(out),
                       "pty_reads": reads, **delta(before, sim.traffic())}
-            result["terminal_writes"] = terminal_writes_during_burst(dash, sim, changes)
+            result["terminal_writes"], result["frames"] = terminal_writes_during_burst(dash, sim, changes)
             return result
         finally:
             dash.quit()
 
 
+FRAME_GAP_S = 0.005
+
+
 def terminal_writes_during_burst(dash, sim, changes):
-    """A second burst with strace attached: write(2) calls on the terminal (fd 1)."""
+    """A second burst with strace attached: write(2) calls on the terminal (fd 1), and frames.
+    curses flushes at every cursor jump, so a frame is several writes; frames are at least
+    `DashboardRuntime.frameInterval` (17 ms) apart unless a key is drawn at once, so writes less
+    than FRAME_GAP_S apart are counted as one frame (a frame preempted for longer counts twice)."""
     trace = f"/tmp/dxtop-bench-strace-{os.getpid()}.txt"
-    tracer = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=write", "-e", "signal=none", "-o", trace,
+    tracer = subprocess.Popen(["strace", "-f", "-qq", "-ttt", "-e", "trace=write", "-e", "signal=none", "-o", trace,
                                "-p", str(dash.pid)], stderr=subprocess.DEVNULL)
     try:
         time.sleep(1.0)  # strace attaches to every thread before the burst starts
@@ -133,9 +140,10 @@ def terminal_writes_during_burst(dash, sim, changes):
         tracer.send_signal(signal.SIGINT)
         tracer.wait(timeout=30)
     with open(trace) as f:
-        writes = sum(1 for line in f if re.search(r"\bwrite\(1,", line))
+        times = [float(line.split()[1]) for line in f if re.search(r"\bwrite\(1,", line)]
     os.unlink(trace)
-    return writes
+    frames = sum(1 for i, t in enumerate(times) if i == 0 or t - times[i - 1] > FRAME_GAP_S)
+    return len(times), frames
 
 
 def idle(binary, sim_binary, seconds=60):
@@ -151,17 +159,25 @@ def idle(binary, sim_binary, seconds=60):
             dash.quit()
 
 
-def measure(binary, sim_binary, sizes, idle_seconds):
+PARTS = ("dashboard", "hold-j", "cli", "burst", "idle")
+
+
+def measure(binary, sim_binary, sizes, idle_seconds, parts=PARTS):
     result = {"binary": binary, "sizes": {}}
     for jobs in sizes:
         print(f"  {os.path.basename(binary)}: {jobs} jobs", file=sys.stderr)
-        row = dashboard_at(binary, sim_binary, jobs, hold_j=jobs == max(sizes))
-        row["cli_list_all_json"] = cli_list(binary, sim_binary, jobs)
+        row = {}
+        if "dashboard" in parts:
+            row = dashboard_at(binary, sim_binary, jobs, hold_j="hold-j" in parts and jobs == max(sizes))
+        if "cli" in parts:
+            row["cli_list_all_json"] = cli_list(binary, sim_binary, jobs)
         result["sizes"][str(jobs)] = row
-    print(f"  {os.path.basename(binary)}: burst", file=sys.stderr)
-    result["burst"] = burst(binary, sim_binary)
-    print(f"  {os.path.basename(binary)}: idle {idle_seconds} s", file=sys.stderr)
-    result["idle"] = idle(binary, sim_binary, idle_seconds)
+    if "burst" in parts:
+        print(f"  {os.path.basename(binary)}: burst", file=sys.stderr)
+        result["burst"] = burst(binary, sim_binary)
+    if "idle" in parts:
+        print(f"  {os.path.basename(binary)}: idle {idle_seconds} s", file=sys.stderr)
+        result["idle"] = idle(binary, sim_binary, idle_seconds)
     return result
 
 
@@ -181,7 +197,7 @@ def table(before, after, sizes):
 
     def burst_text(r):
         x = r["burst"]
-        return (f"{x['changes']:,} changes: {x['cpu_s']} s CPU, {x['terminal_writes']} terminal writes "
+        return (f"{x['changes']:,} changes: {x['cpu_s']} s CPU, {x.get('frames', '?')} frames in {x['terminal_writes']} terminal writes "
                 f"({x['terminal_bytes']:,} B), {x['subscription_puts']} subscription PUTs")
 
     def idle_text(r):
@@ -224,22 +240,27 @@ def main():
     ap.add_argument("--idle", type=float, default=60.0, help="seconds of the idle window")
     ap.add_argument("--oldest-limit", type=float, default=600.0, help="longest `G` is held, in seconds")
     ap.add_argument("--out", help="also write the JSON here")
+    ap.add_argument("--parts", default=",".join(PARTS),
+                    help=f"which parts to run (default all: {','.join(PARTS)}); the table needs all")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    parts = args.parts.split(",")
+    if unknown := set(parts) - set(PARTS):
+        ap.error(f"unknown parts: {', '.join(sorted(unknown))}")
     global OLDEST_LIMIT
     OLDEST_LIMIT = args.oldest_limit
     sim_binary = args.simulator or args.binary
     results = {}
     if args.baseline:
         print("baseline:", file=sys.stderr)
-        results["before"] = measure(args.baseline, sim_binary, sizes, args.idle)
+        results["before"] = measure(args.baseline, sim_binary, sizes, args.idle, parts)
     print("binary:", file=sys.stderr)
-    results["after"] = measure(args.binary, sim_binary, sizes, args.idle)
+    results["after"] = measure(args.binary, sim_binary, sizes, args.idle, parts)
     if args.out:
         with open(args.out, "w") as f:
             json.dump(results, f, indent=2)
     print(json.dumps(results, indent=2))
-    if args.baseline:
+    if args.baseline and set(parts) == set(PARTS):
         print()
         print(table(results["before"], results["after"], sizes))
 

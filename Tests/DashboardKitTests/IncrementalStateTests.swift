@@ -88,7 +88,7 @@ struct IncrementalStateTests {
         #expect(Array(state.rows.slots.prefix(50)) == rowsBefore)
         #expect(state.rows.position(of: state.jobs.slot(of: "1001")!) == 99)
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1102, count: 4), olderThan: nil, requested: 50, at: Fixture.at(30)))
-        #expect(state.visibleIds.prefix(3) == ["1102", "1101", "1100"])
+        #expect(Array(state.visibleIds.prefix(3)) == ["1102", "1101", "1100"])
         #expect(state.rows.position(of: state.jobs.slot(of: "1001")!) == 101, "rows below the new ones are found by the shifted base")
         #expect(state.brokenInvariants.isEmpty)
     }
@@ -123,11 +123,39 @@ struct SearchTextTests {
     }
 }
 
+extension SearchTextTests {
+    /// The scan of the whole buffer (many slots asked about) and the look at each text (few) give
+    /// the same answer as `String.contains`, across the ends of texts and through renamed
+    /// (dead) texts.
+    @Test func bothSearchesFindOnlyMatchesInsideOneLiveText() {
+        var text = SearchText()
+        var expected: [String] = []
+        let words = ["ab", "cd", "abc", "bca", "dab", "a", "", "cab", "bb"]
+        var random = SplitMix(seed: 11)
+        for slot in 0..<40 {
+            expected.append(words[random.below(words.count)] + words[random.below(words.count)])
+            text.set(JobStore.Slot(slot), expected[slot])
+        }
+        for _ in 0..<30 {
+            let slot = random.below(40)
+            expected[slot] = words[random.below(words.count)]
+            text.set(JobStore.Slot(slot), expected[slot])
+        }
+        let all = (0..<40).map(JobStore.Slot.init)
+        let few = all.filter { $0 % 7 == 0 }
+        for needle in ["bc", "ca", "da", "ab", "b", "abca", "cdab", "bb", "d"] {
+            #expect(text.matching(needle, among: all) == all.filter { expected[Int($0)].contains(needle) }, "all, \(needle)")
+            #expect(text.matching(needle, among: few) == few.filter { expected[Int($0)].contains(needle) }, "few, \(needle)")
+            for slot in few { #expect(text.matches(slot, needle) == expected[Int(slot)].contains(needle)) }
+        }
+    }
+}
+
 @Suite("Id prefixes against every pair")
 struct IdPrefixRebuildTests {
     @Test(arguments: 0..<5) func theLengthIsOneMoreThanTheLongestSharedPrefix(seed: UInt64) {
         var random = SplitMix(seed: seed)
-        var prefixes = IdPrefixes()
+        var prefixes = OwnIdPrefixes()
         var ids = Set<String>()
         var longest = 0
         let digits = Array("0123")
@@ -148,6 +176,21 @@ struct IdPrefixRebuildTests {
     }
 }
 
+/// `IdPrefixes` over ids kept here, one slot per insert (the dashboard's ids are its store's).
+struct OwnIdPrefixes {
+    private var ids: [String] = []
+    private var table = IdPrefixes()
+    var length: Int { table.length }
+
+    mutating func insert(_ id: String) {
+        ids.append(id)
+        let ids = ids
+        table.insert(IdPrefixes.Slot(ids.count - 1)) { ids[Int($0)] }
+    }
+
+    func prefix(of id: String) -> Substring { table.prefix(of: id) }
+}
+
 /// A small seeded generator, so a failing sequence can be replayed.
 struct SplitMix: RandomNumberGenerator {
     private var state: UInt64
@@ -164,6 +207,22 @@ struct SplitMix: RandomNumberGenerator {
 
 @Suite("Compact job store")
 struct JobStoreTests {
+    /// The table of slots grows many times; every key is found, and keys never stored are not.
+    @Test func everyKeyIsFoundAsTheTableGrows() {
+        var store = JobStore()
+        for n in 0..<3000 {
+            var job = Fixture.job(n, .finished)
+            job.id = "id-\(n)"
+            _ = store.put(job, key: JobKey(context: ContextID(n % 3), id: job.id))
+        }
+        #expect(store.count == 3000)
+        for n in 0..<3000 {
+            #expect(store.slot(of: JobKey(context: ContextID(n % 3), id: "id-\(n)")) == JobStore.Slot(n))
+        }
+        #expect(store.slot(of: JobKey(context: ContextID(1), id: "id-0")) == nil, "the same id on another server is another job")
+        #expect(store.slot(of: "id-3000") == nil)
+    }
+
     @Test func statusesComeBackAsStoredThroughReplacementsAndRepacking() {
         var store = JobStore()
         var expected: [JobKey: JobStatus] = [:]

@@ -20,13 +20,13 @@ struct JobIdTests {
     }
 
     @Test func thePrefixIsEightCharactersWhenThatTellsJobsApart() {
-        var prefixes = IdPrefixes()
+        var prefixes = OwnIdPrefixes()
         for id in ["3f2a9c1e-0000-4000-8000-000000000001", "7b41d0aa-0000-4000-8000-000000000002"] { prefixes.insert(id) }
         #expect(prefixes.length == 8)
     }
 
     @Test func thePrefixGrowsAsIdsArriveThatShareMore() {
-        var prefixes = IdPrefixes()
+        var prefixes = OwnIdPrefixes()
         prefixes.insert("3f2a9c1e-0000-4000-8000-000000000001")
         prefixes.insert("3f2a9c1e-0000-4000-8000-000000000001")
         #expect(prefixes.length == 8, "the same id twice is one id")

@@ -107,9 +107,9 @@ public struct DashboardState: Sendable {
     public var selectedJob: JobStatus? { selectedId.flatMap { jobs[$0] } }
 
     /// Loaded jobs in their servers' order, newest first.
-    public var loadOrder: [JobKey] { order.keys }
+    public var loadOrder: JobKeys { JobKeys(slots: order.slots, keys: jobs.keys) }
     /// The rows shown, after filter and sort.
-    public var visibleIds: [JobKey] { rows.keys }
+    public var visibleIds: JobKeys { JobKeys(slots: rows.slots, keys: jobs.keys) }
 
     /// The selected job's row in `visibleIds`.
     public var selectedIndex: Int? { selectedId.flatMap(row(of:)) }

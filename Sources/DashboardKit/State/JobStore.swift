@@ -3,7 +3,7 @@ import ICWSWire
 
 /// Every loaded job, stored by slot: a job keeps the slot it got when first loaded, so the
 /// structures derived from the list (orders, positions, filter text) hold small integers instead
-/// of 36-character keys, and one dictionary finds a key's slot.
+/// of 36-character keys, and a table of slots by the keys' hash finds a key's slot.
 ///
 /// Compact: a status is kept as a fixed-size record (times as seconds, strings as ranges of one
 /// shared UTF-8 buffer) instead of a `JobStatus` with up to six separately allocated strings, and
@@ -17,13 +17,14 @@ public struct JobStore: Sendable {
     private var text: [UInt8] = []
     private var deadBytes = 0
     private(set) var keys: [JobKey] = []
-    private var slots: [JobKey: Slot] = [:]
+    /// Slots by the hash of their key.
+    private var table = SlotTable()
 
     public var count: Int { records.count }
     public var isEmpty: Bool { records.isEmpty }
 
     public subscript(key: JobKey) -> JobStatus? {
-        slots[key].map { self[$0] }
+        slot(of: key).map { self[$0] }
     }
 
     subscript(slot: Slot) -> JobStatus { status(records[Int(slot)], id: keys[Int(slot)].id) }
@@ -33,14 +34,16 @@ public struct JobStore: Sendable {
     /// `slot`'s state, without rebuilding its status.
     func knownState(_ slot: Slot) -> JobState { records[Int(slot)].state ?? .unknown(-1) }
 
-    func slot(of key: JobKey) -> Slot? { slots[key] }
+    func slot(of key: JobKey) -> Slot? {
+        table.find(hash: key.hashValue) { keys[Int($0)] == key }
+    }
 
     /// Every stored status, in slot order.
     var all: [JobStatus] { records.indices.map { self[Slot($0)] } }
 
     /// Stores `job` under `key`: a new key takes the next slot. Returns the slot and the status it replaced.
     mutating func put(_ job: JobStatus, key: JobKey) -> (slot: Slot, previous: JobStatus?) {
-        if let slot = slots[key] {
+        if let slot = slot(of: key) {
             let old = records[Int(slot)]
             let previous = status(old, id: key.id)
             records[Int(slot)] = record(job, reusing: old)
@@ -50,7 +53,8 @@ public struct JobStore: Sendable {
         let slot = Slot(records.count)
         records.append(record(job, reusing: nil))
         keys.append(key)
-        slots[key] = slot
+        let keys = keys
+        table.insert(slot, hash: key.hashValue) { keys[Int($0)].hashValue }
         return (slot, nil)
     }
 

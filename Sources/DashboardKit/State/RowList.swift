@@ -1,11 +1,11 @@
 /// An ordered list of jobs (the load order, the visible rows) that knows each job's position:
-/// keys for the views, slots for the filter, and a position per slot.
+/// slots, and a position per slot. Keys are read through the store (`JobKeys`), so a list of
+/// 100,000 rows holds 4 bytes a row and replacing it retains no strings.
 ///
 /// Prepending and appending cost what they add, not the length of the list: positions are
 /// stored relative to a `base` that grows as rows go on top, so the rows below are not renumbered
 /// (the arrays themselves move in one `memmove` when rows go on top).
 struct RowList: Sendable {
-    private(set) var keys: [JobKey] = []
     private(set) var slots: [JobStore.Slot] = []
     /// By slot: `position - base`, or `absent`.
     private var relative: [Int32] = []
@@ -29,7 +29,6 @@ struct RowList: Sendable {
         for slot in rows {
             relative[Int(slot)] = Int32(slots.count) - base
             slots.append(slot)
-            keys.append(store.key(slot))
         }
     }
 
@@ -40,7 +39,6 @@ struct RowList: Sendable {
         base += Int32(rows.count)
         for (index, slot) in rows.enumerated() { relative[Int(slot)] = Int32(index) - base }
         slots.insert(contentsOf: rows, at: 0)
-        keys.insert(contentsOf: rows.map(store.key), at: 0)
     }
 
     /// Puts `rows` just before row `position`.
@@ -48,14 +46,12 @@ struct RowList: Sendable {
         if position == 0 { return prepend(rows, store: store) }
         if position == count { return append(contentsOf: rows, store: store) }
         slots.insert(contentsOf: rows, at: position)
-        keys.insert(contentsOf: rows.map(store.key), at: position)
         renumber(store: store)
     }
 
     /// Replaces the whole list.
     mutating func replace(with rows: [JobStore.Slot], store: JobStore) {
         slots = rows
-        keys = rows.map(store.key)
         renumber(store: store)
     }
 
@@ -68,6 +64,20 @@ struct RowList: Sendable {
     private mutating func reserveSlots(_ count: Int) {
         if relative.count < count { relative.append(contentsOf: repeatElement(Self.absent, count: count - relative.count)) }
     }
+}
+
+/// The keys of a list's rows, read from the store by slot.
+public struct JobKeys: RandomAccessCollection, Equatable, Sendable {
+    let slots: [JobStore.Slot]
+    /// The store's keys by slot.
+    let keys: [JobKey]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { slots.count }
+    public subscript(position: Int) -> JobKey { keys[Int(slots[position])] }
+
+    public static func == (a: JobKeys, b: JobKeys) -> Bool { a.elementsEqual(b) }
+    public static func == (a: JobKeys, b: [JobKey]) -> Bool { a.elementsEqual(b) }
 }
 
 /// What happened to the load order since the visible rows were last brought up to date.

@@ -35,9 +35,14 @@ extension DashboardState {
             if let row = list.slots.indices.first(where: { list.position(of: list.slots[$0]) != $0 }) {
                 broken.append("\(name): row \(row) not found at its position")
             }
-            if list.keys != list.slots.map(jobs.key) { broken.append("\(name): keys and slots disagree") }
         }
-        let expected = sorted(searchText.matching(filter.text.lowercased(), among: order.slots))
+        let needle = Array(filter.text.lowercased().utf8)
+        let expected = sorted(order.slots.filter { slot in
+            let job = jobs[slot], context = jobs.key(slot).context
+            let label = options.isMultiServer ? serverIndex(context).map { servers[$0].label } : nil
+            let text = SearchText.text(name: job.name, id: job.id, user: job.submittedUserId, context: label)
+            return needle.isEmpty || Array(text.utf8).firstRange(of: needle) != nil
+        })
         // The duration order is of the time of the last rebuild; the clock moves without one.
         let sameRows = sort == .duration ? Set(expected) == Set(self.rows.slots) : expected == self.rows.slots
         if !sameRows { broken.append("visible rows differ from a rebuild of the filter and sort") }
@@ -45,7 +50,8 @@ extension DashboardState {
         for job in jobs.all { counts[job.knownState, default: 0] += 1 }
         if counts != stateCounts { broken.append("state counts \(stateCounts) differ from a recount \(counts)") }
         var prefixes = IdPrefixes()
-        for id in Set(jobs.keys.map(\.id)).sorted() { prefixes.insert(id) }
+        let ids = Set(jobs.keys.map(\.id)).sorted()
+        for index in ids.indices { prefixes.insert(JobStore.Slot(index)) { ids[Int($0)] } }
         if prefixes.length != idPrefixes.length {
             broken.append("id prefix length \(idPrefixes.length), a rebuild gives \(prefixes.length)")
         }

@@ -34,7 +34,7 @@ extension DashboardState {
         } else if rows.isEmpty {
             selectedId = nil
         } else {
-            selectedId = rows.keys[min(oldIndex ?? 0, rows.count - 1)]
+            selectedId = visibleIds[min(oldIndex ?? 0, rows.count - 1)]
         }
     }
 
@@ -138,7 +138,8 @@ extension DashboardState {
             rowChanges.changed.append(slot)
         } else {
             idWidth = max(idWidth, CleanText(job.id).width)
-            idPrefixes.insert(job.id)
+            let keys = jobs.keys
+            idPrefixes.insert(slot) { keys[Int($0)].id }
         }
         stateCounts[job.knownState, default: 0] += 1
         if previous.map({ $0.name != job.name || $0.submittedUserId != job.submittedUserId }) ?? true {

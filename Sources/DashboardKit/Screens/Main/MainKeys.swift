@@ -49,7 +49,7 @@ extension DashboardState {
     /// one after another (the keys still answer; a movement key stops it), with its progress in
     /// the status line.
     mutating func selectOldest() -> [Effect] {
-        if !rows.isEmpty { selectedId = rows.keys[rows.count - 1] }
+        if !rows.isEmpty { selectedId = visibleIds[rows.count - 1] }
         guard servers.contains(where: { $0.paging.hasFirstPage && $0.paging.phase != .reachedOldest }) else { return [] }
         loadingHistory = true
         statusMessage = .info(historyProgress)
@@ -59,7 +59,7 @@ extension DashboardState {
     /// An older page arrived while loading the history: select the new last row, ask for the next
     /// page, or say the history is complete.
     mutating func continueHistory() -> [Effect] {
-        if !rows.isEmpty { selectedId = rows.keys[rows.count - 1] }
+        if !rows.isEmpty { selectedId = visibleIds[rows.count - 1] }
         if servers.allSatisfy({ $0.paging.phase == .reachedOldest || !$0.paging.hasFirstPage }) {
             stopHistory(saying: "History loaded")
             return []
