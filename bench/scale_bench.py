@@ -56,7 +56,7 @@ def ms(values):
     return {"p50_ms": round(statistics.median(values), 2), "p95_ms": round(pct(values, 95), 2), "samples": len(values)}
 
 
-def dashboard_at(binary, sim_binary, jobs, hold_j):
+def dashboard_at(binary, sim_binary, jobs, hold_j, only_oldest=False):
     with Simulator(sim_binary, jobs) as sim:
         dash = Dashboard(binary, sim)
         try:
@@ -64,6 +64,8 @@ def dashboard_at(binary, sim_binary, jobs, hold_j):
             result["until_oldest"] = until_oldest(dash, sim)
             result["rss_mb_all_loaded"] = dash.rss_mb()
             result["simulator_rss_mb"] = sim.rss_mb()
+            if only_oldest:
+                return result
             dash.key("/")
             dash.drain(0.3, 10)
             typed = "agent queue"
@@ -151,13 +153,21 @@ def idle(binary, sim_binary, seconds=60):
             dash.quit()
 
 
-def measure(binary, sim_binary, sizes, idle_seconds):
+def measure(binary, sim_binary, sizes, idle_seconds, parts=None):
+    """Every figure, or with `parts` only those named: "oldest" (`G` to the oldest, with the RSS
+    then), "cli" (`jobs list --all --json`)."""
     result = {"binary": binary, "sizes": {}}
     for jobs in sizes:
         print(f"  {os.path.basename(binary)}: {jobs} jobs", file=sys.stderr)
-        row = dashboard_at(binary, sim_binary, jobs, hold_j=jobs == max(sizes))
-        row["cli_list_all_json"] = cli_list(binary, sim_binary, jobs)
+        row = {}
+        if parts is None or "oldest" in parts:
+            row = dashboard_at(binary, sim_binary, jobs, hold_j=parts is None and jobs == max(sizes),
+                               only_oldest=parts is not None)
+        if parts is None or "cli" in parts:
+            row["cli_list_all_json"] = cli_list(binary, sim_binary, jobs)
         result["sizes"][str(jobs)] = row
+    if parts is not None:
+        return result
     print(f"  {os.path.basename(binary)}: burst", file=sys.stderr)
     result["burst"] = burst(binary, sim_binary)
     print(f"  {os.path.basename(binary)}: idle {idle_seconds} s", file=sys.stderr)
@@ -224,7 +234,10 @@ def main():
     ap.add_argument("--idle", type=float, default=60.0, help="seconds of the idle window")
     ap.add_argument("--oldest-limit", type=float, default=600.0, help="longest `G` is held, in seconds")
     ap.add_argument("--out", help="also write the JSON here")
+    ap.add_argument("--parts", help="only these figures, comma-separated: oldest (`G` to the oldest), cli "
+                                    "(`jobs list --all --json`); no burst, idle or table")
     args = ap.parse_args()
+    parts = set(args.parts.split(",")) if args.parts else None
     sizes = [int(s) for s in args.sizes.split(",")]
     global OLDEST_LIMIT
     OLDEST_LIMIT = args.oldest_limit
@@ -232,14 +245,14 @@ def main():
     results = {}
     if args.baseline:
         print("baseline:", file=sys.stderr)
-        results["before"] = measure(args.baseline, sim_binary, sizes, args.idle)
+        results["before"] = measure(args.baseline, sim_binary, sizes, args.idle, parts)
     print("binary:", file=sys.stderr)
-    results["after"] = measure(args.binary, sim_binary, sizes, args.idle)
+    results["after"] = measure(args.binary, sim_binary, sizes, args.idle, parts)
     if args.out:
         with open(args.out, "w") as f:
             json.dump(results, f, indent=2)
     print(json.dumps(results, indent=2))
-    if args.baseline:
+    if args.baseline and parts is None:
         print()
         print(table(results["before"], results["after"], sizes))
 
