@@ -13,6 +13,8 @@ public final class ICWSJobService: JobService {
     private let context: ContextID
     private let session: ICWSSession
     private let feed: JobStatusFeed
+    /// Older pages, with the history walk's next page read ahead while the last one is merged.
+    private let olderPages: JobPageReadAhead
     private let logger: Logger
     private let clock: any DashboardClock
     /// How often the server is checked for jobs submitted by others (the feed only covers jobs
@@ -33,6 +35,7 @@ public final class ICWSJobService: JobService {
         self.context = context
         self.session = session
         self.feed = feed ?? JobStatusFeed(session: session)
+        olderPages = JobPageReadAhead(session: session)
         self.logger = logger
         self.clock = clock
         self.refreshInterval = refreshInterval
@@ -94,14 +97,22 @@ public final class ICWSJobService: JobService {
             } catch {
                 return .pageFailed(context: context, olderThan: nil, failure: Failure(error), at: clock.now())
             }
-        case .loadOlderPage(_, let olderThan, let count):
+        case .loadOlderPage(_, let olderThan, let count, let readAhead):
             do {
-                let page = try await session.jobPage(count: count, fromJobId: olderThan, mode: .status)
-                return .pageLoaded(context: context, jobs: page.jobs.compactMap(\.jobStatus), olderThan: olderThan,
-                                   requested: count, at: clock.now(), warnings: page.warnings)
+                let page = try await olderPages.page(.init(count: count, fromJobId: olderThan))
+                let jobs = page.jobs.compactMap(\.jobStatus)
+                // The walk goes on from this page's last job unless it was short (the oldest).
+                if readAhead, jobs.count >= count, let last = jobs.last?.id {
+                    olderPages.start(.init(count: count, fromJobId: last))
+                }
+                return .pageLoaded(context: context, jobs: jobs, olderThan: olderThan, requested: count,
+                                   at: clock.now(), warnings: page.warnings)
             } catch {
                 return .pageFailed(context: context, olderThan: olderThan, failure: Failure(error), at: clock.now())
             }
+        case .dropReadAhead:
+            olderPages.drop()
+            return nil
         case .loadConfig(let key):
             do {
                 guard let config = try await session.job(id: key.id, mode: .configuration).jobConfig else {
@@ -151,6 +162,7 @@ public final class ICWSJobService: JobService {
             return state.task
         }
         task?.cancel()
+        olderPages.drop()
         await feed.stop()
         await task?.value
         await session.shutdown()

@@ -7,42 +7,50 @@ extension ICWSSession {
     /// the walk: a server may cap `jobCount` below what was asked, and the one extra request at the
     /// end is cheaper than a listing cut short.
     ///
-    /// The next page is requested only when the caller asks for it, and only the previous page's
-    /// ids are remembered, so a walk of any length takes the memory of a page however slowly the
-    /// caller writes the pages out.
+    /// Each page is asked for while the caller is busy with the one before (one page ahead, no
+    /// more), and only the previous page's ids are remembered, so a walk of any length takes the
+    /// memory of two pages however slowly the caller writes the pages out.
     ///
     /// - Parameter fromJobId: start with the jobs before this id (nil: the most recent jobs).
     public nonisolated func allJobs(from fromJobId: String? = nil, pageSize: Int = ICWSProtocol.defaultJobCount,
                                     mode: JobsResponseMode = .status) -> JobPageSequence {
-        JobPageSequence(session: self, paging: JobPaging(pageSize: pageSize, from: fromJobId), mode: mode)
+        JobPageSequence(paging: JobPaging(pageSize: pageSize, from: fromJobId), mode: mode) { JobPageReadAhead(session: self) }
     }
 }
 
-/// The pages of `ICWSSession.allJobs`, fetched one at a time as they are iterated.
+/// The pages of `ICWSSession.allJobs`, fetched as they are iterated, each with the next one read
+/// ahead.
 public struct JobPageSequence: AsyncSequence, Sendable {
     public typealias Element = JobPage
 
-    let session: ICWSSession
     let paging: JobPaging
     let mode: JobsResponseMode
+    /// A reader per iteration, so each walk has its own page ahead.
+    let reader: @Sendable () -> JobPageReadAhead
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(session: session, paging: paging, mode: mode)
+        Iterator(paging: paging, mode: mode, pages: reader())
     }
 
     public struct Iterator: AsyncIteratorProtocol {
-        let session: ICWSSession
         var paging: JobPaging
         let mode: JobsResponseMode
+        let pages: JobPageReadAhead
 
-        /// The next page with jobs not seen before (or warnings); nil once the walk is done.
+        /// The next page with jobs not seen before (or warnings); nil once the walk is done. The
+        /// page after it is on its way when this returns.
         public mutating func next() async throws -> JobPage? {
             while let from = paging.next {
-                let page = try await session.jobPage(count: paging.pageSize, fromJobId: from.id, mode: mode)
+                let page = try await pages.page(request(from))
                 let fresh = paging.accept(page.jobs)
+                if let after = paging.next { pages.start(request(after)) }
                 if !fresh.isEmpty || !page.warnings.isEmpty { return JobPage(jobs: fresh, warnings: page.warnings) }
             }
             return nil
+        }
+
+        private func request(_ start: JobPaging.Start) -> JobPageReadAhead.Request {
+            JobPageReadAhead.Request(count: paging.pageSize, fromJobId: start.id, mode: mode)
         }
     }
 }

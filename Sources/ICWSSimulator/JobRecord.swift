@@ -32,7 +32,12 @@ struct JobPlan: Sendable, Hashable {
 
 /// One job as the server holds it: what clients see plus the engine's plan.
 struct JobRecord: Sendable {
-    var status: JobStatus
+    var status: JobStatus {
+        didSet { listEntry = nil }
+    }
+    /// The job as a job list in `status` mode writes it (`{"jobStatus":{…}}`), once asked for;
+    /// cleared whenever the status changes.
+    var listEntry: Data?
     var plan: JobPlan
     /// When the engine moves the job on by itself; nil when ended or the clock is frozen.
     var dueAt: Date?

@@ -46,9 +46,27 @@ struct JobRoutes: Sendable {
             return ICWSResponse.error(.internalServerError, errorId: "error.server.internal",
                                       message: "The server encountered an internal error (injected fault).")
         }
+        if mode == .status {
+            let entries = await core.statusEntries(fromJobId: fromJobId, count: count)
+            if entries.count < count { traffic.countListReachingOldest() }
+            return ICWSResponse.raw(Self.jobList(entries))
+        }
         let page = await core.page(fromJobId: fromJobId, count: count)
         if page.count < count { traffic.countListReachingOldest() }
         return ICWSResponse.json(JobList(page.map { Self.job($0, mode: mode) }))
+    }
+
+    /// A job list of entries already encoded: what encoding the `JobList` gives, byte for byte.
+    static func jobList(_ entries: [Data]) -> Data {
+        var body = Data()
+        body.reserveCapacity(entries.reduce(16) { $0 + $1.count + 1 })
+        body.append(contentsOf: #"{"jobList":["#.utf8)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(entry)
+        }
+        body.append(contentsOf: "]}".utf8)
+        return body
     }
 
     private func job(_ jobId: String, _ request: Request) async -> Response {

@@ -30,13 +30,35 @@ struct JobStore: Sendable {
     /// Up to `count` jobs older than `fromJobId` (the newest jobs when nil), newest first. An id the
     /// store does not know gives an empty page.
     func page(fromJobId: String?, count: Int) -> [JobRecord] {
+        records[pageRange(fromJobId: fromJobId, count: count)].reversed()
+    }
+
+    /// The jobs of `page(fromJobId:count:)` as a job list in `status` mode writes each
+    /// (`{"jobStatus":{…}}`): a job is encoded the first time it is listed and kept until it
+    /// changes, so paging through the history again costs copies, not encoding.
+    mutating func statusEntries(fromJobId: String?, count: Int) -> [Data] {
+        let range = pageRange(fromJobId: fromJobId, count: count)
+        var entries: [Data] = []
+        entries.reserveCapacity(range.count)
+        for position in range.reversed() {
+            if let entry = records[position].listEntry {
+                entries.append(entry)
+                continue
+            }
+            let entry = StatusEntryJSON.encode(records[position].status)
+            records[position].listEntry = entry
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    private func pageRange(fromJobId: String?, count: Int) -> Range<Int> {
         var end = records.endIndex
         if let fromJobId {
-            guard let position = position(of: fromJobId) else { return [] }
+            guard let position = position(of: fromJobId) else { return records.startIndex..<records.startIndex }
             end = position
         }
-        let start = max(records.startIndex, end - max(0, count))
-        return records[start..<end].reversed()
+        return max(records.startIndex, end - max(0, count))..<end
     }
 
     /// Ids of up to `limit` jobs that have not ended, newest first.

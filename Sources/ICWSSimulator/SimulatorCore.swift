@@ -58,6 +58,8 @@ actor SimulatorCore {
 
     func page(fromJobId: String?, count: Int) -> [JobRecord] { store.page(fromJobId: fromJobId, count: count) }
 
+    func statusEntries(fromJobId: String?, count: Int) -> [Data] { store.statusEntries(fromJobId: fromJobId, count: count) }
+
     func record(_ id: String) -> JobRecord? { store[id] }
 
     func allStatuses() -> [JobStatus] { store.page(fromJobId: nil, count: .max).map(\.status) }

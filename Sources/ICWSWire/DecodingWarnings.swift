@@ -33,11 +33,11 @@ extension Decoder {
 extension KeyedDecodingContainer {
     /// An optional field that does not spoil its object: a wrong type or bad value is dropped
     /// (nil) with a warning naming the field and `owner` (e.g. "job 42").
-    func lenient<T: Decodable>(_ type: T.Type, forKey key: Key, owner: String, decoder: any Decoder) -> T? {
+    func lenient<T: Decodable>(_ type: T.Type, forKey key: Key, owner: @autoclosure () -> String, decoder: any Decoder) -> T? {
         do {
             return try decodeIfPresent(type, forKey: key)
         } catch {
-            decoder.warn("\(owner): ignored '\(key.stringValue)' (\(ICWSJSON.describe(error)))")
+            decoder.warn("\(owner()): ignored '\(key.stringValue)' (\(ICWSJSON.describe(error)))")
             return nil
         }
     }

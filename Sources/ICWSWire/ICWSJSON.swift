@@ -44,7 +44,9 @@ public enum ICWSJSON {
 
     /// `data` with every invalid UTF-8 sequence replaced by U+FFFD (the same bytes when valid).
     static func repairingUTF8(_ data: Data) -> Data {
-        if data.allSatisfy({ $0 < 0x80 }) { return data }
+        // Over the bytes at once (a page is hundreds of kilobytes; `Data`'s iterator goes byte by byte).
+        let ascii = data.withUnsafeBytes { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        if ascii { return data }
         let text = String(decoding: data, as: UTF8.self)
         return text.utf8.elementsEqual(data) ? data : Data(text.utf8)
     }

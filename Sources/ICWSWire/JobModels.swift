@@ -60,9 +60,10 @@ public struct JobStatus: Codable, Hashable, Sendable {
         } else {
             id = try c.decode(String.self, forKey: .id)
         }
-        let owner = "job \(id.prefix(40))"
+        let jobId = id
+        // Named only in a warning: most jobs have none, and a page holds a thousand.
         func field<T: Decodable>(_ type: T.Type, _ key: CodingKeys) -> T? {
-            c.lenient(type, forKey: key, owner: owner, decoder: decoder)
+            c.lenient(type, forKey: key, owner: "job \(jobId.prefix(40))", decoder: decoder)
         }
         name = field(String.self, .name) ?? ""
         submittedUserId = field(String.self, .submittedUserId) ?? ""

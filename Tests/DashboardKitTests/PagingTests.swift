@@ -46,17 +46,19 @@ struct PagingTests {
         #expect(state.loadOrder.last == "1001")
         #expect(state.selectedId == selected)
         #expect(state.paging.phase == .idle)
-        #expect(Fixture.press(&state, .char("G")).exceptConfigLoads == [.loadOlderPage(olderThan: "1001", count: historyPageSize)])
+        #expect(Fixture.press(&state, .char("G")).exceptConfigLoads == [.loadOlderPage(olderThan: "1001", count: historyPageSize, readAhead: true)])
     }
 
     @Test func theEndKeyLoadsTheWholeHistoryInLargePages() {
         var state = Fixture.state(jobs: Fixture.page(from: 5000, count: 50), width: 80, height: 24)
-        #expect(Fixture.press(&state, .end).exceptConfigLoads == [.loadOlderPage(olderThan: "4951", count: historyPageSize)])
+        #expect(Fixture.press(&state, .end).exceptConfigLoads == [.loadOlderPage(olderThan: "4951", count: historyPageSize, readAhead: true)])
         #expect(state.loadingHistory)
         #expect(state.statusMessage?.text == "Loading history: 50 jobs…")
         let next = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 4950, count: 1000), olderThan: "4951",
                                                     requested: historyPageSize, at: Fixture.at(29)))
-        #expect(next.pageLoads == [.loadOlderPage(olderThan: "3951", count: historyPageSize)], "the next page follows at once")
+        #expect(next.pageLoads == [.loadOlderPage(olderThan: "3951", count: historyPageSize, readAhead: true)],
+                "the next page follows at once (the service has read it ahead)")
+        #expect(!next.contains(.dropReadAhead()))
         #expect(state.selectedId == "3951", "the selection stays on the oldest job loaded")
         #expect(state.statusMessage?.text == "Loading history: 1,050 jobs…")
         #expect(Fixture.press(&state, .char("?"), .escape).exceptConfigLoads.isEmpty, "other keys still answer")
@@ -77,8 +79,32 @@ struct PagingTests {
         let arrived = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 4950, count: 1000), olderThan: "4951",
                                                        requested: historyPageSize, at: Fixture.at(29)))
         #expect(arrived.pageLoads.isEmpty, "the page in flight is kept, no other is asked for")
+        #expect(arrived.contains(.dropReadAhead()), "the page the service read ahead after it is not wanted")
         #expect(state.selectedId == "4952")
         #expect(state.loadOrder.count == 1050)
+        #expect(state.brokenInvariants.isEmpty)
+    }
+
+    /// The history walk's last page is short: the service read nothing ahead after it.
+    @Test func theLastPageOfTheHistoryDropsNothing() {
+        var state = Fixture.state(jobs: Fixture.page(from: 5000, count: 50), width: 80, height: 24)
+        Fixture.press(&state, .char("G"))
+        Fixture.press(&state, .char("k"))
+        let arrived = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 4950, count: 10), olderThan: "4951",
+                                                       requested: historyPageSize, at: Fixture.at(29)))
+        #expect(!arrived.contains(.dropReadAhead()))
+        #expect(state.paging.phase == .reachedOldest)
+    }
+
+    /// Scrolling to the end asks for one page: the service reads nothing ahead for it.
+    @Test func anOlderPageOutsideTheHistoryWalkIsNotReadAhead() {
+        var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
+        var effects: [Effect] = []
+        while effects.isEmpty, state.selectedIndex! < 49 { effects = Fixture.press(&state, .pageDown).exceptConfigLoads }
+        #expect(effects == [.loadOlderPage(olderThan: "1051", count: 50, readAhead: false)])
+        let arrived = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 50), olderThan: "1051",
+                                                       requested: 50, at: Fixture.at(29)))
+        #expect(!arrived.contains(.dropReadAhead()))
     }
 
     @Test func aShortPageStopsPaging() {

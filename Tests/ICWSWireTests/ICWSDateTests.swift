@@ -84,4 +84,24 @@ struct ICWSDateTests {
             #expect(ICWSDate.parse(ICWSDate.extended(date)) == date)
         }
     }
+
+    /// The digit-by-digit formatting and the calendar-free parsing give what Foundation's
+    /// Gregorian calendar gives, from before its Julian cutover (calendar path) to year 9999.
+    @Test func calendarFreeDatesAgreeWithTheCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = -12_300_000_000.0  // 1580
+        let end = 253_402_300_799.0    // 9999-12-31T23:59:59Z
+        var seconds = start
+        while seconds <= end {
+            let date = Date(timeIntervalSince1970: seconds)
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let basic = String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            #expect(ICWSDate.basic(date) == basic, "\(seconds)")
+            #expect(ICWSDate.extended(date) == String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!,
+                                                      c.hour!, c.minute!, c.second!), "\(seconds)")
+            #expect(ICWSDate.parse(basic) == calendar.date(from: c), "\(basic)")
+            seconds += 86_400 * 37 + 3_601.5
+        }
+    }
 }

@@ -29,6 +29,9 @@ public struct Paging: Equatable, Sendable {
     public internal(set) var phase: Phase = .loadingNewest
     /// A refresh of the newest page is in flight (after the first page).
     public internal(set) var refreshing = false
+    /// The older page in flight was asked for with `readAhead` (the history walk): the service
+    /// may already be fetching the page after it.
+    public internal(set) var readingAhead = false
 
     /// The first page arrived (whatever came after).
     public var hasFirstPage: Bool {
@@ -57,13 +60,17 @@ public struct Paging: Equatable, Sendable {
     /// The next older page may be asked for.
     var canLoadOlder: Bool { phase == .idle }
 
-    mutating func startOlder(olderThan id: String) { phase = .loadingOlder(olderThan: id) }
+    mutating func startOlder(olderThan id: String, readAhead: Bool) {
+        phase = .loadingOlder(olderThan: id)
+        readingAhead = readAhead
+    }
 
     /// A page arrived: `short` when it held fewer jobs than asked.
     mutating func loaded(olderThan: String?, short: Bool) {
         if let olderThan {
             guard phase == .loadingOlder(olderThan: olderThan) else { return }
             phase = short ? .reachedOldest : .idle
+            readingAhead = false
         } else if hasFirstPage {
             refreshing = false
         } else {
@@ -73,7 +80,10 @@ public struct Paging: Equatable, Sendable {
 
     mutating func failed(olderThan: String?, _ failure: Failure) {
         if let olderThan {
-            if phase == .loadingOlder(olderThan: olderThan) { phase = .idle }
+            if phase == .loadingOlder(olderThan: olderThan) {
+                phase = .idle
+                readingAhead = false
+            }
         } else if hasFirstPage {
             refreshing = false
         } else {

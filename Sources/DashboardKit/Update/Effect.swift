@@ -4,7 +4,11 @@ import ICWSWire
 /// Each request names its server (a context, or a job's key), so the runner sends it there.
 public enum Effect: Equatable, Sendable {
     case loadNewestPage(context: ContextID = .first, count: Int)
-    case loadOlderPage(context: ContextID = .first, olderThan: String, count: Int)
+    /// `readAhead`: the history walk's page — the service may ask for the page after it at once,
+    /// while this one is merged, and hand it out for the next `loadOlderPage` it matches.
+    case loadOlderPage(context: ContextID = .first, olderThan: String, count: Int, readAhead: Bool = false)
+    /// The history walk stopped: a page the service read ahead for it is not wanted.
+    case dropReadAhead(context: ContextID = .first)
     case loadConfig(id: JobKey)
     case cancelJob(id: JobKey)
     /// The full set of jobs to subscribe to (replaces the previous set; a server with none listed
@@ -41,7 +45,7 @@ extension Effect {
     /// The server the effect goes to; nil for one that concerns every server (`watch`) or none.
     public var context: ContextID? {
         switch self {
-        case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _): context
+        case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _, _), .dropReadAhead(let context): context
         case .loadConfig(let key), .cancelJob(let key): key.context
         case .loadDictionary(let context), .submitJob(let context, _): context
         case .watch, .startTimer, .quit: nil

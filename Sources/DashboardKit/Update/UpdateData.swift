@@ -7,19 +7,27 @@ extension DashboardState {
         guard let index = serverIndex(context) else { return [] }
         lastDataAt = at
         advanceClock(to: at)
-        servers[index].paging.loaded(olderThan: olderThan, short: page.count < requested)
+        let short = page.count < requested
+        let paging = servers[index].paging
+        // After a full page asked with `readAhead` the service is fetching the page after it.
+        let readAhead = olderThan.map { paging.readingAhead && paging.phase == .loadingOlder(olderThan: $0) && !short } ?? false
+        servers[index].paging.loaded(olderThan: olderThan, short: short)
         clearPageFailureMessage()
         mergeOrder(page, context: context, appendLeftovers: olderThan != nil)
         jobsChanged = true
+        var effects: [Effect] = []
         if loadingHistory, olderThan != nil {
             refreshVisibleRows()
-            return continueHistory()
+            effects = continueHistory()
+        } else if !filter.isActive, order.count < layout.list.height {
+            // A list shorter than the screen cannot be scrolled to fetch more: fetch while it is.
+            effects = olderPageIfNeeded()
         }
-        // A list shorter than the screen cannot be scrolled to fetch more: fetch while it is.
-        if !filter.isActive, order.count < layout.list.height {
-            return olderPageIfNeeded()
+        let readAheadWanted = effects.contains {
+            if case .loadOlderPage(context, _, _, true) = $0 { true } else { false }
         }
-        return []
+        if readAhead, !readAheadWanted { effects.append(.dropReadAhead(context: context)) }
+        return effects
     }
 
     /// Stores the page and inserts its jobs not yet in the load order: each run of new jobs goes

@@ -66,8 +66,10 @@ struct JobListWriter {
     /// until it is known whether a comma follows.
     private mutating func jsonLines(_ jobs: [ListedJob]) throws -> [String] {
         guard !jobs.isEmpty else { return [] }
-        var lines = try SafeJSON.pretty(jobs.map(status)).split(separator: "\n", omittingEmptySubsequences: false)
-            .dropFirst().dropLast().map(String.init)
+        // Split as bytes: the pretty output's only raw newlines are its line ends (strings carry
+        // theirs escaped), and splitting by `Character` costs as much as encoding the page.
+        var lines = try SafeJSON.pretty(jobs.map(status)).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .dropFirst().dropLast().map { String(decoding: $0, as: UTF8.self) }
         let opening = heldLine.map { $0 + "," } ?? "["
         heldLine = lines.popLast()
         return [opening] + lines

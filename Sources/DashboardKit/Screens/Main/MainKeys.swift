@@ -46,14 +46,14 @@ extension DashboardState {
     }
 
     /// `G`: the oldest job. Selects the last row and loads the rest of the history in large pages,
-    /// one after another (the keys still answer; a movement key stops it), with its progress in
-    /// the status line.
+    /// one after another, each read ahead by the service while the one before is merged (the
+    /// keys still answer; a movement key stops it), with its progress in the status line.
     mutating func selectOldest() -> [Effect] {
         if !rows.isEmpty { selectedId = visibleIds[rows.count - 1] }
         guard servers.contains(where: { $0.paging.hasFirstPage && $0.paging.phase != .reachedOldest }) else { return [] }
         loadingHistory = true
         statusMessage = .info(historyProgress)
-        return olderPages(count: historyPageSize)
+        return olderPages(count: historyPageSize, readAhead: true)
     }
 
     /// An older page arrived while loading the history: select the new last row, ask for the next
@@ -66,7 +66,7 @@ extension DashboardState {
         }
         statusMessage = .info(historyProgress)
         configRest.travel()
-        return olderPages(count: historyPageSize)
+        return olderPages(count: historyPageSize, readAhead: true)
     }
 
     mutating func stopHistory(saying what: String) {
@@ -89,14 +89,14 @@ extension DashboardState {
     }
 
     /// Each server's next older page of `count` jobs, unless one is in flight or its oldest job is
-    /// already loaded.
-    private mutating func olderPages(count: Int) -> [Effect] {
+    /// already loaded; `readAhead` while walking the history.
+    private mutating func olderPages(count: Int, readAhead: Bool = false) -> [Effect] {
         var effects: [Effect] = []
         for index in servers.indices where servers[index].paging.canLoadOlder {
             let context = servers[index].id
             guard let last = loadOrder.last(where: { $0.context == context }) else { continue }
-            servers[index].paging.startOlder(olderThan: last.id)
-            effects.append(.loadOlderPage(context: context, olderThan: last.id, count: count))
+            servers[index].paging.startOlder(olderThan: last.id, readAhead: readAhead)
+            effects.append(.loadOlderPage(context: context, olderThan: last.id, count: count, readAhead: readAhead))
         }
         return effects
     }
