@@ -23,7 +23,7 @@ let package = Package(
     ],
     targets: [
         // Wire format shared by the client and the simulator: models, dates, error bodies, messages.
-        .target(name: "ICWSWire", swiftSettings: strict),
+        .target(name: "ICWSWire", dependencies: ["DisplayText"], swiftSettings: strict),
         // Composing jobs without I/O: drafts to jobConfigs, time windows, resubmits, the server's rules.
         .target(name: "JobComposition", dependencies: ["ICWSWire"], swiftSettings: strict),
         // The API core: session, data-extractor calls, messaging. The only code that speaks HTTP as a client.

@@ -43,8 +43,8 @@ library() {
 }
 
 echo "building fuzz targets in $out"
-library ICWSWire Sources/ICWSWire/*.swift
 library DisplayText Sources/DisplayText/*.swift
+library ICWSWire Sources/ICWSWire/*.swift
 # The client's pure parts: parsers and checks that need no HTTP stack.
 library ICWSClientPieces \
   Sources/ICWSClient/{SSEParser,ICWSServer,ICWSError,VisibleText,MessageDecoding,Redaction,SessionCookie}.swift

@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 
 /// ICWS `DateTime` values on the wire.
@@ -32,7 +33,7 @@ public enum ICWSDate {
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
 
         let date: Date
-        if CivilTime.years.contains(year) {
+        if CivilTime.calendarYears.contains(year) {
             let seconds = CivilTime.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
             date = Date(timeIntervalSince1970: TimeInterval(seconds))
         } else {
@@ -61,7 +62,7 @@ public enum ICWSDate {
     /// `String(format:)` with calendar components costs microseconds each.
     private static func format(_ date: Date, extended: Bool) -> String {
         let date = date.roundedDownToSecond
-        guard let c = CivilTime(date) else {
+        guard let c = CivilTime(utc: date) else {
             let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
             return String(format: extended ? "%04d-%02d-%02dT%02d:%02d:%02dZ" : "%04d%02d%02dT%02d%02d%02dZ",
                           c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
@@ -109,52 +110,6 @@ public enum ICWSDate {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
     }()
-}
-
-/// A UTC date and time of day in whole seconds, computed without a calendar (days from the civil
-/// date, proleptic Gregorian) for the years where that agrees with Foundation's Gregorian
-/// calendar, which switches to the Julian one before 1582; other years go through the calendar.
-struct CivilTime {
-    var year, month, day, hour, minute, second: Int
-
-    static let years = 1601...9999
-
-    /// Days from 1970-01-01 to a civil date (H. Hinnant's `days_from_civil`).
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// Nil outside `years` (or for a date too far off to hold in an `Int`).
-    init?(_ date: Date) {
-        let interval = date.timeIntervalSince1970
-        guard interval.isFinite, abs(interval) < 1e12 else { return nil }
-        let seconds = Int(interval.rounded(.down))
-        let (days, secondOfDay) = Self.floorDivide(seconds, 86_400)
-        // `civil_from_days`.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        hour = secondOfDay / 3600
-        minute = secondOfDay / 60 % 60
-        second = secondOfDay % 60
-        guard Self.years.contains(year) else { return nil }
-    }
-
-    private static func floorDivide(_ a: Int, _ b: Int) -> (quotient: Int, remainder: Int) {
-        let q = a / b, r = a % b
-        return r < 0 ? (q - 1, r + b) : (q, r)
-    }
 }
 
 extension Date {
