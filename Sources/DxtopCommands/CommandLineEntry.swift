@@ -11,7 +11,14 @@ public enum CommandLineEntry {
         StandardStreams.ignoreBrokenPipeSignal()
         do {
             try PasswordArgumentGuard.check(arguments)
-            var command = try Dxtop.parseAsRoot(arguments)
+            var command: any ParsableCommand
+            do {
+                command = try Dxtop.parseAsRoot(arguments)
+            } catch {
+                guard Dxtop.exitCode(for: error) == .validationFailure,
+                      let suggestion = CommandSuggestion.message(for: arguments) else { throw error }
+                throw CLIError.usage(suggestion)
+            }
             if !(command is Dxtop) { try rejectDashboardFlags(arguments, subcommand: command) }
             try command.run()
             return StandardStreams.outputWasClosed ? StandardOutputClosed.exitStatus : ExitStatus.ok.rawValue

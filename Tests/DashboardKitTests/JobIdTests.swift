@@ -90,6 +90,14 @@ struct FailureKindTests {
         #expect(Snapshot.render(state, width: 80, height: 24).lines[3].contains("Could not load jobs: the server did not answer in time"))
     }
 
+    @Test func aCancelThatCouldNotBeSentIsNotCalledRefused() {
+        let key = JobKey(context: ContextID(0), id: "3f2b6c1e")
+        let offline = FailureText.sentence(.cancel(jobId: key), Failure(.unavailable, "cannot connect to cic01:8019: connection refused"))
+        #expect(offline == "Cancel of job 3f2b6c1e not sent: cannot connect to cic01:8019: connection refused")
+        let refused = FailureText.sentence(.cancel(jobId: key), Failure(.permission, "no right"))
+        #expect(refused == "Cancel of job 3f2b6c1e refused: no right")
+    }
+
     @Test func everyKindHasItsOwnWords() {
         let words = FailureKind.allCases.map(FailureText.word)
         #expect(Set(words).count == FailureKind.allCases.count)

@@ -45,6 +45,14 @@ struct CLICancelTests {
         }
     }
 
+    @Test("a server that cannot be reached: the cancel is 'not sent', never 'refused'")
+    func offlineNotSent() async throws {
+        let result = try await DxtopBinary.run(["jobs", "cancel", "3f2b6c1e-8d4a-4e7b-9a1c-2b5d7e9f0a11", "--yes"], env: CLIUsageTests.unreachable)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.hasPrefix("dxtop: cancel of job 3f2b6c1e-8d4a-4e7b-9a1c-2b5d7e9f0a11 not sent: "), "\(result)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result)")
+    }
+
     @Test("jdoe canceling admin's job: exit 4 (permission denied)")
     func permissionDenied() async throws {
         try await SimulatorFixture.with { sim in

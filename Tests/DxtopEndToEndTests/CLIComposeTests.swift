@@ -145,7 +145,7 @@ struct CLIComposeTests {
             let backwards = try await DxtopBinary.run(["jobs", "resubmit", originalId, "--from", "2026-11-04", "--to", "2026-11-03",
                                                        "--utc", "--yes"], env: sim.environment())
             #expect(backwards.status == 1, "\(backwards)")
-            #expect(backwards.stderr == "dxtop: not resubmitted: endTimeFilter must be later than startTimeFilter.\n", "\(backwards)")
+            #expect(backwards.stderr == "dxtop: not resubmitted: --to must be later than --from.\n", "the words typed: \(backwards)")
             #expect(await sim.simulator.allJobStatuses().count == before)
         }
     }

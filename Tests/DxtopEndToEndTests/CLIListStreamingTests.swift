@@ -84,6 +84,7 @@ struct CLIListStreamingTests {
             let ids = try objects(result.stdout).compactMap { $0["id"] as? String }
             #expect(ids == Array(await sim.simulator.allJobStatuses().prefix(10).map(\.id)))
             #expect(result.stderr.hasPrefix("dxtop: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            #expect(result.stderr.contains("(10 jobs written before the failure)"), "\(result.stderr)")
         }
     }
 

@@ -30,6 +30,10 @@ enum FailureText {
         case .newestPage: "Could not load jobs: \(describe(failure))"
         case .olderPage: "Could not load older jobs: \(describe(failure))"
         case .cancel(let key) where failure.kind == .alreadyEnded: "Job \(key.id) had already ended; it cannot be canceled."
+        // Offline is not a refusal: the cancel never left, or its answer never came.
+        case .cancel(let key) where failure.kind == .unavailable: "Cancel of job \(key.id) not sent: \(describe(failure))"
+        case .cancel(let key) where failure.kind == .timeout:
+            "Cancel of job \(key.id) got no answer; it may not have reached the server: \(describe(failure))"
         case .cancel(let key): "Cancel of job \(key.id) refused: \(describe(failure))"
         }
     }

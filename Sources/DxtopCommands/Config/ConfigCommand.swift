@@ -90,6 +90,7 @@ struct ConfigViewCommand: ParsableCommand {
 
 enum ConfigView {
     static let redacted = "<redacted>"
+    static let commandSet = "<set, not shown>"
 
     /// One context's settings in the file's key names and a fixed order.
     static func node(_ settings: ContextSettings) throws -> Node {
@@ -99,7 +100,8 @@ enum ConfigView {
         }
         try add("server", settings.server)
         try add("user", settings.user)
-        try add("password-command", settings.passwordCommand)
+        // A password command can carry the secret itself (`printf secret`): say that one is set.
+        try add("password-command", settings.passwordCommand.map { _ in commandSet })
         try add("password", settings.hasPlainPassword ? redacted : nil)
         try add("ca-file", settings.caFile)
         try add("insecure", settings.insecure)

@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import JobComposition
 import Yams
 
 /// One context of the config file: how to reach and log in to one CIC server. Every field is
@@ -66,7 +67,7 @@ struct ConfigFile: Sendable {
                     contexts.append((name, try parseContext(body, name: name, source: source)))
                 }
             default:
-                warnings.append("\(Self.location(source, keyNode)): unknown key '\(Self.visible(key))' (ignored)")
+                warnings.append("\(Self.location(source, keyNode)): unknown key '\(Self.visible(key))' (ignored\(Self.didYouMean(key, among: ["current-context", "contexts"])))")
             }
         }
     }
@@ -108,13 +109,18 @@ struct ConfigFile: Sendable {
                 settings.hasPlainPassword = true
                 warnings.append("\(Self.location(source, keyNode)): \(what): a plain 'password' is never used; use password-command")
             default:
-                warnings.append("\(Self.location(source, keyNode)): \(what): unknown key '\(Self.visible(key))' (ignored)")
+                warnings.append("\(Self.location(source, keyNode)): \(what): unknown key '\(Self.visible(key))' (ignored\(Self.didYouMean(key, among: Self.contextKeys.sorted())))")
             }
         }
         if settings.insecure == true, settings.caFile != nil {
             throw Self.problem(source, body, "\(what): insecure and ca-file cannot be used together")
         }
         return settings
+    }
+
+    /// `; did you mean 'current-context'?` for a near miss, else nothing.
+    static func didYouMean(_ key: String, among keys: [String]) -> String {
+        NameSuggestions.closest(to: key, among: keys, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// `~/x` → `$HOME/x`.

@@ -66,8 +66,7 @@ struct ContextResolver {
         let label = name.map { "context '\(ConfigFile.visible($0))': " } ?? ""
         let flagOrEnvironmentServer = overrides ? nonEmpty(options.server) ?? nonEmpty(environment["ICWS_SERVER"]) : nil
         guard let serverText = flagOrEnvironmentServer ?? nonEmpty(settings.server) else {
-            throw CLIError.usage(name == nil ? "no server given: pass --server URL, set ICWS_SERVER, or add a context to the config file (docs/config.md)"
-                                             : "\(label)no server in the config file")
+            throw CLIError.usage(name == nil ? noServerMessage : "\(label)no server in the config file")
         }
         let server: ICWSServer
         do {
@@ -107,6 +106,17 @@ struct ContextResolver {
         if overrides, !(environment["ICWS_PASSWORD"] ?? "").isEmpty { return .environment }
         if let command = nonEmpty(settings.passwordCommand) { return .command(command) }
         return .prompt
+    }
+
+    /// Neither flags, environment nor a current context name a server. A file with contexts but
+    /// no (or a misspelled) `current-context:` gets its contexts named, and the ways to pick one.
+    private var noServerMessage: String {
+        guard !file.names.isEmpty else {
+            return "no server given: pass --server URL, set ICWS_SERVER, or add a context to the config file (docs/config.md)"
+        }
+        let names = file.names.map(ConfigFile.visible)
+        return "no server given: the config file has no current-context (its contexts: \(names.joined(separator: ", "))); "
+            + "pass --context \(names[0]), or make one current with 'dxtop config use \(names[0])'"
     }
 
     private func nonEmpty(_ text: String?) -> String? {

@@ -25,6 +25,12 @@ struct ResolvedContext: Sendable {
     /// `prod`, or the server when no context applies (for messages).
     var label: String { name ?? server.description }
 
+    /// `http://cic01:8018 as admin (context prod)`: where an action goes, for summaries and
+    /// failures (server text sanitised).
+    var place: String {
+        "\(TerminalSafe.clean(server.description)) as \(TerminalSafe.clean(userID))" + (name.map { " (context \(TerminalSafe.clean($0)))" } ?? "")
+    }
+
     func configuration(password: String, logger: Logger) -> ICWSClientConfiguration {
         var configuration = ICWSClientConfiguration(
             server: server, credentials: ICWSCredentials(user: userID, password: password), tls: tls, proxy: proxy,

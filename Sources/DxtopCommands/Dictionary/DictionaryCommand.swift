@@ -17,7 +17,7 @@ struct DictionaryCommand: ParsableCommand {
     }
 }
 
-/// `dxtop dictionary list [--filter TEXT] [--json]`.
+/// `dxtop dictionary list [--filter TEXT] [-o FORMAT]`.
 struct DictionaryListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -29,21 +29,24 @@ struct DictionaryListCommand: ParsableCommand {
                                             valueName: "text"))
     var filter: String?
 
-    @Flag(name: .long, help: "Print a JSON array (keys in docs/cli.md).")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let dictionary = try DictionaryFetch.dictionary(CommandContext(global))
         let sets = DictionaryText.matching(dictionary.all, filter: filter)
-        if json {
-            StandardStreams.out(try SafeJSON.pretty(sets.map(DictionaryJSON.Summary.init)))
-        } else {
-            for line in DictionaryText.list(sets) { StandardStreams.out(line) }
+        let summaries = sets.map(DictionaryJSON.Summary.init)
+        let lines: [String]
+        switch output.format {
+        case .json: lines = [try SafeJSON.pretty(summaries)]
+        case .jsonl: lines = try summaries.map { try SafeJSON.line($0) }
+        case .csv: lines = try CSV.rows(summaries, keys: DictionaryJSON.Summary.Keys.allCases.map(\.rawValue), headers: !output.noHeaders)
+        case .table, .wide: lines = Array(DictionaryText.list(sets).dropFirst(output.noHeaders ? 1 : 0))
         }
+        for line in lines { StandardStreams.out(line) }
     }
 }
 
-/// `dxtop dictionary show NAME [--json]`.
+/// `dxtop dictionary show NAME [-o FORMAT]`: table and wide print the report, csv one row per column.
 struct DictionaryShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -54,19 +57,23 @@ struct DictionaryShowCommand: ParsableCommand {
     @Argument(help: "Table or view name (any case).")
     var name: String
 
-    @Flag(name: .long, help: "Print a JSON object (keys in docs/cli.md).")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let dictionary = try DictionaryFetch.dictionary(CommandContext(global))
         guard let set = dictionary.dataSet(named: name) else {
             throw CLIError.failure(JobRules.unknownDataSet(name, kind: nil, in: dictionary).message)
         }
-        if json {
-            StandardStreams.out(try SafeJSON.pretty(DictionaryJSON.Detail(set)))
-        } else {
-            for line in DictionaryText.detail(set) { StandardStreams.out(line) }
+        let lines: [String]
+        switch output.format {
+        case .json: lines = [try SafeJSON.pretty(DictionaryJSON.Detail(set))]
+        case .jsonl: lines = [try SafeJSON.line(DictionaryJSON.Detail(set))]
+        case .csv:
+            lines = try CSV.rows(set.column.map(DictionaryJSON.Column.init), keys: DictionaryJSON.Column.Keys.allCases.map(\.rawValue),
+                                 headers: !output.noHeaders)
+        case .table, .wide: lines = DictionaryText.detail(set)
         }
+        for line in lines { StandardStreams.out(line) }
     }
 }
 

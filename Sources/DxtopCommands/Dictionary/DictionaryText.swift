@@ -65,7 +65,7 @@ enum DictionaryJSON {
             description = set.shortDescription
         }
 
-        enum Keys: String, CodingKey { case name, kind, dataSet, dateTimeFilterColumn, siteIdFilterColumn, columnCount, description }
+        enum Keys: String, CodingKey, CaseIterable { case name, kind, dataSet, dateTimeFilterColumn, siteIdFilterColumn, columnCount, description }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
@@ -82,7 +82,7 @@ enum DictionaryJSON {
     struct Column: Encodable {
         let column: DictionaryColumn
 
-        enum Keys: String, CodingKey { case name, dataType, maxLength, precision, scale, nullable, containsPII, mayContainPII, description }
+        enum Keys: String, CodingKey, CaseIterable { case name, dataType, maxLength, precision, scale, nullable, containsPII, mayContainPII, description }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)

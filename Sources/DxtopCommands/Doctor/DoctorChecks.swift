@@ -13,7 +13,7 @@ struct DoctorChecks: Sendable {
 
     private var server: ICWSServer { context.server }
     private var seconds: Double { context.timeout ?? 10 }
-    private var contextHint: String { context.name.map { " of context '\(TerminalSafe.clean($0))'" } ?? "" }
+    private var contextHint: String { NextStep.contextHint(context) }
 
     func run() throws {
         DoctorLine.ok("server", "\(server) as \(TerminalSafe.clean(context.userID))" + (context.name.map { " (context \(TerminalSafe.clean($0)))" } ?? ""))
@@ -40,7 +40,7 @@ struct DoctorChecks: Sendable {
         let (host, port, what) = context.proxy.map { ($0.host, $0.port, "the proxy \($0)") } ?? (server.host, server.port, "\(server.host):\(server.port)")
         if let problem = TCPReach.problem(host: host, port: port, within: seconds) {
             throw DoctorLine.fail("reach", "cannot connect to \(what): \(problem)",
-                                  next: "check the host name and port\(contextHint), that the server (or proxy) runs, and firewalls; a bare host means https://HOST:8019")
+                                  next: NextStep.reach(context))
         }
         DoctorLine.ok("reach", "\(what) accepts connections")
     }
@@ -74,7 +74,7 @@ struct DoctorChecks: Sendable {
             }
             if case .authenticationFailed = error {
                 throw DoctorLine.fail("login", error.description, status: .authentication,
-                                      next: "check the user and the password (ICWS_PASSWORD, --password-stdin or password-command\(contextHint))")
+                                      next: NextStep.login(context))
             }
             throw DoctorLine.fail("login", error.description, status: ExitStatus(error.failure.kind), next: "see the server's message above")
         }
@@ -95,7 +95,7 @@ struct DoctorChecks: Sendable {
             DoctorLine.ok("list jobs", jobs.isEmpty ? "allowed (no jobs yet)" : "allowed")
         } catch let error as ICWSError {
             throw DoctorLine.fail("list jobs", error.description, status: ExitStatus(error.failure.kind),
-                                  next: "the user needs the Data Extractor rights in Interaction Administrator")
+                                  next: NextStep.rights)
         }
     }
 }

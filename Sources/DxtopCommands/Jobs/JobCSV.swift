@@ -1,4 +1,3 @@
-import DisplayText
 import Foundation
 
 /// `-o csv` of `jobs list` and `jobs show`: one row per job, the columns and values of the JSON job
@@ -7,19 +6,7 @@ import Foundation
 enum JobCSV {
     static func lines(_ jobs: [ListedJob], showContext: Bool, headers: Bool, now: Date) throws -> [String] {
         let keys = JSONOutput.Status.Keys.allCases.filter { showContext || $0 != .context }.map(\.rawValue)
-        var out = headers ? [CSV.line(keys)] : []
-        for job in jobs {
-            let object = JSONOutput.Status(status: job.status, now: now, context: showContext ? job.context ?? "" : nil)
-            let data = try JSONEncoder().encode(object)
-            let fields = (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-            out.append(CSV.line(keys.map { key in
-                switch fields[key] {
-                case let text as String: TerminalSafe.clean(text)
-                case let number as NSNumber: number.stringValue
-                default: ""
-                }
-            }))
-        }
-        return out
+        let objects = jobs.map { JSONOutput.Status(status: $0.status, now: now, context: showContext ? $0.context ?? "" : nil) }
+        return try CSV.rows(objects, keys: keys, headers: headers)
     }
 }

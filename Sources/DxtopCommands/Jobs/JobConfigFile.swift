@@ -17,12 +17,25 @@ enum JobConfigFile {
         do {
             config = try ICWSJSON.decode(JobConfig.self, from: data)
         } catch {
+            if let place = malformedPlace(error) { throw CLIError.failure("\(label): not valid JSON: \(place)") }
             throw CLIError.failure("\(label): not a job configuration: \(ICWSJSON.describe(error))")
         }
         if let problem = problem(in: config) {
             throw CLIError.failure("\(label): \(problem)")
         }
         return config
+    }
+
+    /// For JSON that does not parse: the parser's words with the line and column
+    /// (`Unexpected character '}' around line 3, column 29.`); nil for any other error.
+    static func malformedPlace(_ error: any Error) -> String? {
+        guard case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty else { return nil }
+        let underlying = context.underlyingError
+        let texts = [(underlying as? any CustomDebugStringConvertible)?.debugDescription,
+                     (underlying as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String,
+                     underlying.map { String(describing: $0) }, context.debugDescription]
+        let placed = texts.compactMap { $0 }.first { $0.contains(/line \d+, column \d+/) }
+        return OneLine.safe(placed ?? context.debugDescription)
     }
 
     /// The first thing that keeps `config` from being a job, or nil.

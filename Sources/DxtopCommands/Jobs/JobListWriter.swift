@@ -12,6 +12,8 @@ struct JobListWriter {
     let timeFormat: TimeFormat
     let now: Date
     private var started = false
+    /// Jobs written so far (for the note when a listing fails part-way).
+    private(set) var written = 0
     /// JSON: the last line of the previous element (`  }`), written once it is known whether a
     /// comma follows.
     private var heldLine: String?
@@ -30,6 +32,7 @@ struct JobListWriter {
     mutating func write(_ jobs: [ListedJob]) throws {
         let first = !started
         started = true
+        written += jobs.count
         let lines: [String]
         switch format {
         case .json:
@@ -47,6 +50,10 @@ struct JobListWriter {
         }
         if !lines.isEmpty { StandardStreams.out(lines.joined(separator: "\n")) }
     }
+
+    /// Whether anything was written: before the first page, a failure leaves stdout empty (an
+    /// empty array or a lone header would read as "no jobs").
+    var hasStarted: Bool { started }
 
     /// Ends the listing: closes the JSON array (also after a failure, so stdout stays one valid
     /// array), or writes the header of an empty table or CSV.

@@ -20,12 +20,14 @@ enum JobSending {
         }
     }
 
+    /// `place` is where it goes (`ResolvedContext.place`), named in the summary.
     static func send(_ config: JobConfig, session: ICWSSession, ask: Bool, dryRun: Bool,
-                     format: TimeFormat) async throws -> Outcome {
+                     format: TimeFormat, place: String) async throws -> Outcome {
         if dryRun { return .dryRun(config) }
         if ask {
-            let question = (JobSummaryText.lines(config, format: format) + ["Submit this job? [y/N] "]).joined(separator: "\n")
-            guard TerminalInput.confirm(question) else { return .declined }
+            let summary = JobSummaryText.lines(config, format: format) + ["  to: \(place)"]
+            let question = (summary + ["Submit this job? [y/N] "]).joined(separator: "\n")
+            guard await TerminalInput.confirm(question) else { return .declined }
         }
         return .submitted(id: try await session.submitJob(config))
     }

@@ -3,6 +3,7 @@ import DisplayText
 import Foundation
 import ICWSClient
 import ICWSWire
+import Synchronization
 
 /// `dxtop jobs list`: the newest jobs (or those before `--from`) of one server, or of several
 /// contexts merged newest first; as a table, JSON, JSON lines or CSV.
@@ -24,7 +25,7 @@ struct JobsListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Jobs per page (default 30; 1000 with --all).", valueName: "n"))
     var count: Int?
 
-    @Option(name: .customLong("from"), help: ArgumentHelp("Start with the jobs older than this job id.", valueName: "job-id"))
+    @Option(name: .customLong("from"), help: ArgumentHelp("Start with the jobs older than this job (id or unambiguous start of it).", valueName: "job-id"))
     var fromJobId: String?
 
     @Flag(name: .long, help: "Keep fetching older pages until there are no more (each page is written as it arrives).")
@@ -51,31 +52,39 @@ struct JobsListCommand: ParsableCommand {
         let writer = JobListWriter(format: output.format, showContext: contexts.count > 1, headers: !output.noHeaders,
                                    timeFormat: contexts[0].timeFormat, now: Date())
         if contexts.count == 1 {
-            try stream(ready[0], into: writer)
+            try stream(ready[0], of: contexts[0], into: writer)
         } else {
             try merge(contexts, passwords: passwords, ready: ready, into: writer)
         }
     }
 
-    /// One server: each page is written as it arrives.
-    private func stream(_ configuration: ICWSClientConfiguration, into writer: JobListWriter) throws {
+    /// One server: each page is written as it arrives. Nothing is written before the first page
+    /// has been read; a failure after that leaves what was written well-formed (the JSON array is
+    /// closed) and says how many jobs it holds.
+    private func stream(_ configuration: ICWSClientConfiguration, of context: ResolvedContext, into writer: JobListWriter) throws {
         let (count, from, all) = (pageSize, fromJobId, all)
-        let outcome = try SessionRun.blocking([configuration]) { sessions in
-            var writer = writer
-            do {
-                _ = try await sessions[0].connect()
-                try await JobPageWalk.walk(session: sessions[0], count: count, from: from, all: all) { page in
-                    try writer.write(page.map { ListedJob(context: nil, status: $0) })
+        let written = Mutex<Int?>(nil)
+        do {
+            try SessionRun.blocking([configuration]) { sessions in
+                var writer = writer
+                do {
+                    _ = try await sessions[0].connect()
+                    let id = try await JobIdLookup.fullId(ifGiven: from, session: sessions[0])
+                    try await JobPageWalk.walk(session: sessions[0], count: count, from: id, all: all) { page in
+                        try writer.write(page.map { ListedJob(context: nil, status: $0) })
+                        written.withLock { $0 = writer.written }
+                    }
+                    try writer.finish()
+                } catch {
+                    if writer.hasStarted { try? writer.finish() }
+                    throw error
                 }
-                try writer.finish()
-                return Result<Void, any Error>.success(())
-            } catch {
-                // What was written stays a complete document (a JSON array is closed).
-                try? writer.finish()
-                return .failure(error)
             }
+        } catch let error where !(error is StandardOutputClosed) {
+            let explained = ContextFailure.wrap(error, context)
+            guard let count = written.withLock({ $0 }) else { throw explained }
+            throw PartialOutput(cause: explained, written: count)
         }
-        try outcome.get()
     }
 
     /// Several servers: every listing is fetched (concurrently), then merged newest first; a
@@ -85,7 +94,8 @@ struct JobsListCommand: ParsableCommand {
         let (count, from, all) = (pageSize, fromJobId, all)
         var fetched = try SessionRun.blocking(ready) { sessions in
             try await JobListing.fetch(sessions) { session in
-                try await JobPageWalk.fetch(session: session, count: count, from: from, all: all)
+                let id = try await JobIdLookup.fullId(ifGiven: from, session: session)
+                return try await JobPageWalk.fetch(session: session, count: count, from: id, all: all)
             }
         }[...]
         let outcomes = passwords.map { password -> Result<[JobStatus], any Error> in
@@ -100,11 +110,13 @@ struct JobsListCommand: ParsableCommand {
                 jobs += statuses.map { ListedJob(context: context.label, status: $0) }
             case .failure(let error):
                 failed = true
-                let message = OneLine.safe(FailureReport.describe(error))
+                let message = OneLine.safe(FailureReport.describe(ContextFailure.wrap(error, context)))
                 let prefix = "context '\(ConfigFile.visible(context.label))': "
                 StandardStreams.note(message.hasPrefix(prefix) ? message : prefix + message)
             }
         }
+        // Every context failed: nothing was read, so nothing is written (no empty list).
+        guard outcomes.contains(where: { (try? $0.get()) != nil }) else { throw ExitCode(ExitStatus.failure.rawValue) }
         var writer = writer
         try writer.write(JobListing.newestFirst(jobs))
         try writer.finish()

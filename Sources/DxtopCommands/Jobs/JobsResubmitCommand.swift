@@ -18,7 +18,7 @@ struct JobsResubmitCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The job id.")
+    @Argument(help: "The job id, or an unambiguous start of it.")
     var jobId: String
 
     @Option(name: .long, help: ArgumentHelp("A new name (default: the job's name).", valueName: "name"))
@@ -47,8 +47,11 @@ struct JobsResubmitCommand: ParsableCommand {
         let context = try CommandContext(global, refusing: dryRun ? nil : "resubmit")
         let timeZone = context.format.timeZone
         let newWindow = try window.resolve(now: Date(), timeZone: timeZone)
-        let (jobId, name, shift, user, format, ask, dryRun) = (jobId, name, shiftWindow, context.userID, context.format, !yes, dryRun)
+        let (typed, name, shift, user, format, ask, dryRun) = (jobId, name, shiftWindow, context.userID, context.format, !yes, dryRun)
+        let place = context.resolved.place
+        let words = ProblemWords(windowTyped: window.isGiven, sitesTyped: false, nameTyped: name != nil)
         let outcome = try context.withSession { session in
+            let jobId = try await JobIdLookup.fullId(typed, session: session)
             guard let original = try await session.job(id: jobId, mode: .configuration).jobConfig else {
                 throw CLIError.failure("job \(jobId) has no configuration to resubmit")
             }
@@ -60,15 +63,15 @@ struct JobsResubmitCommand: ParsableCommand {
                 window = current.shifted(in: timeZone)
             }
             let config = JobComposer.resubmission(of: original, name: name, window: window, submittedUserId: user)
-            try await Self.check(config, session: session)
-            return try await JobSending.send(config, session: session, ask: ask, dryRun: dryRun, format: format)
+            try await Self.check(config, session: session, words: words)
+            return try await JobSending.send(config, session: session, ask: ask, dryRun: dryRun, format: format, place: place)
         }
         try JobSending.report(outcome)
     }
 
     /// The server's rules, when the server has a data dictionary to check against; without one
     /// the server alone decides.
-    static func check(_ config: JobConfig, session: ICWSSession) async throws {
+    static func check(_ config: JobConfig, session: ICWSSession, words: ProblemWords) async throws {
         let dictionary: DataDictionary
         do {
             dictionary = try await DictionaryFetch.fetch(session)
@@ -77,7 +80,7 @@ struct JobsResubmitCommand: ParsableCommand {
         }
         let problems = JobRules.problems(in: config, dictionary: dictionary)
         if !problems.isEmpty {
-            throw CLIError.failure("not resubmitted: \(CompositionError(problems).description)")
+            throw CLIError.failure("not resubmitted: \(words.sentence(CompositionError(problems)))")
         }
     }
 }

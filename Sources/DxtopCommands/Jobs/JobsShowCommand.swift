@@ -11,7 +11,7 @@ struct JobsShowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The job id.")
+    @Argument(help: "The job id, or an unambiguous start of it.")
     var jobId: String
 
     @OptionGroup var output: OutputOptions
@@ -24,7 +24,7 @@ struct JobsShowCommand: ParsableCommand {
         let context = try CommandContext(global)
         let jobId = jobId
         let job = try context.withSession { session in
-            try await session.job(id: jobId, mode: .all)
+            try await session.job(id: JobIdLookup.fullId(jobId, session: session), mode: .all)
         }
         let now = Date()
         let lines: [String]

@@ -32,7 +32,7 @@ struct JobsSubmitCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the JSON that would be sent; send nothing.")
     var dryRun = false
 
-    @Flag(name: [.customShort("y"), .long], help: "Do not ask; required for the flags form when not on a terminal.")
+    @Flag(name: [.customShort("y"), .long], help: "Do not ask on a terminal; required for the flags form when not on a terminal.")
     var yes = false
 
     func validate() throws {
@@ -66,11 +66,14 @@ struct JobsSubmitCommand: ParsableCommand {
         }
         let context = try CommandContext(global, refusing: "submit")
         if config.submittedUserId.isEmpty { config.submittedUserId = context.userID }
-        let submitted = config
-        let id = try context.withSession { session in
-            try await session.submitJob(submitted)
+        // A person at a terminal sees the summary and is asked, as with the flags form; a script
+        // (no terminal) is not asked, as before.
+        let ask = !yes && TerminalInput.isInteractive
+        let (submitted, format, place) = (config, context.format, context.resolved.place)
+        let outcome = try context.withSession { session in
+            try await JobSending.send(submitted, session: session, ask: ask, dryRun: false, format: format, place: place)
         }
-        StandardStreams.out(TerminalSafe.clean(id))
+        try JobSending.report(outcome)
     }
 
     private func submitComposed() throws {
@@ -79,16 +82,17 @@ struct JobsSubmitCommand: ParsableCommand {
         let context = try CommandContext(global, refusing: dryRun ? nil : "submit")
         let timeWindow = try window.resolve(now: Date(), timeZone: context.format.timeZone)
         let draft = compose.draft(window: timeWindow)
-        let (user, format, ask, dryRun) = (context.userID, context.format, !yes, dryRun)
+        let (user, format, ask, dryRun, place) = (context.userID, context.format, !yes, dryRun, context.resolved.place)
+        let words = ProblemWords(windowTyped: window.isGiven, sitesTyped: !compose.sites.isEmpty, nameTyped: true)
         let outcome = try context.withSession { session in
             let dictionary = try await DictionaryFetch.fetch(session)
             let config: JobConfig
             do {
                 config = try JobComposer.config(for: draft, dictionary: dictionary, submittedUserId: user)
             } catch let error as CompositionError {
-                throw CLIError.failure("not submitted: \(error.description)")
+                throw CLIError.failure("not submitted: \(words.sentence(error))")
             }
-            return try await JobSending.send(config, session: session, ask: ask, dryRun: dryRun, format: format)
+            return try await JobSending.send(config, session: session, ask: ask, dryRun: dryRun, format: format, place: place)
         }
         try JobSending.report(outcome)
     }

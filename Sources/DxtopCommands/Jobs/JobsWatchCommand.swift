@@ -17,7 +17,7 @@ struct JobsWatchCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Job ids to watch (default: the newest page of jobs).")
+    @Argument(help: "Job ids (or unambiguous starts of them) to watch (default: the newest page of jobs).")
     var jobIds: [String] = []
 
     @Flag(name: .long, help: "Print one JSON object per line (keys in docs/cli.md).")
@@ -36,10 +36,12 @@ struct JobsWatchCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let printer = StateChangePrinter(json: json, format: context.format)
-        let (named, wantsOutcome) = (jobIds, exitStatus)
+        let (typed, wantsOutcome) = (jobIds, exitStatus)
         let outcome: [JobStatus]
         do {
             outcome = try context.withSession { session in
+                var named: [String] = []
+                for id in typed { named.append(try await JobIdLookup.fullId(id, session: session)) }
                 let initial = try await WatchStart.statuses(session: session, named: named)
                 let watcher = JobWatcher(session: session, initial: initial, awaited: Set(named), printer: printer)
                 try await watcher.run()

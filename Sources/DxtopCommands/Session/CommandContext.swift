@@ -47,9 +47,13 @@ struct CommandContext: Sendable {
     /// success, failure, interruption and a closed standard output alike (`SessionRun`). Blocks the
     /// calling (main) thread meanwhile.
     func withSession<T: Sendable>(_ body: @escaping @Sendable (ICWSSession) async throws -> T) throws -> T {
-        try SessionRun.blocking([configuration]) { sessions in
-            _ = try await sessions[0].connect()
-            return try await body(sessions[0])
+        do {
+            return try SessionRun.blocking([configuration]) { sessions in
+                _ = try await sessions[0].connect()
+                return try await body(sessions[0])
+            }
+        } catch {
+            throw ContextFailure.wrap(error, resolved)
         }
     }
 }

@@ -21,11 +21,23 @@ enum TerminalInput {
     }
 
     /// Asks a yes/no question; anything but `y`/`yes` (including just Enter or end of input) is No.
-    static func confirm(_ question: String) -> Bool {
+    /// Cancelling the task (Ctrl-C) ends the question at once, leaving the cursor on a new line,
+    /// and reads nothing more from the terminal.
+    static func confirm(_ question: String) async -> Bool {
         guard let tty = TTY.openTerminal() else { return false }
         defer { tty.closeTerminal() }
+        var wake: [Int32] = [-1, -1]
+        guard pipe(&wake) == 0 else { return false }
+        defer { close(wake[0]); close(wake[1]) }
         tty.send(question)
-        guard let answer = tty.readLine() else {
+        let (readEnd, writeEnd) = (wake[0], wake[1])
+        let outcome = await withTaskCancellationHandler {
+            LineReader.readLine(from: tty.fd, unless: readEnd)
+        } onCancel: {
+            var byte: UInt8 = 1
+            _ = write(writeEnd, &byte, 1)
+        }
+        guard case .line(let answer) = outcome else {
             tty.send("\n")
             return false
         }

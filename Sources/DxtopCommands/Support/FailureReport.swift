@@ -12,23 +12,36 @@ import ICWSWire
 /// 3 authentication, 4 permission denied, 130/143 interrupted by SIGINT/SIGTERM.
 public enum FailureReport {
     public static func exitStatus(for error: any Error) -> Int32 {
+        exitStatus(for: error, adding: "")
+    }
+
+    /// `suffix` ends the line (what was written before a failure).
+    private static func exitStatus(for error: any Error, adding suffix: String) -> Int32 {
+        if let partial = error as? PartialOutput {
+            return exitStatus(for: partial.cause, adding: partial.note)
+        }
+        if let error = error as? ContextFailure {
+            StandardStreams.note(error.message + suffix)
+            return ExitStatus(error.kind).rawValue
+        }
         if let error = error as? CLIError {
-            StandardStreams.note(OneLine.safe(error.message))
+            StandardStreams.note(OneLine.safe(error.message) + suffix)
             return error.status.rawValue
         }
         if error is ICWSError || error is Failure {
             let failure = Failure(error)
-            StandardStreams.note(OneLine.safe(failure.message))
+            StandardStreams.note(OneLine.safe(failure.message) + suffix)
             return ExitStatus(failure.kind).rawValue
         }
         if let interruption = error as? Interruption {
-            StandardStreams.note("interrupted")
+            StandardStreams.note("interrupted" + suffix)
             return interruption.status.rawValue
         }
         if error is StandardOutputClosed {
             return StandardOutputClosed.exitStatus
         }
         if let code = error as? ExitCode {
+            if !suffix.isEmpty { StandardStreams.note("failed" + suffix) }
             return code.rawValue
         }
         let code = Dxtop.exitCode(for: error)
@@ -41,13 +54,14 @@ public enum FailureReport {
             StandardStreams.note(OneLine.safe(Dxtop.message(for: error)) + hint)
             return ExitStatus.usage.rawValue
         }
-        StandardStreams.note(OneLine.safe(describe(error)))
+        StandardStreams.note(OneLine.safe(describe(error)) + suffix)
         return ExitStatus.failure.rawValue
     }
 
     /// A one-line description of any error, for messages.
     static func describe(_ error: any Error) -> String {
         if let error = error as? CLIError { return error.message }
+        if let error = error as? ContextFailure { return error.message }
         return String(describing: error)
     }
 
