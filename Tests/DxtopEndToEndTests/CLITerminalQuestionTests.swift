@@ -5,6 +5,11 @@ import Testing
 /// The `[y/N]` questions on a real terminal (tmux): what they show, what they skip, and Ctrl-C.
 @Suite("dxtop questions on a terminal", .serialized)
 struct CLITerminalQuestionTests {
+    /// The `echo "status=$?"` after the command has printed (not the typed command line).
+    static func exited(_ screen: String) -> Bool {
+        screen.split(separator: "\n").contains { $0.hasPrefix("status=") }
+    }
+
     @Test("Ctrl-C at the question ends it at once on a new line (exit 130); what is typed next reaches the shell")
     func interruptedQuestion() async throws {
         try await SimulatorFixture.with { sim in
@@ -34,7 +39,7 @@ struct CLITerminalQuestionTests {
             let screen = try await DxtopBinary.offPool {
                 let pane = try TmuxPane(width: 160, height: 40, environment: sim.environment())
                 try pane.run("\(DxtopBinary.url.path) jobs cancel \(String(id.prefix(8))); echo \"status=$?\"")
-                return try pane.waitFor(text: "status=")
+                return try pane.waitFor("the exit status", Self.exited)
             }
             #expect(!screen.contains("[y/N]"), "\(screen)")
             #expect(screen.contains("has already ended"), "\(screen)")
@@ -54,7 +59,7 @@ struct CLITerminalQuestionTests {
                 try pane.run("\(DxtopBinary.url.path) jobs submit \(file.path); echo \"status=$?\"")
                 let question = try pane.waitFor(text: "[y/N]")
                 try pane.press("Enter")
-                try pane.waitFor(text: "status=")
+                try pane.waitFor("the exit status", Self.exited)
                 return question
             }
             #expect(screen.contains("from a file") && screen.contains("UserWorkgroups"), "the summary:\n\(screen)")

@@ -17,7 +17,7 @@ enum JobConfigFile {
         do {
             config = try ICWSJSON.decode(JobConfig.self, from: data)
         } catch {
-            if let place = malformedPlace(error) { throw CLIError.failure("\(label): not valid JSON: \(place)") }
+            if let problem = syntaxProblem(in: data) { throw CLIError.failure("\(label): not valid JSON: \(problem)") }
             throw CLIError.failure("\(label): not a job configuration: \(ICWSJSON.describe(error))")
         }
         if let problem = problem(in: config) {
@@ -26,16 +26,22 @@ enum JobConfigFile {
         return config
     }
 
-    /// For JSON that does not parse: the parser's words with the line and column
-    /// (`Unexpected character '}' around line 3, column 29.`); nil for any other error.
-    static func malformedPlace(_ error: any Error) -> String? {
-        guard case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty else { return nil }
-        let underlying = context.underlyingError
-        let texts = [(underlying as? any CustomDebugStringConvertible)?.debugDescription,
-                     (underlying as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String,
-                     underlying.map { String(describing: $0) }, context.debugDescription]
-        let placed = texts.compactMap { $0 }.first { $0.contains(/line \d+, column \d+/) }
-        return OneLine.safe(placed ?? context.debugDescription)
+    /// For JSON that does not parse: what the parser found and where, as line and column
+    /// (`Invalid value at line 3, column 28`); nil for JSON that parses (another problem).
+    static func syntaxProblem(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed JSON"
+            guard let match = said.firstMatch(of: /(.*) around character (\d+)\.?/), let offset = Int(match.2),
+                  offset <= data.count else { return OneLine.safe(said) }
+            let before = data.prefix(offset)
+            let line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+            let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+            return OneLine.safe("\(match.1) at line \(line), column \(column)")
+        }
     }
 
     /// The first thing that keeps `config` from being a job, or nil.
