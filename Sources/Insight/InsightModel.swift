@@ -65,7 +65,7 @@ public struct InsightModel: Sendable {
         let outcome = status.state.flatMap(RunOutcome.init)
         jobs[ref] = JobEntry(series: index, step: step, ended: outcome != nil, window: window)
         guard let outcome else {
-            series[index].pending[status.id] = PendingRun(jobId: status.id, state: status.knownState,
+            series[index].pending[status.id] = PendingRun(jobId: status.id, name: status.name, state: status.knownState,
                                                           submitted: status.submitTime, started: status.startedTime)
             return nil
         }
