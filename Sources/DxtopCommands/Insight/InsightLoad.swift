@@ -24,12 +24,7 @@ struct InsightHistory {
 
     /// Reads the contexts that `global` names (one, several with --context, or --all-contexts).
     static func load(_ global: GlobalOptions) throws -> InsightHistory {
-        let environment = ProcessInfo.processInfo.environment
-        let contexts = try ContextResolver(global, environment: environment).resolve(all: global.allContexts)
-        let logger = try LoggingSetup.logger(logFile: global.logFile)
-        contexts.forEach(CommandContext.warnIfInsecure)
-        let passwords = PasswordSource.passwords(for: contexts, environment: environment)
-        if contexts.count == 1, case .failure(let error) = passwords[0] { throw error }
+        let (contexts, passwords, logger) = try ContextLogins(global).parts
         var ready: [ICWSClientConfiguration] = []
         var readyContexts: [ResolvedContext] = []
         for (context, password) in zip(contexts, passwords) {
