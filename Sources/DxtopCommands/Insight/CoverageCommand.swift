@@ -39,7 +39,7 @@ struct CoverageCommand: ParsableCommand {
         var records: [InsightRecord] = []
         var matched = false
         for server in history.servers {
-            for summary in server.model.summaries() where series.map({ summary.key.id.hasPrefix($0.lowercased()) }) ?? true {
+            for summary in server.model.summaries().sorted(by: InsightHistory.byName) where series.map({ summary.key.id.hasPrefix($0.lowercased()) }) ?? true {
                 matched = true
                 guard var coverage = server.model.coverage(server: server.label, key: summary.key, now: now) else { continue }
                 if let range { coverage = coverage.clipped(to: range) }

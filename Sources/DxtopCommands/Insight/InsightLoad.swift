@@ -75,6 +75,11 @@ struct InsightHistory {
         if failed { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 
+    /// The order series are listed in: by name (the newest run's), then class and key.
+    static func byName(_ a: SeriesSummary, _ b: SeriesSummary) -> Bool {
+        (a.name, a.key.window, a.key.id) < (b.name, b.key.window, b.key.id)
+    }
+
     /// Whether the listing needs a CONTEXT column.
     var showContext: Bool { servers.count > 1 || failed }
 }

@@ -29,7 +29,7 @@ struct SeriesListCommand: ParsableCommand {
         let now = Date()
         var records: [InsightRecord] = []
         for server in history.servers {
-            for summary in server.model.summaries() {
+            for summary in server.model.summaries().sorted(by: InsightHistory.byName) {
                 let coverage = server.model.coverage(server: server.label, key: summary.key, now: now)
                 records.append(Self.record(summary, context: server.label, coverage: coverage))
             }
