@@ -124,3 +124,34 @@ struct CLIInsightTests {
         }
     }
 }
+
+/// `dxtop simulate --series-history`: the series the run-history views need.
+@Suite("The simulator's series history")
+struct SimulatorSeriesHistoryTests {
+    @Test("daily, weekly and monthly series; one gap never tried again, a failing streak, an overlap, a running job past its baseline")
+    func seriesHistory() async throws {
+        var configuration = SimulatorConfiguration(speed: 0)
+        configuration.seriesHistory = true
+        try await SimulatorFixture.with(configuration) { sim in
+            let list = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json"], env: sim.environment())
+            #expect(list.status == 0, "\(list)")
+            let series = try CLIInsightTests.json(list.stdout)
+            #expect(Set(series.compactMap { $0["class"] as? String }) == ["daily", "weekly", "monthly"])
+            #expect(series.allSatisfy { ($0["runs"] as? Int ?? 0) >= 3 })
+            #expect(series.contains { ($0["failureStreak"] as? Int ?? 0) >= 3 }, "a series failing for days")
+            #expect(series.filter { ($0["running"] as? Int ?? 0) > 0 }.count == 1)
+
+            let coverage = try await DxtopBinary.run(["coverage", "--utc", "-o", "json"], env: sim.environment())
+            let rows = try CLIInsightTests.json(coverage.stdout)
+            let gaps = rows.filter { $0["kind"] as? String == "gap" }
+            let streaking = try #require(series.first { ($0["failureStreak"] as? Int ?? 0) >= 3 })["series"] as? String
+            #expect(gaps.filter { $0["series"] as? String != streaking }.count == 1, "one failed day never re-run: \(coverage.stdout)")
+            #expect(rows.filter { $0["kind"] as? String == "overlap" }.count == 1)
+
+            let running = try #require(await sim.activeJob())
+            let history = try await DxtopBinary.run(["history", running.id, "--utc", "-o", "json"], env: sim.environment())
+            let late = try #require(try CLIInsightTests.json(history.stdout).first { $0["id"] as? String == running.id })
+            #expect(late["overdue"] as? Bool == true, "\(history.stdout.prefix(600))")
+        }
+    }
+}
