@@ -66,7 +66,7 @@ public struct InsightModel: Sendable {
         jobs[ref] = JobEntry(series: index, step: step, ended: outcome != nil, window: window)
         guard let outcome else {
             series[index].pending[status.id] = PendingRun(jobId: status.id, name: status.name, state: status.knownState,
-                                                          submitted: status.submitTime, started: status.startedTime)
+                                                          submitted: status.submitTime, started: status.startedTime, window: window)
             return nil
         }
         series[index].pending[status.id] = nil

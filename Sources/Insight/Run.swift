@@ -62,4 +62,5 @@ public struct PendingRun: Hashable, Sendable {
     public let state: JobState
     public let submitted: Date?
     public let started: Date?
+    public let window: TimeWindow?
 }

@@ -41,7 +41,7 @@ struct HistoryCommand: ParsableCommand {
             InsightRecord(fields: [
                 ("context", .text(server.label)), ("series", .text(key.id)), ("id", .text(job.job.jobId)), ("name", .text(job.job.name)),
                 ("state", .text(job.job.state.word)), ("submitTime", .time(job.job.submitted)), ("startedTime", .time(job.job.started)),
-                ("endTime", .time(nil)), ("windowStart", .time(nil)), ("windowEnd", .time(nil)),
+                ("endTime", .time(nil)), ("windowStart", .time(job.job.window?.start)), ("windowEnd", .time(job.job.window?.end)),
                 ("queueSeconds", .duration(nil)), ("runSeconds", .duration(job.progress.elapsed)),
                 ("eta", .time(job.progress.eta)), ("overdue", .flag(job.progress.overdue)), ("errorInfo", .text(nil)),
             ])
@@ -59,7 +59,7 @@ struct HistoryCommand: ParsableCommand {
             for line in Self.heading(summary, context: server.label, format: history.format) { StandardStreams.out(line) }
         }
         let columns = [("ID", "id"), ("STATE", "state"), ("NAME", "name"), ("WINDOW", "windowStart"), ("SUBMITTED", "submitTime"),
-                       ("QUEUE", "queueSeconds"), ("RUN TIME", "runSeconds"), ("ETA", "eta"), ("ERROR", "errorInfo")]
+                       ("QUEUE", "queueSeconds"), ("RUN TIME", "runSeconds"), ("ETA", "eta"), ("OVERDUE", "overdue"), ("ERROR", "errorInfo")]
         try InsightWriter(output: output, format: history.format).write(records, columns: columns)
         try history.finish()
     }
@@ -73,7 +73,7 @@ struct HistoryCommand: ParsableCommand {
         } ?? "none yet (\(b.runCount) finished runs; \(Baseline.minimumRuns) needed)"
         return [
             "Series \(summary.key.id) (\(summary.key.window.word)) on \(TerminalSafe.clean(context))",
-            "  extracts  \(TerminalSafe.clean(summary.key.canonical))",
+            "  extracts  \(Cell.clean(summary.key.canonical, width: 110))",
             "  runs      \(summary.runs): \(summary.finished) finished, \(summary.failed) failed, \(summary.canceled) canceled; \(summary.pending) not ended",
             "  baseline  \(baseline)",
             "  streak    \(summary.failureStreak) failed or canceled in a row",
