@@ -58,6 +58,9 @@ public struct SimulatorConfiguration: Sendable {
     /// Version of `data-dictionary` in the feature list; nil leaves it out and the dictionary
     /// routes answer 404, as on a server without the feature.
     public var dataDictionaryVersion: Int? = 2
+    /// Seed 70 days of realistic series (`SeriesHistory`: daily, weekly and monthly extracts,
+    /// failure streaks, a gap, an overlap, a late running job) instead of `jobCount` random jobs.
+    public var seriesHistory = false
     /// Users that may log in.
     public var users: [SimulatorUser] = SimulatorUser.defaults
     /// Interval between `:ping` comments on a server-sent event stream.

@@ -20,7 +20,8 @@ actor SimulatorCore {
 
     init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
-        self.store = JobStore(seed: configuration.seed, seeded: SeedJobs.make(configuration, now: Date()))
+        self.store = JobStore(seed: configuration.seed, seeded: configuration.seriesHistory
+                             ? SeriesHistory.make(configuration, now: Date()) : SeedJobs.make(configuration, now: Date()))
     }
 
     var speed: Double { configuration.speed }

@@ -65,8 +65,8 @@ public struct InsightModel: Sendable {
         let outcome = status.state.flatMap(RunOutcome.init)
         jobs[ref] = JobEntry(series: index, step: step, ended: outcome != nil, window: window)
         guard let outcome else {
-            series[index].pending[status.id] = PendingRun(jobId: status.id, state: status.knownState,
-                                                          submitted: status.submitTime, started: status.startedTime)
+            series[index].pending[status.id] = PendingRun(jobId: status.id, name: status.name, state: status.knownState,
+                                                          submitted: status.submitTime, started: status.startedTime, window: window)
             return nil
         }
         series[index].pending[status.id] = nil

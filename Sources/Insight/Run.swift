@@ -58,7 +58,9 @@ public struct Run: Hashable, Sendable {
 /// A job of a series that has not ended yet.
 public struct PendingRun: Hashable, Sendable {
     public let jobId: String
+    public let name: String
     public let state: JobState
     public let submitted: Date?
     public let started: Date?
+    public let window: TimeWindow?
 }

@@ -36,7 +36,7 @@ struct BaselineTests {
 
     @Test("only the last 20 finished runs count; failed and canceled runs never")
     func lastRunsOnly() {
-        let old = [Double](repeating: 100, count: 10)
+        let old = [Double](repeating: 100, count: 25)  // all 45 runs: median 100
         let recent = [Double](repeating: 20, count: 20)
         #expect(close(baseline(model(old + recent)).median, 20 * 60))
         let withFailures = baseline(model([10, 10, 10, 10, 500, 500], states: [.finished, .finished, .finished, .finished, .failed, .canceled]))

@@ -36,6 +36,9 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .long, help: "Put escape sequences, bidi overrides, CJK and very long text into job data.")
     var hostile = false
 
+    @Flag(name: .long, help: "Seed 70 days of daily, weekly and monthly extracts (series with streaks, a gap, an overlap) instead of --jobs random jobs.")
+    var seriesHistory = false
+
     @Option(name: .long, help: ArgumentHelp("Version of the messaging feature (below 2: no server-sent events).", valueName: "n"))
     var messagingVersion = 2
 
@@ -63,6 +66,7 @@ struct SimulateCommand: ParsableCommand {
             host: host, port: port, jobCount: jobs, speed: speed, seed: seed, hostileData: hostile,
             messagingVersion: messagingVersion)
         seeded.activeJobCount = active
+        seeded.seriesHistory = seriesHistory
         let configuration = seeded
         let trap = SignalTrap()
         defer { trap.cancel() }
