@@ -33,7 +33,7 @@ enum JobIdLookup {
         }
         switch matches.count {
         case 0:
-            throw CLIError.failure("no job id starts with '\(TerminalSafe.clean(typed))' (\(searched) jobs searched); `dxtop jobs list` shows the ids")
+            throw CLIError.failure("no job id starts with '\(TerminalSafe.clean(typed))' (\(searched) jobs searched); 'dxtop jobs list' shows the ids")
         case 1:
             return matches[0].id
         default:

@@ -16,8 +16,8 @@ struct JobsSubmitCommand: ParsableCommand {
             Dates may be basic (20261101T000000Z) or extended (2026-11-01T00:00:00Z). \
             submittedUserId defaults to the login user. Use - to read standard input. \
             Flags form: --name and one or more --table/--view NAME[:COL,...]; the filter columns come from the \
-            server's data dictionary, unknown names are refused before anything is sent. The flags form asks \
-            y/N on a terminal; scripts pass --yes.
+            server's data dictionary, unknown names are refused before anything is sent. Both forms ask \
+            y/N on a terminal after a summary; scripts pass --yes to the flags form (a FILE is sent without asking).
             """)
 
     @OptionGroup var global: GlobalOptions
