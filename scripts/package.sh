@@ -39,7 +39,7 @@ if ! swift build "${swift_flags[@]}" --product dxtop > "$work/build.log" 2>&1; t
   grep -E "error" "$work/build.log" >&2 || tail -20 "$work/build.log" >&2
   echo "package.sh: the release build failed (above)" >&2; exit 1
 fi
-grep -E "warning: " "$work/build.log" || true
+grep -E "^$root/(Sources|Package).*warning: " "$work/build.log" || true  # ours, not the packages' warnings
 echo "   built in $((SECONDS - start)) s"
 built="$(swift build "${swift_flags[@]}" --show-bin-path)/dxtop"
 
@@ -52,14 +52,14 @@ echo "== binary: $(stat -c %s "$binary") bytes stripped ($unstripped before)"
 # Only the system's C and C++ runtimes, curses and zlib may stay dynamic (issue 20).
 echo "== ldd dxtop"
 ldd "$binary" | sed 's/ (0x[0-9a-f]*)//' | tee "$work/ldd.txt"
-allowed='^(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c\.so\.6|m\.so\.6|stdc\+\+\.so\.6|gcc_s\.so\.1|ncursesw\.so\.6|tinfo\.so\.6|z\.so\.1))'
+allowed='(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c\.so\.6|m\.so\.6|stdc\+\+\.so\.6|gcc_s\.so\.1|ncursesw\.so\.6|tinfo\.so\.6|z\.so\.1))'
 if grep -vE "^[[:space:]]*$allowed" "$work/ldd.txt"; then
   echo "package.sh: the binary needs a library outside the allowed set (above)" >&2; exit 1
 fi
 "$binary" --version
 
 # Man page (swift-argument-parser's generate-manual, from the binary being shipped) and completions.
-scripts/manual.sh "$binary" "$work/dxtop.1"
+SCRATCH_PATH=$scratch scripts/manual.sh "$binary" "$work/dxtop.1"
 if ! cmp -s "$work/dxtop.1" docs/man/dxtop.1; then
   cp "$work/dxtop.1" docs/man/dxtop.1
   echo "package.sh: docs/man/dxtop.1 was out of date and is now regenerated: commit it" >&2

@@ -106,9 +106,9 @@ struct HelpOutline {
                 subcommands.append(String(name))
             } else if section.hasSuffix("OPTIONS"), names.hasPrefix("-") {
                 let withoutValues = names.replacing(#/<[^>]*>/#, with: "")
-                for name in withoutValues.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == " " }) {
-                    options.insert(String(name))
-                }
+                // A long name may leave one space before the help text: the names are the leading "-" words.
+                let words = withoutValues.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == " " })
+                options.formUnion(words.prefix { $0.hasPrefix("-") }.map(String.init))
             }
         }
     }
