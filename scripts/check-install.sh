@@ -19,9 +19,10 @@ command -v debootstrap >/dev/null || { echo "check-install.sh: needs debootstrap
 
 # The machine's own Debian mirror (deb822 or one-line sources), as apt is configured here.
 machine_mirror() {
-  { grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}'
-    grep -hs '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list | awk '{print $2}'
-  } | grep -m1 -E '/debian/?$' || echo http://deb.debian.org/debian
+  local found
+  found=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+    | awk '/^URIs:/ || /^deb / { for (i = 2; i <= NF; i++) if ($i ~ /^https?:.*\/debian\/?$/) { print $i; exit } }')
+  echo "${found:-http://deb.debian.org/debian}"
 }
 mirror=${DXTOP_CHECK_MIRROR:-$(machine_mirror)}
 suite=${DXTOP_CHECK_SUITE:-$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")}
@@ -50,16 +51,21 @@ mount -t proc proc "$target/proc"
 mount --rbind /dev "$target/dev"
 cp /etc/resolv.conf "$target/etc/resolv.conf"
 in_root() { chroot "$target" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
-step_start=$SECONDS
-step() { echo "   ($((SECONDS - step_start)) s)"; step_start=$SECONDS; echo "== $*"; }
+step_start=
+step() { [ -z "$step_start" ] || echo "   ($((SECONDS - step_start)) s)"; step_start=$SECONDS; echo "== $*"; }
 
 step "dpkg -i $(basename "$deb")"
 cp "$deb" "$target/tmp/dxtop.deb"
 if ! in_root dpkg -i /tmp/dxtop.deb > "$target.dpkg.log" 2>&1; then
   grep -E "depends on|not installed" "$target.dpkg.log" || cat "$target.dpkg.log"
   echo "   minbase lacks some Depends: apt-get install -f"
-  apt_fix() { in_root env DEBIAN_FRONTEND=noninteractive apt-get install -f -y -qq -o Dpkg::Use-Pty=0 > /dev/null; }
-  apt_fix || { in_root apt-get update -qq && apt_fix; }
+  apt_fix() {
+    in_root env DEBIAN_FRONTEND=noninteractive apt-get install -f -y -q -o Dpkg::Use-Pty=0 -o APT::Sandbox::User=root \
+      > "$target.apt.log" 2>&1 || { cat "$target.apt.log"; false; }
+  }
+  apt_fix || { in_root apt-get update -qq -o APT::Sandbox::User=root && apt_fix; }
+  grep -E "^(Setting up|Unpacking)" "$target.apt.log" | sed "s/^/   /"
+  rm -f "$target.apt.log"
 fi
 rm -f "$target.dpkg.log"
 in_root dpkg-query -W -f "   installed \${Package} \${Version}, Depends: \${Depends}\n" dxtop
