@@ -5,13 +5,9 @@ import Testing
 /// scripts/package.sh stamped them (docs/packaging.md).
 @Suite("dxtop --version")
 struct CLIVersionTests {
-    static let versionFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("VERSION")
-
     @Test("prints the VERSION file's version, then the stamp or that there is none")
     func version() async throws {
-        let version = try String(contentsOf: Self.versionFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let version = try RepositoryFiles.text("VERSION").trimmingCharacters(in: .whitespacesAndNewlines)
         let result = try await DxtopBinary.run(["--version"])
         #expect(result.status == 0, "\(result)")
         let development = "dxtop \(version) (development build: no commit or build date stamped)\n"

@@ -6,13 +6,9 @@ import Testing
 /// options. A command or option added without regenerating the page fails here.
 @Suite("dxtop man page")
 struct ManualPageTests {
-    static let pageURL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/man/dxtop.1")
-
     @Test("the man page has every command of --help with the same options, and nothing else")
     func matchesHelp() async throws {
-        let manual = ManualPageOutline(mdoc: try String(contentsOf: Self.pageURL, encoding: .utf8))
+        let manual = ManualPageOutline(mdoc: try RepositoryFiles.text("docs/man/dxtop.1"))
         var help: [String: Set<String>] = [:]
         var pending = [[String]()]
         while let path = pending.popLast(), path.count < 4 {
@@ -35,7 +31,7 @@ struct ManualPageTests {
 
     @Test("the page is one mdoc page for dxtop in section 1")
     func header() throws {
-        let mdoc = try String(contentsOf: Self.pageURL, encoding: .utf8)
+        let mdoc = try RepositoryFiles.text("docs/man/dxtop.1")
         #expect(mdoc.contains("\n.Dt DXTOP 1\n"))
         #expect(mdoc.contains("\n.Nm dxtop\n"))
     }
