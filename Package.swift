@@ -65,6 +65,8 @@ let package = Package(
             name: "CNcursesw",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        // The VERSION file's text, and the commit and build date scripts/package.sh stamps (docs/packaging.md).
+        .target(name: "CBuildInfo"),
         // The dashboard's loop apart from curses: state and effects over an input source, a display,
         // a wake and a job service (the ICWS one owns session and feed); the signal trap.
         .target(
@@ -85,7 +87,7 @@ let package = Package(
         .target(
             name: "DxtopCommands",
             dependencies: [
-                "ChildProcess", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
+                "CBuildInfo", "ChildProcess", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

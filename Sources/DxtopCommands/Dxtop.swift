@@ -31,8 +31,3 @@ public struct Dxtop: ParsableCommand {
         try DashboardEntry.run(self)
     }
 }
-
-/// The version `dxtop --version` prints.
-public enum DxtopVersion {
-    public static let current = "dxtop 0.1.0"
-}
