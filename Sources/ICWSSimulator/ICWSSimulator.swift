@@ -223,6 +223,7 @@ public final class ICWSSimulator: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: TrafficMiddleware(counter: trafficCounter))
         router.add(middleware: LatencyMiddleware(faults: faults))
+        if configuration.profile.connectionClose { router.add(middleware: ConnectionCloseMiddleware()) }
         let gate = SessionGate(core: core, faults: faults)
         ConnectionRoutes(core: core, faults: faults, gate: gate, listenerID: listenerID, configuration: configuration)
             .register(on: router)

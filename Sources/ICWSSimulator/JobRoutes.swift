@@ -37,6 +37,8 @@ struct JobRoutes: Sendable {
             }
             count = n
         }
+        // A server that caps lists without saying so (profile `capped-job-count`).
+        if let cap = core.configuration.profile.jobCountCap { count = min(count, cap) }
         let fromJobId = request.query("fromJobId")
         if let fromJobId, UUID(uuidString: fromJobId) == nil {
             return ICWSResponse.invalidProperty("fromJobId", "fromJobId must be a job id.")

@@ -67,21 +67,35 @@ struct MessagingRoutes: Sendable {
         let headers: HTTPFields = [.contentType: ICWSProtocol.eventStreamType, .cacheControl: "no-cache",
                                    .connection: "close"]
         let kind = TrafficCounter.kind(of: request)
+        let profile = configuration.profile
+        let framing = EventStreamFraming(profile: profile)
         return Response(status: .ok, headers: headers, body: ResponseBody { [core, traffic] writer in
+            let lastWrite = LastWrite()
+            func send(_ frame: [UInt8]) async throws {
+                for (index, piece) in framing.writes(frame).enumerated() {
+                    // Apart in time, so each piece reaches the client in a TCP segment of its own.
+                    if index > 0 { try await Task.sleep(for: .milliseconds(5)) }
+                    try await writer.write(ByteBuffer(bytes: piece))
+                }
+                lastWrite.now()
+                if let kind { traffic.add(bytes: frame.count, to: kind) }
+            }
+            let idleCloser = profile.idleStreamLimit.map { limit in
+                Task { await Self.close(attachment, idleFor: limit, since: lastWrite) }
+            }
+            defer { idleCloser?.cancel() }
             // A client that hangs up ends the stream at once, rather than at the next failed write.
             try await request.body.consumeWithInboundCloseHandler { _ in
+                if profile.pingAtOpen { try await send(framing.ping) }
                 for await event in attachment.events {
                     switch event {
                     case .ping:
                         if await gate.faults.faults.silentStreams { continue }
-                        try await writer.write(ByteBuffer(bytes: SSEFrame.ping))
-                        if let kind { traffic.add(bytes: SSEFrame.ping.count, to: kind) }
+                        try await send(framing.ping)
                     case .messagesQueued:
-                        for message in await core.drainMessages(sessionId: session.id) {
-                            let frame = SSEFrame.data(message)
-                            try await writer.write(ByteBuffer(bytes: frame))
-                            if let kind { traffic.add(bytes: frame.count, to: kind) }
-                        }
+                        let messages = await core.drainMessages(sessionId: session.id)
+                        for message in messages { try await send(framing.data(message)) }
+                        if profile.pingAfterMessages, !messages.isEmpty { try await send(framing.ping) }
                     }
                 }
             } onInboundClosed: {
@@ -91,13 +105,19 @@ struct MessagingRoutes: Sendable {
         })
     }
 
+    /// A proxy in front (`idleStreamLimit`): ends the stream once nothing was written on it for `limit`.
+    private static func close(_ attachment: StreamAttachment, idleFor limit: Duration, since lastWrite: LastWrite) async {
+        while !Task.isCancelled {
+            let deadline = lastWrite.instant + limit
+            if ContinuousClock.now >= deadline {
+                attachment.continuation.finish()
+                return
+            }
+            try? await Task.sleep(until: deadline)
+        }
+    }
+
     static func wantsEventStream(_ request: Request) -> Bool {
         request.headers[values: .accept].contains { $0.lowercased().contains(ICWSProtocol.eventStreamType) }
     }
-}
-
-/// Server-sent event framing: one `data:` line per message (JSON has no raw newlines), `:ping` comments.
-enum SSEFrame {
-    static func data(_ json: Data) -> [UInt8] { Array("data: ".utf8) + Array(json) + Array("\n\n".utf8) }
-    static let ping = Array(":ping\n\n".utf8)
 }

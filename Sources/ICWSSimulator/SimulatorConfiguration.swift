@@ -65,12 +65,20 @@ public struct SimulatorConfiguration: Sendable {
     /// When set, another user submits a new job about every this many seconds of job clock
     /// (scaled by `speed`), so a long demo keeps moving. Nil: only seeded and POSTed jobs.
     public var newJobInterval: Double? = nil
+    /// The server behaviour the ICWS docs leave open (pings, framing, proxies, limits); setting it
+    /// also sets the knobs above that the profile names (`pingInterval`, `messagingVersion`).
+    public var profile: ServerProfile = .standard {
+        didSet {
+            let profile = self.profile
+            profile.apply(to: &self)
+        }
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, jobCount: Int = 60, speed: Double = 1.0, seed: UInt64 = 1,
         hostileData: Bool = false, dataExtractorVersion: Int = 2, messagingVersion: Int = 2,
         users: [SimulatorUser] = SimulatorUser.defaults, pingInterval: Duration = .seconds(15),
-        newJobInterval: Double? = nil
+        newJobInterval: Double? = nil, profile: ServerProfile = .standard
     ) {
         self.host = host
         self.port = port
@@ -83,6 +91,8 @@ public struct SimulatorConfiguration: Sendable {
         self.users = users
         self.pingInterval = pingInterval
         self.newJobInterval = newJobInterval
+        self.profile = profile
+        profile.apply(to: &self)
     }
 
     /// For `dxtop --demo` and `dxtop simulate`: real-time clock, and another user submits a job
