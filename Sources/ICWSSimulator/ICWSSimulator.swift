@@ -219,8 +219,8 @@ public final class ICWSSimulator: Sendable {
         await core.submit(config, by: submittedBy)
     }
 
-    private func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    private func makeRouter() -> Router<SimulatorRequestContext> {
+        let router = Router(context: SimulatorRequestContext.self)
         router.add(middleware: TrafficMiddleware(counter: trafficCounter))
         router.add(middleware: LatencyMiddleware(faults: faults))
         if configuration.profile.connectionClose { router.add(middleware: ConnectionCloseMiddleware()) }

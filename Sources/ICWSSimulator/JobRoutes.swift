@@ -11,7 +11,7 @@ struct JobRoutes: Sendable {
     /// Largest `jobCount` accepted.
     static let maximumJobCount = 1000
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SimulatorRequestContext>) {
         let jobs = "/icws/:sessionId/data-extractor/jobs"
         router.get(RouterPath(jobs)) { request, context in
             await gate.handle(request, context: context) { await list($0.request) }

@@ -10,7 +10,7 @@ struct MessagingRoutes: Sendable {
     let configuration: SimulatorConfiguration
     let traffic: TrafficCounter
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SimulatorRequestContext>) {
         let subscription = RouterPath("/icws/:sessionId/messaging/subscriptions/data-extractor/jobs-statuses")
         router.put(subscription) { request, context in
             await gate.handle(request, context: context) { call in
