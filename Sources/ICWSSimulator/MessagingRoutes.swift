@@ -56,7 +56,9 @@ struct MessagingRoutes: Sendable {
             return ICWSResponse.error(.notAcceptable, errorId: "error.request.notAcceptable",
                                       message: "Server-sent events need messaging version 2; poll the messages instead.")
         }
-        if await gate.faults.faults.endSessionOnStreamOpen {
+        let faults = await gate.faults.faults
+        if let answer = faults.eventStreamAnswer { return Self.answer(answer) }
+        if faults.endSessionOnStreamOpen {
             _ = await core.endSessions(reason: "The session was ended by the server (injected fault).")
         }
         guard let attachment = await core.attachStream(sessionId: session.id, listenerID: listenerID) else {
@@ -70,6 +72,10 @@ struct MessagingRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody { [core, traffic] writer in
             // A client that hangs up ends the stream at once, rather than at the next failed write.
             try await request.body.consumeWithInboundCloseHandler { _ in
+                if faults.pingAtStreamOpen {
+                    try await writer.write(ByteBuffer(bytes: SSEFrame.ping))
+                    if let kind { traffic.add(bytes: SSEFrame.ping.count, to: kind) }
+                }
                 for await event in attachment.events {
                     switch event {
                     case .ping:
@@ -89,6 +95,20 @@ struct MessagingRoutes: Sendable {
             }
             try await writer.finish(nil)
         })
+    }
+
+    /// An event-stream request answered by `SimulatorFaults.eventStreamAnswer`.
+    private static func answer(_ fault: EventStreamFault) -> Response {
+        switch fault {
+        case .status(let code):
+            return ICWSResponse.error(HTTPResponse.Status(code: code), errorId: "error.request.injectedFault",
+                                      message: "The event stream was refused (injected fault).")
+        case .closedAtOnce:
+            return Response(status: .ok, headers: [.contentType: ICWSProtocol.eventStreamType, .connection: "close"],
+                            body: ResponseBody(byteBuffer: ByteBuffer()))
+        case .emptyOK:
+            return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer()))
+        }
     }
 
     static func wantsEventStream(_ request: Request) -> Bool {
