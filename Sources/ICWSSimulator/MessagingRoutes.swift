@@ -56,7 +56,9 @@ struct MessagingRoutes: Sendable {
             return ICWSResponse.error(.notAcceptable, errorId: "error.request.notAcceptable",
                                       message: "Server-sent events need messaging version 2; poll the messages instead.")
         }
-        if await gate.faults.faults.endSessionOnStreamOpen {
+        let faults = await gate.faults.faults
+        if let answer = faults.eventStreamAnswer { return Self.answer(answer) }
+        if faults.endSessionOnStreamOpen {
             _ = await core.endSessions(reason: "The session was ended by the server (injected fault).")
         }
         guard let attachment = await core.attachStream(sessionId: session.id, listenerID: listenerID) else {
@@ -86,7 +88,8 @@ struct MessagingRoutes: Sendable {
             defer { idleCloser?.cancel() }
             // A client that hangs up ends the stream at once, rather than at the next failed write.
             try await request.body.consumeWithInboundCloseHandler { _ in
-                if profile.pingAtOpen { try await send(framing.ping) }
+                // The profile's ping at open, or the same as a fault set on this listener.
+                if profile.pingAtOpen || faults.pingAtStreamOpen { try await send(framing.ping) }
                 for await event in attachment.events {
                     switch event {
                     case .ping:
@@ -114,6 +117,20 @@ struct MessagingRoutes: Sendable {
                 return
             }
             try? await Task.sleep(until: deadline)
+        }
+    }
+
+    /// An event-stream request answered by `SimulatorFaults.eventStreamAnswer`.
+    private static func answer(_ fault: EventStreamFault) -> Response {
+        switch fault {
+        case .status(let code):
+            return ICWSResponse.error(HTTPResponse.Status(code: code), errorId: "error.request.injectedFault",
+                                      message: "The event stream was refused (injected fault).")
+        case .closedAtOnce:
+            return Response(status: .ok, headers: [.contentType: ICWSProtocol.eventStreamType, .connection: "close"],
+                            body: ResponseBody(byteBuffer: ByteBuffer()))
+        case .emptyOK:
+            return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer()))
         }
     }
 

@@ -124,6 +124,10 @@ public struct SimulatorFaults: Sendable {
     public var endSessionOnStreamOpen = false
     /// Event streams on this listener send no pings (they stay open; messages still go out).
     public var silentStreams = false
+    /// Event streams on this listener write a `:ping` comment as they open (then ping as usual).
+    public var pingAtStreamOpen = false
+    /// How this listener answers event-stream requests instead of streaming (nil: it streams).
+    public var eventStreamAnswer: EventStreamFault? = nil
 
     public init(latency: Duration = .zero, expireSessionsAfterRequests: Int? = nil,
                 notAcceptingConnections: [String]? = nil, failNextRequests: Int = 0,
@@ -141,4 +145,14 @@ public struct SimulatorFaults: Sendable {
 
     /// The `alternateHostList` a login is refused with, if it is refused.
     var loginRefusal: [String]? { switchedOver ?? notAcceptingConnections }
+}
+
+/// What an event-stream request gets instead of a stream (`SimulatorFaults.eventStreamAnswer`).
+public enum EventStreamFault: Sendable, Equatable {
+    /// This status with an ICWS error body (401, 503, ...).
+    case status(Int)
+    /// 200 `text/event-stream` whose body ends at once (a proxy that closes streams).
+    case closedAtOnce
+    /// 200 with an empty body and no content type.
+    case emptyOK
 }

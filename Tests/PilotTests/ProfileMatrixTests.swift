@@ -1,5 +1,6 @@
 import DashboardKit
 import Foundation
+import ICWSClient
 import ICWSSimulator
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 /// simulator, and that "reconnecting" never shows while the stream works.
 ///
 /// Scaled time: every interval of the server profile and of the client (the idle check for new
-/// jobs, the polling interval, the silence trusted before a ping is seen) is multiplied by
+/// jobs, the polling interval, the connection policy's windows and idle limits) is multiplied by
 /// `scale`, so the idle minute lasts 15 s and holds as many requests as a real minute: the bound
 /// is the same number. Not scaled: the 6 s to show a change, and the tests' short backoff. The
 /// profiles run in parallel (one parameterised test).
@@ -20,13 +21,26 @@ struct ProfileMatrixTests {
     static let minute = Duration.seconds(60) * scale
     static let changeBound = Duration.seconds(6)
 
+    /// The feed's connection policy with every interval scaled (its budget of reconnections per
+    /// window stays a count: 6 per scaled minute).
+    static var policy: ConnectionPolicy {
+        var policy = ConnectionPolicy()
+        policy.streamIdleTimeout = policy.streamIdleTimeout * scale
+        policy.budgetWindow = policy.budgetWindow * scale
+        policy.shortLivedStream = policy.shortLivedStream * scale
+        policy.flapWindow = policy.flapWindow * scale
+        policy.unstablePollInterval = policy.unstablePollInterval * scale
+        policy.unstablePollingPeriod = policy.unstablePollingPeriod * scale
+        return policy
+    }
+
     @Test(arguments: ServerProfile.all)
     func dashboard(profile: ServerProfile) async throws {
         try await withSimulator({ $0.profile = profile.scaled(by: Self.scale) }) { simulator in
             let elsewhere = await simulator.addJob(sampleJob("matrix theirs"), submittedBy: "jdoe")
             let here = await simulator.addJob(sampleJob("matrix mine"), submittedBy: "jdoe")
             let pilot = try Pilot(options: DashboardOptions(server: "pilot", user: "admin"), ports: [simulator.port ?? 0],
-                                  refreshInterval: .seconds(15) * Self.scale, streamIdleTimeout: .seconds(90) * Self.scale,
+                                  refreshInterval: .seconds(15) * Self.scale, policy: Self.policy,
                                   pollInterval: .seconds(2) * Self.scale)
             let watcher = TroubleWatcher()
             try await pilot.start()
@@ -83,8 +97,9 @@ final class TroubleWatcher {
 
     func look(_ pilot: Pilot) {
         switch pilot.state.connection {
-        case .reconnecting(let attempt, let reason): note("reconnecting (attempt \(attempt): \(reason))")
-        case .offline(let reason): note("offline (\(reason))")
+        case .reconnecting(let attempt, let trouble): note("reconnecting (attempt \(attempt): \(trouble))")
+        case .offline(let trouble): note("offline (\(trouble))")
+        case .pollingWhileStreamUnstable(let every): note("stream unstable: polling every \(every)")
         default: if pilot.screen.contains("reconnecting") { note("'reconnecting' on screen") }
         }
     }
