@@ -112,7 +112,7 @@ let package = Package(
         .target(name: "LoopbackSockets", path: "Tests/LoopbackSockets", swiftSettings: strict),
         .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire", "TLSTestSupport"], swiftSettings: strict),
         .testTarget(name: "ICWSSimulatorTests", dependencies: [
-            "ICWSSimulator", "ICWSWire", "JobComposition",
+            "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"], swiftSettings: strict),

@@ -10,13 +10,15 @@ PUT_KIND = "PUT messaging/subscriptions/data-extractor/jobs-statuses"
 
 
 class Simulator:
-    """`dxtop simulate` on a free port, frozen job clock."""
+    """`dxtop simulate` on a free port, frozen job clock (and a server profile, if given)."""
 
-    def __init__(self, binary, jobs, active=None):
+    def __init__(self, binary, jobs, active=None, profile=None):
         self.port = free_port()
         args = [binary, "simulate", "--port", str(self.port), "--jobs", str(jobs), "--speed", "0"]
         if active is not None:
             args += ["--active", str(active)]
+        if profile is not None:
+            args += ["--profile", profile]
         started = time.perf_counter()
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in self.process.stdout:

@@ -22,13 +22,10 @@ public final class ICWSJobService: JobService {
     /// newest page is fetched only when that job is not listed yet.
     private let refreshInterval: Duration?
     /// Job sets waiting to be PUT: only the newest is kept, so a burst of changes ends in one PUT
-    /// of the final set. The feed's session keeps the set itself.
+    /// of the final set. The feed's session keeps the set itself (and sends a repeated set not again).
     private let pendingWatch = Mutex<(ids: [String]?, sending: Bool)>((nil, false))
     /// The task following the feed (it owns the page refresher); `stopped` once `stop()` ran.
     private let follower = Mutex<(task: Task<Void, Never>?, stopped: Bool)>((nil, false))
-    /// The set last asked for: a change on another server's jobs repeats this one's set, and
-    /// that sends nothing.
-    private let lastWatch = Mutex<[String]?>(nil)
 
     public init(session: ICWSSession, context: ContextID = .first, feed: JobStatusFeed? = nil, logger: Logger,
                 clock: any DashboardClock = SystemClock(), refreshInterval: Duration? = .seconds(15)) {
@@ -53,6 +50,11 @@ public final class ICWSJobService: JobService {
                         refreshing = true
                         group.addTask { [self] in await checkNewest(every: refreshInterval, post) }
                     }
+                    if event == .resumed {
+                        // The subscription's full statuses bring the listed jobs up to date; only
+                        // new jobs are looked for, never the whole list read again.
+                        group.addTask { [self] in await checkNewest(post) }
+                    }
                     await follow(event, post)
                 }
                 group.cancelAll()
@@ -69,21 +71,27 @@ public final class ICWSJobService: JobService {
         switch event {
         case .statuses(let statuses):
             post(.action(.statusesReceived(context: context, statuses, at: clock.now())))
-        case .connection(.live):
-            if let info = await session.info {
+        case .connection(let state):
+            if case .live = state, let info = await session.info {
                 post(.action(.sessionStarted(context: context, user: info.userDisplayName ?? info.userID,
                                              server: info.server.description)))
             }
-            post(.action(.connectionChanged(context: context, .connected, at: clock.now())))
-        case .connection(.stale(let silent)):
-            let now = clock.now()
-            let since = now.addingTimeInterval(-Double(silent.components.seconds))
-            post(.action(.connectionChanged(context: context, .stale(since: since), at: now)))
-        case .connection(.reconnecting(let attempt, let reason)):
-            post(.action(.connectionChanged(context: context, Self.trouble(attempt: attempt, reason: reason),
-                                            at: clock.now())))
+            post(.action(.connectionChanged(context: context, Self.status(state, now: clock.now()), at: clock.now())))
+        case .resumed:
+            break
         case .failed(let failure):
             post(.fatal(failure))
+        }
+    }
+
+    /// The feed's state as the dashboard shows it (the feed decides "offline").
+    static func status(_ state: FeedState, now: Date) -> ConnectionStatus {
+        switch state {
+        case .live(.serverSentEvents), .live(.polling): .connected
+        case .live(.pollingWhileStreamUnstable(let interval)): .pollingWhileStreamUnstable(every: interval)
+        case .stale(let silent): .stale(since: now.addingTimeInterval(-Double(silent.components.seconds)))
+        case .reconnecting(let attempt, let trouble): .reconnecting(attempt: attempt, because: trouble)
+        case .offline(_, let trouble): .offline(because: trouble)
         }
     }
 
@@ -171,11 +179,6 @@ public final class ICWSJobService: JobService {
     /// PUTs the newest asked-for set; a call arriving while a PUT runs leaves its set for that
     /// caller to send next. A failed PUT is retried by the feed once it is live again.
     private func watch(_ jobIds: [String]) async {
-        let repeated = lastWatch.withLock { last in
-            defer { last = jobIds }
-            return last == jobIds
-        }
-        guard !repeated else { return }
         let sendsNow = pendingWatch.withLock { pending in
             pending.ids = jobIds
             defer { pending.sending = true }
@@ -196,26 +199,23 @@ public final class ICWSJobService: JobService {
         }
     }
 
-    /// Every `interval` until cancelled, asks for the newest job alone and posts its id
-    /// (`newestChecked`): a few hundred bytes a check instead of a page. A failed check is logged
-    /// and skipped (the feed notices a server that is gone).
+    /// Every `interval` until cancelled, checks for new jobs (`checkNewest`).
     private func checkNewest(every interval: Duration, _ post: @Sendable (RuntimeEvent) -> Void) async {
         while true {
             do { try await Task.sleep(for: interval) } catch { return }
-            do {
-                let newest = try await session.jobPage(count: 1, mode: .status).jobs.first?.id
-                post(.action(.newestChecked(context: context, newestId: newest)))
-            } catch {
-                if Task.isCancelled { return }
-                logger.debug("check for new jobs failed", metadata: ["error": "\(Failure(error).message)"])
-            }
+            await checkNewest(post)
         }
     }
 
-    /// The first few failed attempts read as "reconnecting"; after that the header says "offline".
-    static func trouble(attempt: Int, reason: String) -> ConnectionStatus {
-        attempt >= offlineAfterAttempts ? .offline(reason: reason) : .reconnecting(attempt: attempt, reason: reason)
+    /// Asks for the newest job alone and posts its id (`newestChecked`): a few hundred bytes
+    /// instead of a page. A failed check is logged and skipped (the feed notices a server that is gone).
+    private func checkNewest(_ post: @Sendable (RuntimeEvent) -> Void) async {
+        do {
+            let newest = try await session.jobPage(count: 1, mode: .status).jobs.first?.id
+            post(.action(.newestChecked(context: context, newestId: newest)))
+        } catch {
+            if Task.isCancelled { return }
+            logger.debug("check for new jobs failed", metadata: ["error": "\(Failure(error).message)"])
+        }
     }
-
-    static let offlineAfterAttempts = 4
 }

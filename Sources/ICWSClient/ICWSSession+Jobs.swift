@@ -61,6 +61,7 @@ extension ICWSSession {
     public func unsubscribeJobStatuses() async throws {
         subscribedJobIds = []
         subscriptionFailed = false
+        lastSubscriptionPut = .now
         _ = try await sessionCall(.DELETE, ICWSPath.jobStatusSubscription)
     }
 

@@ -28,8 +28,17 @@ public actor ICWSSession {
     var subscriptionFailed = false
     /// When the last PUT of the subscription started (paces `retryFailedSubscription`).
     var lastSubscriptionPut: ContinuousClock.Instant?
-    /// Logins in a row whose session has not proved usable yet; the pace of the next login.
-    private var unprovenLogins = 0
+    /// The one reconnection counter: connection attempts in a row since the connection last
+    /// proved usable (a 2xx session call, a ping or a message on the stream). A login after an
+    /// unproven one counts as an attempt unless the feed's failed reconnection already counted it.
+    private(set) var unprovenAttempts = 0
+    /// The attempt whose backoff pause was already waited (by the feed before reconnecting), so the
+    /// login of that attempt does not wait again.
+    private var pausedAttempt = 0
+    /// A login happened and its session has not proved usable yet.
+    private var loginUnproven = false
+    /// The current unproven attempt was counted after the last login (by the feed).
+    private var attemptCountedSinceLogin = false
     /// Where the next login starts after the server ended the session (the host last connected).
     private var resumeServer: ICWSServer?
     /// `alternateHostList` of the last login, tried when the connected host stops answering.
@@ -111,7 +120,24 @@ public actor ICWSSession {
     /// The session of login `generation` answered a call, or its event stream delivered a ping or
     /// a message: the next re-login needs no pause.
     func sessionProved(generation: Int) {
-        if token?.generation == generation { unprovenLogins = 0 }
+        guard token?.generation == generation else { return }
+        unprovenAttempts = 0
+        pausedAttempt = 0
+        loginUnproven = false
+    }
+
+    /// The feed's reconnection failed (or its stream ended before proving anything): one more
+    /// attempt in a row. Returns the attempt number, whose backoff the feed waits before
+    /// `pausedBefore(attempt:)`.
+    func recordFailedAttempt() -> Int {
+        unprovenAttempts += 1
+        attemptCountedSinceLogin = true
+        return unprovenAttempts
+    }
+
+    /// The feed has waited the backoff of `attempt`: a login for it goes at once.
+    func pausedBefore(attempt: Int) {
+        pausedAttempt = max(pausedAttempt, attempt)
     }
 
     /// The server reported the session of login `generation` ended (a connection-down message):
@@ -128,6 +154,18 @@ public actor ICWSSession {
     func retryFailedSubscription(notSoonerThan gap: Duration = .zero) async {
         guard subscriptionFailed, !subscribedJobIds.isEmpty else { return }
         if let last = lastSubscriptionPut, ContinuousClock.now - last < gap { return }
+        try? await subscribeJobStatuses(jobIds: subscribedJobIds)
+    }
+
+    /// `jobIds` is the subscription already sent and accepted.
+    func holdsSubscription(_ jobIds: [String]) -> Bool {
+        lastSubscriptionPut != nil && !subscriptionFailed && subscribedJobIds == jobIds
+    }
+
+    /// Sends the subscription again, when jobs are watched: the server answers with their full
+    /// statuses, which bring them up to date after a reconnection.
+    func subscribeAgain() async {
+        guard !subscribedJobIds.isEmpty else { return }
         try? await subscribeJobStatuses(jobIds: subscribedJobIds)
     }
 
@@ -197,9 +235,13 @@ public actor ICWSSession {
     /// the same result. Paced by the backoff while logins keep producing unusable sessions.
     func establish(startingAt server: ICWSServer) async throws -> SessionToken {
         if let loginInFlight { return try await loginInFlight.value }
-        let pause = unprovenLogins > 0 ? configuration.backoff.delay(attempt: unprovenLogins) : .zero
-        if unprovenLogins > 0 {
-            logger.info("the last session was never usable; logging in again after \(pause.spoken) (attempt \(unprovenLogins))")
+        if loginUnproven, !attemptCountedSinceLogin { unprovenAttempts += 1 }
+        let attempt = unprovenAttempts
+        var pause = Duration.zero
+        if attempt > pausedAttempt {
+            pause = configuration.backoff.delay(attempt: attempt)
+            pausedAttempt = attempt
+            logger.info("the last session was never usable; logging in again after \(pause.spoken) (attempt \(attempt))")
         }
         let task = Task {
             if pause > .zero { try await Task.sleep(for: pause) }
@@ -208,7 +250,8 @@ public actor ICWSSession {
         loginInFlight = task
         defer { loginInFlight = nil }
         let fresh = try await task.value
-        unprovenLogins += 1
+        loginUnproven = true
+        attemptCountedSinceLogin = false
         return fresh
     }
 

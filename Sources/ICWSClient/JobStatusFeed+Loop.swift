@@ -1,34 +1,51 @@
-import AsyncHTTPClient
 import Foundation
 import ICWSWire
 import Synchronization
 
 extension JobStatusFeed {
-    /// Connect, receive until something breaks, wait (backoff), repeat.
+    /// Connect, receive until something breaks, wait (backoff and budget), repeat.
     func run() async {
-        var attempt = 0
-        var forcePolling = false
+        /// The server refused the stream (4xx): poll for good.
+        var refusedStream = false
+        /// The stream flapped: poll until then.
+        var unstableUntil: ContinuousClock.Instant?
+        var flaps = StreamFlaps(policy: policy)
+        var budget = ReconnectionBudget(limit: policy.reconnectionsPerWindow, window: policy.budgetWindow)
         var everConnected = false
         /// The reconnection time the server asked for with `retry:`, a floor under the backoff.
         var serverRetry = Duration.zero
         while !Task.isCancelled {
-            let reason: String
+            let trouble: LinkTrouble
             do {
                 let info = try await session.connect()
                 everConnected = true
-                if !forcePolling, useServerSentEvents ?? info.supportsServerSentEvents {
-                    try await receiveEvents(attempt: &attempt, serverRetry: &serverRetry)
-                    reason = "the event stream ended"
-                } else {
-                    try await poll(attempt: &attempt)
-                    reason = "polling stopped"
+                if let until = unstableUntil {
+                    try await poll(every: policy.unstablePollInterval, until: until,
+                                   as: .pollingWhileStreamUnstable(every: policy.unstablePollInterval))
+                    // The polling period is over: the stream gets another chance.
+                    unstableUntil = nil
+                    continue
                 }
+                if !refusedStream, useServerSentEvents ?? info.supportsServerSentEvents {
+                    try await receiveEvents(serverRetry: &serverRetry)
+                } else {
+                    try await poll(every: pollInterval, until: nil, as: .polling)
+                }
+                continue
             } catch is CancellationError {
                 break
             } catch let refusal as EventStreamRefused {
                 logger.info("server-sent events unavailable (\(refusal.reason)); polling instead")
-                forcePolling = true
+                refusedStream = true
                 continue
+            } catch let lost as StreamLost {
+                trouble = lost.trouble
+                if lost.trouble == .notAnEventStream || flaps.streamEnded(opened: lost.opened, at: .now) {
+                    logger.warning("the event stream is unstable (\(lost.trouble.words)); polling every \(policy.unstablePollInterval.spoken) for \(policy.unstablePollingPeriod.spoken)")
+                    unstableUntil = .now + policy.unstablePollingPeriod
+                }
+            } catch is SessionEnded {
+                trouble = .sessionEnded
             } catch {
                 let failure = Failure(error)
                 if !everConnected, Self.noRetryHelps(failure.kind) {
@@ -36,7 +53,7 @@ extension JobStatusFeed {
                     finish()
                     break
                 }
-                reason = failure.message
+                trouble = .failed(failure)
             }
             if Task.isCancelled { break }
             if await session.isShutDown {
@@ -44,13 +61,17 @@ extension JobStatusFeed {
                 finish()
                 break
             }
-            attempt += 1
-            emit(.connection(.reconnecting(attempt: attempt, reason: reason)))
+            state.withLock { $0.resumeDue = true }
+            let attempt = await session.recordFailedAttempt()
+            emit(.connection(attempt >= policy.offlineAfterAttempts
+                ? .offline(attempt: attempt, because: trouble) : .reconnecting(attempt: attempt, because: trouble)))
+            let wanted = ContinuousClock.now + backoff.delay(attempt: attempt, floor: serverRetry)
             do {
-                try await Task.sleep(for: backoff.delay(attempt: attempt, floor: serverRetry))
+                try await Task.sleep(until: budget.admit(wanted: wanted))
             } catch {
                 break
             }
+            await session.pausedBefore(attempt: attempt)
         }
     }
 
@@ -65,94 +86,42 @@ extension JobStatusFeed {
         }
     }
 
-    /// Short polling: one GET at a time, `pollInterval` apart. Returns only by throwing. A poll
-    /// round whose messages did not end the session proves the connection healthy.
-    private func poll(attempt: inout Int) async throws {
+    /// Short polling: one GET at a time, `interval` apart, until `deadline` (nil: until it throws).
+    /// A poll round whose messages did not end the session proves the connection healthy.
+    private func poll(every interval: Duration, until deadline: ContinuousClock.Instant?, as transport: FeedTransport) async throws {
         var live = false
-        while true {
+        while deadline.map({ ContinuousClock.now < $0 }) ?? true {
             try Task.checkCancellation()
             let generation = await session.generation
             let messages = try await session.pollMessages()
             if !live {
                 live = true
-                emit(.connection(.live(.polling)))
+                emit(.connection(.live(transport)))
                 await session.retryFailedSubscription()
+                await resume()
             }
             for message in messages { _ = try await handle(message, generation: generation) }
             await session.retryFailedSubscription(notSoonerThan: Self.subscriptionRetryGap)
-            attempt = 0
-            try await Task.sleep(for: pollInterval)
+            let next = ContinuousClock.now + interval
+            try await Task.sleep(until: deadline.map { min($0, next) } ?? next)
         }
     }
 
-    /// One server-sent event stream, until it ends, goes silent, or belongs to an ended or
-    /// replaced session.
-    private func receiveEvents(attempt: inout Int, serverRetry: inout Duration) async throws {
-        let response: HTTPClientResponse
-        do {
-            response = try await session.openMessageStream()
-        } catch let error as ICWSError {
-            switch error {
-            case .badRequest, .notFound, .gone: throw EventStreamRefused(reason: error.description)
-            default: throw error
-            }
+    /// After a reconnection, once the link proved healthy: the subscription is sent again, so its
+    /// full statuses bring the watched jobs up to date, and the consumer is told to look for new
+    /// jobs (`.resumed`).
+    func resume() async {
+        let lost = state.withLock { state in
+            defer { state.resumeDue = false }
+            return state.resumeDue
         }
-        let contentType = response.headers.first(name: "Content-Type") ?? ""
-        guard contentType.lowercased().hasPrefix(ICWSProtocol.eventStreamType) else {
-            throw EventStreamRefused(reason: "the server answered with '\(contentType.prefix(60))'")
-        }
-        emit(.connection(.live(.serverSentEvents)))
-        await session.retryFailedSubscription()
-        let liveness = Shared(StreamLiveness(openedAt: .now, fallbackGap: idleTimeout / 3))
-        defer {
-            let (proven, asked) = liveness.withLock { ($0.proven, $0.serverRetry) }
-            if proven { attempt = 0 }
-            if let asked { serverRetry = asked }
-        }
-        let session = self.session
-        let generation = await session.generation
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { [self] in
-                var parser = SSEParser()
-                for try await chunk in response.body {
-                    let pingsBefore = parser.commentCount
-                    var healthy = false
-                    for event in try parser.feed(chunk.readableBytesView) where event.type == "message" {
-                        if try await handlePayload(event.data, generation: generation) { healthy = true }
-                    }
-                    let pings = parser.commentCount - pingsBefore
-                    let asked = parser.retryMilliseconds.map { Duration.milliseconds($0) }
-                    let (recovered, firstProof) = liveness.withLock { state in
-                        state.serverRetry = asked ?? state.serverRetry
-                        let wasProven = state.proven
-                        let recovered = state.heard(pings: pings, healthy: healthy, at: .now)
-                        return (recovered, state.proven && !wasProven)
-                    }
-                    if firstProof { await session.sessionProved(generation: generation) }
-                    if recovered { emit(.connection(.live(.serverSentEvents))) }
-                }
-            }
-            group.addTask { [self] in
-                // Watchdog: a silent stream, or a stream of a session that was replaced.
-                while true {
-                    let tick = liveness.withLock { min($0.staleAfter / 4, .seconds(1)) }
-                    try await Task.sleep(for: tick)
-                    switch liveness.withLock({ $0.check(at: .now) }) {
-                    case .fine: break
-                    case .becameStale(let silent): emit(.connection(.stale(silentFor: silent)))
-                    case .dead(let silent): throw ICWSError.timeout("the event stream was silent for \(silent.spoken)")
-                    }
-                    if await session.generation != generation { throw SessionReplaced() }
-                    await session.retryFailedSubscription(notSoonerThan: Self.subscriptionRetryGap)
-                }
-            }
-            defer { group.cancelAll() }
-            try await group.next()
-        }
+        guard lost else { return }
+        await session.subscribeAgain()
+        emit(.resumed)
     }
 
     /// Handles one event's data; true when one of its messages proved the stream healthy.
-    private func handlePayload(_ text: String, generation: Int) async throws -> Bool {
+    func handlePayload(_ text: String, generation: Int) async throws -> Bool {
         let decoded = MessageDecoding.decode(Data(text.utf8))
         for problem in decoded.problems { logger.warning("skipped a message: \(problem)") }
         if let unreadable = decoded.unreadable { logger.warning("skipped an event: \(unreadable)") }
@@ -185,14 +154,15 @@ extension JobStatusFeed {
     }
 }
 
-/// The server does not serve `text/event-stream` here: poll instead.
+/// The server does not serve `text/event-stream` here (it said so with a 4xx): poll instead.
 struct EventStreamRefused: Error {
     let reason: String
 }
 
-/// The stream belonged to a session that has been replaced.
-struct SessionReplaced: Error, CustomStringConvertible {
-    var description: String { "the session was replaced by a new login" }
+/// An event stream that had opened (at `opened`) is gone, because of `trouble`.
+struct StreamLost: Error {
+    let trouble: LinkTrouble
+    let opened: ContinuousClock.Instant
 }
 
 /// The server reported the session ended.

@@ -8,8 +8,12 @@ import Synchronization
 /// reconnects — after a dropped stream, a session the server ended, a switchover — with the
 /// session's backoff. Reports liveness (`live`, `stale`, `reconnecting`) as events.
 ///
-/// The backoff's attempt count is reset only once a stream or poll proved healthy (a ping or a
-/// message delivered), never merely because a stream opened.
+/// The session's attempt count (the one reconnection counter) is reset only once a stream or poll
+/// proved healthy (a ping or a message delivered), never merely because a stream opened. Every
+/// reconnection goes through the backoff and the `ConnectionPolicy`'s budget; a stream that flaps
+/// is given up for polling for a while; after a reconnection the subscription is sent again (its
+/// full statuses bring the watched jobs up to date) and `.resumed` tells the consumer to look for
+/// new jobs, never to reload the list.
 ///
 /// One consumer: `events()` starts the loop, which runs until `stop()` or until the consumer's
 /// iteration ends.
@@ -17,28 +21,34 @@ public final class JobStatusFeed: Sendable {
     let session: ICWSSession
     let pollInterval: Duration
     let useServerSentEvents: Bool?
-    /// Until the stream's ping interval is known, silence for this long makes it stale, and for
-    /// twice this long it is reopened (afterwards: three and six observed ping intervals).
-    let idleTimeout: Duration
+    /// Liveness bounds, the reconnection budget, the fallback for a flapping stream, "offline".
+    let policy: ConnectionPolicy
     let state = Mutex(FeedLoopState())
 
     struct FeedLoopState {
         var loop: Task<Void, Never>?
         var continuation: AsyncStream<JobFeedEvent>.Continuation?
         var cache = FeedCache()
+        /// The link was lost and the feed has not resumed since: the next transport that proves
+        /// healthy brings the consumer up to date (`resume`).
+        var resumeDue = false
     }
 
     /// - Parameter useServerSentEvents: nil uses them when the server offers them (messaging >= 2).
-    public convenience init(session: ICWSSession, pollInterval: Duration = .seconds(2), useServerSentEvents: Bool? = nil) {
-        self.init(session: session, pollInterval: pollInterval, useServerSentEvents: useServerSentEvents,
-                  idleTimeout: .seconds(90))
-    }
-
-    init(session: ICWSSession, pollInterval: Duration, useServerSentEvents: Bool?, idleTimeout: Duration) {
+    public init(session: ICWSSession, pollInterval: Duration = .seconds(2), useServerSentEvents: Bool? = nil,
+                policy: ConnectionPolicy = ConnectionPolicy()) {
         self.session = session
         self.pollInterval = pollInterval
         self.useServerSentEvents = useServerSentEvents
-        self.idleTimeout = idleTimeout
+        self.policy = policy
+    }
+
+    /// A feed whose stream is stale after `idleTimeout` of silence before a ping interval is known
+    /// (and reopened after twice that), for tests that shrink time.
+    convenience init(session: ICWSSession, pollInterval: Duration, useServerSentEvents: Bool?, idleTimeout: Duration) {
+        var policy = ConnectionPolicy()
+        policy.streamIdleTimeout = idleTimeout * 2
+        self.init(session: session, pollInterval: pollInterval, useServerSentEvents: useServerSentEvents, policy: policy)
     }
 
     /// Starts the loop and returns its events (a second call replaces the first consumer).
@@ -61,7 +71,10 @@ public final class JobStatusFeed: Sendable {
     /// Replaces the watched jobs (PUT the subscription; `[]` deletes it). The server answers with
     /// their full statuses, which arrive as a `.statuses` event.
     /// A failed PUT is sent again once the feed is live again, unless a newer set was asked for.
+    /// The set the session already holds and the server accepted sends nothing (another server's
+    /// change repeats this one's set).
     public func watch(jobIds: [String]) async throws {
+        guard await !session.holdsSubscription(jobIds) else { return }
         state.withLock { $0.cache.keep(only: Set(jobIds)) }
         if jobIds.isEmpty {
             try await session.unsubscribeJobStatuses()

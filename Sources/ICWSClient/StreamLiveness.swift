@@ -2,9 +2,14 @@ import Synchronization
 
 /// Whether an open event stream is still alive, judged by the server's own ping rhythm.
 ///
-/// The ping interval is learnt from the stream (the longest gap seen between pings, the first
-/// measured from the opening); until one is seen, `fallbackGap` stands in. Silent for three
-/// intervals the stream is stale; for six it is given up and reopened.
+/// ICWS documents no ping interval: a server, or a proxy in front of it, may ping as the stream
+/// opens, irregularly (after each batch of messages), every second, or never. So the rhythm is
+/// learnt cautiously: the gap from the opening to the first ping is not a ping interval and is
+/// ignored; the interval is the longest gap seen between two pings, never taken below
+/// `minimumGap`; until two pings were seen `fallbackGap` stands in. Silent for three intervals the
+/// stream is stale; for six it is given up and reopened. A fast or irregular server therefore
+/// cannot teach a bound it trips while healthy, and a server that never pings is reopened only
+/// after six fallback gaps.
 struct StreamLiveness: Sendable {
     enum Verdict: Equatable {
         case fine
@@ -14,8 +19,11 @@ struct StreamLiveness: Sendable {
     }
 
     let fallbackGap: Duration
+    /// The shortest ping interval ever assumed, however fast the server pings.
+    let minimumGap: Duration
     private var lastHeard: ContinuousClock.Instant
-    private var lastPing: ContinuousClock.Instant
+    /// The last ping; nil until the first one (the opening is not a ping).
+    private var lastPing: ContinuousClock.Instant?
     private var pingGap: Duration?
     private(set) var isStale = false
     /// A ping or a message (other than "session ended") arrived: the stream works.
@@ -23,13 +31,13 @@ struct StreamLiveness: Sendable {
     /// The reconnection time the server asked for (`retry:`), if it did.
     var serverRetry: Duration?
 
-    init(openedAt now: ContinuousClock.Instant, fallbackGap: Duration) {
+    init(openedAt now: ContinuousClock.Instant, fallbackGap: Duration, minimumGap: Duration) {
         self.fallbackGap = fallbackGap
+        self.minimumGap = minimumGap
         lastHeard = now
-        lastPing = now
     }
 
-    var staleAfter: Duration { (pingGap ?? fallbackGap) * 3 }
+    var staleAfter: Duration { max(pingGap ?? fallbackGap, minimumGap) * 3 }
     var deadAfter: Duration { staleAfter * 2 }
 
     /// Bytes arrived (with `pings` ping comments among them, and `healthy` when a ping or a
@@ -37,7 +45,7 @@ struct StreamLiveness: Sendable {
     mutating func heard(pings: Int, healthy: Bool, at now: ContinuousClock.Instant) -> Bool {
         lastHeard = now
         if pings > 0 {
-            pingGap = max(pingGap ?? .zero, now - lastPing)
+            if let lastPing { pingGap = max(pingGap ?? .zero, now - lastPing) }
             lastPing = now
         }
         if healthy || pings > 0 { proven = true }

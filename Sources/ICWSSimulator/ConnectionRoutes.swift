@@ -21,7 +21,7 @@ struct ConnectionRoutes: Sendable {
             + (configuration.dataDictionaryVersion.map { [FeatureInfo(featureId: ICWSProtocol.dataDictionaryFeature, version: $0)] } ?? [])
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SimulatorRequestContext>) {
         router.post("/icws/connection") { request, _ in await login(request) }
         router.get("/icws/connection/features") { _, _ in ICWSResponse.json(FeatureInfoList(features)) }
         router.get("/icws/connection/features/:featureId") { _, context in

@@ -15,7 +15,7 @@ struct ControlRoutes: Sendable {
     static let maximumChanges = 1_000_000
     static let maximumSeconds = 600.0
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SimulatorRequestContext>) {
         router.get("/simulator/traffic") { _, _ in
             Self.json(traffic.snapshot)
         }

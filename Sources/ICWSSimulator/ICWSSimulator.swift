@@ -219,10 +219,11 @@ public final class ICWSSimulator: Sendable {
         await core.submit(config, by: submittedBy)
     }
 
-    private func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    private func makeRouter() -> Router<SimulatorRequestContext> {
+        let router = Router(context: SimulatorRequestContext.self)
         router.add(middleware: TrafficMiddleware(counter: trafficCounter))
         router.add(middleware: LatencyMiddleware(faults: faults))
+        if configuration.profile.connectionClose { router.add(middleware: ConnectionCloseMiddleware()) }
         let gate = SessionGate(core: core, faults: faults)
         ConnectionRoutes(core: core, faults: faults, gate: gate, listenerID: listenerID, configuration: configuration)
             .register(on: router)

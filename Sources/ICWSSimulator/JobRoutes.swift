@@ -11,7 +11,7 @@ struct JobRoutes: Sendable {
     /// Largest `jobCount` accepted.
     static let maximumJobCount = 1000
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SimulatorRequestContext>) {
         let jobs = "/icws/:sessionId/data-extractor/jobs"
         router.get(RouterPath(jobs)) { request, context in
             await gate.handle(request, context: context) { await list($0.request) }
@@ -37,6 +37,8 @@ struct JobRoutes: Sendable {
             }
             count = n
         }
+        // A server that caps lists without saying so (profile `capped-job-count`).
+        if let cap = core.configuration.profile.jobCountCap { count = min(count, cap) }
         let fromJobId = request.query("fromJobId")
         if let fromJobId, UUID(uuidString: fromJobId) == nil {
             return ICWSResponse.invalidProperty("fromJobId", "fromJobId must be a job id.")

@@ -68,12 +68,20 @@ public struct SimulatorConfiguration: Sendable {
     /// When set, another user submits a new job about every this many seconds of job clock
     /// (scaled by `speed`), so a long demo keeps moving. Nil: only seeded and POSTed jobs.
     public var newJobInterval: Double? = nil
+    /// The server behaviour the ICWS docs leave open (pings, framing, proxies, limits); setting it
+    /// also sets the knobs above that the profile names (`pingInterval`, `messagingVersion`).
+    public var profile: ServerProfile = .standard {
+        didSet {
+            let profile = self.profile
+            profile.apply(to: &self)
+        }
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, jobCount: Int = 60, speed: Double = 1.0, seed: UInt64 = 1,
         hostileData: Bool = false, dataExtractorVersion: Int = 2, messagingVersion: Int = 2,
         users: [SimulatorUser] = SimulatorUser.defaults, pingInterval: Duration = .seconds(15),
-        newJobInterval: Double? = nil
+        newJobInterval: Double? = nil, profile: ServerProfile = .standard
     ) {
         self.host = host
         self.port = port
@@ -86,6 +94,8 @@ public struct SimulatorConfiguration: Sendable {
         self.users = users
         self.pingInterval = pingInterval
         self.newJobInterval = newJobInterval
+        self.profile = profile
+        profile.apply(to: &self)
     }
 
     /// For `dxtop --demo` and `dxtop simulate`: real-time clock, and another user submits a job
@@ -117,6 +127,10 @@ public struct SimulatorFaults: Sendable {
     public var endSessionOnStreamOpen = false
     /// Event streams on this listener send no pings (they stay open; messages still go out).
     public var silentStreams = false
+    /// Event streams on this listener write a `:ping` comment as they open (then ping as usual).
+    public var pingAtStreamOpen = false
+    /// How this listener answers event-stream requests instead of streaming (nil: it streams).
+    public var eventStreamAnswer: EventStreamFault? = nil
 
     public init(latency: Duration = .zero, expireSessionsAfterRequests: Int? = nil,
                 notAcceptingConnections: [String]? = nil, failNextRequests: Int = 0,
@@ -134,4 +148,14 @@ public struct SimulatorFaults: Sendable {
 
     /// The `alternateHostList` a login is refused with, if it is refused.
     var loginRefusal: [String]? { switchedOver ?? notAcceptingConnections }
+}
+
+/// What an event-stream request gets instead of a stream (`SimulatorFaults.eventStreamAnswer`).
+public enum EventStreamFault: Sendable, Equatable {
+    /// This status with an ICWS error body (401, 503, ...).
+    case status(Int)
+    /// 200 `text/event-stream` whose body ends at once (a proxy that closes streams).
+    case closedAtOnce
+    /// 200 with an empty body and no content type.
+    case emptyOK
 }

@@ -9,6 +9,7 @@ extension SimulatorCore {
             nextArrival = Date().addingTimeInterval(interval / speed)
         }
         engineTask = Task { await self.runEngine() }
+        sessionSweeper = Task { await self.expireIdleSessions() }
     }
 
     func stopEngine() async {
@@ -16,6 +17,8 @@ extension SimulatorCore {
         engineTask = nil
         task?.cancel()
         sleeper?.cancel()
+        sessionSweeper?.cancel()
+        sessionSweeper = nil
         await task?.value
     }
 

@@ -49,8 +49,31 @@ extension SimulatorCore {
             logout(sessionId: sessionId)
             return .unknownSession
         }
+        if isIdleTooLong(session) {
+            logout(sessionId: sessionId)
+            return .unknownSession
+        }
         sessions[sessionId]?.requestCount += 1
+        sessions[sessionId]?.lastRequest = .now
         return .valid(session)
+    }
+
+    private func isIdleTooLong(_ session: SimulatorSession) -> Bool {
+        guard let timeout = configuration.profile.sessionIdleTimeout else { return false }
+        return ContinuousClock.now - session.lastRequest >= timeout
+    }
+
+    /// Drops, without a word, every session idle for longer than the profile's
+    /// `sessionIdleTimeout` (its event stream ends), then looks again a quarter of that later.
+    /// Runs on the primary while it serves; nothing when the profile has no idle timeout.
+    func expireIdleSessions() async {
+        guard let timeout = configuration.profile.sessionIdleTimeout else { return }
+        while !Task.isCancelled {
+            for (id, session) in sessions where !session.endedByServer && isIdleTooLong(session) {
+                logout(sessionId: id)
+            }
+            try? await Task.sleep(for: timeout / 4)
+        }
     }
 
     /// Ends every live session as the server would: queues a `connectionStateChangeMessage`

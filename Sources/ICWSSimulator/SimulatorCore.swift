@@ -11,6 +11,8 @@ actor SimulatorCore {
     var engineTask: Task<Void, Never>?
     var sleeper: Task<Void, Never>?
     var nextArrival: Date?
+    /// Expires idle sessions (profile `idle-session-expiry`).
+    var sessionSweeper: Task<Void, Never>?
     /// Streams of `ICWSSimulator.changes()`.
     var observers: [UUID: AsyncStream<JobStatus>.Continuation] = [:]
     /// The last login request with a language and a readable body (on any listener).
@@ -157,7 +159,8 @@ actor SimulatorCore {
     }
 
     /// Attaches an event stream to the session (ending an older one). Its events say when queued
-    /// messages are waiting (at once when some already are) and when to ping (every `pingInterval`).
+    /// messages are waiting (at once when some already are) and when to ping (every `pingInterval`,
+    /// unless the profile has no timed pings).
     func attachStream(sessionId: String, listenerID: UUID) -> StreamAttachment? {
         guard var session = sessions[sessionId] else { return nil }
         session.stream?.continuation.finish()
@@ -167,8 +170,9 @@ actor SimulatorCore {
         sessions[sessionId] = session
         if !session.queue.isEmpty { continuation.yield(.messagesQueued) }
         let interval = configuration.pingInterval
+        let timedPings = configuration.profile.timedPings
         let pinger = Task {
-            while !Task.isCancelled {
+            while timedPings, !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 if Task.isCancelled { break }
                 continuation.yield(.ping)

@@ -21,6 +21,8 @@ struct SimulatorSession: Sendable {
     let language: String
     /// Session requests made so far (for the expiry fault).
     var requestCount = 0
+    /// When it last made a request (for `ServerProfile.sessionIdleTimeout`).
+    var lastRequest = ContinuousClock.now
     /// Job ids of the jobs-statuses subscription; nil when not subscribed.
     var subscribedJobIds: Set<String>?
     /// Messages not yet polled or written to the event stream.

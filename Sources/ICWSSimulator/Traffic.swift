@@ -20,6 +20,25 @@ public struct SimulatorTraffic: Sendable, Hashable, Codable {
     public var totalRequests: Int { requests.values.reduce(0, +) }
     public var totalAnswerBytes: Int { answerBytes.values.reduce(0, +) }
 
+    /// Event streams opened (requests of the `… (event stream)` kinds).
+    public var eventStreamOpens: Int { requests.filter { $0.key.hasSuffix("(event stream)") }.values.reduce(0, +) }
+
+    /// What was served after `earlier`, a snapshot of the same counter: the kinds with requests or
+    /// bytes since then, and their counts since then.
+    public func since(_ earlier: SimulatorTraffic) -> SimulatorTraffic {
+        var change = SimulatorTraffic()
+        change.requests = requests.reduce(into: [:]) { result, entry in
+            let added = entry.value - (earlier.requests[entry.key] ?? 0)
+            if added > 0 { result[entry.key] = added }
+        }
+        change.answerBytes = answerBytes.reduce(into: [:]) { result, entry in
+            let added = entry.value - (earlier.answerBytes[entry.key] ?? 0)
+            if added > 0 { result[entry.key] = added }
+        }
+        change.listsReachingOldest = listsReachingOldest - earlier.listsReachingOldest
+        return change
+    }
+
     /// Requests of the kinds that start with `prefix` (`"GET data-extractor/jobs?"`: every list).
     public func requests(startingWith prefix: String) -> Int {
         requests.filter { $0.key.hasPrefix(prefix) }.values.reduce(0, +)

@@ -98,3 +98,13 @@ public enum JobState: Hashable, Sendable, Codable, CustomStringConvertible {
         try container.encode(rawValue)
     }
 }
+
+extension JobStatus {
+    /// The never-go-back rule, for every place statuses merge (the feed's cache, the dashboard,
+    /// `jobs watch`): a status whose state is earlier in a job's life than `known`'s was read
+    /// before a change already seen, so `known` stands. Unknown states are never judged older.
+    public func goesBack(from known: JobStatus) -> Bool {
+        guard let now = known.state?.lifecycleStep, let then = state?.lifecycleStep else { return false }
+        return then < now
+    }
+}

@@ -122,14 +122,14 @@ struct DataUpdateTests {
 
     @Test func connectionStateIsShownInTheHeader() {
         var state = Fixture.state(jobs: [Fixture.job(1001, .started)])
-        Fixture.send(&state, .connectionChanged(.reconnecting(attempt: 3, reason: "connection refused"), at: Fixture.at(30)))
+        Fixture.send(&state, .connectionChanged(.reconnecting(attempt: 3, because: .failed(Failure(.unavailable, "connection refused"))), at: Fixture.at(30)))
         var text = Snapshot.render(state, width: 200, height: 50).lines[0]
         #expect(text.contains("reconnecting (attempt 3): connection refused"))
         #expect(text.contains("last data 2026-11-28 10:29:00 UTC (6m00s ago)"))
         let narrow = Snapshot.render(state, width: 100, height: 30).lines[0]
         #expect(narrow.contains("jdoe@cic01.example.com  reconnecting (attempt 3): connection refused · last data 10:29:00 UTC"),
                 "narrow screens keep the time of day, dropping the date and the age first")
-        Fixture.send(&state, .connectionChanged(.offline(reason: "server unreachable"), at: Fixture.at(30)))
+        Fixture.send(&state, .connectionChanged(.offline(because: .failed(Failure(.unavailable, "server unreachable"))), at: Fixture.at(30)))
         text = Snapshot.render(state, width: 200, height: 50).lines[0]
         #expect(text.contains("offline: server unreachable"))
         Fixture.send(&state, .connectionChanged(.connected, at: Fixture.at(30)))

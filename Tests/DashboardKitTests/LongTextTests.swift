@@ -13,7 +13,7 @@ struct LongTextTests {
     @Test(arguments: [60, 80, 120])
     func aLongConnectionReasonKeepsWhoAndTheDataAge(width: Int) {
         var state = Fixture.state(jobs: [Fixture.job(1001, .started)], width: width, height: 24)
-        Fixture.send(&state, .connectionChanged(.reconnecting(attempt: 5, reason: Self.longReason), at: Fixture.at(30)))
+        Fixture.send(&state, .connectionChanged(.reconnecting(attempt: 5, because: .failed(Failure(.unavailable, Self.longReason))), at: Fixture.at(30)))
         let header = Snapshot.render(state, width: width, height: 24).lines[0]
         #expect(header.contains("jdoe@cic01.example.c"), "\(header)")
         #expect(header.contains("last data 10:29:00"), "\(header)")

@@ -120,14 +120,14 @@ struct MultiServerTests {
     @Test func theHeaderSummarisesTheLinks() {
         var state = Self.state()
         #expect(HeaderView.serversSummary(state).value == "2/2 connected")
-        _ = update(&state, .connectionChanged(context: Self.lab, .offline(reason: "refused"), at: Fixture.at(31)))
+        _ = update(&state, .connectionChanged(context: Self.lab, .offline(because: .failed(Failure(.unavailable, "refused"))), at: Fixture.at(31)))
         #expect(HeaderView.serversSummary(state).value == "1/2 connected, lab offline")
         #expect(Self.screen(state).lines[0].contains("1/2 connected, lab offline"))
     }
 
     @Test func withRoomEachServerGetsAHeaderLine() {
         var state = Self.state()
-        _ = update(&state, .connectionChanged(context: Self.lab, .offline(reason: "connection refused"), at: Fixture.at(31)))
+        _ = update(&state, .connectionChanged(context: Self.lab, .offline(because: .failed(Failure(.unavailable, "connection refused"))), at: Fixture.at(31)))
         let lines = Self.screen(state).lines
         #expect(lines[1].contains("lab") && lines[1].contains("jdoe@lab.example.com") && lines[1].contains("offline: connection refused"))
         #expect(lines[2].contains("prod") && lines[2].contains("jdoe@prod.example.com") && lines[2].contains("connected"))

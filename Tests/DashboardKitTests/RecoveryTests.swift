@@ -6,12 +6,24 @@ import Testing
 /// Reconnects, failed pages, races between the event stream and replies, partial data.
 @Suite("Recovery and races")
 struct RecoveryTests {
-    @Test func aReconnectReloadsTheNewestPage() {
+    /// Issue 15: a reconnection reads no list again (the connection owner sends the subscription
+    /// again and checks for new jobs with `jobCount=1`, which posts `newestChecked`).
+    @Test func aReconnectReadsNoListAgain() {
         var state = Fixture.state(jobs: [Fixture.job(1001, .started)])
-        Fixture.send(&state, .connectionChanged(.reconnecting(attempt: 1, reason: "refused"), at: Fixture.at(30)))
-        #expect(Fixture.send(&state, .connectionChanged(.connected, at: Fixture.at(31))) == [.loadNewestPage(count: 50)])
-        Fixture.send(&state, .connectionChanged(.offline(reason: "gone"), at: Fixture.at(32)))
-        #expect(Fixture.send(&state, .connectionChanged(.connected, at: Fixture.at(33))).isEmpty, "one already in flight")
+        Fixture.send(&state, .connectionChanged(.reconnecting(attempt: 1, because: .streamEnded), at: Fixture.at(30)))
+        #expect(Fixture.send(&state, .connectionChanged(.connected, at: Fixture.at(31))).isEmpty)
+        Fixture.send(&state, .connectionChanged(.offline(because: .failed(Failure(.unavailable, "gone"))), at: Fixture.at(32)))
+        #expect(Fixture.send(&state, .connectionChanged(.pollingWhileStreamUnstable(every: .seconds(10)), at: Fixture.at(33))).isEmpty)
+        #expect(Fixture.send(&state, .newestChecked(newestId: "1002")) == [.loadNewestPage(count: 50)],
+                "only a new job found by the check loads the newest page")
+    }
+
+    @Test func anUnstableStreamSaysSoInTheHeader() {
+        var state = Fixture.state(jobs: [Fixture.job(1001, .started)])
+        Fixture.send(&state, .connectionChanged(.pollingWhileStreamUnstable(every: .seconds(10)), at: Fixture.at(30)))
+        let header = Snapshot.render(state, width: 120, height: 40).lines[0]
+        #expect(header.contains("stream unstable: polling every 10 s"), "\(header)")
+        #expect(!header.contains("last data"), "polled statuses are live")
     }
 
     @Test func connectedWithNothingLoadedLoadsAndAFailureIsShownInTheList() {

@@ -90,7 +90,7 @@ struct SnapshotTests {
 
     @Test func offlineWithoutData() {
         var state = DashboardState(options: Fixture.options(), width: 80, height: 24)
-        Fixture.send(&state, .connectionChanged(.offline(reason: "cic01.example.com:8019 refused the connection"), at: Fixture.at(30)))
+        Fixture.send(&state, .connectionChanged(.offline(because: .failed(Failure(.unavailable, "cic01.example.com:8019 refused the connection"))), at: Fixture.at(30)))
         Snapshot.assertMatches(Snapshot.render(state, width: 80, height: 24), named: "offline-empty-80x24")
     }
 

@@ -32,4 +32,19 @@ struct CLISimulateTests {
             #expect(result.stderr == "dxtop: cannot listen on 127.0.0.1:\(port): address already in use\n", "\(result)")
         }
     }
+
+    @Test("--profile: a known name is announced; an unknown one is one line listing the names, exit 2")
+    func profile() async throws {
+        let unknown = try await DxtopBinary.run(["simulate", "--port", "0", "--profile", "pingz"], env: [:])
+        #expect(unknown.status == 2, "\(unknown)")
+        #expect(unknown.stderr.split(separator: "\n").count == 1, "\(unknown)")
+        #expect(unknown.stderr.contains("no profile named 'pingz'") && unknown.stderr.contains("ping-at-open, irregular-pings"),
+                "\(unknown)")
+
+        let simulate = try DxtopBinary.start(["simulate", "--port", "0", "--jobs", "3", "--speed", "0", "--profile", "CRLF"])
+        try await simulate.waitFor(stdout: "Press Ctrl-C to stop.")
+        #expect(simulate.stdout.text.contains("Profile crlf: CRLF line endings"), "\(simulate.stdout.text)")
+        simulate.send(SIGTERM)
+        #expect(try await simulate.wait(timeout: .seconds(30)).status == 0)
+    }
 }

@@ -30,6 +30,41 @@ struct CLIWatchTests {
         }
     }
 
+    /// Issue 15: the server restarts without one of the watched jobs. The reconnection is one line
+    /// on stderr; the change made after it is printed; the job the server no longer knows is
+    /// reported and makes `--exit-status` fail.
+    @Test("a reconnection is one line; a vanished job is reported and fails --exit-status")
+    func vanishedAfterRestart() async throws {
+        let first = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 5, speed: 0))
+        let port = try await first.start()
+        let kept = await first.addJob(Self.job("kept job"), submittedBy: "admin")
+        let gone = await first.addJob(Self.job("gone job"), submittedBy: "admin")
+        let env = ["ICWS_SERVER": first.baseURL, "ICWS_USER": "admin", "ICWS_PASSWORD": "admin-secret"]
+        let watch = try DxtopBinary.start(["jobs", "watch", kept, gone, "--exit-status"], env: env)
+        try await watch.waitFor(stderr: "watching 2 jobs")
+        await first.stop()
+        try await watch.waitFor(stderr: "connection lost")
+        // The same seed gives the same ids: the first job added comes back, the second does not.
+        let second = ICWSSimulator(configuration: SimulatorConfiguration(port: port, jobCount: 5, speed: 0))
+        _ = try await second.start()
+        #expect(await second.addJob(Self.job("kept job"), submittedBy: "admin") == kept)
+        try await watch.waitFor(stderr: "job \(gone) is no longer known to the server (vanished)")
+        await second.advance(jobId: kept)
+        try await watch.waitFor(stdout: "\(kept)  submitted → queued  kept job")
+        await second.advance(jobId: kept)
+        await second.advance(jobId: kept)
+        let result = try await watch.wait(timeout: .seconds(30))
+        await second.stop()
+        #expect(result.status == 5, "\(result)")
+        #expect(result.stderr.components(separatedBy: "connection lost").count == 2, "one line for the reconnection: \(result.stderr)")
+        #expect(result.stderr.contains("failed: \(gone) (vanished)"), "\(result.stderr)")
+    }
+
+    private static func job(_ name: String) -> JobConfig {
+        JobConfig(name: name, submittedUserId: "admin",
+                  tables: [DataSetConfig(name: "UserWorkgroups", column: [ColumnRef(name: "UserId")])])
+    }
+
     @Test("--json prints one object per change with the previous and new state")
     func json() async throws {
         try await SimulatorFixture.with { sim in

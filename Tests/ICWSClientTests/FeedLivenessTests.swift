@@ -7,8 +7,10 @@ import Testing
 /// silent stream is reported stale by its own ping rhythm.
 @Suite struct FeedLivenessTests {
     /// Every stream ends its session at once: each reconnection logs in again, and the attempt
-    /// count grows instead of restarting at 1 each time a stream opens (the storm of item 3/4).
-    @Test func streamsThatEndTheirSessionAtOnceBackOffWithGrowingAttempts() async throws {
+    /// count grows instead of restarting at 1 each time a stream opens (the storm of item 3/4),
+    /// with one counter (no second pause inside the login). From the fourth attempt the link reads
+    /// offline; a stream that flapped four times is given up for polling (issue 15).
+    @Test func streamsThatEndTheirSessionAtOnceBackOffThenPoll() async throws {
         let fixture = try await SimulatorFixture.start()
         await fixture.simulator.setFaults(SimulatorFaults(endSessionOnStreamOpen: true))
         var configuration = fixture.configuration()
@@ -16,19 +18,44 @@ import Testing
         try await fixture.withSession(configuration) { session in
             let feed = JobStatusFeed(session: session)
             var events = feed.events().makeAsyncIterator()
-            var attempts: [Int] = []
-            while attempts.count < 5 {
+            var states: [FeedState] = []
+            while true {
                 // A generous bound: in a full parallel run these reconnections have taken 7 s each.
                 let event = try await nextEvent(&events, timeout: .seconds(60)) {
-                    if case .connection(.reconnecting) = $0 { true } else { false }
+                    switch $0 {
+                    case .connection(.reconnecting), .connection(.offline), .connection(.live(.pollingWhileStreamUnstable)): true
+                    default: false
+                    }
                 }
-                if case .connection(.reconnecting(let attempt, _)) = event { attempts.append(attempt) }
+                guard case .connection(let state) = event else { continue }
+                states.append(state)
+                if case .live = state { break }
             }
             await feed.stop()
-            #expect(attempts == [1, 2, 3, 4, 5], "a stream that opened but never proved healthy does not reset the backoff")
+            let unstable = FeedState.live(.pollingWhileStreamUnstable(every: ConnectionPolicy().unstablePollInterval))
+            #expect(states == [.reconnecting(attempt: 1, because: .sessionEnded), .reconnecting(attempt: 2, because: .sessionEnded),
+                               .reconnecting(attempt: 3, because: .sessionEnded), .offline(attempt: 4, because: .sessionEnded),
+                               unstable],
+                    "a stream that opened but never proved healthy does not reset the backoff")
             let logins = await fixture.simulator.loginCount()
-            #expect(logins >= 5 && logins <= 6, "one login per attempt, through the backoff: \(logins)")
+            #expect(logins == 5, "one login per attempt, through the backoff: \(logins)")
         }
+    }
+
+    /// Issue 15, finding 2: a ping as the stream opens teaches no interval (the gap from the
+    /// opening is not one), and a fast or irregular server cannot teach a bound below three times
+    /// the minimum gap.
+    @Test func aPingAtTheOpeningOrEverySecondTeachesNoShortBound() {
+        let open = ContinuousClock.now
+        var liveness = StreamLiveness(openedAt: open, fallbackGap: .seconds(30), minimumGap: .seconds(10))
+        _ = liveness.heard(pings: 1, healthy: false, at: open + .milliseconds(2))
+        #expect(liveness.staleAfter == .seconds(90), "still the fallback after the ping at the opening")
+        #expect(liveness.check(at: open + .seconds(5)) == .fine)
+        _ = liveness.heard(pings: 1, healthy: false, at: open + .seconds(1))
+        #expect(liveness.staleAfter == .seconds(30), "a ping every second: the floor, three times 10 s")
+        #expect(liveness.check(at: open + .seconds(20)) == .fine, "irregular gaps up to 30 s are healthy")
+        #expect(liveness.check(at: open + .seconds(32)) == .becameStale(.seconds(31)))
+        #expect(liveness.check(at: open + .seconds(62)) == .dead(.seconds(61)))
     }
 
     /// Pings stop while the stream stays open: the feed says stale (after about three of the

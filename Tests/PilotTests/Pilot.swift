@@ -46,10 +46,12 @@ final class Pilot {
     /// A pilot on several started simulators, one context each (in the order of `options.contexts`):
     /// one job service per simulator behind the fan-out, as the terminal runs several servers.
     /// `streamIdleTimeout`: how long a silent event stream is trusted before the server's ping
-    /// interval has been seen (the feed's default is 90 s).
+    /// interval has been seen (the feed's default is 90 s); `policy` replaces the feed's whole
+    /// connection policy; `pollInterval` is the feed's polling interval on a server without event
+    /// streams (2 s by default).
     init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45, user: String = "admin",
          password: String = "admin-secret", requestTimeout: Duration? = nil, refreshInterval: Duration? = nil,
-         streamIdleTimeout: Duration? = nil) throws {
+         streamIdleTimeout: Duration? = nil, policy: ConnectionPolicy? = nil, pollInterval: Duration = .seconds(2)) throws {
         display = GridDisplay(width: width, height: height)
         wakeups = WakeIterator(wake.stream)
         let services: [any JobService] = try ports.enumerated().map { index, port in
@@ -61,9 +63,10 @@ final class Pilot {
             // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
             configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
             let session = try ICWSSession(configuration: configuration)
-            let feed = streamIdleTimeout.map {
-                JobStatusFeed(session: session, pollInterval: .seconds(2), useServerSentEvents: nil, idleTimeout: $0)
+            var feed = streamIdleTimeout.map {
+                JobStatusFeed(session: session, pollInterval: pollInterval, useServerSentEvents: nil, idleTimeout: $0)
             }
+            if let policy { feed = JobStatusFeed(session: session, pollInterval: pollInterval, policy: policy) }
             return ICWSJobService(session: session, context: ContextID(index), feed: feed,
                                   logger: Self.logger("service\(index)"), refreshInterval: refreshInterval)
         }
@@ -145,6 +148,20 @@ final class Pilot {
             }
             _ = await wakeups.next()
         }
+    }
+
+    /// Runs the dashboard for `duration`, applying what the service posts as it comes and calling
+    /// `watch` after every step (e.g. to see whether the header ever says "reconnecting").
+    func run(for duration: Duration, watch: (Pilot) -> Void) async throws {
+        let end = ContinuousClock.now + duration
+        let timer = Self.alarm(wake, after: duration)
+        defer { timer.cancel() }
+        repeat {
+            try step([])
+            watch(self)
+            if ContinuousClock.now >= end { return }
+            _ = await wakeups.next()
+        } while true
     }
 
     /// Wakes the pilot once the deadline has passed, so a wait that nothing else ends can fail.

@@ -1,15 +1,20 @@
 import DashboardKit
+import Foundation
+import ICWSWire
 import ICWSClient
 import Testing
 @testable import DashboardRuntime
 
 @Suite("Retry policy")
 struct RetryPolicyTests {
-    @Test func connectionTroubleTurnsOfflineAfterAFewAttempts() {
-        #expect(ICWSJobService.trouble(attempt: 1, reason: "refused") == .reconnecting(attempt: 1, reason: "refused"))
-        let last = ICWSJobService.offlineAfterAttempts
-        #expect(ICWSJobService.trouble(attempt: last - 1, reason: "x") == .reconnecting(attempt: last - 1, reason: "x"))
-        #expect(ICWSJobService.trouble(attempt: last, reason: "x") == .offline(reason: "x"))
+    @Test func theFeedsStatesAreShownTyped() {
+        let now = Date(timeIntervalSince1970: 1_000)
+        let trouble = LinkTrouble.failed(Failure(.unavailable, "refused"))
+        #expect(ICWSJobService.status(.reconnecting(attempt: 1, because: trouble), now: now) == .reconnecting(attempt: 1, because: trouble))
+        #expect(ICWSJobService.status(.offline(attempt: 4, because: trouble), now: now) == .offline(because: trouble))
+        #expect(ICWSJobService.status(.live(.pollingWhileStreamUnstable(every: .seconds(10))), now: now)
+                == .pollingWhileStreamUnstable(every: .seconds(10)))
+        #expect(ICWSJobService.status(.stale(silentFor: .seconds(30)), now: now) == .stale(since: now.addingTimeInterval(-30)))
     }
 
     @Test func backoffHasFullJitterUnderAGrowingCappedCeiling() {

@@ -93,12 +93,13 @@ struct ActionBytes {
     }
 
     mutating func connection() -> ConnectionStatus {
-        switch int(below: 5) {
+        switch int(below: 6) {
         case 0: .connecting
         case 1: .connected
         case 2: .stale(since: date())
-        case 3: .reconnecting(attempt: int(below: 9), reason: text())
-        default: .offline(reason: text())
+        case 3: .reconnecting(attempt: int(below: 9), because: .failed(Failure(.unavailable, text())))
+        case 4: .pollingWhileStreamUnstable(every: .seconds(int(below: 60)))
+        default: .offline(because: .failed(Failure(.unavailable, text())))
         }
     }
 

@@ -119,14 +119,14 @@ extension DashboardState {
         if clock.map({ date > $0 }) ?? true { clock = date }
     }
 
-    /// Records a server's link state. Back to connected with nothing loaded, or after a reconnect
-    /// or a stale stream, its newest page is fetched again (nothing else would reload its jobs).
+    /// Records a server's link state. Receiving with nothing loaded yet, its newest page is fetched.
+    /// A reconnection reads no list again: the connection owner brings the listed jobs up to date
+    /// (the subscription's full statuses) and checks for new ones (`newestChecked`).
     mutating func connectionChanged(_ status: ConnectionStatus, context: ContextID, at: Date) -> [Effect] {
         advanceClock(to: at)
         guard let index = serverIndex(context) else { return [] }
-        let missedChanges = servers[index].connection.mayHaveMissedChanges
         servers[index].connection = status
-        guard status == .connected, missedChanges || !servers[index].paging.hasFirstPage else { return [] }
+        guard status.isReceiving, !servers[index].paging.hasFirstPage else { return [] }
         return requestNewestPage(context: context)
     }
 

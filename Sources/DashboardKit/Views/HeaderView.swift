@@ -40,7 +40,7 @@ enum HeaderView {
     /// The servers' links in one line: "2/3 connected, lab offline, dr reconnecting" (each server
     /// not connected is named, cleaned).
     static func serversSummary(_ state: DashboardState) -> CleanText {
-        let connected = state.servers.filter { $0.connection == .connected }.count
+        let connected = state.servers.filter { $0.connection.isReceiving }.count
         var text = CleanText("\(connected)/\(state.servers.count) connected")
         for server in state.servers where server.connection != .connected {
             text = text + CleanText(", ") + CleanText(server.label) + CleanText(" " + linkWord(server.connection))
@@ -68,6 +68,7 @@ enum HeaderView {
         case .stale: "stale"
         case .reconnecting: "reconnecting"
         case .offline: "offline"
+        case .pollingWhileStreamUnstable: "polling"
         }
     }
 
@@ -148,12 +149,15 @@ enum HeaderView {
         case .stale:
             let word = Span("stale", CellStyle(color: .yellow, bold: true))
             return (word, word, nil)
-        case .reconnecting(let attempt, let reason):
+        case .reconnecting(let attempt, let trouble):
             let style = CellStyle(color: .yellow, bold: true)
-            return (Span("reconnecting (attempt \(attempt))", style), Span("reconnecting #\(attempt)", style), CleanText(reason))
-        case .offline(let reason):
+            return (Span("reconnecting (attempt \(attempt))", style), Span("reconnecting #\(attempt)", style), CleanText(trouble.words))
+        case .offline(let trouble):
             let word = Span("offline", CellStyle(color: .red, bold: true))
-            return (word, word, CleanText(reason))
+            return (word, word, CleanText(trouble.words))
+        case .pollingWhileStreamUnstable(let interval):
+            let word = Span("stream unstable", CellStyle(color: .yellow, bold: true))
+            return (word, word, CleanText("polling every \(interval.components.seconds) s"))
         }
     }
 
@@ -163,7 +167,7 @@ enum HeaderView {
         guard let at = state.lastDataAt else { return Array(repeating: "no data yet", count: 4) }
         // While connected the data is live: no timestamp, so a quiet dashboard writes nothing when the
         // periodic check finds nothing new.
-        if state.connection == .connected { return Array(repeating: "", count: 4) }
+        if state.connection.isReceiving { return Array(repeating: "", count: 4) }
         // A timestamp is "yyyy-MM-dd HH:mm:ss[ UTC]".
         let stamp = state.options.timeFormat.timestamp(at)
         let time = String(stamp.dropFirst(11))

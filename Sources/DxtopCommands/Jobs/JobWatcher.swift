@@ -17,20 +17,29 @@ struct StateChangePrinter: Sendable {
     }
 }
 
-/// Follows the job-status feed until the awaited jobs have ended or the task is cancelled
-/// (`CommandContext.withSession` cancels it on SIGINT/SIGTERM).
+/// Follows the job-status feed until the awaited jobs have ended (or vanished) or the task is
+/// cancelled (`CommandContext.withSession` cancels it on SIGINT/SIGTERM). After each reconnection
+/// the feed has sent the subscription again (its full statuses print what changed meanwhile) and
+/// the watcher looks up the jobs that may still change: one the server no longer knows is reported
+/// and counts as ended.
 struct JobWatcher: Sendable {
     let session: ICWSSession
     let initial: [JobStatus]
     let awaited: Set<String>
     let printer: StateChangePrinter
 
-    func run() async throws {
-        let start = StateChangeTracker(initial: initial, awaited: awaited)
+    /// How the awaited jobs ended: their last statuses, and the ids the server no longer knows.
+    struct Outcome: Sendable {
+        var statuses: [JobStatus] = []
+        var vanished: [String] = []
+    }
+
+    func run() async throws -> Outcome {
+        var tracker = StateChangeTracker(initial: initial, awaited: awaited)
         for status in initial where awaited.contains(status.id) && status.knownState.hasEnded {
             StandardStreams.note("job \(TerminalSafe.clean(status.id)) has already ended (\(status.knownState.word))")
         }
-        if start.allAwaitedEnded { return }
+        if tracker.allAwaitedEnded { return outcome(tracker) }
 
         let feed = JobStatusFeed(session: session)
         let events = feed.events()
@@ -38,38 +47,65 @@ struct JobWatcher: Sendable {
         try await feed.watch(jobIds: ids)
         StandardStreams.note("watching \(ids.count) job\(ids.count == 1 ? "" : "s"); press Ctrl-C to stop")
 
-        var tracker = start
         var ended = false
         for await event in events {
             switch event {
             case .statuses(let statuses):
                 for change in tracker.apply(statuses, seenAt: Date()) { printer.print(change) }
-                ended = tracker.allAwaitedEnded
             case .connection(let state):
                 WatchNotes.connection(state)
+            case .resumed:
+                await lookUpUnfinished(&tracker)
             case .failed(let failure):
                 await feed.stop()
                 throw failure
             }
+            ended = tracker.allAwaitedEnded
             if ended { break }
         }
         await feed.stop()
         if !ended, !Task.isCancelled {
             throw CLIError.failure("the job-status feed ended unexpectedly")
         }
+        return outcome(tracker)
+    }
+
+    /// Asks for each job that may still change: a change missed meanwhile is printed, a job the
+    /// server answers "not found" for is reported vanished. Other failures leave the job watched.
+    private func lookUpUnfinished(_ tracker: inout StateChangeTracker) async {
+        for id in tracker.unfinished {
+            do {
+                guard let status = try await session.job(id: id, mode: .status).jobStatus else { continue }
+                for change in tracker.apply([status], seenAt: Date()) { printer.print(change) }
+            } catch {
+                guard Failure(error).kind == .notFound, tracker.markVanished(id) else { continue }
+                StandardStreams.note("job \(TerminalSafe.clean(id)) is no longer known to the server (vanished)")
+            }
+        }
+    }
+
+    private func outcome(_ tracker: StateChangeTracker) -> Outcome {
+        Outcome(statuses: tracker.awaitedStatuses, vanished: tracker.awaited.filter { tracker.vanished.contains($0) }.sorted())
     }
 }
 
-/// Notes about the feed's connection, on stderr.
+/// Notes about the feed's connection, on stderr: one line when the link is lost, one when the
+/// feed gives the link up as offline (it keeps trying), one when it falls back to polling.
 enum WatchNotes {
     static func connection(_ state: FeedState) {
         switch state {
+        case .live(.pollingWhileStreamUnstable(let interval)):
+            StandardStreams.note("the event stream is unstable; polling every \(interval.components.seconds) s for a while")
         case .live:
             break
         case .stale(let silent):
             StandardStreams.note("the event stream has been silent for \(silent.components.seconds) s; waiting for it")
-        case .reconnecting(let attempt, let reason):
-            StandardStreams.note("connection lost (\(TerminalSafe.clean(reason))); reconnecting, attempt \(attempt)")
+        case .reconnecting(let attempt, let trouble) where attempt == 1:
+            StandardStreams.note("connection lost (\(TerminalSafe.clean(trouble.words))); reconnecting")
+        case .offline(let attempt, let trouble) where attempt == ConnectionPolicy().offlineAfterAttempts:
+            StandardStreams.note("still no connection after \(attempt) attempts (\(TerminalSafe.clean(trouble.words))); retrying")
+        case .reconnecting, .offline:
+            break
         }
     }
 }

@@ -12,7 +12,8 @@ struct JobsWatchCommand: ParsableCommand {
         abstract: "Print a line for each state change of the named jobs (or of the newest page) as it happens.",
         discussion: """
             Ends when every named job has ended, or on Ctrl-C. Progress notes go to stderr. With --exit-status the \
-            exit status says how the named jobs ended: 0 all finished, 5 one failed, 6 one was canceled (none failed).
+            exit status says how the named jobs ended: 0 all finished, 5 one failed or vanished (the server no longer \
+            knows it), 6 one was canceled (none failed).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -23,7 +24,7 @@ struct JobsWatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object per line (keys in docs/cli.md).")
     var json = false
 
-    @Flag(name: .long, help: "Exit 5 when a named job failed, 6 when one was canceled (needs job ids).")
+    @Flag(name: .long, help: "Exit 5 when a named job failed or vanished, 6 when one was canceled (needs job ids).")
     var exitStatus = false
 
     func validate() throws {
@@ -37,21 +38,20 @@ struct JobsWatchCommand: ParsableCommand {
         let context = try CommandContext(global)
         let printer = StateChangePrinter(json: json, format: context.format)
         let (typed, wantsOutcome) = (jobIds, exitStatus)
-        let outcome: [JobStatus]
+        let outcome: JobWatcher.Outcome
         do {
             outcome = try context.withSession { session in
                 var named: [String] = []
                 for id in typed { named.append(try await JobIdLookup.fullId(id, session: session)) }
                 let initial = try await WatchStart.statuses(session: session, named: named)
                 let watcher = JobWatcher(session: session, initial: initial, awaited: Set(named), printer: printer)
-                try await watcher.run()
-                return wantsOutcome ? try await WatchStart.statuses(session: session, named: named) : []
+                return try await watcher.run()
             }
         } catch is Interruption {
             // Ctrl-C is how an open-ended watch ends: status 0, after the logout.
             return
         }
-        try WatchOutcome.check(outcome)
+        if wantsOutcome { try WatchOutcome.check(outcome) }
     }
 }
 
@@ -78,8 +78,11 @@ enum WatchOutcome {
     static let failed: Int32 = 5
     static let canceled: Int32 = 6
 
-    static func check(_ statuses: [JobStatus]) throws {
+    /// A job the server no longer knows counts as failed: it did not finish as far as anyone can tell.
+    static func check(_ outcome: JobWatcher.Outcome) throws {
+        let statuses = outcome.statuses.filter { !outcome.vanished.contains($0.id) }
         let failedIds = statuses.filter { $0.knownState == .failed }.map { TerminalSafe.clean($0.id) }
+            + outcome.vanished.map { TerminalSafe.clean($0) + " (vanished)" }
         let canceledIds = statuses.filter { $0.knownState == .canceled }.map { TerminalSafe.clean($0.id) }
         if !failedIds.isEmpty {
             StandardStreams.note("failed: " + failedIds.joined(separator: ", "))

@@ -11,38 +11,60 @@ struct StateChange: Equatable, Sendable {
     let current: JobState
 }
 
-/// Remembers the last known state of each watched job and turns incoming statuses into changes.
-/// Pure: the watch command feeds it the initial page and every feed update.
+/// Remembers the last known status of each watched job and turns incoming statuses into changes.
+/// Pure: the watch command feeds it the initial statuses, every feed update and the jobs the
+/// server no longer knows.
 struct StateChangeTracker: Sendable {
-    private(set) var states: [String: JobState] = [:]
+    /// The last known status of each watched job that has a state.
+    private(set) var statuses: [String: JobStatus] = [:]
+    /// Watched jobs the server no longer knows (answered "not found").
+    private(set) var vanished: Set<String> = []
     /// The jobs whose end ends the watch; empty means "watch until interrupted".
     let awaited: Set<String>
+    /// Every job watched, in the order given.
+    let watched: [String]
 
     init(initial: [JobStatus], awaited: Set<String>) {
         self.awaited = awaited
-        for status in initial {
+        watched = initial.map(\.id)
+        for status in initial where status.state != nil {
             // A job without a state gets one on its first update, recorded without a line.
-            if let state = status.state { states[status.id] = state }
+            statuses[status.id] = status
         }
     }
 
     /// Records `statuses`; returns a change for each job whose state differs from the last known
-    /// one (jobs not watched before are recorded without a line).
-    mutating func apply(_ statuses: [JobStatus], seenAt now: Date) -> [StateChange] {
+    /// one (jobs not watched before are recorded without a line). A status that would take a job
+    /// back to an earlier state is stale and ignored (`JobStatus.goesBack(from:)`).
+    mutating func apply(_ incoming: [JobStatus], seenAt now: Date) -> [StateChange] {
         var changes: [StateChange] = []
-        for status in statuses {
+        for status in incoming {
             guard let state = status.state else { continue }
-            let previous = states[status.id]
-            states[status.id] = state
-            guard let previous, previous != state else { continue }
+            let previous = statuses[status.id]
+            if let previous, status.goesBack(from: previous) { continue }
+            statuses[status.id] = status
+            guard let before = previous?.state, before != state else { continue }
             changes.append(StateChange(time: status.stateChangedTime ?? now, id: status.id, name: status.name,
-                                       previous: previous, current: state))
+                                       previous: before, current: state))
         }
         return changes
     }
 
-    /// Every awaited job has reached an end state (false when nothing is awaited).
-    var allAwaitedEnded: Bool {
-        !awaited.isEmpty && awaited.allSatisfy { states[$0]?.hasEnded == true }
+    /// The server no longer knows job `id`: it counts as ended. True when it was not known so before.
+    mutating func markVanished(_ id: String) -> Bool {
+        vanished.insert(id).inserted
     }
+
+    /// Watched jobs that may still change (not ended, not vanished): the ones to look up again.
+    var unfinished: [String] {
+        watched.filter { !vanished.contains($0) && statuses[$0]?.knownState.hasEnded != true }
+    }
+
+    /// Every awaited job has reached an end state or vanished (false when nothing is awaited).
+    var allAwaitedEnded: Bool {
+        !awaited.isEmpty && awaited.allSatisfy { vanished.contains($0) || statuses[$0]?.knownState.hasEnded == true }
+    }
+
+    /// The last known status of each awaited job, for `--exit-status`.
+    var awaitedStatuses: [JobStatus] { awaited.compactMap { statuses[$0] } }
 }

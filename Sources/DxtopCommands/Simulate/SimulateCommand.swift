@@ -45,6 +45,10 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Delay every answer by this many milliseconds (a slow server).", valueName: "ms"))
     var latency = 0
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Server behaviour the ICWS docs leave open: \(ServerProfile.names) (docs/simulator.md).", valueName: "name"))
+    var profile = ServerProfile.standard.name
+
     @Option(name: .long, help: ArgumentHelp("Write a log to this file (default: no log).", valueName: "path"))
     var logFile: String?
 
@@ -61,10 +65,13 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard let serverProfile = ServerProfile.named(profile) else {
+            throw CLIError.usage("--profile: no profile named '\(ConfigFile.visible(profile))' (\(ServerProfile.names))")
+        }
         _ = try LoggingSetup.logger(logFile: logFile)
         var seeded = SimulatorConfiguration(
             host: host, port: port, jobCount: jobs, speed: speed, seed: seed, hostileData: hostile,
-            messagingVersion: messagingVersion)
+            messagingVersion: messagingVersion, profile: serverProfile)
         seeded.activeJobCount = active
         seeded.seriesHistory = seriesHistory
         let configuration = seeded
@@ -79,6 +86,7 @@ struct SimulateCommand: ParsableCommand {
             }
             if latency > 0 { await simulator.setFaults(SimulatorFaults(latency: .milliseconds(latency))) }
             StandardStreams.out("ICWS simulator listening on \(simulator.baseURL)")
+            if serverProfile != .standard { StandardStreams.out("Profile \(serverProfile.name): \(serverProfile.summary)") }
             StandardStreams.out("Users (user / password):")
             for line in SimulatorUser.printableList(configuration.users) { StandardStreams.out("  " + line) }
             StandardStreams.out("Try: ICWS_SERVER=\(simulator.baseURL) ICWS_USER=admin ICWS_PASSWORD=... dxtop")

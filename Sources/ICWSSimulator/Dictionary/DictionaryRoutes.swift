@@ -7,7 +7,7 @@ struct DictionaryRoutes: Sendable {
     let gate: SessionGate
     let configuration: SimulatorConfiguration
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SimulatorRequestContext>) {
         let base = "/icws/:sessionId/data-dictionary"
         router.get(RouterPath(base)) { request, context in
             await answer(request, context) {
@@ -37,7 +37,7 @@ struct DictionaryRoutes: Sendable {
     }
 
     /// Through the session checks; 404 when the feature is switched off.
-    private func answer(_ request: Request, _ context: BasicRequestContext,
+    private func answer(_ request: Request, _ context: SimulatorRequestContext,
                         _ body: @escaping @Sendable (Request) -> Response) async -> Response {
         await gate.handle(request, context: context) { call in
             guard configuration.dataDictionaryVersion != nil else {
