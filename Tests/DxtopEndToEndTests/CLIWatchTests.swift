@@ -57,7 +57,7 @@ struct CLIWatchTests {
         await second.stop()
         #expect(result.status == 5, "\(result)")
         #expect(result.stderr.components(separatedBy: "connection lost").count == 2, "one line for the reconnection: \(result.stderr)")
-        #expect(result.stderr.contains("failed: \(gone) (vanished)"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(gone) (vanished)\n"), "listed with the failed jobs: \(result.stderr)")
     }
 
     private static func job(_ name: String) -> JobConfig {

@@ -54,4 +54,19 @@ import Testing
         cache.keep(only: ["2"])
         #expect(Array(cache.statuses.keys) == ["2"])
     }
+
+    /// Issue 16, item 5: the never-go-back rule where the feed merges. A full status read before a
+    /// change already delivered (the subscription's answer racing a delta) leaves the job where it is.
+    @Test func feedCacheNeverTakesAJobBack() {
+        var cache = FeedCache()
+        let started = JobStatus(id: "1", name: "n", submittedUserId: "u", state: .started)
+        _ = cache.apply(JobStatusMessage(isDelta: false, jobStatusList: [started]))
+        let older = JobStatus(id: "1", name: "n", submittedUserId: "u", state: .queued)
+        #expect(cache.apply(JobStatusMessage(isDelta: false, jobStatusList: [older])) == [started])
+        let olderDelta = JobStatus(id: "1", name: "", submittedUserId: "", state: .submitted)
+        #expect(cache.apply(JobStatusMessage(isDelta: true, jobStatusList: [olderDelta])).first?.state == .started)
+        let unknown = JobStatus(id: "1", name: "n", submittedUserId: "u", state: .unknown(9))
+        #expect(cache.apply(JobStatusMessage(isDelta: false, jobStatusList: [unknown])).first?.state == .unknown(9),
+                "a state this client does not know is never judged older")
+    }
 }

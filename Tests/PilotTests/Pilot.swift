@@ -63,15 +63,22 @@ final class Pilot {
             // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
             configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
             let session = try ICWSSession(configuration: configuration)
-            var feed = streamIdleTimeout.map {
-                JobStatusFeed(session: session, pollInterval: pollInterval, useServerSentEvents: nil, idleTimeout: $0)
-            }
-            if let policy { feed = JobStatusFeed(session: session, pollInterval: pollInterval, policy: policy) }
+            var feedPolicy = policy ?? Self.policy
+            if let streamIdleTimeout { feedPolicy.streamIdleTimeout = streamIdleTimeout * 2 }
+            let feed = JobStatusFeed(session: session, pollInterval: pollInterval, policy: feedPolicy)
             return ICWSJobService(session: session, context: ContextID(index), feed: feed,
                                   logger: Self.logger("service\(index)"), refreshInterval: refreshInterval)
         }
         runtime = DashboardRuntime(options: options, display: display,
                                    service: services.count == 1 ? services[0] : ServiceFanOut(services), wake: wake)
+    }
+
+    /// The feed's policy in tests: the budget's window shrinks with the backoff (6 reconnections in
+    /// 3 s, not a minute), so a server restarted on a loaded machine is reached again in time.
+    static var policy: ConnectionPolicy {
+        var policy = ConnectionPolicy()
+        policy.budgetWindow = .seconds(3)
+        return policy
     }
 
     /// Silent, unless `PILOT_LOG` is set: then every request and reconnection at debug level on

@@ -19,10 +19,12 @@ struct RequestBudgetFlowTests {
     static let subscription = "PUT messaging/subscriptions/data-extractor/jobs-statuses"
     static let config = "GET data-extractor/jobs/{id}"
 
-    /// A ping as the stream opens, then every 50 ms: the stream stays open and nothing is read
-    /// again while 40 pings go by.
+    /// A ping as the stream opens, then every 1.2 s (longer than the watchdog's first look, 1 s,
+    /// as the 5 s of the server in the issue): the stream stays open and nothing is read again
+    /// while 2 more pings go by. (Before the fix the first gap, measured from the opening, taught
+    /// an interval of a few milliseconds and the stream was reopened about every second.)
     @Test func pingsAtOnce() async throws {
-        try await withSimulator({ $0.pingInterval = .milliseconds(50) }) { simulator in
+        try await withSimulator({ $0.pingInterval = .milliseconds(1200) }) { simulator in
             var faults = SimulatorFaults()
             faults.pingAtStreamOpen = true
             await simulator.setFaults(faults)
@@ -31,8 +33,8 @@ struct RequestBudgetFlowTests {
                 // The subscription's full statuses have been written: from here the stream carries pings only.
                 try await TrafficWait.until(simulator, "the subscription's statuses") { $0.answerBytes[Self.stream, default: 0] > 100 }
                 let before = simulator.traffic().answerBytes[Self.stream, default: 0]
-                try await TrafficWait.until(simulator, "40 more pings") {
-                    $0.answerBytes[Self.stream, default: 0] >= before + 40 * ":ping\n\n".utf8.count
+                try await TrafficWait.until(simulator, "2 more pings") {
+                    $0.answerBytes[Self.stream, default: 0] >= before + 2 * ":ping\n\n".utf8.count
                 }
                 try await pilot.runUntilQuiet()
                 let traffic = simulator.traffic()
@@ -48,26 +50,28 @@ struct RequestBudgetFlowTests {
     /// Every stream closed as soon as it opens: four flaps, then polling every 10 s, said so in
     /// the header; the list is not read again (one `jobCount=1` check instead).
     @Test func streamClosedAtOnce() async throws {
-        try await unstableStream(.closedAtOnce, streams: 4, logins: 1)
+        try await unstableStream(.closedAtOnce, streams: 4, logins: 1, total: 11)
     }
 
     /// 401 on every stream, even after a fresh login (other calls work): each attempt logs in
     /// again once; four attempts, then polling.
     @Test func unauthorizedOnEveryStream() async throws {
-        try await unstableStream(.status(401), streams: 8, logins: 5)
+        try await unstableStream(.status(401), streams: 8, logins: 5, total: 23)
     }
 
     /// 503 on every stream: the same as 401 (each 503 renews the session once).
     @Test func unavailableOnEveryStream() async throws {
-        try await unstableStream(.status(503), streams: 8, logins: 5)
+        try await unstableStream(.status(503), streams: 8, logins: 5, total: 23)
     }
 
     /// An empty 200 (no content type, no body) instead of a stream: polling at once.
     @Test func emptyOKInsteadOfAStream() async throws {
-        try await unstableStream(.emptyOK, streams: 1, logins: 1)
+        try await unstableStream(.emptyOK, streams: 1, logins: 1, total: 8)
     }
 
-    private func unstableStream(_ fault: EventStreamFault, streams: Int, logins: Int) async throws {
+    /// `total`: every request, the page's configuration and the subscription's PUTs (the first,
+    /// one after each login, one when the link resumed) included.
+    private func unstableStream(_ fault: EventStreamFault, streams: Int, logins: Int, total: Int) async throws {
         try await withSimulator { simulator in
             var faults = SimulatorFaults()
             faults.eventStreamAnswer = fault
@@ -86,6 +90,7 @@ struct RequestBudgetFlowTests {
                 #expect(traffic.requests[Self.poll] == 1, "\(traffic.requests)")
                 #expect(traffic.requests[Self.newestPage] == 1, "no reload: \(traffic.requests)")
                 #expect(traffic.requests[Self.newestCheck] == 1, "\(traffic.requests)")
+                #expect(traffic.totalRequests == total, "\(traffic.requests)")
             }
         }
     }
