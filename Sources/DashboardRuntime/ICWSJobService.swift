@@ -71,7 +71,7 @@ public final class ICWSJobService: JobService {
             post(.action(.statusesReceived(context: context, statuses, at: clock.now())))
         case .connection(.live):
             if let info = await session.info {
-                post(.action(.sessionStarted(context: context, user: info.userDisplayName ?? info.userID,
+                post(.action(.sessionStarted(context: context, user: SessionUser(id: info.userID, displayName: info.userDisplayName),
                                              server: info.server.description)))
             }
             post(.action(.connectionChanged(context: context, .connected, at: clock.now())))
@@ -135,9 +135,7 @@ public final class ICWSJobService: JobService {
             } catch {
                 return .dictionaryFailed(context: context, Failure(error))
             }
-        case .submitJob(_, var config):
-            // The dashboard knows the login user by display name; the job is submitted by its id.
-            if let info = await session.info { config.submittedUserId = info.userID }
+        case .submitJob(_, let config):
             do {
                 return .jobSubmitted(id: JobKey(context: context, id: try await session.submitJob(config)))
             } catch {

@@ -101,6 +101,38 @@ struct FrameTests {
         #expect(frames >= 55, "\(frames) frames: the changes are still drawn through the second")
     }
 
+    /// While a job that has not ended is on screen its elapsed time moves once a second (one
+    /// one-shot timer at a time, on the runtime's clock); once it ends nothing ticks.
+    @Test func aRunningJobsElapsedTimeTicksAndAnEndedOneDoesNot() async {
+        let harness = Harness()
+        let runtime = harness.runtime
+        harness.post(.pageLoaded(jobs: [Harness.job(1, .started)], olderThan: nil, requested: 50, at: harness.clock.now()))
+        await harness.stepUntil("the job listed") { runtime.state.jobs.count == 1 && !runtime.frameIsWaiting }
+        for second in 1...3 {
+            await harness.clock.waitForSleeps(of: .seconds(1), count: second)
+            let frames = runtime.framesDrawn
+            harness.clock.advance(by: .seconds(1))
+            await harness.stepUntil("the tick's frame") { runtime.framesDrawn > frames && !runtime.frameIsWaiting }
+            #expect(harness.display.grid.lines.contains { $0.contains("job 1") && $0.hasSuffix(" \(second)s") },
+                    "\(second)s shown:\n\(harness.display.grid.text)")
+        }
+        var ended = Harness.job(1, .finished)
+        ended.finishedTime = harness.clock.now()
+        harness.post(.statusesReceived([ended], at: harness.clock.now()))
+        await harness.stepUntil("the job ended") { runtime.state.jobs[JobKey(id: ended.id)]?.state == .finished }
+        await harness.clock.waitForSleeps(of: .seconds(1), count: 4)
+        let beforeLastTick = runtime.framesDrawn
+        harness.clock.advance(by: .seconds(1))
+        await harness.stepUntil("the last tick's frame") { runtime.framesDrawn > beforeLastTick && !runtime.frameIsWaiting }
+        let frames = runtime.framesDrawn
+        for _ in 0..<5 {
+            harness.clock.advance(by: .seconds(1))
+            _ = runtime.step([])
+        }
+        #expect(harness.clock.sleeps(of: .seconds(1)) == 4, "no job running on screen: no tick")
+        #expect(runtime.framesDrawn == frames)
+    }
+
     @Test func aBurstSendsOneSubscription() async {
         let harness = Harness()
         let runtime = harness.runtime
@@ -144,6 +176,26 @@ final class ManualClock: DashboardClock {
 
     /// Sleeps started so far of at most `duration`.
     func sleeps(upTo duration: Duration) -> Int { state.withLock { $0.durations.filter { $0 <= duration }.count } }
+
+    /// Sleeps started so far of exactly `duration`.
+    func sleeps(of duration: Duration) -> Int { state.withLock { $0.durations.filter { $0 == duration }.count } }
+
+    /// Returns once `count` sleeps of exactly `duration` have started (the pilot's deadline as a safety net).
+    func waitForSleeps(of duration: Duration, count: Int) async {
+        let alarm = Task { [sleepStarted] in
+            try? await Task.sleep(for: Pilot.deadline)
+            sleepStarted.yield()
+        }
+        defer { alarm.cancel() }
+        let begun = ContinuousClock.now
+        while sleeps(of: duration) < count {
+            if ContinuousClock.now - begun >= Pilot.deadline {
+                Issue.record("timed out waiting for \(count) sleeps of \(duration)")
+                return
+            }
+            _ = await sleepsIterator.next()
+        }
+    }
 
     /// Returns once `count` timers wait for the clock to move (the pilot's deadline as a safety net).
     func waitForSleepers(_ count: Int) async {
