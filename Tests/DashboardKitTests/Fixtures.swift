@@ -42,12 +42,12 @@ enum Fixture {
 
     /// Jobs `first` down to `first - count + 1`, newest first, states cycling through the lifecycle.
     /// A lower id was submitted earlier (half a minute per id; job 1071 at minute 29), as a
-    /// server's older pages hold older jobs.
-    static func page(from first: Int, count: Int) -> [JobStatus] {
+    /// server's older pages hold older jobs. `firstMinute`: the first job's minute instead.
+    static func page(from first: Int, count: Int, firstMinute: Double? = nil) -> [JobStatus] {
         let states: [JobState] = [.started, .queued, .finished, .failed, .submitted, .canceled, .finished]
+        let top = firstMinute ?? 29 - Double(1071 - first) / 2
         return (0..<count).map { offset in
-            let id = first - offset
-            return job(id, states[offset % states.count], minute: 29 - Double(1071 - id) / 2)
+            job(first - offset, states[offset % states.count], minute: top - Double(offset) / 2)
         }
     }
 

@@ -81,7 +81,7 @@ struct RecoveryTests {
 
     @Test(arguments: [DashboardKit.SortOrder.state, .duration])
     func aStatusUpdateWhileSortedKeepsTheSelection(sort: DashboardKit.SortOrder) throws {
-        var state = Fixture.state(jobs: Fixture.page(from: 1020, count: 14))
+        var state = Fixture.state(jobs: Fixture.page(from: 1020, count: 14, firstMinute: 29))
         while state.sort != sort { Fixture.press(&state, .char("s")) }
         Fixture.press(&state, .char("j"), .char("j"))
         while let id = state.selectedId, state.jobs[id]?.knownState.hasEnded == true { Fixture.press(&state, .char("j")) }
