@@ -12,7 +12,7 @@ struct SessionUserFlowTests {
                 try await pilot.waitFor("the session") { $0.state.servers[0].sessionUser != nil }
                 try await pilot.drawn()
                 let header = pilot.screen.split(separator: "\n").first.map(String.init) ?? ""
-                #expect(header.contains("admin@127.0.0.1:"), "\(header)")
+                #expect(header.contains("admin@http://127.0.0.1:"), "\(header)")
                 #expect(!header.contains("Administrator"))
                 #expect(pilot.state.servers[0].sessionUser == SessionUser(id: "admin", displayName: "Administrator"))
             }
