@@ -6,7 +6,10 @@ in a pty of a fixed size, and reports:
   - first paint: exec -> first frame on the terminal; and -> first frame that lists jobs;
   - key latency: key written -> first byte of the answer, and bytes written per selection move;
   - full paint: bytes of the first complete frame (the cost a selection move is compared with);
-  - idle: bytes written and CPU used while nothing changes.
+  - ticks: with running jobs on screen (the newest, at the top), their elapsed times tick once a
+    second: bytes and CPU per tick;
+  - idle: bytes written and CPU used while nothing changes (after `G`: the oldest jobs, all ended,
+    on screen, so nothing ticks).
 Usage: bench/dashboard_bench.py [--binary .build/release/dxtop] [--jobs 1000] [--moves 200] [--latency MS]
 """
 import argparse, json, os, pty, re, select, signal, socket, statistics, struct, subprocess, sys, termios, fcntl, time
@@ -52,6 +55,28 @@ def wait_for(fd, pattern, limit):
             if pattern.search(data):
                 return time.perf_counter(), bytes(data)
     raise SystemExit(f"timed out waiting for {pattern.pattern!r}; got {len(data)} bytes")
+
+def bursts(fd, seconds):
+    """Bytes of each write burst (writes less than 0.2 s apart) over `seconds`."""
+    sizes = []
+    last = None
+    deadline = time.perf_counter() + seconds
+    while True:
+        now = time.perf_counter()
+        if now >= deadline:
+            break
+        r, _, _ = select.select([fd], [], [], deadline - now)
+        if not r:
+            break
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        now = time.perf_counter()
+        if last is None or now - last > 0.2:
+            sizes.append(0)
+        sizes[-1] += len(chunk)
+        last = now
+    return sizes
 
 def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as f:
@@ -123,8 +148,16 @@ def run_dashboard(args, port):
         latencies.append((first - sent) * 1000)
         sizes.append(len(out))
 
+    cpu_per_move = (cpu_seconds(pid) - cpu_moves_before) / max(1, args.moves)
+    # The newest jobs (running, on screen at the top) tick once a second: bytes per tick.
+    cpu_tick_before = cpu_seconds(pid)
+    ticks = bursts(fd, args.idle)
+    cpu_ticks = cpu_seconds(pid) - cpu_tick_before
+    # The oldest jobs (all ended) on screen: nothing ticks, idle means idle.
+    os.write(fd, b"G")
+    wait_for(fd, re.compile(rb"History loaded|all loaded"), 120)
+    read_until_quiet(fd, 1.5, 30)
     cpu_before = cpu_seconds(pid)
-    cpu_per_move = (cpu_before - cpu_moves_before) / max(1, args.moves)
     idle_out, _ = read_until_quiet(fd, args.idle, args.idle)
     cpu_after = cpu_seconds(pid)
 
@@ -145,6 +178,11 @@ def run_dashboard(args, port):
         "bytes_per_move_median": statistics.median(sizes),
         "bytes_per_move_max": max(sizes),
         "move_vs_full_paint": round(statistics.median(sizes) / full_paint, 3),
+        "tick_window_seconds": args.idle,
+        "ticks": len(ticks),
+        "bytes_per_tick_median": statistics.median(ticks) if ticks else 0,
+        "bytes_per_tick_max": max(ticks) if ticks else 0,
+        "tick_cpu_seconds": round(cpu_ticks, 3),
         "idle_seconds": args.idle,
         "idle_bytes": len(idle_out),
         "idle_cpu_seconds": round(cpu_after - cpu_before, 3),

@@ -120,7 +120,7 @@ public final class DashboardRuntime {
         return nil
     }
 
-    /// No request or timer is running (a watchdog timer does not count), nothing waits in the mailbox, and every change is drawn.
+    /// No request or timer is running (a background timer does not count), nothing waits in the mailbox, and every change is drawn.
     public var isQuiet: Bool { inFlight.value == 0 && mailbox.isEmpty && !framePending }
 
     /// A change is applied but not drawn yet (its frame waits for the frame interval).
@@ -152,7 +152,7 @@ public final class DashboardRuntime {
 
     private func perform(_ effect: Effect) {
         let (service, mailbox, inFlight, clock) = (service, mailbox, inFlight, clock)
-        let counted = if case .startTimer(let timer, _) = effect { !timer.isWatchdog } else { true }
+        let counted = if case .startTimer(let timer, _) = effect { !timer.isBackground } else { true }
         if counted { inFlight.add(1) }
         Task {
             if case .startTimer(let timer, let delay) = effect {

@@ -73,7 +73,7 @@ public final class ICWSJobService: JobService {
             post(.action(.statusesReceived(context: context, statuses, at: clock.now())))
         case .connection(let state):
             if case .live = state, let info = await session.info {
-                post(.action(.sessionStarted(context: context, user: info.userDisplayName ?? info.userID,
+                post(.action(.sessionStarted(context: context, user: SessionUser(id: info.userID, displayName: info.userDisplayName),
                                              server: info.server.description)))
             }
             post(.action(.connectionChanged(context: context, Self.status(state, now: clock.now()), at: clock.now())))
@@ -143,9 +143,7 @@ public final class ICWSJobService: JobService {
             } catch {
                 return .dictionaryFailed(context: context, Failure(error))
             }
-        case .submitJob(_, var config):
-            // The dashboard knows the login user by display name; the job is submitted by its id.
-            if let info = await session.info { config.submittedUserId = info.userID }
+        case .submitJob(_, let config):
             do {
                 return .jobSubmitted(id: JobKey(context: context, id: try await session.submitJob(config)))
             } catch {

@@ -125,12 +125,22 @@ struct CancelTests {
         #expect(state.dialog?.jobId == "1043")
     }
 
-    @Test func aJobThatEndsWhileTheDialogIsOpenClosesIt() {
+    /// The dialog stays, saying the job ended, until the operator closes it: the `n` they were
+    /// typing for "No" closes it and does not reach the list (where it opens the composer).
+    @Test func aJobThatEndsWhileTheDialogIsOpenIsSaidInItUntilClosed() {
         var state = Fixture.state(jobs: jobs)
         Fixture.press(&state, .char("c"))
         Fixture.send(&state, .statusesReceived([Fixture.job(1043, .finished, name: "nightly")], at: Fixture.at(30)))
-        #expect(state.dialog == nil)
-        #expect(state.statusMessage?.text == "Job 1043 finished meanwhile; nothing to cancel.")
-        #expect(Fixture.press(&state, .char("y")).isEmpty)
+        #expect(state.dialog?.endedAs == .finished)
+        #expect(Snapshot.render(state, width: 120, height: 40).text.contains("Job 1043 finished meanwhile; nothing to cancel."))
+        #expect(Fixture.press(&state, .char("n")).isEmpty)
+        #expect(state.screens.isEmpty, "n closed the dialog and opened nothing")
+        Fixture.press(&state, .char("c"))
+        #expect(state.dialog == nil, "the job has ended: no dialog")
+        var running = Fixture.state(jobs: jobs)
+        Fixture.press(&running, .char("c"), .right)
+        Fixture.send(&running, .statusesReceived([Fixture.job(1043, .canceled, name: "nightly")], at: Fixture.at(30)))
+        #expect(Fixture.press(&running, .char("y")).isEmpty, "y sends nothing for an ended job")
+        #expect(running.screens.isEmpty)
     }
 }

@@ -53,6 +53,49 @@ struct ComposerTests {
         #expect(state.composer?.problems.contains("A job needs at least one table or view.") == true)
     }
 
+    /// A problem fixed leaves the list at once, not at the next `y`.
+    @Test func aFixedProblemLeavesAtOnce() {
+        var state = opened()
+        Fixture.press(&state, .char("y"))
+        #expect(state.composer?.problems.count == 2)
+        Fixture.press(&state, .char(" "))
+        #expect(state.composer?.problems == ["The job name must not be empty."])
+        Fixture.press(&state, .char("e"), .char("x"), .enter)
+        #expect(state.composer?.problems == [])
+        #expect(!Snapshot.render(state, width: 120, height: 40).text.contains("must not be empty"))
+    }
+
+    /// A name longer than its column ends with an ellipsis: `InteractionCustomAttribute` must not
+    /// stand for `InteractionCustomAttributes`.
+    @Test func aCutNameLooksCut() {
+        let long = DictionaryDataSet(kind: .table, name: "InteractionCustomAttributes", dataSet: "Interaction Custom Attribute Data",
+                                     shortDescription: "Custom attributes.",
+                                     column: [DictionaryColumn(name: "InteractionCustomAttributeValue", dataType: "nvarchar",
+                                                               maxLength: 50, shortDescription: "Value.")])
+        var state = Fixture.state(jobs: [Fixture.job(1043, .started, name: "nightly")])
+        Fixture.press(&state, .char("n"))
+        Fixture.send(&state, .dictionaryLoaded(DataDictionary(tables: [long], views: []), at: Fixture.at(30)))
+        for width in [80, 120, 200] {
+            let text = Snapshot.render(state, width: width, height: 40).text
+            #expect(text.contains("InteractionCustomAttribut…"), "width \(width)")
+            #expect(!text.contains("InteractionCustomAttribute "), "width \(width)")
+            #expect(text.contains("Interaction Custom At…"), "width \(width)")
+        }
+    }
+
+    /// At 80x24 the footer keeps the keys a job needs, and `?` opens the help over the composer.
+    @Test func theKeysShowAt80x24AndHelpOpens() {
+        var state = opened()
+        let footer = Snapshot.render(state, width: 80, height: 24).lines[23]
+        for keys in ["Tab step", "Space choose", "y submit", "e name", "Esc back", "? help"] {
+            #expect(footer.contains(keys), "\(keys) in \(footer)")
+        }
+        Fixture.press(&state, .char("?"))
+        #expect(state.showingHelp)
+        Fixture.press(&state, .escape)
+        #expect(state.composer != nil && !state.showingHelp, "Esc closes the help, back to the composer")
+    }
+
     @Test func aWindowIsOfferedOnlyWithADateTimeColumn() {
         var state = opened()
         Fixture.press(&state, .down, .char(" "))
@@ -77,7 +120,7 @@ struct ComposerTests {
         Fixture.send(&state, .submitFailed(Failure(.badRequest, "Job name taken")))
         #expect(state.composer?.name == "x")
         #expect(state.composer?.chosen.map(\.name) == ["Calls"])
-        #expect(state.composer?.problems == ["The server refused the job: Job name taken"])
+        #expect(state.composer?.refusal == "The server refused the job: Job name taken")
         #expect(state.composer?.submitting == false)
     }
 

@@ -18,7 +18,7 @@ struct DataUpdateTests {
 
     @Test func newJobsAtTheTopComeIntoViewWhenScrolledToTheTop() {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
-        Fixture.send(&state, .statusesReceived([Fixture.job(1101, .submitted)], at: Fixture.at(30)))
+        Fixture.send(&state, .statusesReceived([Fixture.job(1101, .submitted, minute: 44)], at: Fixture.at(30)))
         #expect(state.visibleIds.first == "1101")
         #expect(state.selectedId == "1100")
         #expect(state.listScroll == 0)

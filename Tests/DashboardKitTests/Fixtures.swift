@@ -41,11 +41,13 @@ enum Fixture {
     }
 
     /// Jobs `first` down to `first - count + 1`, newest first, states cycling through the lifecycle.
-    static func page(from first: Int, count: Int) -> [JobStatus] {
+    /// A lower id was submitted earlier (half a minute per id; job 1071 at minute 29), as a
+    /// server's older pages hold older jobs. `firstMinute`: the first job's minute instead.
+    static func page(from first: Int, count: Int, firstMinute: Double? = nil) -> [JobStatus] {
         let states: [JobState] = [.started, .queued, .finished, .failed, .submitted, .canceled, .finished]
+        let top = firstMinute ?? 29 - Double(1071 - first) / 2
         return (0..<count).map { offset in
-            let id = first - offset
-            return job(id, states[offset % states.count], minute: 29 - Double(offset) / 2)
+            job(first - offset, states[offset % states.count], minute: top - Double(offset) / 2)
         }
     }
 
@@ -63,7 +65,7 @@ enum Fixture {
     /// A state at `width`x`height` with `jobs` loaded as the newest page (no more pages).
     static func state(jobs: [JobStatus], width: Int = 120, height: Int = 40, readOnly: Bool = false, pageSize: Int = 50) -> DashboardState {
         var state = DashboardState(options: options(readOnly: readOnly, pageSize: pageSize), width: width, height: height)
-        _ = update(&state, .sessionStarted(user: "jdoe", server: "cic01.example.com"))
+        _ = update(&state, .sessionStarted(user: SessionUser(id: "jdoe"), server: "cic01.example.com"))
         _ = update(&state, .connectionChanged(.connected, at: base))
         _ = update(&state, .pageLoaded(jobs: jobs, olderThan: nil, requested: pageSize, at: at(29)))
         _ = rest(&state)

@@ -13,7 +13,7 @@ struct JobIdTests {
 
     static func jobs(_ ids: [String]) -> [JobStatus] {
         ids.enumerated().map { index, id in
-            var job = Fixture.job(1000 + index, .started, user: "jdoe")
+            var job = Fixture.job(1000 + index, .started, minute: 29 - Double(index) / 2, user: "jdoe")
             job.id = id
             return job
         }

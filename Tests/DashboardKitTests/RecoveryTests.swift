@@ -81,9 +81,9 @@ struct RecoveryTests {
         var state = Fixture.state(jobs: [Fixture.job(1001, .started)])
         let partial = JobStatus(id: "1002", name: "", submittedUserId: "", state: .queued)
         Fixture.send(&state, .statusesReceived([partial], at: Fixture.at(30)))
-        #expect(state.visibleIds == ["1002", "1001"])
+        #expect(state.visibleIds == ["1001", "1002"], "no submission time: listed last")
         #expect(state.stateCounts[.queued] == 1)
-        Fixture.press(&state, .char("k"))
+        Fixture.press(&state, .char("j"))
         let surface = Snapshot.render(state, width: 120, height: 40)
         let row = surface.lines.first { $0.contains("queued") && $0.contains("1002") } ?? ""
         #expect(row.hasSuffix("-"), "no times: no duration: \(row)")
@@ -93,9 +93,10 @@ struct RecoveryTests {
 
     @Test(arguments: [DashboardKit.SortOrder.state, .duration])
     func aStatusUpdateWhileSortedKeepsTheSelection(sort: DashboardKit.SortOrder) throws {
-        var state = Fixture.state(jobs: Fixture.page(from: 1020, count: 14))
+        var state = Fixture.state(jobs: Fixture.page(from: 1020, count: 14, firstMinute: 29))
         while state.sort != sort { Fixture.press(&state, .char("s")) }
         Fixture.press(&state, .char("j"), .char("j"))
+        while let id = state.selectedId, state.jobs[id]?.knownState.hasEnded == true { Fixture.press(&state, .char("j")) }
         let id = try #require(state.selectedId)
         let before = try #require(state.selectedIndex)
         var changed = try #require(state.jobs[id])

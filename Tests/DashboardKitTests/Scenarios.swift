@@ -57,7 +57,7 @@ enum Scenario {
                       submitTime: Fixture.at(16), canceledTime: Fixture.at(17), cancelUserId: "ad\u{1B}min"),
         ]
         var state = Fixture.state(jobs: jobs, width: width, height: height)
-        Fixture.send(&state, .sessionStarted(user: "j\u{1B}[1mdoe", server: "cic\u{202E}01"))
+        Fixture.send(&state, .sessionStarted(user: SessionUser(id: "j\u{1B}[1mdoe"), server: "cic\u{202E}01"))
         Fixture.press(&state, .char("j"))
         let config = JobConfig(name: "x", submittedUserId: "eve",
                                tables: [DataSetConfig(name: "T\u{1B}[5mable", column: [ColumnRef(name: "列一"), ColumnRef(name: "c\u{0D}ol")])],

@@ -29,4 +29,40 @@ struct DashboardContextsTmuxTests {
             }
         }
     }
+
+    /// A differential test: the dashboard over two servers whose histories interleave lists its
+    /// jobs in the order of `jobs list --all-contexts` (context and id on each row, top to bottom).
+    @Test func theMergedListHasTheOrderOfJobsListAllContexts() async throws {
+        try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 60, speed: 0, seed: 1)) { east in
+            try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 60, speed: 0, seed: 2)) { west in
+                let config = try CLIContextsListTests.config([("east", east.url), ("west", west.url)])
+                let listed = try await DxtopBinary.run(["jobs", "list", "--all-contexts", "--count", "50", "-o", "json"],
+                                                       env: config.environment)
+                #expect(listed.status == 0, "\(listed)")
+                let array = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+                let cli = array.compactMap { job in (job["context"] as? String).flatMap { c in (job["id"] as? String).map { (c, $0) } } }
+                let environment = config.environment.merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) { $1 }
+                let rows = try await DxtopBinary.offPool {
+                    let pane = try TmuxPane(width: 160, height: 40, environment: environment)
+                    try pane.run("\(DxtopBinary.url.path) --all-contexts; echo EXIT=$?")
+                    let screen = try pane.waitFor("both servers' jobs") { $0.contains("2/2 connected") && $0.contains("100 jobs") }
+                    try pane.press("q")
+                    try pane.waitFor(text: "EXIT=0")
+                    return screen.split(separator: "\n").compactMap(Self.contextAndId)
+                }
+                #expect(rows.count > 20, "the list rows: \(rows)")
+                let expected = cli.prefix(rows.count).map { "\($0.0) \($0.1.prefix(8))" }
+                #expect(rows.map { "\($0.context) \($0.id.prefix(8))" } == Array(expected))
+            }
+        }
+    }
+
+    /// The context and the (shown part of the) id of a list row; nil for other lines.
+    private static func contextAndId(_ line: Substring) -> (context: String, id: String)? {
+        let list = line.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let words = list.split(separator: " ")
+        guard let context = words.first(where: { $0 == "east" || $0 == "west" }),
+              let id = words.last(where: { $0.count == 8 && $0.allSatisfy(\.isHexDigit) }) else { return nil }
+        return (String(context), String(id))
+    }
 }

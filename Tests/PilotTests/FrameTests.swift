@@ -78,7 +78,8 @@ struct FrameTests {
         // The selection's rest timer (the first job was selected) runs out; then nothing waits to run.
         harness.clock.advance(by: .milliseconds(200))
         await harness.stepUntil("the dashboard to become quiet") { runtime.isQuiet }
-        #expect(harness.clock.sleepers == 0, "at rest nothing waits to run")
+        #expect(harness.clock.sleepers == 1 && harness.clock.sleeps(of: .seconds(1)) == 1,
+                "at rest only the elapsed-time tick waits (jobs that have not ended are on screen)")
         harness.clock.advance(by: .milliseconds(20))
         let drawn = runtime.framesDrawn
         _ = runtime.step([.key(.char("j"))])
@@ -99,6 +100,48 @@ struct FrameTests {
         let frames = runtime.framesDrawn - before
         #expect(frames <= 60, "\(frames) frames")
         #expect(frames >= 55, "\(frames) frames: the changes are still drawn through the second")
+    }
+
+    /// While a job that has not ended is on screen its elapsed time moves once a second (one
+    /// one-shot timer at a time, on the runtime's clock); once it ends nothing ticks.
+    @Test func aRunningJobsElapsedTimeTicksAndAnEndedOneDoesNot() async {
+        let harness = Harness()
+        let runtime = harness.runtime
+        harness.post(.pageLoaded(jobs: [Harness.job(1, .started)], olderThan: nil, requested: 50, at: harness.clock.now()))
+        await harness.stepUntil("the job listed") { runtime.state.jobs.count == 1 }
+        /// Steps the loop (which applies the tick and starts the next) until `count` ticks have started.
+        func ticksStarted(_ count: Int) async {
+            let begun = ContinuousClock.now
+            while harness.clock.sleeps(of: .seconds(1)) < count, ContinuousClock.now - begun < Pilot.deadline {
+                _ = runtime.step([])
+                await Task.yield()
+            }
+            #expect(harness.clock.sleeps(of: .seconds(1)) >= count, "\(count) ticks started")
+        }
+        for second in 1...3 {
+            await ticksStarted(second)
+            harness.clock.advance(by: .seconds(1))
+            await harness.stepUntil("\(second)s shown") {
+                harness.display.grid.lines.contains { $0.contains("job 1") && $0.hasSuffix(" \(second)s") }
+            }
+        }
+        var ended = Harness.job(1, .finished)
+        ended.finishedTime = harness.clock.now()
+        harness.post(.statusesReceived([ended], at: harness.clock.now()))
+        await harness.stepUntil("the job ended") { runtime.state.jobs[JobKey(id: ended.id)]?.state == .finished }
+        // The tick already running may fire once more; then none starts.
+        for _ in 0..<3 {
+            harness.clock.advance(by: .seconds(1))
+            await Task.yield()
+            _ = runtime.step([])
+        }
+        let ticks = harness.clock.sleeps(of: .seconds(1))
+        for _ in 0..<5 {
+            harness.clock.advance(by: .seconds(1))
+            await Task.yield()
+            _ = runtime.step([])
+        }
+        #expect(harness.clock.sleeps(of: .seconds(1)) == ticks && ticks <= 4, "no job running on screen: no tick")
     }
 
     @Test func aBurstSendsOneSubscription() async {
@@ -144,6 +187,9 @@ final class ManualClock: DashboardClock {
 
     /// Sleeps started so far of at most `duration`.
     func sleeps(upTo duration: Duration) -> Int { state.withLock { $0.durations.filter { $0 <= duration }.count } }
+
+    /// Sleeps started so far of exactly `duration`.
+    func sleeps(of duration: Duration) -> Int { state.withLock { $0.durations.filter { $0 == duration }.count } }
 
     /// Returns once `count` timers wait for the clock to move (the pilot's deadline as a safety net).
     func waitForSleepers(_ count: Int) async {

@@ -24,12 +24,22 @@ struct MonkeyTests {
             $0.newJobInterval = 5
             $0.pingInterval = .milliseconds(300)
         }) { simulator in
-            let proxy = try FaultProxy(upstreamPort: simulator.port ?? 0)
-            defer { proxy.stop() }
-            let list = try await FaultBodies.jobList(simulator)
-            let pilot = try Pilot(port: proxy.port, requestTimeout: .milliseconds(500))
-            try await pilot.start()
-            try await finally(await monkey(pilot, proxy, simulator, list, &random, seed: seed)) { await pilot.stop() }
+            // A second, steady server whose history interleaves with the first's: the merged list
+            // must stay newest first across both (one of the invariants) whatever the faults do.
+            try await withSimulator({
+                $0.seed = 2
+                $0.speed = 50
+                $0.newJobInterval = 7
+            }) { steady in
+                let proxy = try FaultProxy(upstreamPort: simulator.port ?? 0)
+                defer { proxy.stop() }
+                let list = try await FaultBodies.jobList(simulator)
+                let options = DashboardOptions(contexts: [ContextOptions(name: "faulty", server: "pilot", user: "admin"),
+                                                          ContextOptions(name: "steady", server: "steady", user: "admin")])
+                let pilot = try Pilot(options: options, ports: [proxy.port, steady.port ?? 0], requestTimeout: .milliseconds(500))
+                try await pilot.start()
+                try await finally(await monkey(pilot, proxy, simulator, list, &random, seed: seed)) { await pilot.stop() }
+            }
         }
     }
 

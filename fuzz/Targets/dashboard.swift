@@ -9,7 +9,11 @@ import ICWSWire
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDashboard(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     var input = ActionBytes(fuzzData(start, count))
-    var state = DashboardState(options: DashboardOptions(readOnly: input.byte() % 4 == 0, pageSize: Int(input.byte() % 8) + 1),
+    // One server or two (their jobs merged newest first: one of the invariants).
+    let contexts = (0...Int(input.byte() % 2)).map { ContextOptions(name: "server\($0)") }
+    input.contexts = contexts.count
+    var state = DashboardState(options: DashboardOptions(contexts: contexts, readOnly: input.byte() % 4 == 0,
+                                                         pageSize: Int(input.byte() % 8) + 1),
                                width: 100, height: 30)
     var unansweredConfigs = Set<JobKey>()
     var sentCancels: [JobKey] = []
@@ -42,6 +46,8 @@ public func fuzzDashboard(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 struct ActionBytes {
     private var bytes: [UInt8]
     private var at = 0
+    /// Servers of the dashboard: pages and statuses name one of them.
+    var contexts = 1
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var isEmpty: Bool { at >= bytes.count }
@@ -80,6 +86,8 @@ struct ActionBytes {
                          finishedTime: state == .finished ? time : nil, errorInfo: byte() % 4 == 0 ? text() : nil)
     }
 
+    mutating func context() -> ContextID { ContextID(int(below: contexts)) }
+
     mutating func jobs() -> [JobStatus] { (0..<int(below: 12)).map { _ in job() } }
 
     mutating func key() -> Key {
@@ -109,10 +117,10 @@ struct ActionBytes {
         case 6: return .resize(width: int(below: 140), height: int(below: 50))
         case 7:
             let olderThan = byte() % 3 == 0 ? nil : jobId()
-            return .pageLoaded(jobs: jobs(), olderThan: olderThan, requested: int(below: 12) + 1, at: date(),
+            return .pageLoaded(context: context(), jobs: jobs(), olderThan: olderThan, requested: int(below: 12) + 1, at: date(),
                                warnings: byte() % 8 == 0 ? [text()] : [])
-        case 8: return .pageFailed(olderThan: byte() % 2 == 0 ? nil : jobId(), failure: failure(), at: date())
-        case 9: return .statusesReceived(jobs(), at: date())
+        case 8: return .pageFailed(context: context(), olderThan: byte() % 2 == 0 ? nil : jobId(), failure: failure(), at: date())
+        case 9: return .statusesReceived(context: context(), jobs(), at: date())
         case 10: return .configLoaded(id: config ?? JobKey(context: .first, id: jobId()), config: JobConfig(name: text(), submittedUserId: text()))
         case 11: return .configFailed(id: config ?? JobKey(context: .first, id: jobId()), failure: failure())
         case 12: return .cancelSucceeded(id: cancels.last ?? JobKey(context: .first, id: jobId()))
@@ -120,7 +128,7 @@ struct ActionBytes {
         case 14: return .connectionChanged(connection(), at: date())
         case 15: return byte() % 2 == 0 ? .timerFired(.selectionRest) : .timerFired(.cancelAccepted(cancels.last ?? JobKey(context: .first, id: jobId())))
         case 16: return .newestChecked(newestId: byte() % 4 == 0 ? nil : jobId())
-        default: return byte() % 2 == 0 ? .refreshDue() : .sessionStarted(user: text(), server: text())
+        default: return byte() % 2 == 0 ? .refreshDue() : .sessionStarted(user: SessionUser(id: text(), displayName: text()), server: text())
         }
     }
 }

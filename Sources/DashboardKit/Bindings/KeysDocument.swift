@@ -39,11 +39,17 @@ public enum KeysDocument {
             "filter never move it to another job (if the filter hides the selected job, the job at the same",
             "position is selected). The ID column shows the shortest prefix (at least 8 characters) that tells",
             "the loaded jobs apart; the detail pane and the cancel dialog show the whole id.",
+            "",
+            "With several servers the list is newest first across all of them (the order of",
+            "`jobs list --all-contexts`), and it opens on the newest job of all. Where one server's loaded",
+            "history ends while other servers' older jobs are listed below, that row is underlined and marked",
+            "`┄`: that server's older jobs are not loaded yet, and moving near the mark loads them.",
         ],
         KeyContext.section(of: [.detail]): ["The pane's title shows `lines a-b of n` when the detail does not fit."],
         KeyContext.section(of: [.cancelDialog]): [
             "**No** is selected when the dialog opens, so `Enter` alone never cancels. Other keys are ignored",
-            "while the dialog is open.",
+            "while the dialog is open. A job that ends while the dialog is open leaves it open, saying so;",
+            "its keys then close it without sending anything.",
         ],
         KeyContext.section(of: [.help]): [
             "The help's title says `Keys a-b of n` when it does not fit the screen. Other keys are ignored",

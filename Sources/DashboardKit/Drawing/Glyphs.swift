@@ -19,14 +19,18 @@ public struct Glyphs: Sendable {
     public var separator: String
     /// Marks the column the list is sorted by.
     public var sortMarker: String
+    /// Marks the row after which a server's loaded history ends (its older jobs are not loaded yet).
+    public var historyEnd: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         selection: "▶", reached: "●",
-        notReached: "○", current: "▶", ellipsis: "…", arrow: "→", separator: "·", sortMarker: "▼")
+        notReached: "○", current: "▶", ellipsis: "…", arrow: "→", separator: "·", sortMarker: "▼",
+        historyEnd: "┄")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         selection: ">", reached: "*",
-        notReached: "o", current: ">", ellipsis: "...", arrow: "->", separator: "|", sortMarker: "v")
+        notReached: "o", current: ">", ellipsis: "...", arrow: "->", separator: "|", sortMarker: "v",
+        historyEnd: "~")
 }

@@ -22,8 +22,8 @@ public struct DashboardState: Sendable {
     // Jobs.
     /// Every loaded job, by key (stored by slot).
     public internal(set) var jobs = JobStore()
-    /// Loaded jobs in their servers' order, newest first.
-    var order = RowList()
+    /// Loaded jobs of every server, newest first (`ListingOrder`).
+    var order = MergedOrder()
     /// The rows shown, after filter and sort.
     var rows = RowList()
     /// Lower-cased "name id user context" per job, for the filter.
@@ -50,6 +50,8 @@ public struct DashboardState: Sendable {
     public internal(set) var statusMessage: StatusMessage?
     /// `G` is loading the whole history, one large page after another.
     public internal(set) var loadingHistory = false
+    /// The operator moved the selection: until then it stays on the newest job as servers answer.
+    public internal(set) var operatorMovedSelection = false
 
     // Requests.
     public internal(set) var configs: [JobKey: ConfigEntry] = [:]
@@ -68,11 +70,13 @@ public struct DashboardState: Sendable {
     public internal(set) var watchedIds: Set<JobKey> = []
     /// `watchedIds` in the order they joined (what `Effect.watch` carries).
     var watchOrder: [JobKey] = []
+    /// The one-shot elapsed-time tick is running (`DashboardTimer.elapsedTick`).
+    var elapsedTickRunning = false
 
-    /// Set when the visible rows must be rebuilt from the load order (the sort changed, jobs went
+    /// Set when the visible rows must be rebuilt from the merged order (the sort changed, jobs went
     /// into the middle of the list); cleared by `refreshVisibleRows`.
     var rowsNeedRefresh = false
-    /// What changed in the load order since the rows were last brought up to date.
+    /// What changed in the merged order since the rows were last brought up to date.
     var rowChanges = RowChanges()
     /// The lower-cased filter the rows were computed for.
     var rowsNeedle = ""
@@ -106,7 +110,7 @@ public struct DashboardState: Sendable {
     /// The selected job's status.
     public var selectedJob: JobStatus? { selectedId.flatMap { jobs[$0] } }
 
-    /// Loaded jobs in their servers' order, newest first.
+    /// Loaded jobs of every server, newest first (`ListingOrder`, as `jobs list` merges contexts).
     public var loadOrder: JobKeys { JobKeys(slots: order.slots, keys: jobs.keys) }
     /// The rows shown, after filter and sort.
     public var visibleIds: JobKeys { JobKeys(slots: rows.slots, keys: jobs.keys) }

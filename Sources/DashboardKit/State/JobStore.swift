@@ -34,6 +34,14 @@ public struct JobStore: Sendable {
     /// `slot`'s state, without rebuilding its status.
     func knownState(_ slot: Slot) -> JobState { records[Int(slot)].state ?? .unknown(-1) }
 
+    /// `slot`'s submission time, without rebuilding its status.
+    func submitTime(_ slot: Slot) -> Date? {
+        let seconds = records[Int(slot)].times.0
+        return seconds.isNaN ? nil : Date(timeIntervalSinceReferenceDate: seconds)
+    }
+
+    func context(_ slot: Slot) -> ContextID { keys[Int(slot)].context }
+
     func slot(of key: JobKey) -> Slot? {
         table.find(hash: key.hashValue) { keys[Int($0)] == key }
     }

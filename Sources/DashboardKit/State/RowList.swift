@@ -1,4 +1,4 @@
-/// An ordered list of jobs (the load order, the visible rows) that knows each job's position:
+/// An ordered list of jobs (the merged order, the visible rows) that knows each job's position:
 /// slots, and a position per slot. Keys are read through the store (`JobKeys`), so a list of
 /// 100,000 rows holds 4 bytes a row and replacing it retains no strings.
 ///
@@ -41,14 +41,6 @@ struct RowList: Sendable {
         slots.insert(contentsOf: rows, at: 0)
     }
 
-    /// Puts `rows` just before row `position`.
-    mutating func insert(_ rows: [JobStore.Slot], at position: Int, store: JobStore) {
-        if position == 0 { return prepend(rows, store: store) }
-        if position == count { return append(contentsOf: rows, store: store) }
-        slots.insert(contentsOf: rows, at: position)
-        renumber(store: store)
-    }
-
     /// Replaces the whole list.
     mutating func replace(with rows: [JobStore.Slot], store: JobStore) {
         slots = rows
@@ -80,7 +72,7 @@ public struct JobKeys: RandomAccessCollection, Equatable, Sendable {
     public static func == (a: JobKeys, b: [JobKey]) -> Bool { a.elementsEqual(b) }
 }
 
-/// What happened to the load order since the visible rows were last brought up to date.
+/// What happened to the merged order since the visible rows were last brought up to date.
 struct RowChanges: Sendable {
     /// New jobs put on top, top first (several batches: each goes above the previous).
     var prepended: [[JobStore.Slot]] = []

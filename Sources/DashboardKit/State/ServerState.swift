@@ -1,3 +1,5 @@
+import ICWSWire
+
 /// One server the dashboard watches, as configured when it starts.
 public struct ContextOptions: Equatable, Sendable {
     /// The context's name (shown in the CONTEXT column and the header); nil for a server given by
@@ -5,7 +7,7 @@ public struct ContextOptions: Equatable, Sendable {
     public var name: String?
     /// The configured server, shown in the header from the first frame (before login answers).
     public var server: String?
-    /// The configured user, shown with the server until `sessionStarted` replaces both.
+    /// The configured user id, shown with the server until `sessionStarted` gives the session's.
     public var user: String?
     /// Jobs of this server cannot be canceled from the dashboard.
     public var readOnly: Bool
@@ -23,7 +25,8 @@ public struct ServerState: Equatable, Sendable {
     public let id: ContextID
     public let options: ContextOptions
     public internal(set) var server: String?
-    public internal(set) var user: String?
+    /// Who the session is logged in as, once it is.
+    public internal(set) var sessionUser: SessionUser?
     public internal(set) var connection: ConnectionStatus = .connecting
     public internal(set) var paging = Paging()
 
@@ -31,8 +34,10 @@ public struct ServerState: Equatable, Sendable {
         self.id = id
         self.options = options
         server = options.server
-        user = options.user
     }
+
+    /// The user id shown and sent as `submittedUserId`: the session's, else the configured one.
+    public var user: String? { sessionUser?.id ?? options.user }
 
     /// The name the CONTEXT column and the header use.
     public var label: String { options.name ?? server ?? "server \(id.index + 1)" }

@@ -29,9 +29,21 @@ extension DashboardState {
     private var brokenDerivedData: [String] {
         var broken: [String] = []
         if order.count != jobs.count || Set(order.slots).count != jobs.count {
-            broken.append("load order has \(order.count) jobs, \(jobs.count) loaded")
+            broken.append("merged order has \(order.count) jobs, \(jobs.count) loaded")
         }
-        for (name, list) in [("load order", order), ("visible rows", self.rows)] {
+        // Newest first across servers, whatever arrived in which order.
+        if let row = order.slots.indices.dropFirst().first(where: { row in
+            let (above, below) = (order.slots[row - 1], order.slots[row])
+            return ListingOrder.precedes(jobs.submitTime(below), context: jobs.context(below).index,
+                                         jobs.submitTime(above), context: jobs.context(above).index)
+        }) {
+            broken.append("merged order: row \(row) (\(jobs.key(order.slots[row]))) is newer than the row above it")
+        }
+        for server in servers {
+            let last = order.slots.last { jobs.context($0) == server.id }
+            if order.oldest[server.id] != last { broken.append("oldest loaded job of \(server.label) is not its last row") }
+        }
+        for (name, list) in [("merged order", order.list), ("visible rows", self.rows)] {
             if let row = list.slots.indices.first(where: { list.position(of: list.slots[$0]) != $0 }) {
                 broken.append("\(name): row \(row) not found at its position")
             }

@@ -6,7 +6,7 @@ import ICWSWire
 public enum Action: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
-    case sessionStarted(context: ContextID = .first, user: String, server: String)
+    case sessionStarted(context: ContextID = .first, user: SessionUser, server: String)
     /// A page of the job list, newest first. `olderThan` nil is the newest page. `warnings`: what the
     /// lenient decoding dropped or replaced (the status line shows how many, and the first).
     case pageLoaded(context: ContextID = .first, jobs: [JobStatus], olderThan: String?, requested: Int, at: Date,

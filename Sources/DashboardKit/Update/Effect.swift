@@ -33,11 +33,18 @@ public enum DashboardTimer: Equatable, Sendable {
     /// The server accepted a cancel of the job: if the job has not ended once the timer fires, the
     /// dashboard stops marking it as being canceled and says so (a server may never end it).
     case cancelAccepted(JobKey)
+    /// A second passed while a job that has not ended is on screen: the frame is drawn again, so
+    /// its elapsed time moves (curses sends only the cells that changed). Started only while such
+    /// a job is shown: with none, nothing ticks.
+    case elapsedTick
 
-    /// Guards against a server that never answers, not work the dashboard waits for: being quiet
-    /// (nothing in flight) does not wait for it.
-    public var isWatchdog: Bool {
-        if case .cancelAccepted = self { true } else { false }
+    /// Not work the dashboard waits for (a guard against a server that never answers, the
+    /// elapsed-time tick): being quiet (nothing in flight) does not wait for it.
+    public var isBackground: Bool {
+        switch self {
+        case .cancelAccepted, .elapsedTick: true
+        case .selectionRest: false
+        }
     }
 }
 

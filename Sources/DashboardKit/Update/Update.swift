@@ -18,7 +18,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = []
     case .sessionStarted(let context, let user, let server):
         if let index = state.serverIndex(context) {
-            state.servers[index].user = user
+            state.servers[index].sessionUser = user
             state.servers[index].server = server
         }
         effects = []
@@ -56,6 +56,9 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .timerFired(.cancelAccepted(let id)):
         state.cancelWaitEnded(id: id)
         effects = []
+    case .timerFired(.elapsedTick):
+        state.elapsedTickRunning = false
+        effects = []
     case .dictionaryLoaded(let context, let dictionary, let at):
         state.dictionaries[context] = .loaded(dictionary)
         state.advanceClock(to: at)
@@ -80,6 +83,7 @@ extension DashboardState {
         var effects: [Effect] = []
         if rowsNeedRefresh || !rowChanges.isEmpty || rowsNeedle != filter.text.lowercased() { refreshVisibleRows() }
         if let id = selectWhenListed, row(of: id) != nil {
+            operatorMovedSelection = true
             selectedId = id
             selectWhenListed = nil
         }
@@ -87,7 +91,7 @@ extension DashboardState {
         if jobsChanged {
             jobsChanged = false
             if let watch = watchEffectIfChanged() { effects.append(watch) }
-            closeDialogIfJobEnded()
+            noteDialogJobEnded()
         }
         if selectedId != previousSelection {
             detailScroll = 0
@@ -101,7 +105,19 @@ extension DashboardState {
             effects.append(.loadConfig(id: id))
         }
         if next.startTimer { effects.append(.startTimer(.selectionRest, after: ConfigRest.restTime)) }
+        if !elapsedTickRunning, elapsedOnScreen {
+            elapsedTickRunning = true
+            effects.append(.startTimer(.elapsedTick, after: .seconds(1)))
+        }
         return effects
+    }
+
+    /// A job that has not ended is among the rows on screen (the selected one, shown in the
+    /// detail, is one of them): its elapsed time grows each second.
+    var elapsedOnScreen: Bool {
+        guard layout.mode != .tooSmall else { return false }
+        let shown = rows.slots.dropFirst(listScroll).prefix(max(1, layout.list.height))
+        return shown.contains { !jobs.knownState($0).hasEnded }
     }
 
     /// The rest timer ran out: the selection rested (then `reconcile` fetches) or moved (again).

@@ -2,26 +2,34 @@ import Foundation
 import ICWSWire
 
 extension DashboardState {
-    /// Merges a server's page into the loaded jobs, placing new ones where the server ordered them.
+    /// Merges a server's page into the loaded jobs, each new one where it belongs among every
+    /// server's (`MergedOrder`).
     mutating func pageLoaded(_ page: [JobStatus], context: ContextID, olderThan: String?, requested: Int, at: Date) -> [Effect] {
         guard let index = serverIndex(context) else { return [] }
         lastDataAt = at
         advanceClock(to: at)
         let short = page.count < requested
         let paging = servers[index].paging
+        let firstPage = !paging.hasFirstPage
         // After a full page asked with `readAhead` the service is fetching the page after it.
         let readAhead = olderThan.map { paging.readingAhead && paging.phase == .loadingOlder(olderThan: $0) && !short } ?? false
         servers[index].paging.loaded(olderThan: olderThan, short: short)
         clearPageFailureMessage()
-        mergeOrder(page, context: context, appendLeftovers: olderThan != nil)
+        merge(page, context: context, older: olderThan != nil)
         jobsChanged = true
+        if firstPage, !operatorMovedSelection {
+            // A slower server's first page: the selection stays on the newest job of all.
+            refreshVisibleRows()
+            selectedId = visibleIds.first
+            listScroll = 0
+        }
         var effects: [Effect] = []
         if loadingHistory, olderThan != nil {
             refreshVisibleRows()
             effects = continueHistory()
         } else if !filter.isActive, order.count < layout.list.height {
             // A list shorter than the screen cannot be scrolled to fetch more: fetch while it is.
-            effects = olderPageIfNeeded()
+            effects = olderPages(count: options.pageSize)
         }
         let readAheadWanted = effects.contains {
             if case .loadOlderPage(context, _, _, true) = $0 { true } else { false }
@@ -30,40 +38,27 @@ extension DashboardState {
         return effects
     }
 
-    /// Stores the page and inserts its jobs not yet in the load order: each run of new jobs goes
-    /// just before the next known job of the page; a trailing run goes at the end for older
-    /// pages, at the top otherwise. Costs the page, not the list: a known job's row is looked up
-    /// by slot, and a run goes into the middle (renumbering the list) only when the server
-    /// listed new jobs between known ones.
-    private mutating func mergeOrder(_ page: [JobStatus], context: ContextID, appendLeftovers: Bool) {
-        var pending: [JobStore.Slot] = []
-        var pendingSet = Set<JobStore.Slot>()
-        for job in page {
-            let (slot, isNew) = store(job, context: context)
-            if isNew {
-                pending.append(slot)
-                pendingSet.insert(slot)
-            } else if !pending.isEmpty, !pendingSet.contains(slot), let at = order.position(of: slot) {
-                insertInOrder(pending, at: at)
-                pending.removeAll()
-                pendingSet.removeAll()
-            }
+    /// Stores a server's jobs and puts the new ones in the merged order (`older`: from an older
+    /// page). A known job whose submission time changed is moved to its new place.
+    private mutating func merge(_ statuses: [JobStatus], context: ContextID, older: Bool) {
+        var new: [JobStore.Slot] = []
+        var retimed = false
+        for job in statuses {
+            let stored = store(job, context: context)
+            if stored.isNew { new.append(stored.slot) }
+            retimed = retimed || stored.retimed
         }
-        guard !pending.isEmpty else { return }
-        insertInOrder(pending, at: appendLeftovers ? order.count : 0)
-    }
-
-    /// Puts new jobs into the load order at `position`, noting for the visible rows what moved.
-    private mutating func insertInOrder(_ slots: [JobStore.Slot], at position: Int) {
-        if position == 0 {
-            rowChanges.prepended.append(slots)
-        } else if position == order.count {
-            rowChanges.appended += slots
-        } else {
+        if retimed {
+            order.resort(store: jobs)
             rowsNeedRefresh = true
         }
-        order.insert(slots, at: position, store: jobs)
-        newlyListed += slots
+        guard !new.isEmpty else { return }
+        switch order.insert(new, older: older, store: jobs) {
+        case .prepended(let slots): rowChanges.prepended.append(slots)
+        case .appended(let slots): rowChanges.appended += slots
+        case .rearranged: rowsNeedRefresh = true
+        }
+        newlyListed += new
     }
 
     mutating func pageFailed(context: ContextID, olderThan: String?, failure: Failure, at: Date) {
@@ -86,17 +81,12 @@ extension DashboardState {
         if case .failed(let request, _) = statusMessage, request.isPage { statusMessage = nil }
     }
 
-    /// Full statuses from a server's feed; an unknown id is a new job and goes on top.
+    /// Full statuses from a server's feed; an unknown id is a new job, put where it belongs.
     mutating func statusesReceived(_ statuses: [JobStatus], context: ContextID, at: Date) {
         guard serverIndex(context) != nil else { return }
         lastDataAt = at
         advanceClock(to: at)
-        var newSlots: [JobStore.Slot] = []
-        for job in statuses {
-            let (slot, isNew) = store(job, context: context)
-            if isNew { newSlots.append(slot) }
-        }
-        if !newSlots.isEmpty { insertInOrder(newSlots, at: 0) }
+        merge(statuses, context: context, older: false)
         clearPageFailureMessage()
         jobsChanged = true
     }

@@ -9,10 +9,10 @@ extension DashboardState {
     /// selection moves down with its job). When it was filtered out, the row at the same position
     /// is selected instead.
     ///
-    /// Costs what changed, not the list: jobs put on top or at the end of the load order go on top
+    /// Costs what changed, not the list: jobs put on top or at the end of the merged order go on top
     /// or at the end of the rows (when they match the filter, in the newest-first order); one
     /// more character of filter searches only the rows shown; a character less returns to the
-    /// wider result kept from typing it. The rows are rebuilt from the load order only when the
+    /// wider result kept from typing it. The rows are rebuilt from the merged order only when the
     /// sort changed, jobs went into the middle, or an order other than newest-first has new or
     /// changed jobs.
     mutating func refreshVisibleRows() {
@@ -38,7 +38,7 @@ extension DashboardState {
         }
     }
 
-    /// Applies `rowChanges` in the newest-first order (the rows are the load order, filtered by
+    /// Applies `rowChanges` in the newest-first order (the rows are the merged order, filtered by
     /// `rowsNeedle`). False when a changed job joins or leaves the matches: the caller rebuilds.
     private mutating func applyRowChanges() -> Bool {
         guard !rowChanges.isEmpty else { return true }
@@ -122,8 +122,9 @@ extension DashboardState {
     }
 
     /// Stores a server's job, its filter text (the context's name included when there are
-    /// several) and its count; the caller puts a new job into the load order.
-    mutating func store(_ incoming: JobStatus, context: ContextID) -> (slot: JobStore.Slot, isNew: Bool) {
+    /// several) and its count; the caller puts a new job into the merged order, or moves a known
+    /// one whose submission time changed (`retimed`).
+    mutating func store(_ incoming: JobStatus, context: ContextID) -> (slot: JobStore.Slot, isNew: Bool, retimed: Bool) {
         let key = JobKey(context: context, id: incoming.id)
         var job = incoming
         // A page asked for before a change that the event stream has since delivered arrives with
@@ -147,6 +148,6 @@ extension DashboardState {
             searchText.set(slot, SearchText.text(name: job.name, id: job.id, user: job.submittedUserId, context: label))
         }
         if job.knownState.hasEnded { pendingCancels.remove(key) }
-        return (slot, previous == nil)
+        return (slot, previous == nil, previous.map { $0.submitTime != job.submitTime } ?? false)
     }
 }

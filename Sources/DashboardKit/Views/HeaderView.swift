@@ -72,26 +72,27 @@ enum HeaderView {
         }
     }
 
-    /// Row 0 for one server: `user@server` and its connection line.
+    /// Row 0 for one server: "dxtop", `user@server` and its connection line. The title always
+    /// stays; an address that does not fit loses the user first, then its end, which is marked
+    /// cut (an ellipsis), never a port cut short that reads as another one.
     private static func drawServer(_ state: DashboardState, on canvas: Canvas, now: Date) {
         let width = canvas.width
+        let glyphs = canvas.glyphs
+        let server = state.server.map(CleanText.init)
+        let user = state.user.map { CleanText($0 + "@") }
+        let brand: StyledLine = [Span("dxtop", CellStyle(bold: true))] + (server == nil ? [] : [Span("  ")])
+        let placeWidth = (server?.width ?? 0) + (user?.width ?? 0)
+        let connection = connectionLine(state, now: now, glyphs: glyphs, width: width,
+                                        whoWidth: lineWidth(brand) + placeWidth, placeWidth: placeWidth)
+        let connectionWidth = min(lineWidth(connection), width)
+        canvas.put(connection, row: 0, col: width - connectionWidth, width: connectionWidth)
+        let room = max(0, width - connectionWidth - 2 - lineWidth(brand))
         var place: StyledLine = []
-        if let server = state.server {
-            if let user = state.user { place.append(Span(CleanText(user + "@"))) }
-            place.append(Span(CleanText(server), CellStyle(bold: true)))
+        if let server {
+            if let user, user.width + server.width <= room { place.append(Span(user)) }
+            place.append(Span(server.ellipsized(to: room, glyphs: glyphs), CellStyle(bold: true)))
         }
-        let brand: StyledLine = [Span("dxtop", CellStyle(bold: true))] + (place.isEmpty ? [] : [Span("  ")])
-        let fit = connectionLine(state, now: now, glyphs: canvas.glyphs, width: width,
-                                 whoWidth: lineWidth(brand + place), placeWidth: lineWidth(place))
-        let connectionWidth = min(lineWidth(fit.line), width)
-        canvas.put(fit.line, row: 0, col: width - connectionWidth, width: connectionWidth)
-        canvas.put(fit.withBrand ? brand + place : place, row: 0, col: 0, width: max(0, width - connectionWidth - 2))
-    }
-
-    /// The connection line, and whether "dxtop" still fits before `user@server`.
-    struct ConnectionFit {
-        var line: StyledLine
-        var withBrand: Bool
+        canvas.put(brand + place, row: 0, col: 0, width: max(0, width - connectionWidth - 2))
     }
 
     /// One way of writing the connection line, from the longest to the shortest.
@@ -100,27 +101,26 @@ enum HeaderView {
         var age: String
         /// Cells the line may take.
         var room: Int
-        var withBrand: Bool
     }
 
     /// "connected", or why not and how old the data is ("offline: … · last data 10:15:00 (2m ago)"), beside the
     /// left part (`whoWidth` cells with "dxtop", `placeWidth` without) on a row `width` cells wide.
-    /// What gives way, in order: the date, the "(… ago)", the word "dxtop", the time zone and the
-    /// word "attempt", the left part down to `minimumWhoWidth`, then the end of the reason
-    /// (shortened with an ellipsis). "last data HH:MM:SS" always stays.
+    /// What gives way, in order: the date, the "(… ago)", the time zone and the word "attempt",
+    /// the address down to `minimumWhoWidth` (cut with an ellipsis), then the end of the reason
+    /// (shortened with an ellipsis). "dxtop" and "last data HH:MM:SS" always stay.
     static func connectionLine(_ state: DashboardState, now: Date, glyphs: Glyphs, width: Int,
-                               whoWidth: Int, placeWidth: Int) -> ConnectionFit {
+                               whoWidth: Int, placeWidth: Int) -> StyledLine {
         let (word, shortWord, reason) = connectionWord(state.connection)
         let ages = ageForms(state, now: now)
         let sep = " \(glyphs.separator) "
-        let minimumRoom = width - min(placeWidth, minimumWhoWidth(width)) - 2
+        let brandWidth = whoWidth - placeWidth
+        let minimumRoom = width - brandWidth - min(placeWidth, minimumWhoWidth(width)) - 2
         let forms = [
-            Form(word: word, age: ages[0], room: width - whoWidth - 2, withBrand: true),
-            Form(word: word, age: ages[1], room: width - whoWidth - 2, withBrand: true),
-            Form(word: word, age: ages[2], room: width - whoWidth - 2, withBrand: true),
-            Form(word: word, age: ages[2], room: width - placeWidth - 2, withBrand: false),
-            Form(word: shortWord, age: ages[3], room: width - placeWidth - 2, withBrand: false),
-            Form(word: shortWord, age: ages[3], room: minimumRoom, withBrand: false),
+            Form(word: word, age: ages[0], room: width - whoWidth - 2),
+            Form(word: word, age: ages[1], room: width - whoWidth - 2),
+            Form(word: word, age: ages[2], room: width - whoWidth - 2),
+            Form(word: shortWord, age: ages[3], room: width - whoWidth - 2),
+            Form(word: shortWord, age: ages[3], room: minimumRoom),
         ]
         let lead = reason == nil ? 0 : 2
         func reasonRoom(_ form: Form) -> Int { form.room - DisplayWidth.of(form.word.text + sep + form.age) - lead }
@@ -134,7 +134,7 @@ enum HeaderView {
             line.append(Span(CleanText(": ") + reason.ellipsized(to: room, glyphs: glyphs)))
         }
         if !chosen.age.isEmpty { line.append(Span(sep + chosen.age)) }
-        return ConnectionFit(line: line, withBrand: chosen.withBrand)
+        return line
     }
 
     /// The state in a word, a shorter form of it, and the reason when the link is down.

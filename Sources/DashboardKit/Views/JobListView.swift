@@ -57,14 +57,17 @@ enum JobListView {
             canvas.put("  " + emptyMessage(state, glyphs: canvas.glyphs), row: 1, col: 0, width: width, style: CellStyle(dim: true))
             return
         }
+        let historyEnds = state.historyEndRows
         for (offset, key) in rows.enumerated() {
             guard let job = state.jobs[key] else { continue }
             let row = 1 + offset
+            let historyEnd = historyEnds[state.listScroll + offset] != nil
             let selected = key == state.selectedId
             if selected, state.focus == .list {
                 canvas.fill(row: row, col: 0, width: width, style: CellStyle(reverse: true))
             }
-            canvas.put(jobLine(job, key: key, state: state, columns: columns, selected: selected, glyphs: canvas.glyphs, now: now),
+            canvas.put(jobLine(job, key: key, state: state, columns: columns, selected: selected, historyEnd: historyEnd,
+                               glyphs: canvas.glyphs, now: now),
                        row: row, col: 0, width: width)
         }
     }
@@ -78,8 +81,9 @@ enum JobListView {
 
     static let maxContextWidth = 12
 
+    /// A job's row; `historyEnd`: its server's loaded history ends here (underlined, marked).
     private static func jobLine(_ job: JobStatus, key: JobKey, state: DashboardState, columns: Columns, selected: Bool,
-                                glyphs: Glyphs, now: Date) -> StyledLine {
+                                historyEnd: Bool, glyphs: Glyphs, now: Date) -> StyledLine {
         let time = state.options.timeFormat
         let pending = state.pendingCancels.contains(key)
         let context = state.serverIndex(key.context).map { state.servers[$0].label } ?? ""
@@ -87,7 +91,7 @@ enum JobListView {
         let duration = job.duration(now: now).map(TimeFormat.duration) ?? "-"
         // Each server string is cleaned once here, since its width sets the padding.
         var cells = [
-            selected ? glyphs.selection : "",
+            selected ? glyphs.selection : historyEnd ? glyphs.historyEnd : "",
             job.knownState.word,
             context,
             name,
@@ -96,10 +100,11 @@ enum JobListView {
             job.submitTime.map(time.short) ?? "-",
             String(repeating: " ", count: max(0, Columns.duration - DisplayWidth.of(duration))) + duration,
         ].map(CleanText.init)
-        var base = CellStyle(bold: selected)
+        var base = CellStyle(bold: selected, underline: historyEnd)
         base.reverse = selected && state.focus == .list
         var stateStyle = StateStyle.style(job.knownState, bold: true)
         stateStyle.reverse = base.reverse
+        stateStyle.underline = historyEnd
         var nameStyle = base
         if pending { nameStyle.color = .yellow }
         cells[2] = cells[2].ellipsized(to: columns.context, glyphs: glyphs)

@@ -97,12 +97,12 @@ struct JobsListCommand: ParsableCommand {
             if case .failure(let error) = password { return .failure(error) }
             return fetched.popFirst() ?? .failure(CancellationError())
         }
-        var jobs: [ListedJob] = []
+        var jobs: [(context: Int, job: ListedJob)] = []
         var failed = false
-        for (context, outcome) in zip(contexts, outcomes) {
+        for (index, (context, outcome)) in zip(contexts, outcomes).enumerated() {
             switch outcome {
             case .success(let statuses):
-                jobs += statuses.map { ListedJob(context: context.label, status: $0) }
+                jobs += statuses.map { (index, ListedJob(context: context.label, status: $0)) }
             case .failure(let error):
                 failed = true
                 let message = OneLine.safe(FailureReport.describe(ContextFailure.wrap(error, context)))
@@ -142,15 +142,14 @@ enum JobListing {
         }
     }
 
-    /// Newest submission first; jobs without a submission time last; otherwise the given order.
-    static func newestFirst(_ jobs: [ListedJob]) -> [ListedJob] {
+    /// In `ListingOrder` (the dashboard's order too), each job with its context's position; one
+    /// context's jobs of one submission time keep the given (server's) order.
+    static func newestFirst(_ jobs: [(context: Int, job: ListedJob)]) -> [ListedJob] {
         jobs.enumerated().sorted { a, b in
-            switch (a.element.status.submitTime, b.element.status.submitTime) {
-            case let (x?, y?) where x != y: x > y
-            case (.some, nil): true
-            case (nil, .some): false
-            default: a.offset < b.offset
-            }
-        }.map(\.element)
+            let (x, y) = (a.element, b.element)
+            if ListingOrder.precedes(x.job.status.submitTime, context: x.context, y.job.status.submitTime, context: y.context) { return true }
+            if ListingOrder.precedes(y.job.status.submitTime, context: y.context, x.job.status.submitTime, context: x.context) { return false }
+            return a.offset < b.offset
+        }.map(\.element.job)
     }
 }

@@ -6,6 +6,10 @@ public struct CancelDialog: Equatable, Sendable {
     public var jobName: String
     /// No is selected when the dialog opens, so Enter alone never cancels.
     public var yesSelected = false
+    /// The state the job ended in while the dialog was open: nothing is left to cancel, and the
+    /// dialog says so until the operator closes it (any of its keys; none sends anything), so
+    /// a key typed for the dialog never reaches the list.
+    public var endedAs: JobState?
 }
 
 enum CancelDialogScreen {
@@ -65,15 +69,21 @@ extension DashboardState {
     mutating func confirmCancel() -> [Effect] {
         guard let open = dialog else { return [] }
         pop()
+        guard open.endedAs == nil else { return [] }
         pendingCancels.insert(open.jobId)
         return [.cancelJob(id: open.jobId)]
     }
 
-    /// A job that ends while its dialog is open leaves nothing to cancel: close it and say so.
-    mutating func closeDialogIfJobEnded() {
-        guard let open = dialog, let state = jobs[open.jobId]?.knownState, state.hasEnded else { return }
-        screens.removeAll { $0 == .cancelDialog(open) }
-        statusMessage = .info("Job \(open.jobId.id) \(state.word) meanwhile; nothing to cancel.")
+    /// A job that ends while its dialog is open leaves nothing to cancel: the dialog says so and
+    /// stays until the operator closes it (closing it for them would send their next key, meant
+    /// for the dialog, to the list).
+    mutating func noteDialogJobEnded() {
+        guard let open = dialog, open.endedAs == nil, let state = jobs[open.jobId]?.knownState, state.hasEnded,
+              let index = screens.lastIndex(of: .cancelDialog(open)) else { return }
+        var ended = open
+        ended.endedAs = state
+        ended.yesSelected = false
+        screens[index] = .cancelDialog(ended)
     }
 
     /// How long a job whose cancel the server accepted is shown as being canceled before the

@@ -3,6 +3,16 @@ enum CancelDialogView {
     static func draw(_ dialog: CancelDialog, on canvas: Canvas) {
         let width = min(60, canvas.width - 8)
         var lines: [StyledLine] = [[]]
+        if let ended = dialog.endedAs {
+            lines.append([Span(CleanText(dialog.jobName).ellipsized(to: width, glyphs: canvas.glyphs), CellStyle(bold: true))])
+            for line in CleanText("Job \(dialog.jobId.id) \(ended.word) meanwhile; nothing to cancel.").wrapped(to: width) {
+                lines.append([Span(line)])
+            }
+            lines += [[], [Span(String(repeating: " ", count: max(0, (width - 9) / 2))), Span("[ Close ]", CellStyle(bold: true, reverse: true))],
+                      [], [Span("n/Esc/Enter/y", CellStyle(bold: true)), Span(" close (nothing is sent)")]]
+            BoxView.draw(title: "Cancel job", lines: lines, minWidth: width, on: canvas)
+            return
+        }
         for text in question(dialog, width: width, glyphs: canvas.glyphs) {
             lines.append([Span(text, CellStyle(bold: true))])
         }

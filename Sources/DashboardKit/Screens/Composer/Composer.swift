@@ -54,8 +54,11 @@ public struct Composer: Equatable, Sendable {
     public internal(set) var sitesText = ""
     /// The server the job goes to (and whose dictionary is shown).
     public internal(set) var target: ContextID
-    /// Why the last `y` did not send, or the server's refusal; empty otherwise.
+    /// Why the last `y` did not send (the server's rules), checked again after every change
+    /// while any is shown: a problem fixed leaves the list at once.
     public internal(set) var problems: [String] = []
+    /// The server's refusal of the last `y`, until the next one.
+    public internal(set) var refusal: String?
     /// A submit is on its way.
     public internal(set) var submitting = false
     /// The windows offered, the selected job's first if it has one.

@@ -13,35 +13,34 @@ enum ComposerScreen {
     static let bindings: [Binding] = [
         Binding([.tab], in: [.composer], help: "next step",
                 details: "Next part: datasets → columns → time window → name and review.",
-                footer: FooterLabel(label: "next/previous step", rank: 0, keysShown: 2)) { state, _ in
+                footer: FooterLabel(label: "step", rank: 0)) { state, _ in
             state.moveComposerPart(by: 1)
         },
-        Binding([.backTab], in: [.composer], help: "previous step",
-                footer: FooterLabel(label: "next/previous step", rank: 0)) { state, _ in
+        Binding([.backTab], in: [.composer], help: "previous step") { state, _ in
             state.moveComposerPart(by: -1)
         },
-        Binding([.char("j"), .down], in: [.composer], help: "next row", footer: FooterLabel(label: "move", rank: 1)) { state, _ in
+        Binding([.char("j"), .down], in: [.composer], help: "next row", footer: FooterLabel(label: "move", rank: 5)) { state, _ in
             state.moveComposerCursor(by: 1)
         },
-        Binding([.char("k"), .up], in: [.composer], help: "previous row", footer: FooterLabel(label: "move", rank: 1)) { state, _ in
+        Binding([.char("k"), .up], in: [.composer], help: "previous row", footer: FooterLabel(label: "move", rank: 5)) { state, _ in
             state.moveComposerCursor(by: -1)
         },
         Binding([.char(" ")], in: [.composer], help: "choose: dataset, column or time window",
                 details: "Choose the row: a dataset (with every column), a column of the dataset under the cursor, or a time window.",
-                footer: FooterLabel(label: "choose", rank: 2)) { state, _ in
+                footer: FooterLabel(label: "choose", rank: 1)) { state, _ in
             state.composerChoose()
         },
         Binding([.char("a")], in: [.composer], help: "all or no columns of the dataset",
-                footer: FooterLabel(label: "all/none", rank: 4, only: [.composer])) { state, _ in
+                footer: FooterLabel(label: "all/none", rank: 7, only: [.composer])) { state, _ in
             state.editComposer(with: { composer, set in if let set { composer.toggleAllColumns(of: set) } })
         },
-        Binding([.char("/")], in: [.composer], help: "filter the datasets", footer: FooterLabel(label: "filter", rank: 5)) { state, _ in
+        Binding([.char("/")], in: [.composer], help: "filter the datasets", footer: FooterLabel(label: "filter", rank: 6)) { state, _ in
             state.editComposer { composer, _ in
                 composer.part = .dataSets
                 composer.typing = .dataSetFilter
             }
         },
-        Binding([.char("e")], in: [.composer], help: "type the job's name", footer: FooterLabel(label: "name", rank: 6)) { state, _ in
+        Binding([.char("e")], in: [.composer], help: "type the job's name", footer: FooterLabel(label: "name", rank: 3)) { state, _ in
             state.editComposer { composer, _ in
                 composer.part = .submit
                 composer.typing = .name
@@ -73,12 +72,12 @@ enum ComposerScreen {
         },
         Binding([.char("y")], in: [.composer], help: "submit the job shown in the review",
                 details: "Submit: checked with the server's rules first (nothing is sent while a problem is listed); the server's refusal is shown and nothing typed is lost.",
-                footer: FooterLabel(label: "submit", rank: 3),
+                footer: FooterLabel(label: "submit", rank: 2),
                 unavailable: { $0.composerSubmitUnavailable }) { state, _ in
             state.submitComposer()
         },
         Binding([.escape], in: [.composer], help: "back a step; closes from the first",
-                footer: FooterLabel(label: "back", rank: 7)) { state, _ in
+                footer: FooterLabel(label: "back", rank: 4)) { state, _ in
             state.moveComposerPart(by: -1, closingAtStart: true)
         },
         Binding(patterns: [.anyCharacter], in: [.composerText], help: "typed into the field",
@@ -146,12 +145,22 @@ extension DashboardState {
         return sets.indices.contains(composer.dataSetCursor) ? sets[composer.dataSetCursor] : nil
     }
 
-    /// Changes the composer on top, given the dataset under its cursor.
+    /// Changes the composer on top, given the dataset under its cursor. Problems on show are
+    /// checked again against the change.
     mutating func editComposer(with change: (inout Composer, DictionaryDataSet?) -> Void) -> [Effect] {
         let set = composerDataSet
+        let dictionary: DataDictionary? = if case .loaded(let loaded)? = composerDictionary { loaded } else { nil }
+        let user = composer.map { submittingUser(on: $0.target) }
         updateTop { screen in
             guard case .composer(var composer) = screen else { return }
             change(&composer, set)
+            if !composer.problems.isEmpty, let dictionary, let user {
+                if case .failure(let error) = composer.config(dictionary, submittedUserId: user) {
+                    composer.problems = error.problems.map(\.message)
+                } else {
+                    composer.problems = []
+                }
+            }
             screen = .composer(composer)
         }
         return []
@@ -210,11 +219,15 @@ extension DashboardState {
         guard case .loaded(let dictionary)? = composerDictionary, let composer else { return [] }
         switch composer.config(dictionary, submittedUserId: submittingUser(on: composer.target)) {
         case .failure(let error):
-            _ = editComposer { composer, _ in composer.problems = error.problems.map(\.message) }
+            _ = editComposer { composer, _ in
+                composer.refusal = nil
+                composer.problems = error.problems.map(\.message)
+            }
             return []
         case .success(let config):
             _ = editComposer { composer, _ in
                 composer.problems = []
+                composer.refusal = nil
                 composer.submitting = true
             }
             return [.submitJob(context: composer.target, config)]
@@ -252,7 +265,7 @@ extension DashboardState {
         }
         _ = editComposer { composer, _ in
             composer.submitting = false
-            composer.problems = ["The server refused the job: \(failure.message)"]
+            composer.refusal = "The server refused the job: \(failure.message)"
         }
     }
 }

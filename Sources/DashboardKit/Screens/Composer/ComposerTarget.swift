@@ -20,8 +20,7 @@ extension DashboardState {
         dictionaries[composer?.target ?? .first]
     }
 
-    /// The login user on `context` as the header shows it; the job service sends the login user id
-    /// as `submittedUserId` (the dashboard has only the display name).
+    /// The login user id on `context` (as the header shows it): a new job's `submittedUserId`.
     func submittingUser(on context: ContextID) -> String {
         serverIndex(context).flatMap { servers[$0].user } ?? ""
     }
@@ -59,6 +58,7 @@ extension DashboardState {
             composer.dataSetCursor = 0
             composer.columnCursor = 0
             composer.problems = []
+            composer.refusal = nil
         }
         return loadDictionaryIfNeeded(next)
     }

@@ -12,7 +12,8 @@ enum ComposerView {
         var lines: [StyledLine] = []
         switch state.composerDictionary {
         case .loaded(let dictionary)?:
-            lines = body(composer, dictionary: dictionary, state: state, width: width, rows: max(3, (canvas.height - 20) / 2))
+            lines = body(composer, dictionary: dictionary, state: state, width: width, rows: max(3, (canvas.height - 20) / 2),
+                         glyphs: canvas.glyphs)
         case .failed(let failure)?:
             let text = failure.kind == .featureMissing
                 ? "This server has no data dictionary (data-dictionary 2 needed)."
@@ -25,7 +26,9 @@ enum ComposerView {
         BoxView.draw(title: "New job", lines: lines, minWidth: width, on: canvas)
     }
 
-    static func body(_ composer: Composer, dictionary: DataDictionary, state: DashboardState, width: Int, rows: Int) -> [StyledLine] {
+    static func body(_ composer: Composer, dictionary: DataDictionary, state: DashboardState, width: Int, rows: Int,
+                     glyphs: Glyphs) -> [StyledLine] {
+        func pad(_ text: String, _ width: Int) -> String { padded(text, width, glyphs) }
         var lines: [StyledLine] = []
         let sets = Composer.listed(dictionary, filter: composer.dataSetFilter)
         let filterNote = composer.typing == .dataSetFilter ? "  filter: \(composer.dataSetFilter)_"
@@ -73,12 +76,11 @@ enum ComposerView {
             let shown = unread && text.hasPrefix("Window: ") ? "Window: typed, start or end not read yet" : text
             for line in CleanText(shown).wrapped(to: width - 4) { lines.append([Span("  " + line.value)]) }
         }
-        for problem in composer.problems {
+        for problem in composer.problems + [composer.refusal].compactMap(\.self) {
             for line in CleanText(problem).wrapped(to: width - 2) { lines.append([Span("! ", CellStyle(color: .red, bold: true)), Span(line, CellStyle(color: .red))]) }
         }
         if composer.submitting { lines.append([Span("Submitting…", CellStyle(bold: true))]) }
-        lines.append([Span("Tab step  j/k move  Space choose  a all/none  / filter  f/t from/to  s sites  e name  y submit  Esc back",
-                           CellStyle(dim: true))])
+        // The keys are in the footer, below the box, from the binding table.
         return lines
     }
 
@@ -130,8 +132,9 @@ enum ComposerView {
         [Span((current ? "> " : "  ") + text, current ? CellStyle(reverse: true) : .plain)]
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
-        CleanText(text).clipped(to: width).padded(to: width).value
+    /// `text` in `width` cells: cut with an ellipsis when longer (a cut name looks cut), padded when shorter.
+    private static func padded(_ text: String, _ width: Int, _ glyphs: Glyphs) -> String {
+        CleanText(text).ellipsized(to: width, glyphs: glyphs).padded(to: width).value
     }
 
     /// The rows of `items` around `cursor` that fit in `rows`, with their indices.

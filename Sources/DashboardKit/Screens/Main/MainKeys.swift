@@ -29,6 +29,7 @@ extension DashboardState {
     /// stops loading the history.
     mutating func selectRow(_ row: Int) -> [Effect] {
         if loadingHistory { stopHistory(saying: "Stopped loading the history") }
+        operatorMovedSelection = true
         if !visibleIds.isEmpty { selectedId = visibleIds[max(0, min(row, visibleIds.count - 1))] }
         return olderPageIfNeeded()
     }
@@ -39,16 +40,24 @@ extension DashboardState {
     }
 
     /// Each server's next older page when the selection is within a few rows of the end of the
-    /// list (or the list is empty), unless one is in flight or its oldest job is already loaded.
+    /// list (or the list is empty), or of where that server's loaded history ends (below it the
+    /// list lacks its older jobs); unless one is in flight or its oldest job is already loaded.
     mutating func olderPageIfNeeded() -> [Effect] {
-        if let index = selectedIndex, index < visibleIds.count - olderPageThreshold { return [] }
-        return olderPages(count: options.pageSize)
+        guard let index = selectedIndex, index < visibleIds.count - olderPageThreshold,
+              let selected = selectedId.flatMap(jobs.slot(of:)).flatMap(order.position(of:)) else {
+            return olderPages(count: options.pageSize)
+        }
+        let order = order
+        return olderPages(count: options.pageSize) { context in
+            order.oldest[context].flatMap(order.position(of:)).map { $0 - olderPageThreshold < selected } ?? true
+        }
     }
 
     /// `G`: the oldest job. Selects the last row and loads the rest of the history in large pages,
     /// one after another, each read ahead by the service while the one before is merged (the
     /// keys still answer; a movement key stops it), with its progress in the status line.
     mutating func selectOldest() -> [Effect] {
+        operatorMovedSelection = true
         if !rows.isEmpty { selectedId = visibleIds[rows.count - 1] }
         guard servers.contains(where: { $0.paging.hasFirstPage && $0.paging.phase != .reachedOldest }) else { return [] }
         loadingHistory = true
@@ -88,17 +97,28 @@ extension DashboardState {
         return (number < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 
-    /// Each server's next older page of `count` jobs, unless one is in flight or its oldest job is
-    /// already loaded; `readAhead` while walking the history.
-    private mutating func olderPages(count: Int, readAhead: Bool = false) -> [Effect] {
+    /// The next older page of `count` jobs of each server `wanted`, unless one is in flight or its
+    /// oldest job is already loaded; `readAhead` while walking the history.
+    mutating func olderPages(count: Int, readAhead: Bool = false,
+                                     wanted: (ContextID) -> Bool = { _ in true }) -> [Effect] {
         var effects: [Effect] = []
         for index in servers.indices where servers[index].paging.canLoadOlder {
             let context = servers[index].id
-            guard let last = loadOrder.last(where: { $0.context == context }) else { continue }
-            servers[index].paging.startOlder(olderThan: last.id, readAhead: readAhead)
-            effects.append(.loadOlderPage(context: context, olderThan: last.id, count: count, readAhead: readAhead))
+            guard wanted(context), let last = order.oldest[context].map({ jobs.key($0).id }) else { continue }
+            servers[index].paging.startOlder(olderThan: last, readAhead: readAhead)
+            effects.append(.loadOlderPage(context: context, olderThan: last, count: count, readAhead: readAhead))
         }
         return effects
+    }
+
+    /// The rows after which a server's loaded history ends while older jobs of other servers are
+    /// listed below: that server's older jobs are missing there, not absent.
+    public var historyEndRows: [Int: ContextID] {
+        var ends: [Int: ContextID] = [:]
+        for server in servers where server.paging.hasFirstPage && server.paging.phase != .reachedOldest {
+            if let slot = order.oldest[server.id], let row = rows.position(of: slot), row < rows.count - 1 { ends[row] = server.id }
+        }
+        return ends
     }
 
     /// Moves the detail scroll to `target(current)`, both within the content. The detail is built

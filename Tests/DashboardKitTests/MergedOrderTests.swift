@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import ICWSWire
+@testable import DashboardKit
+
+/// Several servers' jobs in one list, newest first at every moment (`ListingOrder`, the order of
+/// `jobs list --all-contexts`): pages land where their jobs belong, the selection opens on the
+/// newest job of all, and where a server's loaded history ends is marked and loaded on.
+@Suite("Merged order over servers")
+struct MergedOrderTests {
+    static let lab = ContextID(0), prod = ContextID(1)
+
+    static func twoServers(height: Int = 40) -> DashboardState {
+        let options = DashboardOptions(contexts: [ContextOptions(name: "lab"), ContextOptions(name: "prod")], timeFormat: .utc)
+        var state = DashboardState(options: options, width: 120, height: height)
+        for context in [lab, prod] { _ = update(&state, .connectionChanged(context: context, .connected, at: Fixture.base)) }
+        return state
+    }
+
+    /// Jobs named `prefix-minute`, submitted at those minutes, in the order given (newest first).
+    static func jobs(_ prefix: String, _ minutes: [Double]) -> [JobStatus] {
+        minutes.map { Fixture.job(Int($0 * 10), .finished, minute: $0, name: "\(prefix)-\($0)") }
+    }
+
+    static func names(_ state: DashboardState) -> [String] { state.visibleIds.compactMap { state.jobs[$0]?.name } }
+
+    static func page(_ context: ContextID, _ jobs: [JobStatus], olderThan: String? = nil, requested: Int? = nil) -> Action {
+        .pageLoaded(context: context, jobs: jobs, olderThan: olderThan, requested: requested ?? jobs.count, at: Fixture.at(40))
+    }
+
+    @Test func pagesOfTwoServersInterleaveNewestFirst() {
+        var state = Self.twoServers()
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [30, 20, 10])))
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", [25, 15, 5])))
+        #expect(Self.names(state) == ["lab-30.0", "prod-25.0", "lab-20.0", "prod-15.0", "lab-10.0", "prod-5.0"])
+        // An older page of one server goes between the other's jobs.
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [8, 4]), olderThan: "100"))
+        #expect(Self.names(state) == ["lab-30.0", "prod-25.0", "lab-20.0", "prod-15.0", "lab-10.0", "lab-8.0", "prod-5.0", "lab-4.0"])
+        // A new job from the feed goes where its time puts it; ties go to the context listed first.
+        Fixture.send(&state, .statusesReceived(context: Self.prod, Self.jobs("prod", [20, 31]), at: Fixture.at(41)))
+        #expect(Array(Self.names(state).prefix(5)) == ["prod-31.0", "lab-30.0", "prod-25.0", "lab-20.0", "prod-20.0"])
+        #expect(state.loadOrder == state.visibleIds)
+        #expect(state.brokenInvariants.isEmpty)
+        // Another sort and back to newest gives the same order.
+        let newest = state.visibleIds
+        for _ in 0..<5 { Fixture.press(&state, .char("s")) }
+        #expect(state.sort == .newest)
+        #expect(state.visibleIds == newest)
+    }
+
+    @Test func theSelectionStaysOnTheNewestJobAsSlowerServersAnswer() {
+        var state = Self.twoServers()
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [30, 20, 10])))
+        #expect(state.selectedId == state.visibleIds.first)
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", [35, 15, 5])))
+        #expect(state.jobs[state.selectedId!]?.name == "prod-35.0", "the newest job of both servers")
+        #expect(state.selectedIndex == 0)
+        #expect(state.listScroll == 0)
+    }
+
+    @Test func afterTheOperatorMovesTheSelectionStaysOnItsJob() {
+        var state = Self.twoServers()
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [30, 20, 10])))
+        Fixture.press(&state, .char("j"))
+        let chosen = state.selectedId
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", [35, 15, 5])))
+        #expect(state.selectedId == chosen)
+    }
+
+    @Test func whereAServersLoadedHistoryEndsIsMarked() {
+        var state = Self.twoServers()
+        // Full pages (as many as asked): both have older jobs; prod's reach less far back.
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [30, 20, 10, 5, 2])))
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", [25, 15])))
+        let prodEnd = state.visibleIds.firstIndex { state.jobs[$0]?.name == "prod-15.0" }!
+        #expect(state.historyEndRows == [prodEnd: Self.prod], "lab's end is the last row: nothing below it looks complete")
+        let lines = MultiServerTests.screen(state).lines
+        #expect(lines.first { $0.contains("prod-15.0") }?.hasPrefix("┄") == true)
+        #expect(lines.filter { $0.hasPrefix("┄") }.count == 1)
+        #expect(lines.first { $0.contains("prod-15.0") }.map { line in
+            MultiServerTests.screen(state).style(atRow: lines.firstIndex(of: line)!, col: 3).underline } == true)
+        // prod's older page is short: its history is all loaded, the mark goes.
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", [3]), olderThan: "150", requested: 50))
+        #expect(state.historyEndRows.isEmpty)
+    }
+
+    @Test func movingNearAServersHistoryEndLoadsItsOlderJobs() {
+        var state = Self.twoServers()
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", (0..<40).map { 100 - Double($0) })))
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", [99.5, 97.5])))
+        var effects: [Effect] = []
+        for _ in 0..<3 { effects += Fixture.press(&state, .char("j")) }
+        #expect(effects.contains(.loadOlderPage(context: Self.prod, olderThan: "975", count: 50)))
+        #expect(!effects.contains { if case .loadOlderPage(Self.lab, _, _, _) = $0 { true } else { false } },
+                "lab's end is far below")
+    }
+
+    @Test func aJobWhoseSubmissionTimeChangesMoves() {
+        var state = Self.twoServers()
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [30, 20, 10])))
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", [25, 15, 5])))
+        var moved = Self.jobs("lab", [10])[0]
+        moved.submitTime = Fixture.at(27)
+        Fixture.send(&state, .statusesReceived(context: Self.lab, [moved], at: Fixture.at(41)))
+        #expect(Array(Self.names(state).prefix(3)) == ["lab-30.0", "lab-10.0", "prod-25.0"])
+        #expect(state.brokenInvariants.isEmpty)
+    }
+}
