@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Wire format shared by the client and the simulator: models, dates, error bodies, messages.
@@ -75,6 +76,19 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // `dxtop exporter`: follows servers like the dashboard and holds their metrics for Prometheus
+        // (served over HTTP, or written to a textfile); scrapes never wait on a server.
+        .target(
+            name: "Exporter",
+            dependencies: [
+                "DisplayText", "ICWSClient", "ICWSWire",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         // Starting a child process with posix_spawn (not Foundation's Process; see the type's comment).
         .target(name: "ChildProcess", swiftSettings: strict),
         // Command-line parsing and the `jobs` / `simulate` commands.
@@ -82,6 +96,7 @@ let package = Package(
             name: "DxtopCommands",
             dependencies: [
                 "ChildProcess", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
+                "Exporter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -115,6 +130,11 @@ let package = Package(
         .testTarget(name: "PilotTests", dependencies: [
             "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets",
             .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .testTarget(name: "ExporterTests", dependencies: [
+            "Exporter", "ICWSClient", "ICWSSimulator", "ICWSWire",
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .testTarget(name: "DxtopEndToEndTests", dependencies: ["ChildProcess", "ICWSSimulator", "ICWSClient", "ICWSWire", "LoopbackSockets", "TLSTestSupport"], swiftSettings: strict),
     ]

@@ -12,7 +12,7 @@ public struct Dxtop: ParsableCommand {
             """,
         version: DxtopVersion.current,
         subcommands: [JobsCommand.self, DictionaryCommand.self, ConfigCommand.self, DoctorCommand.self, CompletionCommand.self,
-                      SimulateCommand.self])
+                      SimulateCommand.self, ExporterCommand.self])
 
     @OptionGroup public var global: GlobalOptions
 
@@ -34,5 +34,7 @@ public struct Dxtop: ParsableCommand {
 
 /// The version `dxtop --version` prints.
 public enum DxtopVersion {
-    public static let current = "dxtop 0.1.0"
+    public static let current = "dxtop " + number
+    /// The bare version (`dxtop_build_info{version}`).
+    public static let number = "0.1.0"
 }

@@ -1,0 +1,146 @@
+import DisplayText
+import ICWSClient
+import ICWSWire
+import Logging
+import Synchronization
+
+/// One followed server, the way the dashboard follows one: a session and its job-status feed (the
+/// owner of the connection: login, event stream or polling, reconnection, backoff). It lists the
+/// newest jobs when the feed first goes live, watches those that have not ended, and every
+/// `newestCheckInterval` asks for the newest job alone (`jobCount=1`), listing again only when
+/// that job is new. What it learns goes into the server's metrics; nothing reads the server on a
+/// scrape.
+final class ServerFollower: Sendable {
+    let context: String
+    private let session: ICWSSession
+    private let feed: JobStatusFeed
+    private let metrics: ServerMetrics
+    private let tally: Mutex<JobTally>
+    private let newestCheckInterval: Duration
+    private let pageSize: Int
+    private let note: @Sendable (String) -> Void
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    init(context: String, session: ICWSSession, metrics: ServerMetrics, window: Int, newestCheckInterval: Duration,
+         note: @escaping @Sendable (String) -> Void) {
+        self.context = OneLine.safe(context)
+        self.session = session
+        feed = JobStatusFeed(session: session)
+        self.metrics = metrics
+        tally = Mutex(JobTally(window: window))
+        self.newestCheckInterval = newestCheckInterval
+        pageSize = min(window, 500)
+        self.note = note
+    }
+
+    func start() {
+        let events = feed.events()
+        let follower = Task { [self] in
+            await withDiscardingTaskGroup { group in
+                var checking = false
+                var wasUp = false
+                for await event in events {
+                    if case .statuses(let statuses) = event {
+                        record(statuses)
+                    } else if case .connection(let state) = event {
+                        let up = show(state)
+                        if up, !wasUp {
+                            note("context '\(context)': following the server")
+                            group.addTask { [self] in await listNewJobs() }
+                        } else if !up, wasUp {
+                            note("context '\(context)': the server is not answering; reconnecting")
+                        }
+                        wasUp = up
+                        if up, !checking {
+                            checking = true
+                            group.addTask { [self] in await checkNewest() }
+                        }
+                    } else if case .failed(let failure) = event {
+                        metrics.up.set(to: 0)
+                        metrics.streamConnected.set(to: 0)
+                        note("context '\(context)': \(OneLine.safe(failure.message)); not following it")
+                    }
+                }
+                group.cancelAll()
+            }
+        }
+        task.withLock { $0 = follower }
+    }
+
+    /// Ends the feed and logs out of the server.
+    func stop() async {
+        let follower = task.withLock { current in
+            defer { current = nil }
+            return current
+        }
+        follower?.cancel()
+        await feed.stop()
+        await follower?.value
+        await session.shutdown()
+        metrics.up.set(to: 0)
+        metrics.streamConnected.set(to: 0)
+    }
+
+    /// Sets the liveness gauges; returns whether the server counts as up.
+    private func show(_ state: FeedState) -> Bool {
+        if case .live(let transport) = state {
+            metrics.up.set(to: 1)
+            metrics.streamConnected.set(to: transport == .serverSentEvents ? 1 : 0)
+            return true
+        }
+        if case .stale = state {
+            metrics.streamConnected.set(to: 0)
+            return true
+        }
+        metrics.up.set(to: 0)
+        metrics.streamConnected.set(to: 0)
+        return false
+    }
+
+    private func record(_ statuses: [JobStatus]) {
+        let counts = tally.withLock { tally -> [String: Int]? in
+            tally.apply(statuses) ? tally.counts : nil
+        }
+        if let counts { metrics.setJobs(counts) }
+    }
+
+    /// Lists the newest jobs down to the first one already known (the whole window the first
+    /// time), oldest first into the tally, and watches every job that has not ended.
+    private func listNewJobs() async {
+        var fresh: [JobStatus] = []
+        let window = tally.withLock { $0.window }
+        do {
+            pages: for try await page in session.allJobs(pageSize: pageSize, mode: .status) {
+                for status in page.jobs.compactMap(\.jobStatus) {
+                    if tally.withLock({ $0.knows(status.id) }) || fresh.count >= window { break pages }
+                    fresh.append(status)
+                }
+            }
+        } catch {
+            if Task.isCancelled { return }
+            note("context '\(context)': listing the jobs failed: \(OneLine.safe(Failure(error).message))")
+        }
+        guard !fresh.isEmpty else { return }
+        record(fresh.reversed())
+        let watched = tally.withLock { $0.unendedIds }
+        do {
+            try await feed.watch(jobIds: watched)
+        } catch {
+            note("context '\(context)': the job-status subscription failed; retried when the feed is live again")
+        }
+    }
+
+    /// Every interval until cancelled: the newest job alone; a new one lists the new jobs.
+    private func checkNewest() async {
+        while true {
+            do { try await Task.sleep(for: newestCheckInterval) } catch { return }
+            do {
+                guard let newest = try await session.jobPage(count: 1, mode: .status).jobs.first?.id,
+                      !tally.withLock({ $0.knows(newest) }) else { continue }
+                await listNewJobs()
+            } catch {
+                if Task.isCancelled { return }
+            }
+        }
+    }
+}
