@@ -131,11 +131,17 @@ let package = Package(
             "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // Test support: Debian's prometheus and promtool for the tests with the real thing; exposition parsing.
+        .target(name: "PrometheusTestSupport", dependencies: ["ChildProcess"], path: "Tests/PrometheusTestSupport",
+                swiftSettings: strict),
         .testTarget(name: "ExporterTests", dependencies: [
-            "Exporter", "ICWSClient", "ICWSSimulator", "ICWSWire",
+            "Exporter", "ICWSClient", "ICWSSimulator", "ICWSWire", "PrometheusTestSupport",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
-        .testTarget(name: "DxtopEndToEndTests", dependencies: ["ChildProcess", "ICWSSimulator", "ICWSClient", "ICWSWire", "LoopbackSockets", "TLSTestSupport"], swiftSettings: strict),
+        .testTarget(name: "DxtopEndToEndTests", dependencies: [
+            "ChildProcess", "ICWSSimulator", "ICWSClient", "ICWSWire", "LoopbackSockets", "TLSTestSupport", "PrometheusTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: strict),
     ]
 )
