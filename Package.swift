@@ -27,6 +27,10 @@ let package = Package(
         .target(name: "ICWSWire", dependencies: ["DisplayText"], swiftSettings: strict),
         // Composing jobs without I/O: drafts to jobConfigs, time windows, resubmits, the server's rules.
         .target(name: "JobComposition", dependencies: ["ICWSWire"], swiftSettings: strict),
+        // Run history without I/O: series, baselines, progress, failure streaks, coverage (docs/insight.md).
+        .target(name: "Insight", dependencies: ["ICWSWire", "JobComposition"], swiftSettings: strict),
+        // The model's speed on a synthetic history (docs/performance.md); not a test.
+        .executableTarget(name: "insight-bench", dependencies: ["Insight", "ICWSWire"], path: "bench/InsightBench", swiftSettings: strict),
         // The API core: session, data-extractor calls, messaging. The only code that speaks HTTP as a client.
         .target(
             name: "ICWSClient",
@@ -95,7 +99,7 @@ let package = Package(
         .target(
             name: "DxtopCommands",
             dependencies: [
-                "ChildProcess", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
+                "ChildProcess", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
                 "Exporter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,6 +111,7 @@ let package = Package(
         .executableTarget(name: "dxtop", dependencies: ["DxtopCommands"], swiftSettings: strict),
 
         .testTarget(name: "ICWSWireTests", dependencies: ["ICWSWire"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", "ICWSWire", "JobComposition"], swiftSettings: strict),
         .testTarget(name: "JobCompositionTests", dependencies: ["JobComposition", "ICWSWire"], swiftSettings: strict),
         // Test support: fixture certificates and a loopback HTTPS server (TLS and doctor tests).
         .target(name: "TLSTestSupport", dependencies: [

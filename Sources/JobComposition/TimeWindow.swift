@@ -26,15 +26,27 @@ public struct TimeWindow: Hashable, Sendable {
     /// any other by its length in seconds.
     public func shifted(in timeZone: TimeZone) -> TimeWindow {
         for zone in [timeZone, TimeZone(identifier: "UTC")!] {
-            let calendar = Calendar.gregorian(in: zone)
-            if let months = Self.wholeMonths(from: start, to: end, calendar) {
-                return moved(by: DateComponents(month: months), calendar)
-            }
-            if let days = Self.wholeDays(from: start, to: end, calendar) {
-                return moved(by: DateComponents(day: days), calendar)
+            switch calendarLength(in: zone) {
+            case .months(let months): return moved(by: DateComponents(month: months), Calendar.gregorian(in: zone))
+            case .days(let days): return moved(by: DateComponents(day: days), Calendar.gregorian(in: zone))
+            case nil: continue
             }
         }
         return TimeWindow(start: end, end: end.addingTimeInterval(length))
+    }
+
+    /// How many whole calendar months, else whole calendar days, the window spans in `timeZone`
+    /// (the rule `shifted(in:)` moves windows by); nil when it does not run midnight to midnight there.
+    public func calendarLength(in timeZone: TimeZone) -> CalendarLength? {
+        let calendar = Calendar.gregorian(in: timeZone)
+        if let months = Self.wholeMonths(from: start, to: end, calendar) { return .months(months) }
+        if let days = Self.wholeDays(from: start, to: end, calendar) { return .days(days) }
+        return nil
+    }
+
+    /// A window's length in calendar units.
+    public enum CalendarLength: Hashable, Sendable {
+        case days(Int), months(Int)
     }
 
     private func moved(by step: DateComponents, _ calendar: Calendar) -> TimeWindow {
@@ -87,7 +99,7 @@ public enum WindowPreset: String, CaseIterable, Sendable {
 }
 
 extension Calendar {
-    static func gregorian(in timeZone: TimeZone) -> Calendar {
+    public static func gregorian(in timeZone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar

@@ -42,16 +42,12 @@ struct ExporterCommand: ParsableCommand {
 
     func run() throws {
         let address = try ListenAddress(parsing: listen)
-        let environment = ProcessInfo.processInfo.environment
-        let contexts = try ContextResolver(global, environment: environment).resolve(all: global.allContexts)
-        let logger = try LoggingSetup.logger(logFile: global.logFile)
-        contexts.forEach(CommandContext.warnIfInsecure)
-        let passwords = PasswordSource.passwords(for: contexts, environment: environment)
-        let servers = try zip(contexts, passwords).map { context, password in
+        let logins = try ContextLogins(global)
+        let servers = try zip(logins.contexts, logins.passwords).map { context, password in
             do {
                 return ExportedServer(context: context.label,
-                                      configuration: context.configuration(password: try password.get(), logger: logger))
-            } catch let error as CLIError where contexts.count > 1 {
+                                      configuration: context.configuration(password: try password.get(), logger: logins.logger))
+            } catch let error as CLIError where logins.contexts.count > 1 {
                 throw CLIError("context '\(ConfigFile.visible(context.label))': " + error.message, status: error.status)
             }
         }

@@ -39,12 +39,7 @@ struct JobsListCommand: ParsableCommand {
     var pageSize: Int { count ?? (all ? JobPageWalk.allPageSize : ICWSProtocol.defaultJobCount) }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let contexts = try ContextResolver(global, environment: environment).resolve(all: global.allContexts)
-        let logger = try LoggingSetup.logger(logFile: global.logFile)
-        contexts.forEach(CommandContext.warnIfInsecure)
-        let passwords = PasswordSource.passwords(for: contexts, environment: environment)
-        if contexts.count == 1, case .failure(let error) = passwords[0] { throw error }
+        let (contexts, passwords, logger) = try ContextLogins(global).parts
         let ready = zip(contexts, passwords).compactMap { context, password in
             try? context.configuration(password: password.get(), logger: logger)
         }

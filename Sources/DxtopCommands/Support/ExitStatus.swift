@@ -12,6 +12,8 @@ public enum ExitStatus: Int32, Sendable {
     case authentication = 3
     /// The server refused the operation for this user.
     case permissionDenied = 4
+    /// `coverage --exit-status`: a gap was listed.
+    case gapsFound = 5
     /// A one-shot command (login, list, show, submit, cancel) stopped by SIGINT (128 + 2), after logging out.
     case interrupted = 130
     /// The same, stopped by SIGTERM (128 + 15).

@@ -1,0 +1,111 @@
+import Foundation
+import JobComposition
+
+/// One series on one server, as the lists show it.
+public struct SeriesSummary: Hashable, Sendable {
+    public let server: String
+    public let key: SeriesKey
+    /// The newest run's job name (names vary; the key never reads them).
+    public let name: String
+    public let finished: Int
+    public let failed: Int
+    public let canceled: Int
+    public let pending: Int
+    public let baseline: Baseline
+    /// When the newest finished run ended.
+    public let lastSuccess: Date?
+    public let lastRun: Run?
+    /// The newest failed run, for its error.
+    public let lastFailure: Run?
+    /// Consecutive failed or canceled runs, counted back from the newest ended run.
+    public let failureStreak: Int
+
+    public var runs: Int { finished + failed + canceled }
+}
+
+/// A job that has not ended, with its series and where it stands.
+public struct PendingJob: Hashable, Sendable {
+    public let server: String
+    public let key: SeriesKey
+    public let job: PendingRun
+    public let progress: RunProgress
+}
+
+extension InsightModel {
+    /// Every series, by server then key.
+    public func summaries() -> [SeriesSummary] {
+        series.indices.map(summary(at:)).sorted { ($0.server, $0.key) < ($1.server, $1.key) }
+    }
+
+    /// The series `key` on `server`, if any job of it was seen.
+    public func summary(server: String, key: SeriesKey) -> SeriesSummary? {
+        index(server: server, key: key).map(summary(at:))
+    }
+
+    /// The series of a job (nil for a job not seen, or seen without its configuration).
+    public func seriesKey(server: String, jobId: String) -> SeriesKey? {
+        guard let server = serverIndex[server], let index = jobs[JobRef(server: server, id: jobId)]?.series else { return nil }
+        return series[index].id.key
+    }
+
+    /// The ended runs of a series, newest first.
+    public func runs(server: String, key: SeriesKey) -> [Run] {
+        index(server: server, key: key).map { Array(series[$0].runs.reversed()) } ?? []
+    }
+
+    /// The jobs of every series that have not ended, with their progress at `now`; by server,
+    /// key and job id.
+    public func pendingJobs(now: Date) -> [PendingJob] {
+        series.indices.sorted { (serverNames[series[$0].id.server], series[$0].id.key) < (serverNames[series[$1].id.server], series[$1].id.key) }
+            .flatMap { index -> [PendingJob] in
+            let state = series[index]
+            guard !state.pending.isEmpty else { return [] }
+            let baseline = baseline(at: index)
+            return state.pending.values.sorted { $0.jobId < $1.jobId }.map { job in
+                PendingJob(server: serverNames[state.id.server], key: state.id.key, job: job,
+                           progress: RunProgress(pending: job, baseline: baseline, now: now))
+            }
+        }
+    }
+
+    /// Where a job that has not ended stands (nil if it ended, or is in no series).
+    public func progress(server: String, jobId: String, now: Date) -> RunProgress? {
+        guard let serverIndex = serverIndex[server], let index = jobs[JobRef(server: serverIndex, id: jobId)]?.series,
+              let job = series[index].pending[jobId] else { return nil }
+        return RunProgress(pending: job, baseline: baseline(at: index), now: now)
+    }
+
+    /// What the series extracted, failed to, and missed, up to one period before `now`.
+    public func coverage(server: String, key: SeriesKey, now: Date) -> Coverage? {
+        index(server: server, key: key).map { Coverage(runs: series[$0].runs, windowClass: key.window, display: timeZone, now: now) }
+    }
+
+    /// Servers in the order they were first seen.
+    public var servers: [String] { serverNames }
+
+    /// Jobs recorded (in a series or not).
+    public var jobCount: Int { jobs.count }
+
+    private func index(server: String, key: SeriesKey) -> Int? {
+        guard let server = serverIndex[server], let content = contentIndex[key.content] else { return nil }
+        return seriesIndex[SeriesSlot(server: server, content: content, window: key.window)]
+    }
+
+    private func baseline(at index: Int) -> Baseline {
+        Baseline(finishedNewestFirst: series[index].runs.reversed().lazy.filter { $0.outcome == .finished }, window: baselineWindow)
+    }
+
+    private func summary(at index: Int) -> SeriesSummary {
+        let state = series[index]
+        var counts: [RunOutcome: Int] = [:]
+        for run in state.runs { counts[run.outcome, default: 0] += 1 }
+        let newestFirst = state.runs.reversed()
+        return SeriesSummary(
+            server: serverNames[state.id.server], key: state.id.key, name: state.runs.last?.name ?? "",
+            finished: counts[.finished] ?? 0, failed: counts[.failed] ?? 0, canceled: counts[.canceled] ?? 0,
+            pending: state.pending.count, baseline: baseline(at: index),
+            lastSuccess: newestFirst.first { $0.outcome == .finished }?.ended, lastRun: state.runs.last,
+            lastFailure: newestFirst.first { $0.outcome == .failed },
+            failureStreak: newestFirst.prefix { $0.outcome != .finished }.count)
+    }
+}

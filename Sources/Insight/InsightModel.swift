@@ -1,0 +1,172 @@
+import Foundation
+import ICWSWire
+import JobComposition
+
+/// Every job seen on every server, grouped into series (a series is one `SeriesKey` on one server),
+/// with what the dashboard, the CLI and the exporter ask of them: runs, baselines, progress of the
+/// jobs still going, failure streaks and coverage. No I/O.
+///
+/// `record` takes one job's latest status in O(1) amortised (a run that ends out of order is
+/// inserted by binary search); `record(contentsOf:)` takes pages in any order and sorts each series
+/// it touched once. Ended jobs never change: a later status of an ended job is ignored, and so is a
+/// status that would move a job backwards.
+public struct InsightModel: Sendable {
+    public let timeZone: TimeZone
+    public let baselineWindow: Int
+
+    var classifier: WindowClassifier
+    /// Each distinct extract content once, found by the shape of a configuration or by itself.
+    var contentOfShape: [ExtractShape: Int] = [:]
+    var contentIndex: [ExtractContent: Int] = [:]
+    var contents: [ExtractContent] = []
+    var serverNames: [String] = []
+    var serverIndex: [String: Int] = [:]
+    var seriesIndex: [SeriesSlot: Int] = [:]
+    var series: [SeriesState] = []
+    var jobs: [JobRef: JobEntry] = [:]
+
+    /// `timeZone`: the display zone, whose midnights are the day boundaries.
+    public init(timeZone: TimeZone, baselineWindow: Int = Baseline.defaultWindow) {
+        self.timeZone = timeZone
+        self.baselineWindow = baselineWindow
+        classifier = WindowClassifier(display: timeZone)
+    }
+
+    /// Takes a job's latest status. `config` may be nil for a job recorded before with its
+    /// configuration; a job never seen with one is kept aside, in no series, until it comes.
+    public mutating func record(server: String, status: JobStatus, config: JobConfig?) {
+        if let touched = place(server: server, status: status, config: config, sorted: true) {
+            series[touched].sortIfNeeded()
+        }
+    }
+
+    /// Takes many jobs (pages newest first, or any order), sorting each touched series once.
+    public mutating func record(contentsOf jobs: some Sequence<(server: String, status: JobStatus, config: JobConfig?)>) {
+        var touched = Set<Int>()
+        self.jobs.reserveCapacity(self.jobs.count + jobs.underestimatedCount)
+        for job in jobs {
+            if let index = place(server: job.server, status: job.status, config: job.config, sorted: false) { touched.insert(index) }
+        }
+        for index in touched { series[index].sortIfNeeded() }
+    }
+
+    /// Files the job; the index of the series whose ended runs changed, if any.
+    private mutating func place(server: String, status: JobStatus, config: JobConfig?, sorted: Bool) -> Int? {
+        let ref = JobRef(server: intern(server), id: status.id)
+        let known = jobs[ref]
+        if let known, known.ended { return nil }
+        let step = status.state?.lifecycleStep
+        if let known, let was = known.step, step.map({ $0 < was }) ?? true { return nil }
+        let window = config.flatMap(TimeWindow.init(of:)) ?? known?.window
+        guard let index = known?.series ?? config.map({ seriesFor(server: ref.server, config: $0, window: window) }) else {
+            jobs[ref] = JobEntry(series: nil, step: step, ended: false, window: nil)
+            return nil
+        }
+        let outcome = status.state.flatMap(RunOutcome.init)
+        jobs[ref] = JobEntry(series: index, step: step, ended: outcome != nil, window: window)
+        guard let outcome else {
+            series[index].pending[status.id] = PendingRun(jobId: status.id, name: status.name, state: status.knownState,
+                                                          submitted: status.submitTime, started: status.startedTime)
+            return nil
+        }
+        series[index].pending[status.id] = nil
+        series[index].add(Run(status: status, outcome: outcome, window: window), keepingOrder: sorted)
+        return index
+    }
+
+    private mutating func intern(_ server: String) -> Int {
+        if let index = serverIndex[server] { return index }
+        serverNames.append(server)
+        serverIndex[server] = serverNames.count - 1
+        return serverNames.count - 1
+    }
+
+    private mutating func seriesFor(server: Int, config: JobConfig, window: TimeWindow?) -> Int {
+        let shape = ExtractShape(config)
+        let content: Int
+        if let known = contentOfShape[shape] {
+            content = known
+        } else {
+            let folded = ExtractContent(config: config)
+            if let known = contentIndex[folded] {
+                content = known
+            } else {
+                contents.append(folded)
+                content = contents.count - 1
+                contentIndex[folded] = content
+            }
+            contentOfShape[shape] = content
+        }
+        let slot = SeriesSlot(server: server, content: content, window: classifier.classify(window))
+        if let index = seriesIndex[slot] { return index }
+        series.append(SeriesState(id: SeriesID(server: server, key: SeriesKey(content: contents[content], window: slot.window))))
+        seriesIndex[slot] = series.count - 1
+        return series.count - 1
+    }
+}
+
+/// A series: one key on one server.
+struct SeriesID: Hashable, Sendable {
+    let server: Int
+    let key: SeriesKey
+}
+
+/// A series found by numbers: hashing a key's datasets for every job cost more than the rest.
+struct SeriesSlot: Hashable, Sendable {
+    let server: Int
+    let content: Int
+    let window: WindowClass
+}
+
+struct JobRef: Hashable, Sendable {
+    let server: Int
+    let id: String
+}
+
+struct JobEntry: Sendable {
+    let series: Int?
+    let step: Int?
+    let ended: Bool
+    let window: TimeWindow?
+}
+
+/// The jobs of one series: ended runs oldest first (by end, then id), and the jobs still going.
+struct SeriesState: Sendable {
+    let id: SeriesID
+    var runs: [Run] = []
+    var pending: [String: PendingRun] = [:]
+    /// How `runs` lie while a batch is appended: pages come newest first, and reversing them
+    /// costs far less than sorting.
+    private var order = Order.ascending
+
+    private enum Order { case ascending, descending, mixed }
+
+    init(id: SeriesID) { self.id = id }
+
+    mutating func add(_ run: Run, keepingOrder: Bool) {
+        if let last = runs.last, Run.before(run, last) {
+            if keepingOrder, order == .ascending {
+                var low = 0, high = runs.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if Run.before(runs[mid], run) { low = mid + 1 } else { high = mid }
+                }
+                runs.insert(run, at: low)
+                return
+            }
+            order = order == .ascending && runs.count == 1 || order == .descending ? .descending : .mixed
+        } else if !runs.isEmpty, order == .descending {
+            order = .mixed
+        }
+        runs.append(run)
+    }
+
+    mutating func sortIfNeeded() {
+        switch order {
+        case .ascending: return
+        case .descending: runs.reverse()
+        case .mixed: runs.sort(by: Run.before)
+        }
+        order = .ascending
+    }
+}
