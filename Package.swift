@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "Exporter",
             dependencies: [
-                "DisplayText", "ICWSClient", "ICWSWire",
+                "DisplayText", "ICWSClient", "ICWSWire", "Insight",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -20,8 +20,25 @@ public enum MetricCatalogue {
     public static let jobs = MetricDefinition(
         "dxtop_jobs", "Jobs the exporter follows on the server (its newest jobs, up to --jobs), by state.")
     public static let jobsOverdue = MetricDefinition(
-        "dxtop_jobs_overdue", "Jobs running past their series' usual time (0 until the series model is available).")
+        "dxtop_jobs_overdue", "Jobs running past their series' usual time (median + 3 MAD and 1.5 x the median).")
     public static let buildInfo = MetricDefinition("dxtop_build_info", "The exporter's version (always 1).")
+
+    public static let seriesRunDuration = MetricDefinition(
+        "dxtop_series_run_duration_seconds", "Run time (started to ended) of the series' ended runs.")
+    public static let seriesLastSuccess = MetricDefinition(
+        "dxtop_series_last_success_timestamp_seconds", "When the series' newest finished run ended (Unix time).")
+    public static let seriesFailureStreak = MetricDefinition(
+        "dxtop_series_failure_streak", "Failed or canceled runs in a row, counted back from the series' newest ended run.")
+    public static let seriesCoverageGaps = MetricDefinition(
+        "dxtop_series_coverage_gaps", "Stretches of time no finished run of the series extracted, up to one period ago.")
+    public static let seriesCoverageGapSeconds = MetricDefinition(
+        "dxtop_series_coverage_gap_seconds", "Total length of the series' coverage gaps.")
+    public static let seriesPeriod = MetricDefinition(
+        "dxtop_series_period_seconds", "One period of the series (daily, weekly, monthly); absent for other windows.")
+    public static let seriesDropped = MetricDefinition(
+        "dxtop_series_dropped", "Series of the server beyond the export cap (100), not exported.")
+
+    static let runDurationBuckets: [Double] = [10, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 14_400, 28_800, 86_400]
 
     /// The state label of a job: the known state words, and `unknown` for every number this
     /// client does not know (one value, so a server inventing states adds no series).

@@ -1,6 +1,7 @@
 import DisplayText
 import ICWSClient
 import ICWSWire
+import Insight
 import Logging
 import Synchronization
 
@@ -12,6 +13,9 @@ import Synchronization
 /// scrape.
 final class ServerFollower: Sendable {
     let context: String
+    /// The context's name as the insight model knows the server.
+    let modelServer: String
+    private let insight: InsightStore
     private let session: ICWSSession
     private let feed: JobStatusFeed
     private let metrics: ServerMetrics
@@ -21,9 +25,11 @@ final class ServerFollower: Sendable {
     private let note: @Sendable (String) -> Void
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    init(context: String, session: ICWSSession, metrics: ServerMetrics, window: Int, newestCheckInterval: Duration,
-         note: @escaping @Sendable (String) -> Void) {
+    init(context: String, session: ICWSSession, metrics: ServerMetrics, insight: InsightStore, window: Int,
+         newestCheckInterval: Duration, note: @escaping @Sendable (String) -> Void) {
         self.context = OneLine.safe(context)
+        modelServer = context
+        self.insight = insight
         self.session = session
         feed = JobStatusFeed(session: session)
         self.metrics = metrics
@@ -98,23 +104,34 @@ final class ServerFollower: Sendable {
     }
 
     private func record(_ statuses: [JobStatus]) {
+        insight.model.withLock { model in
+            for status in statuses { model.record(server: modelServer, status: status, config: nil) }
+        }
         let counts = tally.withLock { tally -> [String: Int]? in
             tally.apply(statuses) ? tally.counts : nil
         }
         if let counts { metrics.setJobs(counts) }
     }
 
-    /// Lists the newest jobs down to the first one already known (the whole window the first
-    /// time), oldest first into the tally, and watches every job that has not ended.
+    /// Lists the newest jobs with their configurations down to the first one already known (the
+    /// whole window the first time), files them in the insight model and, oldest first, in the
+    /// tally, and watches every job that has not ended.
     private func listNewJobs() async {
         var fresh: [JobStatus] = []
         let window = tally.withLock { $0.window }
         do {
-            pages: for try await page in session.allJobs(pageSize: pageSize, mode: .status) {
-                for status in page.jobs.compactMap(\.jobStatus) {
-                    if tally.withLock({ $0.knows(status.id) }) || fresh.count >= window { break pages }
+            pages: for try await page in session.allJobs(pageSize: pageSize, mode: .all) {
+                var configured: [(server: String, status: JobStatus, config: JobConfig?)] = []
+                var caughtUp = false
+                for job in page.jobs {
+                    guard let status = job.jobStatus else { continue }
+                    caughtUp = tally.withLock({ $0.knows(status.id) }) || fresh.count >= window
+                    if caughtUp { break }
                     fresh.append(status)
+                    configured.append((modelServer, status, job.jobConfig))
                 }
+                insight.model.withLock { $0.record(contentsOf: configured) }
+                if caughtUp { break pages }
             }
         } catch {
             if Task.isCancelled { return }
