@@ -64,7 +64,8 @@ final class ServerFollower: Sendable {
                     } else if case .failed(let failure) = event {
                         metrics.up.set(to: 0)
                         metrics.streamConnected.set(to: 0)
-                        note("context '\(context)': \(OneLine.safe(failure.message)); not following it")
+                        note("context '\(context)': not followed: \(OneLine.safe(failure.message)) "
+                             + "(fix the context, then restart the exporter)")
                     }
                 }
                 group.cancelAll()
