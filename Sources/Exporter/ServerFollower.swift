@@ -24,6 +24,8 @@ final class ServerFollower: Sendable {
     private let pageSize: Int
     private let note: @Sendable (String) -> Void
     private let task = Mutex<Task<Void, Never>?>(nil)
+    /// Where a listing cut short by a failure goes on (the oldest job it got); nil when none was.
+    private let continueFrom = Mutex<String?>(nil)
 
     init(context: String, session: ICWSSession, metrics: ServerMetrics, insight: InsightStore, window: Int,
          newestCheckInterval: Duration, note: @escaping @Sendable (String) -> Void) {
@@ -116,17 +118,41 @@ final class ServerFollower: Sendable {
 
     /// Lists the newest jobs with their configurations down to the first one already known (the
     /// whole window the first time), files them in the insight model and, oldest first, in the
-    /// tally, and watches every job that has not ended.
+    /// tally, and watches every job that has not ended. A walk cut short by a failure is taken up
+    /// again, below the last job it got, on the next call.
     private func listNewJobs() async {
-        var fresh: [JobStatus] = []
         let window = tally.withLock { $0.window }
+        var listed = 0
+        if let from = continueFrom.withLock({ $0 }) {
+            let older = await walk(from: from, limit: window - tally.withLock { $0.count })
+            record(older.jobs.reversed())
+            continueFrom.withLock { $0 = older.failed ? older.jobs.last?.id ?? from : nil }
+            listed += older.jobs.count
+        }
+        let newer = await walk(from: nil, limit: window)
+        record(newer.jobs.reversed())
+        if newer.failed, let oldest = newer.jobs.last?.id { continueFrom.withLock { $0 = $0 ?? oldest } }
+        listed += newer.jobs.count
+        guard listed > 0 else { return }
+        let watched = tally.withLock { $0.unendedIds }
         do {
-            pages: for try await page in session.allJobs(pageSize: pageSize, mode: .all) {
+            try await feed.watch(jobIds: watched)
+        } catch {
+            note("context '\(context)': the job-status subscription failed; retried when the feed is live again")
+        }
+    }
+
+    /// The jobs before `from` (nil: the newest), newest first, down to the first known one or
+    /// `limit` jobs, each filed in the insight model with its configuration as its page arrives.
+    private func walk(from: String?, limit: Int) async -> (jobs: [JobStatus], failed: Bool) {
+        var fresh: [JobStatus] = []
+        do {
+            pages: for try await page in session.allJobs(from: from, pageSize: pageSize, mode: .all) {
                 var configured: [(server: String, status: JobStatus, config: JobConfig?)] = []
                 var caughtUp = false
                 for job in page.jobs {
                     guard let status = job.jobStatus else { continue }
-                    caughtUp = tally.withLock({ $0.knows(status.id) }) || fresh.count >= window
+                    caughtUp = tally.withLock({ $0.knows(status.id) }) || fresh.count >= limit
                     if caughtUp { break }
                     fresh.append(status)
                     configured.append((modelServer, status, job.jobConfig))
@@ -134,17 +160,12 @@ final class ServerFollower: Sendable {
                 insight.model.withLock { $0.record(contentsOf: configured) }
                 if caughtUp { break pages }
             }
+            return (fresh, false)
         } catch {
-            if Task.isCancelled { return }
-            note("context '\(context)': listing the jobs failed: \(OneLine.safe(Failure(error).message))")
-        }
-        guard !fresh.isEmpty else { return }
-        record(fresh.reversed())
-        let watched = tally.withLock { $0.unendedIds }
-        do {
-            try await feed.watch(jobIds: watched)
-        } catch {
-            note("context '\(context)': the job-status subscription failed; retried when the feed is live again")
+            if !Task.isCancelled {
+                note("context '\(context)': listing the jobs failed: \(OneLine.safe(Failure(error).message)); tried again in \(newestCheckInterval)")
+            }
+            return (fresh, true)
         }
     }
 
@@ -154,7 +175,7 @@ final class ServerFollower: Sendable {
             do { try await Task.sleep(for: newestCheckInterval) } catch { return }
             do {
                 guard let newest = try await session.jobPage(count: 1, mode: .status).jobs.first?.id,
-                      !tally.withLock({ $0.knows(newest) }) else { continue }
+                      !tally.withLock({ $0.knows(newest) }) || continueFrom.withLock({ $0 != nil }) else { continue }
                 await listNewJobs()
             } catch {
                 if Task.isCancelled { return }

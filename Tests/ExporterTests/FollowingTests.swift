@@ -122,6 +122,28 @@ struct FollowingTests {
     }
 }
 
+extension FollowingTests {
+    @Test("a listing cut short by a failing page is taken up again on the next check, down to the window")
+    func listingResumes() async throws {
+        let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 1200, speed: 0, seed: 8))
+        try await simulator.start()
+        await simulator.setFaults(SimulatorFaults(failJobListsAfter: 1))
+        var options = Exporter.Options()
+        options.newestCheckInterval = .milliseconds(200)
+        let exporter = try Exporter(servers: [try Self.server(simulator, context: "east")], version: "0.1.0",
+                                    options: options, note: { _ in })
+        exporter.start()
+        func total(_ samples: [ExpositionSample]) -> Double {
+            samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value }
+        }
+        _ = try await Self.waitFor(exporter, "the first page counted") { total($0) == 500 }
+        await simulator.setFaults(SimulatorFaults())
+        _ = try await Self.waitFor(exporter, "the whole window counted") { total($0) == 1000 }
+        await exporter.stop()
+        await simulator.stop()
+    }
+}
+
 /// The exporter's notes, collected.
 final class NoteLog: Sendable {
     private let storage = Mutex<[String]>([])
