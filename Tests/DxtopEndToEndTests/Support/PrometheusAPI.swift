@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import Foundation
-import Testing
 
 /// Prometheus's HTTP API (`/api/v1/query`) over AsyncHTTPClient.
 struct PrometheusAPI: Sendable {
@@ -23,9 +22,9 @@ struct PrometheusAPI: Sendable {
         return Double(text)
     }
 
-    /// Polls until `query` equals `expected` (30 s safety net).
-    func waitFor(_ query: String, equals expected: Double, pollEvery interval: Duration = .milliseconds(250),
-                 sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    /// Polls until `query` equals `expected`; throws after 30 s (a safety net), so a broken
+    /// scrape ends the test at the first wait instead of at every one.
+    func waitFor(_ query: String, equals expected: Double, pollEvery interval: Duration = .milliseconds(250)) async throws {
         let deadline = ContinuousClock.now + .seconds(30)
         var last: Double?
         while ContinuousClock.now < deadline {
@@ -33,6 +32,10 @@ struct PrometheusAPI: Sendable {
             if last == expected { return }
             try await Task.sleep(for: interval)
         }
-        Issue.record("\(query) was \(last.map { "\($0)" } ?? "absent"), not \(expected), after 30 s", sourceLocation: sourceLocation)
+        throw PrometheusWaitTimeout(description: "\(query) was \(last.map { "\($0)" } ?? "absent"), not \(expected), after 30 s")
     }
+}
+
+struct PrometheusWaitTimeout: Error, CustomStringConvertible {
+    let description: String
 }
