@@ -9,7 +9,7 @@
 
     python3 bench/exporter_bench.py --binary .build-release/release/dxtop [--idle 60] [--out FILE]
 """
-import argparse, json, os, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -58,6 +58,7 @@ class Exporter:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=60)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def idle(binary, seconds):
