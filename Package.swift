@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Wire format shared by the client and the simulator: models, dates, error bodies, messages.
@@ -81,6 +82,19 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // `dxtop exporter`: follows servers like the dashboard and holds their metrics for Prometheus
+        // (served over HTTP, or written to a textfile); scrapes never wait on a server.
+        .target(
+            name: "Exporter",
+            dependencies: [
+                "DisplayText", "ICWSClient", "ICWSWire", "Insight",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         // Starting a child process with posix_spawn (not Foundation's Process; see the type's comment).
         .target(name: "ChildProcess", swiftSettings: strict),
         // Command-line parsing and the `jobs` / `simulate` commands.
@@ -88,6 +102,7 @@ let package = Package(
             name: "DxtopCommands",
             dependencies: [
                 "CBuildInfo", "ChildProcess", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
+                "Exporter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -123,6 +138,17 @@ let package = Package(
             "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .testTarget(name: "DxtopEndToEndTests", dependencies: ["ChildProcess", "ICWSSimulator", "ICWSClient", "ICWSWire", "LoopbackSockets", "TLSTestSupport"], swiftSettings: strict),
+        // Test support: Debian's prometheus and promtool for the tests with the real thing; exposition parsing.
+        .target(name: "PrometheusTestSupport", dependencies: ["ChildProcess"], path: "Tests/PrometheusTestSupport",
+                swiftSettings: strict),
+        .testTarget(name: "ExporterTests", dependencies: [
+            "Exporter", "ICWSClient", "ICWSSimulator", "ICWSWire", "PrometheusTestSupport",
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: strict),
+        .testTarget(name: "DxtopEndToEndTests", dependencies: [
+            "ChildProcess", "ICWSSimulator", "ICWSClient", "ICWSWire", "LoopbackSockets", "TLSTestSupport", "PrometheusTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: strict),
     ]
 )

@@ -39,6 +39,8 @@ struct HTTPTransport: Sendable {
     let acceptLanguage: String
     /// Applied to every server and transport text that goes into an error or a log line.
     let redaction: Redaction
+    /// Told of each request and of the body bytes received (`collect` and `countStreamed`).
+    var traffic: (any TrafficObserver)? = nil
 
     /// Largest body collected from a non-streaming answer: 16 MiB, more than a page of 1000 jobs
     /// with their configurations. A larger answer is refused (`.undecodable`, naming the limit).
@@ -88,10 +90,17 @@ struct HTTPTransport: Sendable {
                                         + "\(Self.maximumBodySize / (1024 * 1024)) MiB, the most dxtop reads; refused")
         }
         guard let body else { throw HTTPClientError.deadlineExceeded }
+        traffic?.bodyBytesReceived(body.readableBytes)
         return HTTPAnswer(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView), redaction: redaction)
     }
 
+    /// Counts body bytes read from an event stream (the transport collects every other body).
+    func countStreamed(_ count: Int) {
+        traffic?.bodyBytesReceived(count)
+    }
+
     private func makeRequest(_ call: HTTPCall) -> HTTPClientRequest {
+        traffic?.requestSent(isLogin: call.method == .POST && call.path == ICWSPath.connection)
         var request = HTTPClientRequest(url: "\(call.server.scheme)://\(call.server.hostForURL):\(call.server.port)\(call.target)")
         request.method = call.method
         request.headers.add(name: "Accept", value: call.accept)

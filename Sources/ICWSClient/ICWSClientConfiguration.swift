@@ -18,6 +18,8 @@ public struct ICWSClientConfiguration: Sendable {
     public var logger: Logger
     /// The HTTP proxy every request goes through (CONNECT for HTTPS servers); nil for a direct connection.
     public var proxy: HTTPProxy?
+    /// Counts the session's requests and received bytes (nil: nothing counts).
+    public var traffic: (any TrafficObserver)?
 
     public init(
         server: ICWSServer, credentials: ICWSCredentials, tls: TLSOptions = TLSOptions(),

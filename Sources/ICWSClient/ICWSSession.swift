@@ -58,7 +58,7 @@ public actor ICWSSession {
         self.transport = HTTPTransport(
             client: client, logger: configuration.logger, timeout: configuration.requestTimeout,
             acceptLanguage: configuration.acceptLanguage,
-            redaction: Redaction(password: configuration.credentials.password))
+            redaction: Redaction(password: configuration.credentials.password), traffic: configuration.traffic)
     }
 
     /// A session released without `shutdown()` (an early exit, a failed test) still closes its HTTP

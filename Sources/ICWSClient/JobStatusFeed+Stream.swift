@@ -57,6 +57,7 @@ extension JobStatusFeed {
             group.addTask { [self] in
                 var parser = SSEParser()
                 for try await chunk in response.body {
+                    session.transport.countStreamed(chunk.readableBytes)
                     let pingsBefore = parser.commentCount
                     var healthy = false
                     for event in try parser.feed(chunk.readableBytesView) where event.type == "message" {

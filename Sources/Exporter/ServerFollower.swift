@@ -1,0 +1,185 @@
+import DisplayText
+import ICWSClient
+import ICWSWire
+import Insight
+import Logging
+import Synchronization
+
+/// One followed server, the way the dashboard follows one: a session and its job-status feed (the
+/// owner of the connection: login, event stream or polling, reconnection, backoff). It lists the
+/// newest jobs when the feed first goes live, watches those that have not ended, and every
+/// `newestCheckInterval` asks for the newest job alone (`jobCount=1`), listing again only when
+/// that job is new. What it learns goes into the server's metrics; nothing reads the server on a
+/// scrape.
+final class ServerFollower: Sendable {
+    let context: String
+    /// The context's name as the insight model knows the server.
+    let modelServer: String
+    private let insight: InsightStore
+    private let session: ICWSSession
+    private let feed: JobStatusFeed
+    private let metrics: ServerMetrics
+    private let tally: Mutex<JobTally>
+    private let newestCheckInterval: Duration
+    private let pageSize: Int
+    private let note: @Sendable (String) -> Void
+    private let task = Mutex<Task<Void, Never>?>(nil)
+    /// Where a listing cut short by a failure goes on (the oldest job it got); nil when none was.
+    private let continueFrom = Mutex<String?>(nil)
+
+    init(context: String, session: ICWSSession, metrics: ServerMetrics, insight: InsightStore, window: Int,
+         newestCheckInterval: Duration, note: @escaping @Sendable (String) -> Void) {
+        self.context = OneLine.safe(context)
+        modelServer = context
+        self.insight = insight
+        self.session = session
+        feed = JobStatusFeed(session: session)
+        self.metrics = metrics
+        tally = Mutex(JobTally(window: window))
+        self.newestCheckInterval = newestCheckInterval
+        pageSize = min(window, 500)
+        self.note = note
+    }
+
+    func start() {
+        let events = feed.events()
+        let follower = Task { [self] in
+            await withDiscardingTaskGroup { group in
+                var checking = false
+                var wasUp = false
+                for await event in events {
+                    if case .statuses(let statuses) = event {
+                        record(statuses)
+                    } else if case .connection(let state) = event {
+                        let up = show(state)
+                        if up, !wasUp {
+                            note("context '\(context)': following the server")
+                            group.addTask { [self] in await listNewJobs() }
+                        } else if !up, wasUp {
+                            note("context '\(context)': the server is not answering; reconnecting")
+                        }
+                        wasUp = up
+                        if up, !checking {
+                            checking = true
+                            group.addTask { [self] in await checkNewest() }
+                        }
+                    } else if case .failed(let failure) = event {
+                        metrics.up.set(to: 0)
+                        metrics.streamConnected.set(to: 0)
+                        note("context '\(context)': not followed: \(OneLine.safe(failure.message)) "
+                             + "(fix the context, then restart the exporter)")
+                    }
+                }
+                group.cancelAll()
+            }
+        }
+        task.withLock { $0 = follower }
+    }
+
+    /// Ends the feed and logs out of the server.
+    func stop() async {
+        let follower = task.withLock { current in
+            defer { current = nil }
+            return current
+        }
+        follower?.cancel()
+        await feed.stop()
+        await follower?.value
+        await session.shutdown()
+        metrics.up.set(to: 0)
+        metrics.streamConnected.set(to: 0)
+    }
+
+    /// Sets the liveness gauges; returns whether the server counts as up.
+    private func show(_ state: FeedState) -> Bool {
+        if case .live(let transport) = state {
+            metrics.up.set(to: 1)
+            metrics.streamConnected.set(to: transport == .serverSentEvents ? 1 : 0)
+            return true
+        }
+        if case .stale = state {
+            metrics.streamConnected.set(to: 0)
+            return true
+        }
+        metrics.up.set(to: 0)
+        metrics.streamConnected.set(to: 0)
+        return false
+    }
+
+    private func record(_ statuses: [JobStatus]) {
+        insight.model.withLock { model in
+            for status in statuses { model.record(server: modelServer, status: status, config: nil) }
+        }
+        let counts = tally.withLock { tally -> [String: Int]? in
+            tally.apply(statuses) ? tally.counts : nil
+        }
+        if let counts { metrics.setJobs(counts) }
+    }
+
+    /// Lists the newest jobs with their configurations down to the first one already known (the
+    /// whole window the first time), files them in the insight model and, oldest first, in the
+    /// tally, and watches every job that has not ended. A walk cut short by a failure is taken up
+    /// again, below the last job it got, on the next call.
+    private func listNewJobs() async {
+        let window = tally.withLock { $0.window }
+        var listed = 0
+        if let from = continueFrom.withLock({ $0 }) {
+            let older = await walk(from: from, limit: window - tally.withLock { $0.count })
+            record(older.jobs.reversed())
+            continueFrom.withLock { $0 = older.failed ? older.jobs.last?.id ?? from : nil }
+            listed += older.jobs.count
+        }
+        let newer = await walk(from: nil, limit: window)
+        record(newer.jobs.reversed())
+        if newer.failed, let oldest = newer.jobs.last?.id { continueFrom.withLock { $0 = $0 ?? oldest } }
+        listed += newer.jobs.count
+        guard listed > 0 else { return }
+        let watched = tally.withLock { $0.unendedIds }
+        do {
+            try await feed.watch(jobIds: watched)
+        } catch {
+            note("context '\(context)': the job-status subscription failed; retried when the feed is live again")
+        }
+    }
+
+    /// The jobs before `from` (nil: the newest), newest first, down to the first known one or
+    /// `limit` jobs, each filed in the insight model with its configuration as its page arrives.
+    private func walk(from: String?, limit: Int) async -> (jobs: [JobStatus], failed: Bool) {
+        var fresh: [JobStatus] = []
+        do {
+            pages: for try await page in session.allJobs(from: from, pageSize: pageSize, mode: .all) {
+                var configured: [(server: String, status: JobStatus, config: JobConfig?)] = []
+                var caughtUp = false
+                for job in page.jobs {
+                    guard let status = job.jobStatus else { continue }
+                    caughtUp = tally.withLock({ $0.knows(status.id) }) || fresh.count >= limit
+                    if caughtUp { break }
+                    fresh.append(status)
+                    configured.append((modelServer, status, job.jobConfig))
+                }
+                insight.model.withLock { $0.record(contentsOf: configured) }
+                if caughtUp { break pages }
+            }
+            return (fresh, false)
+        } catch {
+            if !Task.isCancelled {
+                note("context '\(context)': listing the jobs failed: \(OneLine.safe(Failure(error).message)); tried again in \(newestCheckInterval)")
+            }
+            return (fresh, true)
+        }
+    }
+
+    /// Every interval until cancelled: the newest job alone; a new one lists the new jobs.
+    private func checkNewest() async {
+        while true {
+            do { try await Task.sleep(for: newestCheckInterval) } catch { return }
+            do {
+                guard let newest = try await session.jobPage(count: 1, mode: .status).jobs.first?.id,
+                      !tally.withLock({ $0.knows(newest) }) || continueFrom.withLock({ $0 != nil }) else { continue }
+                await listNewJobs()
+            } catch {
+                if Task.isCancelled { return }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import AsyncHTTPClient
+import Foundation
+
+/// Prometheus's HTTP API (`/api/v1/query`) over AsyncHTTPClient.
+struct PrometheusAPI: Sendable {
+    let client: HTTPClient
+    let port: Int
+
+    /// The value of an instant query with one result; nil when it has none (yet). Prometheus not
+    /// answering yet (it is starting) also reads as nil.
+    func value(_ query: String) async throws -> Double? {
+        var components = URLComponents(string: "http://127.0.0.1:\(port)/api/v1/query")!
+        components.queryItems = [URLQueryItem(name: "query", value: query)]
+        let request = HTTPClientRequest(url: components.url!.absoluteString)
+        guard let response = try? await client.execute(request, timeout: .seconds(5)) else { return nil }
+        let body = try await response.body.collect(upTo: 1 << 20)
+        guard response.status == .ok,
+              let json = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
+              let data = json["data"] as? [String: Any], let results = data["result"] as? [[String: Any]],
+              results.count == 1, let pair = results[0]["value"] as? [Any], let text = pair.last as? String
+        else { return nil }
+        return Double(text)
+    }
+
+    /// Polls until `query` equals `expected`; throws after 30 s (a safety net), so a broken
+    /// scrape ends the test at the first wait instead of at every one.
+    func waitFor(_ query: String, equals expected: Double, pollEvery interval: Duration = .milliseconds(250)) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        var last: Double?
+        while ContinuousClock.now < deadline {
+            last = try await value(query)
+            if last == expected { return }
+            try await Task.sleep(for: interval)
+        }
+        throw PrometheusWaitTimeout(description: "\(query) was \(last.map { "\($0)" } ?? "absent"), not \(expected), after 30 s")
+    }
+}
+
+struct PrometheusWaitTimeout: Error, CustomStringConvertible {
+    let description: String
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""The cost figures of `dxtop exporter` (docs/performance.md, "Exporter"):
+
+- idle: requests and answer bytes per minute the exporter costs one server that changes nothing
+  (from the simulator's own traffic counter, and the exporter's dxtop_server_*_total for comparison);
+- scrape: GET /metrics with 20 servers x 10k jobs followed (20 contexts on one simulator of 10k jobs),
+  median and p95 over 200 scrapes, Prometheus's Accept header;
+- rss: the exporter's resident memory following 100k jobs in all (10 contexts x 10k).
+
+    python3 bench/exporter_bench.py --binary .build-release/release/dxtop [--idle 60] [--out FILE]
+"""
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+from scale_parts import Simulator, free_port, rss_mb, delta  # noqa: E402
+
+ACCEPT = "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
+
+
+class Exporter:
+    def __init__(self, binary, sim, contexts, window):
+        self.dir = tempfile.mkdtemp(prefix="dxtop-exporter-bench-")
+        config = os.path.join(self.dir, "config.yaml")
+        with open(config, "w") as f:
+            f.write("contexts:\n")
+            for i in range(contexts):
+                f.write(f"  s{i:02d}:\n    server: {sim.url}\n    user: admin\n    password-command: echo admin-secret\n")
+        self.port = free_port()
+        env = dict(os.environ, DXTOP_CONFIG=config)
+        self.process = subprocess.Popen(
+            [binary, "exporter", "--all-contexts", "--listen", f"127.0.0.1:{self.port}", "--jobs", str(window)],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        for line in self.process.stdout:
+            if "/metrics" in line:
+                break
+
+    def scrape(self):
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}/metrics", headers={"Accept": ACCEPT})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.read().decode()
+
+    def samples(self, name):
+        values = []
+        for line in self.scrape().splitlines():
+            if line.startswith(name + "{"):
+                values.append(float(line.rsplit(" ", 1)[1]))
+        return values
+
+    def wait_for_jobs(self, total, limit=600):
+        deadline = time.time() + limit
+        while time.time() < deadline:
+            if sum(self.samples("dxtop_jobs")) >= total:
+                return True
+            time.sleep(0.5)
+        return False
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=60)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def idle(binary, seconds):
+    with Simulator(binary, 7) as sim:
+        exporter = Exporter(binary, sim, 1, 1000)
+        try:
+            exporter.wait_for_jobs(7)
+            time.sleep(20)  # past the first newest-job check: the steady state
+            before = sim.traffic()
+            own_requests, own_bytes = sum(exporter.samples("dxtop_server_requests_total")), sum(exporter.samples("dxtop_server_response_bytes_total"))
+            time.sleep(seconds)
+            result = delta(before, sim.traffic())
+            per_minute = 60 / seconds
+            return {"seconds": seconds,
+                    "requests_per_min": round(result["requests"] * per_minute, 1),
+                    "answer_bytes_per_min": round(result["answer_bytes"] * per_minute),
+                    "by_kind": result["by_kind"],
+                    "exporter_counted_requests_per_min": round((sum(exporter.samples("dxtop_server_requests_total")) - own_requests) * per_minute, 1),
+                    "exporter_counted_bytes_per_min": round((sum(exporter.samples("dxtop_server_response_bytes_total")) - own_bytes) * per_minute)}
+        finally:
+            exporter.stop()
+
+
+def scale(binary, contexts, jobs, scrapes):
+    with Simulator(binary, jobs) as sim:
+        exporter = Exporter(binary, sim, contexts, jobs)
+        try:
+            started = time.perf_counter()
+            complete = exporter.wait_for_jobs(contexts * jobs)
+            ready_s = round(time.perf_counter() - started, 1)
+            times = []
+            size = 0
+            for _ in range(scrapes):
+                t0 = time.perf_counter()
+                size = len(exporter.scrape())
+                times.append((time.perf_counter() - t0) * 1000)
+            times.sort()
+            return {"servers": contexts, "jobs_per_server": jobs, "all_counted": complete, "ready_s": ready_s,
+                    "scrape_ms_median": round(statistics.median(times), 2),
+                    "scrape_ms_p95": round(times[int(len(times) * 0.95) - 1], 2),
+                    "exposition_bytes": size, "rss_mb": rss_mb(exporter.process.pid)}
+        finally:
+            exporter.stop()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--binary", default=".build-release/release/dxtop")
+    ap.add_argument("--idle", type=float, default=60.0)
+    ap.add_argument("--scrapes", type=int, default=200)
+    ap.add_argument("--parts", default="idle,scrape,rss")
+    ap.add_argument("--out")
+    args = ap.parse_args()
+    parts = args.parts.split(",")
+    result = {}
+    if "idle" in parts:
+        result["idle"] = idle(args.binary, args.idle)
+        print(json.dumps({"idle": result["idle"]}), flush=True)
+    if "scrape" in parts:
+        result["scrape_20x10k"] = scale(args.binary, 20, 10_000, args.scrapes)
+        print(json.dumps({"scrape_20x10k": result["scrape_20x10k"]}), flush=True)
+    if "rss" in parts:
+        result["rss_10x10k"] = scale(args.binary, 10, 10_000, 20)
+        print(json.dumps({"rss_10x10k": result["rss_10x10k"]}), flush=True)
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(result, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
