@@ -38,7 +38,7 @@ struct HeaderDownTests {
         var state = DashboardState(options: DashboardOptions(timeFormat: .utc, server: "http://127.0.0.1:18018", user: "admin"),
                                    width: width, height: 24)
         Fixture.send(&state, .pageLoaded(jobs: [Fixture.job(1043, .finished)], olderThan: nil, requested: 50, at: Fixture.at(29)))
-        Fixture.send(&state, .connectionChanged(.offline(reason: "Could not connect to 127.0.0.1:18018: connection refused (ECONNREFUSED)"),
+        Fixture.send(&state, .connectionChanged(.offline(because: .failed(Failure(.unavailable, "Could not connect to 127.0.0.1:18018: connection refused (ECONNREFUSED)"))),
                                                 at: Fixture.at(30)))
         let header = Snapshot.render(state, width: width, height: 24).lines[0]
         #expect(header.hasPrefix("dxtop  "), "\(header)")
