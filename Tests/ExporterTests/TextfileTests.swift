@@ -1,5 +1,6 @@
 import Exporter
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Textfile mode")
@@ -27,16 +28,25 @@ struct TextfileTests {
         try file.write(Self.content(lines: 1))
         let big = Self.content(lines: 20_000), small = Self.content(lines: 3)
         let rounds = 400
+        let readsSoFar = ReadCount()
         let reader = Task.detached { () -> (reads: Int, partial: Int) in
             var reads = 0, partial = 0
             while !Task.isCancelled {
                 guard let data = FileManager.default.contents(atPath: file.path) else { partial += 1; continue }
                 reads += 1
+                readsSoFar.add()
                 if !Self.isWhole(data) { partial += 1 }
             }
             return (reads, partial)
         }
-        for round in 0..<rounds { try file.write(round.isMultiple(of: 2) ? big : small) }
+        // The writer goes on until the reader has really read alongside it (on a loaded machine the
+        // reader's task may start late), yielding so that it can.
+        var round = 0
+        while round < rounds || readsSoFar.value <= 10 {
+            try file.write(round.isMultiple(of: 2) ? big : small)
+            round += 1
+            await Task.yield()
+        }
         reader.cancel()
         let seen = await reader.value
         #expect(seen.partial == 0, "\(seen.partial) of \(seen.reads) reads saw a partial or missing file")
@@ -53,4 +63,11 @@ struct TextfileTests {
             #expect("\(error)".hasSuffix("No such file or directory"))
         }
     }
+}
+
+/// How many reads the reader has made so far, for the writer to wait on.
+private final class ReadCount: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
 }

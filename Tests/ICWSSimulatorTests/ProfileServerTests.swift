@@ -41,12 +41,13 @@ struct ProfileServerTests {
     }
 
     @Test func idleSessionExpiresEvenWithAnOpenStreamButRequestsKeepItAlive() async throws {
-        // 30 s scaled to 1.5 s.
-        let timeout = Duration.milliseconds(1500)
-        try await withSimulator(.with { $0.profile = ServerProfile.named("idle-session-expiry")!.scaled(by: 0.05) }) { simulator in
+        // 30 s scaled to 6 s: long enough that a request paced every 1.2 s still lands in time when
+        // a full parallel test run stalls this one for seconds.
+        let timeout = Duration.seconds(6)
+        try await withSimulator(.with { $0.profile = ServerProfile.named("idle-session-expiry")!.scaled(by: 0.2) }) { simulator in
             let client = WireClient(baseURL: simulator.baseURL)
             let busy = try await client.session()
-            for _ in 0..<6 {  // a request every 300 ms (pacing, the behaviour under test): 1.8 s > timeout
+            for _ in 0..<6 {  // a request every 1.2 s (pacing, the behaviour under test): 7.2 s > timeout
                 #expect(try await busy.jobs("?jobCount=1").status == 200)
                 try await Task.sleep(for: timeout / 5)
             }

@@ -11,7 +11,9 @@ struct IdleCheckTests {
     static let page = "GET data-extractor/jobs?jobCount=50"
 
     @Test func theCheckAsksForOneJobAndLoadsThePageOnlyWhenANewJobIsThere() async throws {
-        try await withSimulator { simulator in
+        // Every seeded job has ended: a running job on screen would tick its elapsed time each
+        // second, and those frames are not the check's.
+        try await withSimulator({ $0.activeJobCount = 0 }) { simulator in
             let pilot = try Pilot(simulator: simulator, refreshInterval: .milliseconds(20))
             try await pilot.start()
             try await finally(await checks(pilot, simulator)) { await pilot.stop() }
