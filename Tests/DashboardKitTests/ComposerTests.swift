@@ -83,6 +83,22 @@ struct ComposerTests {
         }
     }
 
+    /// A description cut at the box's edge ends in the ellipsis too (at 80 columns every one is).
+    @Test func aDescriptionCutAtTheBoxEdgeLooksCut() {
+        let long = DictionaryDataSet(kind: .table, name: "InteractionSummary", dataSet: "Interaction Data",
+                                     shortDescription: "Key attributes of every interaction, one row per interaction and site.",
+                                     column: [DictionaryColumn(name: "InteractionIDKey", dataType: "char", maxLength: 18,
+                                                               shortDescription: "Interaction key: the identifier of the interaction.")])
+        var state = Fixture.state(jobs: [Fixture.job(1043, .started, name: "nightly")])
+        Fixture.press(&state, .char("n"))
+        Fixture.send(&state, .dictionaryLoaded(DataDictionary(tables: [long], views: []), at: Fixture.at(30)))
+        let lines = Snapshot.render(state, width: 80, height: 24).lines
+        let row = lines.first { $0.contains("InteractionSummary ") && $0.contains("[ ]") } ?? ""
+        let column = lines.first { $0.contains("InteractionIDKey") } ?? ""
+        #expect(row.hasSuffix("… │"), "\(row)")
+        #expect(column.hasSuffix("… │"), "\(column)")
+    }
+
     /// At 80x24 the footer keeps the keys a job needs, and `?` opens the help over the composer.
     @Test func theKeysShowAt80x24AndHelpOpens() {
         var state = opened()

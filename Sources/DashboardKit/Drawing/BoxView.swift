@@ -3,7 +3,8 @@ import DisplayText
 /// A bordered box drawn over whatever is below it, used by the dialog and the help overlay.
 enum BoxView {
     /// A box of `lines` centred on the screen, at most the screen's size minus a margin; lines that
-    /// do not fit are left out. Returns the inner rectangle.
+    /// do not fit are left out, and a line cut at the box's edge ends in the ellipsis. Returns the inner
+    /// rectangle.
     @discardableResult
     static func draw(title: String, lines: [StyledLine], minWidth: Int, on canvas: Canvas) -> Rect {
         let screenWidth = canvas.width
@@ -27,7 +28,7 @@ enum BoxView {
         canvas.put(bottomLine, row: top + height - 1, col: left, width: inner + 4, style: border)
         let body = Rect(row: top + 1, col: left + 2, width: inner, height: height - 2)
         for (offset, line) in lines.prefix(body.height).enumerated() {
-            canvas.put(line, row: body.row + offset, col: body.col, width: body.width)
+            canvas.putCut(line, row: body.row + offset, col: body.col, width: body.width)
         }
         return body
     }

@@ -88,6 +88,18 @@ struct Canvas {
         return used
     }
 
+    /// Like `put(_:row:col:width:)`, but a line that does not fit ends in the ellipsis, so that a
+    /// cut text looks cut. Returns the cells used.
+    @discardableResult
+    func putCut(_ line: StyledLine, row: Int, col: Int, width: Int) -> Int {
+        let cleaned = line.map { $0.cleaned ?? CleanText($0.text) }
+        guard cleaned.reduce(0, { $0 + $1.width }) > width else { return put(line, row: row, col: col, width: width) }
+        let mark = CleanText(glyphs.ellipsis)
+        guard width > mark.width else { return put(line, row: row, col: col, width: width) }
+        let used = put(line, row: row, col: col, width: width - mark.width)
+        return used + put(mark, row: row, col: col + used, width: mark.width, style: line.last?.style ?? .plain)
+    }
+
     /// Fills `width` cells with spaces in `style` (for reverse-video bars).
     func fill(row: Int, col: Int, width: Int, style: CellStyle) {
         guard width > 0 else { return }
