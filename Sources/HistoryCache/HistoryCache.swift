@@ -111,6 +111,21 @@ public final class HistoryCache: Sendable {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT id FROM job WHERE purged = 0 ORDER BY ordinal LIMIT 1") }
     }
 
+    /// When the server's list was last checked for purged jobs.
+    public func purgeCheckedAt() throws -> Date? {
+        try queue.read { db in
+            try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'purgeCheckedAt'")
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    public func setPurgeChecked(at date: Date) throws {
+        try queue.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('purgeCheckedAt', ?)",
+                           arguments: [String(date.timeIntervalSince1970)])
+        }
+    }
+
     public func info() throws -> CacheInfo {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         return try queue.read { db in

@@ -71,6 +71,13 @@ private func mode(_ path: String) throws -> Int {
         #expect(try cache.info().purged == 2)
     }
 
+    @Test func theTimeOfThePurgeCheckIsKept() throws {
+        let url = CacheFiles.database(server: "s", user: "u", in: try temporaryFolder())
+        #expect(try HistoryCache(at: url).purgeCheckedAt() == nil)
+        try HistoryCache(at: url).setPurgeChecked(at: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(try HistoryCache(at: url).purgeCheckedAt() == Date(timeIntervalSince1970: 1_800_000_000))
+    }
+
     @Test func theFileIs0600InA0700Folder() throws {
         let folder = try temporaryFolder()
         let url = CacheFiles.database(server: "s", user: "u", in: folder)

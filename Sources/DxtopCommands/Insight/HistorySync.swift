@@ -14,9 +14,10 @@ import Insight
 ///   a page holds a job the cache already has ended; then each job left not ended at the last read
 ///   and not on those pages, by id; then the purge check (below). An unchanged server: one page
 ///   and one check.
-/// - Purge check: a purge removes the oldest jobs first, so the oldest cached job the server still
-///   listed is asked for by id (status only, a few hundred bytes). Only when the server no longer
-///   has it is the whole list walked, statuses only, to mark every cached job it no longer lists.
+/// - Purge check, at most once an hour: a purge removes the oldest jobs first, so the oldest cached
+///   job the server still listed is asked for by id (status only, a few hundred bytes). Only when
+///   the server no longer has it is the whole list walked, statuses only, to mark every cached job
+///   it no longer lists. A cold walk is itself a check.
 struct HistorySync {
     let session: ICWSSession
     let label: String
@@ -38,6 +39,7 @@ struct HistorySync {
         if known.isEmpty {
             live = try await walkAll(cache: cache, update: &update)
             try cache.markPurged(exceptSeen: update.seen)
+            try cache.setPurgeChecked(at: Date())
         } else {
             live = try await walkNewest(cache: cache, known: known, update: &update)
             live += try await refreshPending(cache: cache, update: &update)
@@ -107,7 +109,13 @@ struct HistorySync {
         return live
     }
 
+    /// How often a warm run checks for a purge (history retention runs daily at most).
+    static let purgeCheckInterval: TimeInterval = 3600
+
     private func checkPurge(cache: HistoryCache, seen: Set<String>) async throws {
+        let now = Date()
+        if let checked = try cache.purgeCheckedAt(), checked <= now, now.timeIntervalSince(checked) < Self.purgeCheckInterval { return }
+        try cache.setPurgeChecked(at: now)
         guard let oldest = try cache.oldestListedId(), !seen.contains(oldest) else { return }
         do {
             _ = try await session.job(id: oldest, mode: .status)
