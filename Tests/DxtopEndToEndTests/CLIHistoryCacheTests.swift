@@ -90,4 +90,30 @@ struct CLIHistoryCacheTests {
             #expect(again.stderr.isEmpty && again.stdout == cold.stdout, "\(again)")
         }
     }
+
+    @Test("a server restarted on the same port with another history: the old jobs stay, marked purged, with a note")
+    func restartedServer() async throws {
+        let first = ICWSSimulator(configuration: SimulatorConfiguration(host: "127.0.0.1", port: 0, jobCount: 200, speed: 0, seed: 1))
+        let port = try await first.start()
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-cache-e2e-\(UUID().uuidString)")
+        let env = ["ICWS_SERVER": first.baseURL, "ICWS_USER": "admin", "ICWS_PASSWORD": first.configuration.users[0].password,
+                   "XDG_CACHE_HOME": home.path]
+        let before = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json"], env: env)
+        let oldest = try #require(await first.allJobStatuses().last { $0.knownState.hasEnded })
+        let pending = await first.allJobStatuses().filter { !$0.knownState.hasEnded }.count
+        await first.stop()
+        #expect(before.status == 0, "\(before)")
+
+        let second = ICWSSimulator(configuration: SimulatorConfiguration(host: "127.0.0.1", port: port, jobCount: 200, speed: 0, seed: 2))
+        _ = try await second.start()
+        let after = try await DxtopBinary.run(["history", oldest.id, "--utc", "-o", "json"], env: env)
+        let traffic = second.traffic()
+        await second.stop()
+        #expect(after.status == 0, "\(after)")
+        #expect(after.stderr.contains("are no longer listed by the server; kept in the history, marked purged"), "\(after.stderr)")
+        let runs = try CLIInsightTests.json(after.stdout)
+        #expect(runs.contains { $0["id"] as? String == oldest.id && $0["purged"] as? Bool == true }, "\(after.stdout)")
+        #expect(traffic.requests(startingWith: "GET data-extractor/jobs/") == pending,
+                "each job pending on the old server asked for once (404, forgotten); no purge check: the whole list was read")
+    }
 }

@@ -41,9 +41,17 @@ struct HistorySync {
             try cache.markPurged(exceptSeen: update.seen)
             try cache.setPurgeChecked(at: Date())
         } else {
-            live = try await walkNewest(cache: cache, known: known, update: &update)
+            let (newest, reachedCache) = try await walkNewest(cache: cache, known: known, update: &update)
+            live = newest
             live += try await refreshPending(cache: cache, update: &update)
-            try await checkPurge(cache: cache, seen: update.seen)
+            if reachedCache {
+                try await checkPurge(cache: cache, seen: update.seen)
+            } else {
+                // The whole list was read without meeting a cached job (a server restarted with
+                // another history, say): what it no longer lists is known without a check.
+                report(purged: try cache.markPurged(exceptSeen: update.seen))
+                try cache.setPurgeChecked(at: Date())
+            }
         }
         var loaded = Loaded(model: InsightModel(timeZone: timeZone), jobIds: [], purged: [])
         loaded.add(live.compactMap { job in job.jobStatus.map { ($0, job.jobConfig) } }, server: label)
@@ -74,8 +82,9 @@ struct HistorySync {
         return live
     }
 
-    /// The newest pages until one reaches a job the cache has ended; returns the jobs not ended.
-    private func walkNewest(cache: HistoryCache, known: Set<String>, update: inout CacheUpdate) async throws -> [Job] {
+    /// The newest pages until one reaches a job the cache has ended; returns the jobs not ended,
+    /// and whether a cached job was reached (else the whole list was read).
+    private func walkNewest(cache: HistoryCache, known: Set<String>, update: inout CacheUpdate) async throws -> ([Job], Bool) {
         var live: [Job] = []
         var from: String?
         var previous: Set<String> = []
@@ -86,11 +95,11 @@ struct HistorySync {
             guard !fresh.isEmpty else { break }
             try cache.file(fresh, in: &update)
             live += fresh.filter { $0.jobStatus?.state?.hasEnded != true }
-            if fresh.contains(where: { known.contains($0.id ?? "") }) { break }
+            if fresh.contains(where: { known.contains($0.id ?? "") }) { return (live, true) }
             from = fresh.last?.id
             previous = Set(fresh.compactMap(\.id))
         }
-        return live
+        return (live, false)
     }
 
     /// The jobs not ended at the last read and not on the pages read now, asked for by id; one the
@@ -124,9 +133,12 @@ struct HistorySync {
             for try await page in session.allJobs(pageSize: JobPageWalk.allPageSize, mode: .status) {
                 listed.formUnion(page.jobs.compactMap(\.id))
             }
-            let marked = try cache.markPurged(exceptSeen: listed)
-            if marked > 0 { StandardStreams.note("note: \(marked) jobs of \(OneLine.safe(label)) are no longer listed by the server; kept in the history, marked purged") }
+            report(purged: try cache.markPurged(exceptSeen: listed))
         }
+    }
+
+    private func report(purged marked: Int) {
+        if marked > 0 { StandardStreams.note("note: \(marked) jobs of \(OneLine.safe(label)) are no longer listed by the server; kept in the history, marked purged") }
     }
 
     private func note(_ warnings: [String]) {

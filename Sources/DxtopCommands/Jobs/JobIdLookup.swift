@@ -32,7 +32,7 @@ enum JobIdLookup {
             if matches.count > 1 { break }
         }
         guard matches.count == 1 else {
-            throw unmatched(typed, searched: searched, candidates: matches.map { status in
+            throw unmatched(typed, searched: searched, complete: false, candidates: matches.map { status in
                 "\(TerminalSafe.clean(status.id)) (\(Cell.clean(status.name, width: 30)), \(status.stateText))"
             })
         }
@@ -46,17 +46,19 @@ enum JobIdLookup {
         let wanted = typed.lowercased()
         if let exact = ids.first(where: { $0.lowercased() == wanted }) { return exact }
         let matches = ids.filter { $0.lowercased().hasPrefix(wanted) }
-        guard matches.count == 1 else { throw unmatched(typed, searched: ids.count, candidates: matches.map(describe)) }
+        guard matches.count == 1 else { throw unmatched(typed, searched: ids.count, complete: true, candidates: matches.map(describe)) }
         return matches[0]
     }
 
-    /// The failure of a prefix that matched no job or several (`candidates`, described).
-    private static func unmatched(_ typed: String, searched: Int, candidates: [String]) -> CLIError {
+    /// The failure of a prefix that matched no job or several (`candidates`, described; `complete`
+    /// when every job was searched, else the search stopped at the second match).
+    private static func unmatched(_ typed: String, searched: Int, complete: Bool, candidates: [String]) -> CLIError {
         guard !candidates.isEmpty else {
             return CLIError.failure("no job id starts with '\(TerminalSafe.clean(typed))' (\(searched) jobs searched); `dxtop jobs list` shows the ids")
         }
         let more = candidates.count > candidateLimit ? ", …" : ""
-        return CLIError.failure("job id prefix '\(TerminalSafe.clean(typed))' is ambiguous: it matches \(candidates.prefix(candidateLimit).joined(separator: ", "))\(more) and maybe more; type more of the id")
+        let total = complete ? " (\(candidates.count) jobs)" : " and maybe more"
+        return CLIError.failure("job id prefix '\(TerminalSafe.clean(typed))' is ambiguous: it matches \(candidates.prefix(candidateLimit).joined(separator: ", "))\(more)\(total); type more of the id")
     }
 
     /// The same for an optional id (`--from`).
