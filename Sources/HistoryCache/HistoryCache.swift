@@ -48,7 +48,10 @@ public final class HistoryCache: Sendable {
     }
 
     private static func openChecked(_ url: URL) throws -> DatabaseQueue {
-        let queue = try DatabaseQueue(path: url.path)
+        var configuration = Configuration()
+        // Another dxtop (a cron check, a second context of the same server and user) may be writing.
+        configuration.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: url.path, configuration: configuration)
         try queue.read { db in
             // A garbage file opens fine; the first read says it is not a database.
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
