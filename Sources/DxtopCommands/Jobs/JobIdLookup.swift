@@ -54,7 +54,7 @@ enum JobIdLookup {
     /// when every job was searched, else the search stopped at the second match).
     private static func unmatched(_ typed: String, searched: Int, complete: Bool, candidates: [String]) -> CLIError {
         guard !candidates.isEmpty else {
-            return CLIError.failure("no job id starts with '\(TerminalSafe.clean(typed))' (\(searched) jobs searched); `dxtop jobs list` shows the ids")
+            return CLIError.failure("no job id starts with '\(TerminalSafe.clean(typed))' (\(searched) jobs searched); 'dxtop jobs list' shows the ids")
         }
         let more = candidates.count > candidateLimit ? ", …" : ""
         let total = complete ? " (\(candidates.count) jobs)" : " and maybe more"
