@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Wire format shared by the client and the simulator: models, dates, error bodies, messages.
@@ -29,6 +30,8 @@ let package = Package(
         .target(name: "JobComposition", dependencies: ["ICWSWire"], swiftSettings: strict),
         // Run history without I/O: series, baselines, progress, failure streaks, coverage (docs/insight.md).
         .target(name: "Insight", dependencies: ["ICWSWire", "JobComposition"], swiftSettings: strict),
+        // Ended jobs (status and configuration) kept in SQLite per server and user, so a start reads only what is new (docs/insight.md).
+        .target(name: "HistoryCache", dependencies: ["ICWSWire", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // The model's speed on a synthetic history (docs/performance.md); not a test.
         .executableTarget(name: "insight-bench", dependencies: ["Insight", "ICWSWire"], path: "bench/InsightBench", swiftSettings: strict),
         // The API core: session, data-extractor calls, messaging. The only code that speaks HTTP as a client.
@@ -101,7 +104,7 @@ let package = Package(
         .target(
             name: "DxtopCommands",
             dependencies: [
-                "CBuildInfo", "ChildProcess", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
+                "CBuildInfo", "ChildProcess", "HistoryCache", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
                 "Exporter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,6 +117,7 @@ let package = Package(
 
         .testTarget(name: "ICWSWireTests", dependencies: ["ICWSWire"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "ICWSWire", "JobComposition"], swiftSettings: strict),
+        .testTarget(name: "HistoryCacheTests", dependencies: ["HistoryCache", "ICWSWire", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "JobCompositionTests", dependencies: ["JobComposition", "ICWSWire"], swiftSettings: strict),
         // Test support: fixture certificates and a loopback HTTPS server (TLS and doctor tests).
         .target(name: "TLSTestSupport", dependencies: [

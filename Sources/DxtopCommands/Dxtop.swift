@@ -11,8 +11,8 @@ public struct Dxtop: ParsableCommand {
             Exit statuses: 0 ok, 1 failure, 2 usage, 3 authentication, 4 permission denied, 130/143 interrupted by SIGINT/SIGTERM.
             """,
         version: DxtopVersion.current,
-        subcommands: [JobsCommand.self, SeriesCommand.self, HistoryCommand.self, CoverageCommand.self, DictionaryCommand.self, ConfigCommand.self, DoctorCommand.self, CompletionCommand.self,
-                      SimulateCommand.self, ExporterCommand.self])
+        subcommands: [JobsCommand.self, SeriesCommand.self, HistoryCommand.self, CoverageCommand.self, CacheCommand.self, DictionaryCommand.self, ConfigCommand.self,
+                      DoctorCommand.self, CompletionCommand.self, SimulateCommand.self, ExporterCommand.self])
 
     @OptionGroup public var global: GlobalOptions
 

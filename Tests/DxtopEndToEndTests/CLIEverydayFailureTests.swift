@@ -20,6 +20,17 @@ struct CLIEverydayFailureTests {
         }
     }
 
+    @Test("series list, history and coverage: a refused login names user, server and next step (exit 3)",
+          arguments: [["series", "list"], ["history", "3f2b6c1e"], ["coverage"]])
+    func insightRefusedLogin(arguments: [String]) async throws {
+        try await SimulatorFixture.with { sim in
+            let result = try await DxtopBinary.run(arguments, env: sim.environment(password: "wrong"))
+            #expect(result.status == 3, "\(result)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result)")
+            #expect(result.stderr.contains("refused the login of admin on \(sim.url)") && result.stderr.contains("dxtop doctor"), "\(result)")
+        }
+    }
+
     @Test("a server that cannot be reached: the server, and the next step")
     func unreachable() async throws {
         let result = try await DxtopBinary.run(["dictionary", "list"], env: CLIUsageTests.unreachable)

@@ -80,7 +80,7 @@ struct CLIInsightTests {
 
             let unknown = try await DxtopBinary.run(["history", "no-such-job", "--utc"], env: sim.environment())
             #expect(unknown.status == 1)
-            #expect(unknown.stderr.contains("no-such-job") && unknown.stderr.contains("whole id"), "\(unknown)")
+            #expect(unknown.stderr.contains("no job id starts with 'no-such-job'"), "\(unknown)")
         }
     }
 

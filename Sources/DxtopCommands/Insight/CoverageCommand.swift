@@ -19,6 +19,7 @@ struct CoverageCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var cache: HistoryCacheOptions
 
     @Option(name: .long, help: ArgumentHelp("Only the series whose key starts with this (see 'dxtop series list').", valueName: "key"))
     var series: String?
@@ -34,7 +35,7 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let range = try Self.range(from: from, to: to, timeZone: (global.utc ? TimeFormat.utc : TimeFormat.local).timeZone)
-        let history = try InsightHistory.load(global)
+        let history = try InsightHistory.load(global, cache: cache)
         let now = Date()
         var records: [InsightRecord] = []
         var matched = false

@@ -11,28 +11,31 @@ struct HistoryCommand: ParsableCommand {
         discussion: """
             Reads every job of the context with its configuration (about one request per 1000 jobs). The table is \
             preceded by the series and its baseline; json, jsonl and csv hold one object per run (jobs not ended \
-            first, with their elapsed time, ETA and overdue mark). Give the whole job id.
+            first, with their elapsed time, ETA and overdue mark). The job id may be any unambiguous start of one, \
+            resolved among the jobs read (no extra request). A run the server no longer lists (its history purged) \
+            is kept from the history cache with purged true; it cannot be canceled or resubmitted.
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The job id.")
+    @Argument(help: "The job id, or an unambiguous start of one.")
     var jobId: String
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var cache: HistoryCacheOptions
 
     func validate() throws {
         try JobIdArgument.validate(jobId)
     }
 
     func run() throws {
-        let history = try InsightHistory.load(global)
-        let jobId = jobId.trimmingCharacters(in: .whitespaces)
-        guard let (server, key) = history.servers.lazy.compactMap({ server in
-            server.model.seriesKey(server: server.label, jobId: jobId).map { (server, $0) }
-        }).first else {
+        let history = try InsightHistory.load(global, cache: cache)
+        let (server, key): (InsightHistory.Server, SeriesKey)
+        do {
+            (server, key) = try Self.series(of: jobId, in: history.servers)
+        } catch {
             try? history.finish()
-            throw CLIError.failure("job \(OneLine.safe(jobId)) is not in the history read (or has no configuration); give its whole id, as 'dxtop jobs list' shows it with -o wide")
+            throw error
         }
         let now = Date()
         let model = server.model
@@ -44,6 +47,7 @@ struct HistoryCommand: ParsableCommand {
                 ("endTime", .time(nil)), ("windowStart", .time(job.job.window?.start)), ("windowEnd", .time(job.job.window?.end)),
                 ("queueSeconds", .duration(nil)), ("runSeconds", .duration(job.progress.elapsed)),
                 ("eta", .time(job.progress.eta)), ("overdue", .flag(job.progress.overdue)), ("errorInfo", .text(nil)),
+                ("purged", .flag(false)),
             ])
         }
         records += model.runs(server: server.label, key: key).map { run in
@@ -53,10 +57,12 @@ struct HistoryCommand: ParsableCommand {
                 ("endTime", .time(run.ended)), ("windowStart", .time(run.window?.start)), ("windowEnd", .time(run.window?.end)),
                 ("queueSeconds", .duration(run.queueWait)), ("runSeconds", .duration(run.runTime)),
                 ("eta", .time(nil)), ("overdue", .flag(false)), ("errorInfo", .text(run.errorInfo)),
+                ("purged", .flag(server.loaded.purged.contains(run.jobId))),
             ])
         }
         if output.format == .table || output.format == .wide, let summary = model.summary(server: server.label, key: key) {
-            for line in Self.heading(summary, context: server.label, format: history.format) { StandardStreams.out(line) }
+            let purged = records.filter { $0["purged"]?.csv == "true" }.count
+            for line in Self.heading(summary, context: server.label, purged: purged) { StandardStreams.out(line) }
         }
         let columns = [("ID", "id"), ("STATE", "state"), ("NAME", "name"), ("WINDOW", "windowStart"), ("SUBMITTED", "submitTime"),
                        ("QUEUE", "queueSeconds"), ("RUN TIME", "runSeconds"), ("ETA", "eta"), ("OVERDUE", "overdue"), ("ERROR", "errorInfo")]
@@ -64,8 +70,29 @@ struct HistoryCommand: ParsableCommand {
         try history.finish()
     }
 
+    /// The server and series of the job `typed` (a whole id or an unambiguous start of one), among
+    /// the jobs read: no request of its own, so the history is not walked twice.
+    static func series(of typed: String, in servers: [InsightHistory.Server]) throws -> (InsightHistory.Server, SeriesKey) {
+        var owner: [String: Int] = [:]
+        var ids: [String] = []
+        for (index, server) in servers.enumerated() {
+            for id in server.loaded.jobIds where owner[id] == nil {
+                owner[id] = index
+                ids.append(id)
+            }
+        }
+        let id = try JobIdLookup.fullId(typed, among: ids) { id in
+            "\(TerminalSafe.clean(id)) (\(TerminalSafe.clean(servers[owner[id] ?? 0].label)))"
+        }
+        let server = servers[owner[id] ?? 0]
+        guard let key = server.model.seriesKey(server: server.label, jobId: id) else {
+            throw CLIError.failure("job \(TerminalSafe.clean(id)) has no configuration in the history read, so it belongs to no series; 'dxtop jobs show \(TerminalSafe.clean(id))' shows it")
+        }
+        return (server, key)
+    }
+
     /// The lines above the table: which series, its baseline and streak.
-    static func heading(_ summary: SeriesSummary, context: String, format: TimeFormat) -> [String] {
+    static func heading(_ summary: SeriesSummary, context: String, purged: Int) -> [String] {
         let b = summary.baseline
         let baseline = b.median.map { median in
             "median \(TimeFormat.duration(median)), MAD \(TimeFormat.duration(b.mad ?? 0)) over the last \(b.runCount) finished runs"
@@ -77,7 +104,6 @@ struct HistoryCommand: ParsableCommand {
             "  runs      \(summary.runs): \(summary.finished) finished, \(summary.failed) failed, \(summary.canceled) canceled; \(summary.pending) not ended",
             "  baseline  \(baseline)",
             "  streak    \(summary.failureStreak) failed or canceled in a row",
-            "",
-        ]
+        ] + (purged > 0 ? ["  purged    \(purged) runs the server no longer lists, kept from the history cache (not to be acted on)"] : []) + [""]
     }
 }

@@ -23,9 +23,10 @@ struct SeriesListCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var cache: HistoryCacheOptions
 
     func run() throws {
-        let history = try InsightHistory.load(global)
+        let history = try InsightHistory.load(global, cache: cache)
         let now = Date()
         var records: [InsightRecord] = []
         for server in history.servers {

@@ -31,18 +31,34 @@ enum JobIdLookup {
             }
             if matches.count > 1 { break }
         }
-        switch matches.count {
-        case 0:
-            throw CLIError.failure("no job id starts with '\(TerminalSafe.clean(typed))' (\(searched) jobs searched); 'dxtop jobs list' shows the ids")
-        case 1:
-            return matches[0].id
-        default:
-            let shown = matches.prefix(candidateLimit).map { status in
+        guard matches.count == 1 else {
+            throw unmatched(typed, searched: searched, complete: false, candidates: matches.map { status in
                 "\(TerminalSafe.clean(status.id)) (\(Cell.clean(status.name, width: 30)), \(status.stateText))"
-            }
-            let more = matches.count > candidateLimit ? ", …" : ""
-            throw CLIError.failure("job id prefix '\(TerminalSafe.clean(typed))' is ambiguous: it matches \(shown.joined(separator: ", "))\(more) and maybe more; type more of the id")
+            })
         }
+        return matches[0].id
+    }
+
+    /// The full id `typed` stands for among ids already read (newest first), without a request;
+    /// `describe` gives a candidate's line when the prefix is ambiguous.
+    static func fullId(_ typed: String, among ids: [String], describe: (String) -> String) throws -> String {
+        let typed = typed.trimmingCharacters(in: .whitespaces)
+        let wanted = typed.lowercased()
+        if let exact = ids.first(where: { $0.lowercased() == wanted }) { return exact }
+        let matches = ids.filter { $0.lowercased().hasPrefix(wanted) }
+        guard matches.count == 1 else { throw unmatched(typed, searched: ids.count, complete: true, candidates: matches.map(describe)) }
+        return matches[0]
+    }
+
+    /// The failure of a prefix that matched no job or several (`candidates`, described; `complete`
+    /// when every job was searched, else the search stopped at the second match).
+    private static func unmatched(_ typed: String, searched: Int, complete: Bool, candidates: [String]) -> CLIError {
+        guard !candidates.isEmpty else {
+            return CLIError.failure("no job id starts with '\(TerminalSafe.clean(typed))' (\(searched) jobs searched); 'dxtop jobs list' shows the ids")
+        }
+        let more = candidates.count > candidateLimit ? ", …" : ""
+        let total = complete ? " (\(candidates.count) jobs)" : " and maybe more"
+        return CLIError.failure("job id prefix '\(TerminalSafe.clean(typed))' is ambiguous: it matches \(candidates.prefix(candidateLimit).joined(separator: ", "))\(more)\(total); type more of the id")
     }
 
     /// The same for an optional id (`--from`).

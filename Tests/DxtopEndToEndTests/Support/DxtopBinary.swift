@@ -71,6 +71,8 @@ enum DxtopBinary {
             !key.hasPrefix("ICWS_") && !key.hasPrefix("DXTOP_") && key != "NO_COLOR" && !key.lowercased().hasSuffix("_proxy")
         }
         env["XDG_CONFIG_HOME"] = "/nonexistent/dxtop-tests-config"
+        // A history cache of its own per run, so no run reads another's; a test of the cache gives one.
+        env["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-tests-cache-\(UUID().uuidString)").path
         for (key, value) in extra { env[key] = value }
         return env
     }

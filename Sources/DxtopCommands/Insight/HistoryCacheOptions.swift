@@ -1,0 +1,32 @@
+import ArgumentParser
+import DisplayText
+import Foundation
+import HistoryCache
+
+/// `--no-cache` of the insight commands, and opening each context's history cache.
+struct HistoryCacheOptions: ParsableArguments {
+    @Flag(name: .long, help: "Read the whole history from the server; neither read nor write the history cache.")
+    var noCache = false
+
+    /// The cache of `context` (nil with --no-cache). A cache that cannot be opened is left out with
+    /// a one-line warning: the history is then read from the server, as with --no-cache.
+    func open(for context: ResolvedContext) -> HistoryCache? {
+        guard !noCache else { return nil }
+        let url = HistoryCacheFile.url(for: context)
+        do {
+            let cache = try HistoryCache(at: url)
+            if let warning = cache.warning { StandardStreams.note(OneLine.safe(warning)) }
+            return cache
+        } catch {
+            StandardStreams.note("warning: history cache \(OneLine.safe(url.path)) cannot be used (\(OneLine.safe(FailureReport.describe(error)))); reading the whole history from the server")
+            return nil
+        }
+    }
+}
+
+/// The cache file of a context: one per server and user.
+enum HistoryCacheFile {
+    static func url(for context: ResolvedContext) -> URL {
+        CacheFiles.database(server: context.server.description, user: context.userID, in: CacheFiles.folder())
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+import ICWSWire
+
+/// The ended jobs of one server and user (status and configuration) in a SQLite file, so that a
+/// start reads from the server only what is newer (docs/insight.md, "History cache").
+///
+/// Ended jobs never change, so only they are kept; a job not ended is remembered by id only
+/// (`pendingIds`), to be asked for again, and is never answered from the cache. A job the server no
+/// longer lists stays, marked purged. The file is created 0600 in a 0700 folder. A file that is not
+/// a database, or whose schema this dxtop does not know, is replaced by an empty one (the server is
+/// the source of truth); `warning` then says so in one line.
+public final class HistoryCache: Sendable {
+    /// The schema this dxtop writes, as `PRAGMA user_version`; any other version is rebuilt.
+    public static let schemaVersion = 1
+
+    public let url: URL
+    /// Set when the file found was rebuilt: one line for stderr.
+    public let warning: String?
+    private let queue: DatabaseQueue
+
+    /// Opens (or creates) the cache at `url`, rebuilding a corrupt or foreign-schema file.
+    public init(at url: URL) throws {
+        self.url = url
+        try CacheFiles.prepare(url)
+        var warning: String?
+        var queue: DatabaseQueue
+        do {
+            queue = try Self.openChecked(url)
+        } catch let problem as CacheProblem {
+            warning = "warning: history cache \(url.path) \(problem.text); rebuilt from the server"
+            try CacheFiles.remove(url)
+            try CacheFiles.prepare(url)
+            queue = try Self.openChecked(url)
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            warning = "warning: history cache \(url.path) is not a readable database; rebuilt from the server"
+            try CacheFiles.remove(url)
+            try CacheFiles.prepare(url)
+            queue = try Self.openChecked(url)
+        }
+        try CacheFiles.restrict(url)
+        self.queue = queue
+        self.warning = warning
+    }
+
+    private struct CacheProblem: Error {
+        let text: String
+    }
+
+    private static func openChecked(_ url: URL) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        // Another dxtop (a cron check, a second context of the same server and user) may be writing.
+        configuration.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        try queue.read { db in
+            // A garbage file opens fine; the first read says it is not a database.
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            if version == 0, tables > 0 { throw CacheProblem(text: "has no schema version") }
+            if version != 0, version != schemaVersion {
+                throw CacheProblem(text: "has schema version \(version), this dxtop uses \(schemaVersion)")
+            }
+            if version != 0, try !migrator.appliedIdentifiers(db).isSubset(of: migrator.migrations) {
+                throw CacheProblem(text: "was written by a newer dxtop")
+            }
+        }
+        try migrator.migrate(queue)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(schemaVersion)") }
+        return queue
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 jobs") { db in
+            // ordinal: larger is newer in the server's list (the list is newest first).
+            try db.execute(sql: """
+                CREATE TABLE job (id TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, status BLOB NOT NULL,
+                                  config BLOB, purged INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX job_ordinal ON job (ordinal);
+                CREATE TABLE pending (id TEXT PRIMARY KEY NOT NULL);
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: Reading
+
+    /// Every cached job, newest first.
+    public func jobs() throws -> [CachedJob] {
+        try queue.read { db in
+            let decoder = ICWSJSON.decoder()
+            return try Row.fetchAll(db, sql: "SELECT status, config, purged FROM job ORDER BY ordinal DESC").map { row in
+                let config: Data? = row["config"]
+                return CachedJob(status: try decoder.decode(JobStatus.self, from: row["status"]),
+                                 config: try config.map { try decoder.decode(JobConfig.self, from: $0) },
+                                 purged: row["purged"])
+            }
+        }
+    }
+
+    /// The ids of the cached (ended) jobs.
+    public func endedIds() throws -> Set<String> {
+        try queue.read { db in try String.fetchSet(db, sql: "SELECT id FROM job") }
+    }
+
+    /// The jobs seen not ended at the last read: to be asked for again.
+    public func pendingIds() throws -> Set<String> {
+        try queue.read { db in try String.fetchSet(db, sql: "SELECT id FROM pending") }
+    }
+
+    /// The oldest cached job the server still listed: a purge removes it first.
+    public func oldestListedId() throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT id FROM job WHERE purged = 0 ORDER BY ordinal LIMIT 1") }
+    }
+
+    /// When the server's list was last checked for purged jobs.
+    public func purgeCheckedAt() throws -> Date? {
+        try queue.read { db in
+            try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'purgeCheckedAt'")
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    public func setPurgeChecked(at date: Date) throws {
+        try queue.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('purgeCheckedAt', ?)",
+                           arguments: [String(date.timeIntervalSince1970)])
+        }
+    }
+
+    public func info() throws -> CacheInfo {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        return try queue.read { db in
+            CacheInfo(path: url.path, bytes: size,
+                      jobs: try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0,
+                      purged: try Int.fetchOne(db, sql: "SELECT count(*) FROM job WHERE purged = 1") ?? 0,
+                      schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Files one page of the server's list (newest first, older than everything filed before in
+    /// the same `CacheUpdate`): ended jobs are kept, the others remembered as pending.
+    public func file(_ jobs: [Job], in update: inout CacheUpdate) throws {
+        let encoder = ICWSJSON.encoder()
+        try queue.write { db in
+            if update.top == nil {
+                update.top = (try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM job") ?? 0) + Self.ordinalsPerRead
+            }
+            for job in jobs {
+                guard let status = job.jobStatus else { continue }
+                update.seen.insert(status.id)
+                update.filed += 1
+                let ordinal = update.top! - update.filed
+                guard status.state?.hasEnded == true else {
+                    try db.execute(sql: "INSERT OR IGNORE INTO pending (id) VALUES (?)", arguments: [status.id])
+                    continue
+                }
+                try db.execute(sql: "DELETE FROM pending WHERE id = ?", arguments: [status.id])
+                try db.execute(sql: """
+                    INSERT INTO job (id, ordinal, status, config, purged) VALUES (?, ?, ?, ?, 0)
+                    ON CONFLICT(id) DO UPDATE SET status = excluded.status, config = coalesce(excluded.config, job.config), purged = 0
+                    """, arguments: [status.id, ordinal, try encoder.encode(status), try job.jobConfig.map { try encoder.encode($0) }])
+            }
+        }
+    }
+
+    /// A pending job the server says is gone: forgotten.
+    public func forgetPending(_ id: String) throws {
+        try queue.write { db in try db.execute(sql: "DELETE FROM pending WHERE id = ?", arguments: [id]) }
+    }
+
+    /// After a walk of the whole list: every cached job not seen is marked purged, every pending
+    /// one not seen forgotten. Returns how many were newly marked.
+    @discardableResult
+    public func markPurged(exceptSeen seen: Set<String>) throws -> Int {
+        try queue.write { db in
+            var marked = 0
+            for id in try String.fetchAll(db, sql: "SELECT id FROM job WHERE purged = 0") where !seen.contains(id) {
+                try db.execute(sql: "UPDATE job SET purged = 1 WHERE id = ?", arguments: [id])
+                marked += 1
+            }
+            for id in try String.fetchAll(db, sql: "SELECT id FROM pending") where !seen.contains(id) {
+                try db.execute(sql: "DELETE FROM pending WHERE id = ?", arguments: [id])
+            }
+            return marked
+        }
+    }
+
+    /// Room for one read's jobs above the newest cached one (a read never lists more).
+    static let ordinalsPerRead = 1 << 40
+}
+
+/// One read of the server's list being filed: what was seen, and where its jobs go in the order.
+public struct CacheUpdate: Sendable {
+    public internal(set) var seen: Set<String> = []
+    var top: Int?
+    var filed = 0
+    public init() {}
+}
+
+/// A job from the cache: ended, with its configuration when the server gave one.
+public struct CachedJob: Sendable, Hashable {
+    public var status: JobStatus
+    public var config: JobConfig?
+    /// The server no longer lists it: shown in the history, never acted on.
+    public var purged: Bool
+}
+
+/// What `dxtop cache info` shows of one cache.
+public struct CacheInfo: Sendable, Hashable, Codable {
+    public var path: String
+    public var bytes: Int
+    public var jobs: Int
+    public var purged: Int
+    public var schemaVersion: Int
+}

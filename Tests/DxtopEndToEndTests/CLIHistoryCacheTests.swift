@@ -1,0 +1,119 @@
+import Foundation
+import ICWSSimulator
+import ICWSWire
+import Testing
+
+/// The history cache of `series list`, `history` and `coverage` against the simulator: what a warm
+/// start costs the server (its traffic counter), a corrupt cache, `--no-cache`, `cache info|clear`.
+@Suite("dxtop history cache")
+struct CLIHistoryCacheTests {
+    /// Requests since `before`, per kind.
+    static func delta(_ before: SimulatorTraffic, _ after: SimulatorTraffic) -> [String: Int] {
+        after.requests.compactMapValues { $0 }.reduce(into: [:]) { result, entry in
+            let added = entry.value - (before.requests[entry.key] ?? 0)
+            if added > 0 { result[entry.key] = added }
+        }
+    }
+
+    static func cacheEnvironment(_ sim: SimulatorFixture) -> (env: [String: String], folder: URL) {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-cache-e2e-\(UUID().uuidString)")
+        var env = sim.environment()
+        env["XDG_CACHE_HOME"] = home.path
+        return (env, home.appendingPathComponent("dxtop"))
+    }
+
+    @Test("a second series list against an unchanged server costs 3 requests: login, one page, logout")
+    func warmStartCost() async throws {
+        try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 2500, speed: 0)) { sim in
+            let (env, folder) = Self.cacheEnvironment(sim)
+            let t0 = sim.simulator.traffic()
+            let cold = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json"], env: env)
+            #expect(cold.status == 0, "\(cold)")
+            let t1 = sim.simulator.traffic()
+            #expect(Self.delta(t0, t1)["GET data-extractor/jobs?jobCount=1000"] == 4, "cold: three pages and the empty one: \(Self.delta(t0, t1))")
+
+            let warm = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json"], env: env)
+            #expect(warm.status == 0, "\(warm)")
+            #expect(warm.stdout == cold.stdout)
+            #expect(warm.stderr.isEmpty, "\(warm.stderr)")
+            let t2 = sim.simulator.traffic()
+            let cost = Self.delta(t1, t2)
+            let pending = await sim.simulator.allJobStatuses().dropFirst(1000).filter { !$0.knownState.hasEnded }.count
+            #expect(cost["GET data-extractor/jobs?jobCount=1000"] == 1, "\(cost)")
+            #expect(cost["POST connection"] == 1, "\(cost)")
+            let lists = cost.filter { $0.key.hasPrefix("GET data-extractor/jobs") }.values.reduce(0, +)
+            #expect(lists == 1 + pending, "one page, and one request per job not ended beyond the first page (none here): \(cost)")
+            #expect(cost.values.reduce(0, +) <= 3 + pending, "login, the page, logout; the purge check is hourly and the cold run was one: \(cost)")
+
+            // A job added since: the warm start shows it, still from one page.
+            let added = await sim.addJob(submittedBy: "admin", name: "added after the cache")
+            await sim.driveToEnd(jobId: added)
+            let history = try await DxtopBinary.run(["history", String(added.prefix(8)), "--utc", "-o", "json"], env: env)
+            let t3 = sim.simulator.traffic()
+            #expect(history.status == 0, "\(history)")
+            #expect(history.stdout.contains(added))
+            #expect(Self.delta(t2, t3)["GET data-extractor/jobs?jobCount=1000"] == 1, "\(Self.delta(t2, t3))")
+
+            let info = try await DxtopBinary.run(["cache", "info"], env: env)
+            #expect(info.status == 0, "\(info)")
+            #expect(info.stdout.contains(folder.path), "\(info)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sqlite") }
+            #expect(files.count == 1)
+            let mode = (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(files[0]).path)[.posixPermissions] as? Int ?? 0) & 0o777
+            #expect(mode == 0o600)
+
+            // --no-cache walks everything again.
+            let uncached = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json", "--no-cache"], env: env)
+            #expect(uncached.status == 0)
+            #expect(Self.delta(t3, sim.simulator.traffic())["GET data-extractor/jobs?jobCount=1000"] == 4)
+
+            let clear = try await DxtopBinary.run(["cache", "clear"], env: env)
+            #expect(clear.status == 0, "\(clear)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sqlite") }.isEmpty)
+        }
+    }
+
+    @Test("a corrupt cache is rebuilt from the server with a one-line warning; the output is the same")
+    func corruptCache() async throws {
+        try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 300, speed: 0)) { sim in
+            let (env, folder) = Self.cacheEnvironment(sim)
+            let cold = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json"], env: env)
+            #expect(cold.status == 0, "\(cold)")
+            let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".sqlite") })
+            try Data(repeating: 0x5a, count: 8192).write(to: folder.appendingPathComponent(file))
+            let rebuilt = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json"], env: env)
+            #expect(rebuilt.status == 0, "\(rebuilt)")
+            #expect(rebuilt.stdout == cold.stdout)
+            let lines = rebuilt.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("rebuilt from the server"), "\(rebuilt.stderr)")
+            let again = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json"], env: env)
+            #expect(again.stderr.isEmpty && again.stdout == cold.stdout, "\(again)")
+        }
+    }
+
+    @Test("a server restarted on the same port with another history: the old jobs stay, marked purged, with a note")
+    func restartedServer() async throws {
+        let first = ICWSSimulator(configuration: SimulatorConfiguration(host: "127.0.0.1", port: 0, jobCount: 200, speed: 0, seed: 1))
+        let port = try await first.start()
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-cache-e2e-\(UUID().uuidString)")
+        let env = ["ICWS_SERVER": first.baseURL, "ICWS_USER": "admin", "ICWS_PASSWORD": first.configuration.users[0].password,
+                   "XDG_CACHE_HOME": home.path]
+        let before = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json"], env: env)
+        let oldest = try #require(await first.allJobStatuses().last { $0.knownState.hasEnded })
+        let pending = await first.allJobStatuses().filter { !$0.knownState.hasEnded }.count
+        await first.stop()
+        #expect(before.status == 0, "\(before)")
+
+        let second = ICWSSimulator(configuration: SimulatorConfiguration(host: "127.0.0.1", port: port, jobCount: 200, speed: 0, seed: 2))
+        _ = try await second.start()
+        let after = try await DxtopBinary.run(["history", oldest.id, "--utc", "-o", "json"], env: env)
+        let traffic = second.traffic()
+        await second.stop()
+        #expect(after.status == 0, "\(after)")
+        #expect(after.stderr.contains("are no longer listed by the server; kept in the history, marked purged"), "\(after.stderr)")
+        let runs = try CLIInsightTests.json(after.stdout)
+        #expect(runs.contains { $0["id"] as? String == oldest.id && $0["purged"] as? Bool == true }, "\(after.stdout)")
+        #expect(traffic.requests(startingWith: "GET data-extractor/jobs/") == pending,
+                "each job pending on the old server asked for once (404, forgotten); no purge check: the whole list was read")
+    }
+}
