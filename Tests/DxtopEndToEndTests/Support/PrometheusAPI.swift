@@ -22,6 +22,26 @@ struct PrometheusAPI: Sendable {
         return Double(text)
     }
 
+    /// The raw samples of a range selector (`metric{…}[1h]`), oldest first: each scrape's time
+    /// (seconds since 1970) and value. Empty when the series has none (yet).
+    func samples(_ rangeQuery: String) async throws -> [(time: Double, value: Double)] {
+        var components = URLComponents(string: "http://127.0.0.1:\(port)/api/v1/query")!
+        components.queryItems = [URLQueryItem(name: "query", value: rangeQuery)]
+        let request = HTTPClientRequest(url: components.url!.absoluteString)
+        guard let response = try? await client.execute(request, timeout: .seconds(5)) else { return [] }
+        let body = try await response.body.collect(upTo: 1 << 22)
+        guard response.status == .ok,
+              let json = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
+              let data = json["data"] as? [String: Any], let results = data["result"] as? [[String: Any]],
+              results.count == 1, let values = results[0]["values"] as? [[Any]]
+        else { return [] }
+        return values.compactMap { pair in
+            guard let time = (pair.first as? NSNumber)?.doubleValue, let text = pair.last as? String,
+                  let value = Double(text) else { return nil }
+            return (time, value)
+        }
+    }
+
     /// Polls until `query` equals `expected`; throws after 30 s (a safety net), so a broken
     /// scrape ends the test at the first wait instead of at every one.
     func waitFor(_ query: String, equals expected: Double, pollEvery interval: Duration = .milliseconds(250)) async throws {
