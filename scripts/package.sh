@@ -49,10 +49,11 @@ unstripped=$(stat -c %s "$binary")
 strip --strip-all "$binary"
 echo "== binary: $(stat -c %s "$binary") bytes stripped ($unstripped before)"
 
-# Only the system's C and C++ runtimes, curses and zlib may stay dynamic (issue 20).
+# Only the system's C and C++ runtimes, curses, zlib and SQLite may stay dynamic (issue 20; SQLite came
+# with the history cache: GRDB links the system's libsqlite3, as Debian's own packages do).
 echo "== ldd dxtop"
 ldd "$binary" | sed 's/ (0x[0-9a-f]*)//' | tee "$work/ldd.txt"
-allowed='(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c\.so\.6|m\.so\.6|stdc\+\+\.so\.6|gcc_s\.so\.1|ncursesw\.so\.6|tinfo\.so\.6|z\.so\.1))'
+allowed='(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c\.so\.6|m\.so\.6|stdc\+\+\.so\.6|gcc_s\.so\.1|ncursesw\.so\.6|tinfo\.so\.6|z\.so\.1|sqlite3\.so\.0))'
 if grep -vE "^[[:space:]]*$allowed" "$work/ldd.txt"; then
   echo "package.sh: the binary needs a library outside the allowed set (above)" >&2; exit 1
 fi
