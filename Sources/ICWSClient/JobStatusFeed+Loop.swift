@@ -139,7 +139,8 @@ extension JobStatusFeed {
         switch message {
         case .jobStatus(let statusMessage):
             let statuses = state.withLock { $0.cache.apply(statusMessage) }
-            if !statuses.isEmpty { emit(.statuses(statuses)) }
+            // A full answer listing no job still tells a consumer that none of its jobs is known.
+            if !statuses.isEmpty || !statusMessage.isDelta { emit(.statuses(statuses)) }
         case .connectionStateChange(let change) where change.newConnectionState == 2:
             logger.info("the server reported the session down; logging in again")
             await session.sessionEnded(generation: generation)
