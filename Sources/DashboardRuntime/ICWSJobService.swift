@@ -46,9 +46,11 @@ public final class ICWSJobService: JobService {
             await withDiscardingTaskGroup { group in
                 var refreshing = false
                 for await event in events {
-                    if case .connection(.live) = event, !refreshing, let refreshInterval {
+                    if case .connection(.live(let transport)) = event, !refreshing, let refreshInterval {
                         refreshing = true
-                        group.addTask { [self] in await checkNewest(every: refreshInterval, post) }
+                        // A polling server is asked less often (docs/icws-choices.md §14).
+                        let every = transport == .polling ? max(refreshInterval, feed.policy.newJobCheckWhilePolling) : refreshInterval
+                        group.addTask { [self] in await checkNewest(every: every, post) }
                     }
                     if event == .resumed {
                         // The subscription's full statuses bring the listed jobs up to date; only

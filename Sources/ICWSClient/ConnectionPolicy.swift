@@ -16,6 +16,12 @@ public struct ConnectionPolicy: Sendable, Equatable {
     public var flapWindow: Duration = .seconds(120)
     public var unstablePollInterval: Duration = .seconds(10)
     public var unstablePollingPeriod: Duration = .seconds(300)
+    /// Polling a server without event streams (docs/icws-choices.md §14): the feed polls at its
+    /// `pollInterval` after activity (a message received) and doubles the gap while nothing
+    /// happens, up to `idlePollCap`; a consumer checks for new jobs at most every
+    /// `newJobCheckWhilePolling`. Together an idle minute costs at most 6 requests.
+    public var idlePollCap: Duration = .seconds(15)
+    public var newJobCheckWhilePolling: Duration = .seconds(30)
     /// From this reconnection attempt on, the link is reported offline rather than reconnecting.
     public var offlineAfterAttempts = 4
 

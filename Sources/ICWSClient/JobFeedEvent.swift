@@ -6,8 +6,9 @@ public enum JobFeedEvent: Sendable, Equatable {
     case statuses([JobStatus])
     case connection(FeedState)
     /// The link works again after a reconnection and the subscription has been sent again (its
-    /// full statuses follow as `.statuses`). Jobs submitted meanwhile are not in it: the consumer
-    /// looks for them (one `jobCount=1` check), it does not read the whole list again.
+    /// full statuses follow as `.statuses`, even when they list no job). Jobs submitted meanwhile
+    /// are not in it: the consumer looks for them (one `jobCount=1` check), it does not read the
+    /// whole list again.
     case resumed
     /// The feed has given up for good: the very first login was refused for a reason no retry
     /// can change (credentials, rights, a server without data-extractor 2, an invalid server).

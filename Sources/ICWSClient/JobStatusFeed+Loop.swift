@@ -29,7 +29,7 @@ extension JobStatusFeed {
                 if !refusedStream, useServerSentEvents ?? info.supportsServerSentEvents {
                     try await receiveEvents(serverRetry: &serverRetry)
                 } else {
-                    try await poll(every: pollInterval, until: nil, as: .polling)
+                    try await poll(every: pollInterval, backingOffTo: policy.idlePollCap, until: nil, as: .polling)
                 }
                 continue
             } catch is CancellationError {
@@ -86,10 +86,14 @@ extension JobStatusFeed {
         }
     }
 
-    /// Short polling: one GET at a time, `interval` apart, until `deadline` (nil: until it throws).
-    /// A poll round whose messages did not end the session proves the connection healthy.
-    private func poll(every interval: Duration, until deadline: ContinuousClock.Instant?, as transport: FeedTransport) async throws {
+    /// Short polling: one GET at a time, `interval` apart, until `deadline` (nil: until it throws);
+    /// with `cap`, the gap doubles after each round that brought no job statuses, up to `cap`, and
+    /// is `interval` again after one that did. A poll round whose messages did not end the session
+    /// proves the connection healthy.
+    private func poll(every interval: Duration, backingOffTo cap: Duration? = nil, until deadline: ContinuousClock.Instant?,
+                      as transport: FeedTransport) async throws {
         var live = false
+        var gap = interval
         while deadline.map({ ContinuousClock.now < $0 }) ?? true {
             try Task.checkCancellation()
             let generation = await session.generation
@@ -102,7 +106,11 @@ extension JobStatusFeed {
             }
             for message in messages { _ = try await handle(message, generation: generation) }
             await session.retryFailedSubscription(notSoonerThan: Self.subscriptionRetryGap)
-            let next = ContinuousClock.now + interval
+            if let cap {
+                let active = messages.contains { if case .jobStatus = $0 { true } else { false } }
+                gap = active ? interval : min(gap * 2, max(cap, interval))
+            }
+            let next = ContinuousClock.now + gap
             try await Task.sleep(until: deadline.map { min($0, next) } ?? next)
         }
     }
@@ -139,7 +147,8 @@ extension JobStatusFeed {
         switch message {
         case .jobStatus(let statusMessage):
             let statuses = state.withLock { $0.cache.apply(statusMessage) }
-            if !statuses.isEmpty { emit(.statuses(statuses)) }
+            // A full answer listing no job still tells a consumer that none of its jobs is known.
+            if !statuses.isEmpty || !statusMessage.isDelta { emit(.statuses(statuses)) }
         case .connectionStateChange(let change) where change.newConnectionState == 2:
             logger.info("the server reported the session down; logging in again")
             await session.sessionEnded(generation: generation)

@@ -21,8 +21,9 @@ public final class JobStatusFeed: Sendable {
     let session: ICWSSession
     let pollInterval: Duration
     let useServerSentEvents: Bool?
-    /// Liveness bounds, the reconnection budget, the fallback for a flapping stream, "offline".
-    let policy: ConnectionPolicy
+    /// Liveness bounds, the reconnection budget, the fallback for a flapping stream, "offline",
+    /// the polling backoff.
+    public let policy: ConnectionPolicy
     let state = Mutex(FeedLoopState())
 
     struct FeedLoopState {

@@ -7,7 +7,8 @@ import Glibc
 
 /// The conformance matrix, `jobs watch` half: the real binary against every server profile
 /// (docs/simulator.md): the newest page watched, another client's cancel, a cancel with
-/// `dxtop jobs cancel`, an idle minute. Each change must be printed within 6 s; the idle minute
+/// `dxtop jobs cancel`, an idle minute. Each change must be printed within 6 s (a polling server:
+/// within the backed-off polling interval); the idle minute
 /// costs at most `idleMinuteRequestBound` requests (6; 12 for a profile that ends streams),
 /// counted by the simulator; and, while the stream works, the watch never says it reconnects.
 ///
@@ -18,6 +19,12 @@ struct CLIWatchMatrixTests {
     static let changeBound = Duration.seconds(6)
     static let idleMinute = Duration.seconds(60)
 
+    /// A polling server (`messaging-v1`): a change is printed within the backed-off polling
+    /// interval, 15 s (docs/icws-choices.md §14), plus a margin.
+    static func changeBound(_ profile: ServerProfile) -> Duration {
+        profile.messagingVersion == 1 ? .seconds(15) + .seconds(2) : changeBound
+    }
+
     @Test(arguments: ServerProfile.all)
     func watch(profile: ServerProfile) async throws {
         try await SimulatorFixture.with(SimulatorConfiguration(speed: 0, profile: profile)) { sim in
@@ -27,11 +34,11 @@ struct CLIWatchMatrixTests {
             try await watch.waitFor(stderr: "watching")
 
             try await sim.simulator.cancel(jobId: theirs, as: "jdoe")
-            try await watch.waitFor(stdout: "\(theirs)  submitted → canceled", timeout: Self.changeBound)
+            try await watch.waitFor(stdout: "\(theirs)  submitted → canceled", timeout: Self.changeBound(profile))
 
             let cancel = try await DxtopBinary.run(["jobs", "cancel", mine, "--yes"], env: sim.environment())
             #expect(cancel.status == 0, "\(cancel)")
-            try await watch.waitFor(stdout: "\(mine)  submitted → canceled", timeout: Self.changeBound)
+            try await watch.waitFor(stdout: "\(mine)  submitted → canceled", timeout: Self.changeBound(profile))
 
             let before = sim.simulator.traffic()
             let stderrBefore = watch.stderr.text

@@ -58,6 +58,22 @@ import Testing
         #expect(liveness.check(at: open + .seconds(62)) == .dead(.seconds(61)))
     }
 
+    /// The `irregular-pings` profile: a ping that follows messages (in the same bytes or after
+    /// them) teaches no interval, so the idle silence after a batch is judged by the fallback;
+    /// a quiet gap between two pings still teaches one.
+    @Test func aPingAfterMessagesTeachesNoInterval() {
+        let open = ContinuousClock.now
+        var liveness = StreamLiveness(openedAt: open, fallbackGap: .seconds(30), minimumGap: .seconds(10))
+        _ = liveness.heard(pings: 1, healthy: true, at: open + .seconds(1))
+        _ = liveness.heard(pings: 0, healthy: true, at: open + .seconds(2))
+        _ = liveness.heard(pings: 1, healthy: false, at: open + .seconds(3))
+        _ = liveness.heard(pings: 1, healthy: true, at: open + .seconds(4))
+        #expect(liveness.staleAfter == .seconds(90), "pings after batches: still the fallback")
+        #expect(liveness.check(at: open + .seconds(60)) == .fine, "idle after a batch is healthy")
+        _ = liveness.heard(pings: 1, healthy: false, at: open + .seconds(64))
+        #expect(liveness.staleAfter == .seconds(180), "a quiet gap of 60 s between two pings is a rhythm")
+    }
+
     /// Pings stop while the stream stays open: the feed says stale (after about three of the
     /// intervals it observed), and live again once pings come back.
     @Test func silentStreamIsReportedStaleAndRecovers() async throws {

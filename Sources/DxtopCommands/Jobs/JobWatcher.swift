@@ -19,9 +19,10 @@ struct StateChangePrinter: Sendable {
 
 /// Follows the job-status feed until the awaited jobs have ended (or vanished) or the task is
 /// cancelled (`CommandContext.withSession` cancels it on SIGINT/SIGTERM). After each reconnection
-/// the feed has sent the subscription again (its full statuses print what changed meanwhile) and
-/// the watcher looks up the jobs that may still change: one the server no longer knows is reported
-/// and counts as ended.
+/// the feed has sent the subscription again: the first statuses that follow (the server's full
+/// answer) print what changed meanwhile, and the watcher asks only about the jobs that may still
+/// change and are missing from them: one the server no longer knows is reported and counts as
+/// ended.
 struct JobWatcher: Sendable {
     let session: ICWSSession
     let initial: [JobStatus]
@@ -48,14 +49,21 @@ struct JobWatcher: Sendable {
         StandardStreams.note("watching \(ids.count) job\(ids.count == 1 ? "" : "s"); press Ctrl-C to stop")
 
         var ended = false
+        /// Resumed after a reconnection: the next statuses answer the subscription sent again.
+        var awaitingFullStatuses = false
         for await event in events {
             switch event {
             case .statuses(let statuses):
                 for change in tracker.apply(statuses, seenAt: Date()) { printer.print(change) }
+                if awaitingFullStatuses {
+                    awaitingFullStatuses = false
+                    let listed = Set(statuses.map(\.id))
+                    await lookUp(tracker.unfinished.filter { !listed.contains($0) }, &tracker)
+                }
             case .connection(let state):
                 WatchNotes.connection(state)
             case .resumed:
-                await lookUpUnfinished(&tracker)
+                awaitingFullStatuses = true
             case .failed(let failure):
                 await feed.stop()
                 throw failure
@@ -70,10 +78,10 @@ struct JobWatcher: Sendable {
         return outcome(tracker)
     }
 
-    /// Asks for each job that may still change: a change missed meanwhile is printed, a job the
-    /// server answers "not found" for is reported vanished. Other failures leave the job watched.
-    private func lookUpUnfinished(_ tracker: inout StateChangeTracker) async {
-        for id in tracker.unfinished {
+    /// Asks for each of these jobs: a change missed meanwhile is printed, a job the server answers
+    /// "not found" for is reported vanished. Other failures leave the job watched.
+    private func lookUp(_ ids: [String], _ tracker: inout StateChangeTracker) async {
+        for id in ids {
             do {
                 guard let status = try await session.job(id: id, mode: .status).jobStatus else { continue }
                 for change in tracker.apply([status], seenAt: Date()) { printer.print(change) }
