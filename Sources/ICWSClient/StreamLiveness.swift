@@ -62,11 +62,13 @@ struct StreamLiveness: Sendable {
 
     mutating func check(at now: ContinuousClock.Instant) -> Verdict {
         let silent = now - lastHeard
-        if silent > deadAfter { return .dead(silent) }
+        // Stale is said before dead, even when a late check finds the stream past both bounds
+        // (a stalled process), so the consumer always sees the link degrade before it is reopened.
         if silent > staleAfter, !isStale {
             isStale = true
             return .becameStale(silent)
         }
+        if silent > deadAfter { return .dead(silent) }
         return .fine
     }
 }

@@ -74,6 +74,15 @@ import Testing
         #expect(liveness.staleAfter == .seconds(180), "a quiet gap of 60 s between two pings is a rhythm")
     }
 
+    /// A check that comes late (a stalled process) and finds the stream past both bounds says
+    /// stale first, then dead at the next check: the link is never reopened unannounced.
+    @Test func aLateCheckSaysStaleBeforeDead() {
+        let open = ContinuousClock.now
+        var liveness = StreamLiveness(openedAt: open, fallbackGap: .seconds(30), minimumGap: .seconds(10))
+        #expect(liveness.check(at: open + .seconds(200)) == .becameStale(.seconds(200)))
+        #expect(liveness.check(at: open + .seconds(201)) == .dead(.seconds(201)))
+    }
+
     /// Pings stop while the stream stays open: the feed says stale (after about three of the
     /// intervals it observed), and live again once pings come back.
     @Test func silentStreamIsReportedStaleAndRecovers() async throws {
