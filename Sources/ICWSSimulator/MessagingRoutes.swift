@@ -89,7 +89,7 @@ struct MessagingRoutes: Sendable {
             // A client that hangs up ends the stream at once, rather than at the next failed write.
             try await request.body.consumeWithInboundCloseHandler { _ in
                 // The profile's ping at open, or the same as a fault set on this listener.
-                if profile.pingAtOpen || faults.pingAtStreamOpen { try await send(framing.ping) }
+                if profile.pingAtOpen { try await send(framing.ping) }
                 for await event in attachment.events {
                     switch event {
                     case .ping:

@@ -127,8 +127,6 @@ public struct SimulatorFaults: Sendable {
     public var endSessionOnStreamOpen = false
     /// Event streams on this listener send no pings (they stay open; messages still go out).
     public var silentStreams = false
-    /// Event streams on this listener write a `:ping` comment as they open (then ping as usual).
-    public var pingAtStreamOpen = false
     /// How this listener answers event-stream requests instead of streaming (nil: it streams).
     public var eventStreamAnswer: EventStreamFault? = nil
 

@@ -24,10 +24,7 @@ struct RequestBudgetFlowTests {
     /// while 2 more pings go by. (Before the fix the first gap, measured from the opening, taught
     /// an interval of a few milliseconds and the stream was reopened about every second.)
     @Test func pingsAtOnce() async throws {
-        try await withSimulator({ $0.pingInterval = .milliseconds(1200) }) { simulator in
-            var faults = SimulatorFaults()
-            faults.pingAtStreamOpen = true
-            await simulator.setFaults(faults)
+        try await withSimulator({ $0.profile.pingAtOpen = true; $0.pingInterval = .milliseconds(1200) }) { simulator in
             try await withPilot(simulator) { pilot in
                 try await pilot.waitFor("connected and listed") { $0.state.connection == .connected && !$0.state.visibleIds.isEmpty }
                 // The subscription's full statuses have been written: from here the stream carries pings only.
