@@ -24,8 +24,9 @@ struct CLIEverydayFailureTests {
           arguments: [["series", "list"], ["history", "3f2b6c1e"], ["coverage"]])
     func insightRefusedLogin(arguments: [String]) async throws {
         try await SimulatorFixture.with { sim in
-            let result = try await DxtopBinary.run(arguments, env: sim.environment(password: "wrong"))
+            let result = try await DxtopBinary.run(arguments + ["-o", "json"], env: sim.environment(password: "wrong"))
             #expect(result.status == 3, "\(result)")
+            #expect(result.stdout.isEmpty, "a script redirecting stdout gets no valid-looking empty list: \(result)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result)")
             #expect(result.stderr.contains("refused the login of admin on \(sim.url)") && result.stderr.contains("dxtop doctor"), "\(result)")
         }
