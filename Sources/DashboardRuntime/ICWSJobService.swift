@@ -48,8 +48,7 @@ public final class ICWSJobService: JobService {
                 for await event in events {
                     if case .connection(.live(let transport)) = event, !refreshing, let refreshInterval {
                         refreshing = true
-                        // A polling server is asked less often (docs/icws-choices.md §14).
-                        let every = transport == .polling ? max(refreshInterval, feed.policy.newJobCheckWhilePolling) : refreshInterval
+                        let every = feed.policy.newJobCheckInterval(refreshInterval, over: transport)
                         group.addTask { [self] in await checkNewest(every: every, post) }
                     }
                     if event == .resumed {

@@ -59,9 +59,10 @@ final class ServerFollower: Sendable {
                             note("context '\(context)': the server is not answering; reconnecting")
                         }
                         wasUp = up
-                        if up, !checking {
+                        if up, !checking, case .live(let transport) = state {
                             checking = true
-                            group.addTask { [self] in await checkNewest() }
+                            let every = feed.policy.newJobCheckInterval(newestCheckInterval, over: transport)
+                            group.addTask { [self] in await checkNewest(every: every) }
                         }
                     } else if case .failed(let failure) = event {
                         metrics.up.set(to: 0)
@@ -169,10 +170,10 @@ final class ServerFollower: Sendable {
         }
     }
 
-    /// Every interval until cancelled: the newest job alone; a new one lists the new jobs.
-    private func checkNewest() async {
+    /// Every `interval` until cancelled: the newest job alone; a new one lists the new jobs.
+    private func checkNewest(every interval: Duration) async {
         while true {
-            do { try await Task.sleep(for: newestCheckInterval) } catch { return }
+            do { try await Task.sleep(for: interval) } catch { return }
             do {
                 guard let newest = try await session.jobPage(count: 1, mode: .status).jobs.first?.id,
                       !tally.withLock({ $0.knows(newest) }) || continueFrom.withLock({ $0 != nil }) else { continue }

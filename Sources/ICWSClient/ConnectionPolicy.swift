@@ -27,6 +27,13 @@ public struct ConnectionPolicy: Sendable, Equatable {
 
     public init() {}
 
+    /// How often a consumer checks for jobs that others submitted (`jobCount=1`) while the feed is
+    /// live over `transport`: every `interval`, but no oftener than `newJobCheckWhilePolling` while
+    /// polling a server without event streams. The dashboard and the exporter both ask here.
+    public func newJobCheckInterval(_ interval: Duration, over transport: FeedTransport) -> Duration {
+        transport == .polling ? max(interval, newJobCheckWhilePolling) : interval
+    }
+
     /// The ping interval assumed until two pings were seen: silent for three of these the stream is
     /// stale, for six it is reopened.
     var fallbackPingGap: Duration { streamIdleTimeout / 6 }

@@ -5,6 +5,15 @@ import Testing
 
 /// Issue 15: the connection owner's budget and offline policy, whatever the server does.
 @Suite struct FeedBudgetTests {
+    /// The one rule for how often the dashboard and the exporter look for new jobs: while polling,
+    /// no oftener than every 30 s (with the polls, an idle minute stays within 6 requests).
+    @Test func theNewJobCheckSlowsDownOnlyWhilePolling() {
+        let policy = ConnectionPolicy()
+        #expect(policy.newJobCheckInterval(.seconds(15), over: .serverSentEvents) == .seconds(15))
+        #expect(policy.newJobCheckInterval(.seconds(15), over: .polling) == .seconds(30))
+        #expect(policy.newJobCheckInterval(.seconds(60), over: .polling) == .seconds(60))
+    }
+
     /// Every login answered 503 with no partner: the backoff alone (capped at 50 ms here) would log
     /// in about 20 times a second. The budget lets 6 reconnections a minute through: the seventh
     /// waits. From the fourth attempt the feed reports the link offline.
