@@ -78,8 +78,8 @@ enum HeaderView {
     private static func drawServer(_ state: DashboardState, on canvas: Canvas, now: Date) {
         let width = canvas.width
         let glyphs = canvas.glyphs
-        let server = state.server.map(CleanText.init)
-        let user = state.user.map { CleanText($0 + "@") }
+        let server = state.servers[0].server.map(CleanText.init)
+        let user = state.servers[0].user.map { CleanText($0 + "@") }
         let brand: StyledLine = [Span("dxtop", CellStyle(bold: true))] + (server == nil ? [] : [Span("  ")])
         let placeWidth = (server?.width ?? 0) + (user?.width ?? 0)
         let connection = connectionLine(state, now: now, glyphs: glyphs, width: width,
@@ -110,7 +110,7 @@ enum HeaderView {
     /// (shortened with an ellipsis). "dxtop" and "last data HH:MM:SS" always stay.
     static func connectionLine(_ state: DashboardState, now: Date, glyphs: Glyphs, width: Int,
                                whoWidth: Int, placeWidth: Int) -> StyledLine {
-        let (word, shortWord, reason) = connectionWord(state.connection)
+        let (word, shortWord, reason) = connectionWord(state.servers[0].connection)
         let ages = ageForms(state, now: now)
         let sep = " \(glyphs.separator) "
         let brandWidth = whoWidth - placeWidth
@@ -167,7 +167,7 @@ enum HeaderView {
         guard let at = state.lastDataAt else { return Array(repeating: "no data yet", count: 4) }
         // While connected the data is live: no timestamp, so a quiet dashboard writes nothing when the
         // periodic check finds nothing new.
-        if state.connection.isReceiving { return Array(repeating: "", count: 4) }
+        if state.servers[0].connection.isReceiving { return Array(repeating: "", count: 4) }
         // A timestamp is "yyyy-MM-dd HH:mm:ss[ UTC]".
         let stamp = state.options.timeFormat.timestamp(at)
         let time = String(stamp.dropFirst(11))
