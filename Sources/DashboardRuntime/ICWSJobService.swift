@@ -144,17 +144,17 @@ public final class ICWSJobService: JobService {
             } catch {
                 return .dictionaryFailed(context: context, Failure(error))
             }
-        case .submitJob(_, let config):
+        case .submitJob(_, let config, let requester):
             do {
-                return .jobSubmitted(id: JobKey(context: context, id: try await session.submitJob(config)))
+                return .screenReply(requester, .jobSubmitted(JobKey(context: context, id: try await session.submitJob(config))))
             } catch {
-                return .submitFailed(Failure(error))
+                return .screenReply(requester, .submitFailed(Failure(error)))
             }
         case .watch(let jobs):
             // The set covers every server; this one subscribes to its own.
             await watch(jobs.filter { $0.context == context }.map(\.id))
             return nil
-        case .startTimer, .quit:
+        case .startTimer, .repaintAll, .quit:
             // The runtime's own: never sent to a server.
             return nil
         }

@@ -37,8 +37,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         if state.configInFlight == id { state.configInFlight = nil }
         effects = []
     case .statusesReceived(let context, let statuses, let at):
-        state.statusesReceived(statuses, context: context, at: at)
-        effects = []
+        effects = state.statusesReceived(statuses, context: context, at: at)
     case .cancelSucceeded(let id):
         effects = state.cancelSucceeded(id: id)
     case .cancelFailed(let id, let failure):
@@ -66,11 +65,8 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .dictionaryFailed(let context, let failure):
         state.dictionaries[context] = .failed(failure)
         effects = []
-    case .jobSubmitted(let id):
-        effects = state.jobSubmitted(id: id)
-    case .submitFailed(let failure):
-        state.submitFailed(failure)
-        effects = []
+    case .screenReply(let screen, let reply):
+        effects = state.deliver(reply, to: screen)
     }
     effects += state.reconcile(previousSelection: previousSelection)
     return effects
@@ -81,18 +77,12 @@ extension DashboardState {
     /// per-state counts, the watch set and the selected job's configuration.
     mutating func reconcile(previousSelection: JobKey?) -> [Effect] {
         var effects: [Effect] = []
-        if rowsNeedRefresh || !rowChanges.isEmpty || rowsNeedle != filter.text.lowercased() { refreshVisibleRows() }
         if let id = selectWhenListed, row(of: id) != nil {
             operatorMovedSelection = true
             selectedId = id
             selectWhenListed = nil
         }
         keepSelectionInView()
-        if jobsChanged {
-            jobsChanged = false
-            if let watch = watchEffectIfChanged() { effects.append(watch) }
-            noteDialogJobEnded()
-        }
         if selectedId != previousSelection {
             detailScroll = 0
             configRest.selectionMoved()
@@ -148,19 +138,18 @@ extension DashboardState {
 
     /// Asks `context` for its newest page unless that request is already out (a refresh never overlaps).
     mutating func requestNewestPage(context: ContextID) -> [Effect] {
-        guard let index = serverIndex(context), servers[index].paging.startNewest() else { return [] }
-        return [.loadNewestPage(context: context, count: options.pageSize)]
+        guard let index = serverIndex(context) else { return [] }
+        return servers[index].paging.newestPage(context, count: options.pageSize)
     }
 
     /// `Effect.watch` with every job subscribed so far, when jobs that have not ended joined the
     /// list. A job that ends stays subscribed (the server keeps sending nothing for it), so an
-    /// ending job sends no PUT; only new jobs do, once per update however many arrive.
-    private mutating func watchEffectIfChanged() -> Effect? {
-        let joining = newlyListed.filter { !jobs.knownState($0).hasEnded }.map(jobs.key)
-        newlyListed.removeAll()
+    /// ending job sends no PUT; only new jobs do, once per batch however many arrive.
+    mutating func watchEffect(joining new: [JobStore.Slot]) -> [Effect] {
+        let joining = new.filter { !jobs.knownState($0).hasEnded }.map(jobs.key)
         let before = watchedIds.count
         for key in joining where watchedIds.insert(key).inserted { watchOrder.append(key) }
-        guard watchedIds.count != before else { return nil }
-        return .watch(jobIds: watchOrder)
+        guard watchedIds.count != before else { return [] }
+        return [.watch(jobIds: watchOrder)]
     }
 }

@@ -5,7 +5,7 @@ import JobComposition
 /// The open composer (`n`): the wizard's three steps on one screen — datasets and their columns,
 /// the filter (time window and sites), the name and a review — and what was chosen in each, with
 /// the server it goes to.
-public struct Composer: Equatable, Sendable {
+public struct Composer: DashboardScreen, Equatable {
     /// The parts Tab moves between, in order.
     public enum Part: Int, CaseIterable, Sendable {
         case dataSets, columns, window, submit
@@ -58,7 +58,7 @@ public struct Composer: Equatable, Sendable {
     /// while any is shown: a problem fixed leaves the list at once.
     public internal(set) var problems: [String] = []
     /// The server's refusal of the last `y`, until the next one.
-    public internal(set) var refusal: String?
+    public internal(set) var refusal: Failure?
     /// A submit is on its way.
     public internal(set) var submitting = false
     /// The windows offered, the selected job's first if it has one.
@@ -164,4 +164,11 @@ public struct Composer: Equatable, Sendable {
             return .failure(CompositionError(early + error.problems))
         }
     }
+}
+
+extension Composer: JobSendingScreen {
+    static let contexts: [KeyContext] = [.composer, .composerText]
+    var keyContext: KeyContext { typing == nil ? .composer : .composerText }
+
+    func draw(_ state: DashboardState, on canvas: Canvas) { ComposerView.draw(self, state: state, on: canvas) }
 }

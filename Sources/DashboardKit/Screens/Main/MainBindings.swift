@@ -8,10 +8,10 @@ enum MainBindings {
         Binding([.char("q")], in: main.union([.tooSmall]), help: "quit",
                 details: "Quit. (With the help open, `q` closes the help instead.)",
                 footer: FooterLabel(label: "quit", rank: 101, tail: true)) { _, _ in [.quit] },
-        Binding([.char("?")], in: main.union([.composer, .resubmit, .cancelDialog]), help: "show this help (every key)",
+        Binding([.char("?")], in: Set(KeyContext.all.filter(\.opensHelp)), help: "show this help (every key)",
                 details: "Open the help overlay (every key, per context), from the list, the detail, the composer, the resubmit review or the cancel dialog.",
                 footer: FooterLabel(label: "help", rank: 100, tail: true)) { state, _ in
-            state.push(.help(HelpScreen()))
+            state.push(HelpScreen())
             return []
         },
         Binding([.tab, .backTab], in: main, help: "switch between list and detail") { state, _ in
@@ -26,9 +26,7 @@ enum MainBindings {
         Binding([.char("s")], in: main, help: "sort: newest, state, name, user, duration",
                 details: "Cycle the sort: newest → state → name → user → duration → newest. The selected job stays selected. The sorted column is marked `▼` (`v` in ASCII).",
                 footer: FooterLabel(label: "sort", rank: 5, only: [.list])) { state, _ in
-            state.sort = state.sort.next
-            state.rowsNeedRefresh = true
-            state.statusMessage = .info("Sorted by \(state.sort.label).")
+            state.cycleSort()
             return []
         },
         Binding([.char("r")], in: main, help: "refresh the newest jobs",
@@ -49,8 +47,8 @@ enum MainBindings {
                 details: "Resubmit the selected job: a review of exactly what will be sent again, answered `y` (send), `w` (shift the window forward by its own length), `e` (edit it in the composer) or `n`/`Esc` (nothing sent). Needs the job's configuration; off in `--read-only` mode.",
                 footer: FooterLabel(label: "resubmit", rank: 10),
                 unavailable: { $0.resubmitUnavailable }) { state, _ in state.openResubmit() },
-        Binding([.ctrlL], in: main, help: "redraw the whole screen",
-                details: "Redraw the whole screen (the terminal layer repaints after any key; the dashboard's state does not change).") { _, _ in [] },
+        Binding([.ctrlL], in: Set(KeyContext.all), help: "redraw the whole screen",
+                details: "Redraw the whole screen, from every context (the dashboard's state does not change).") { _, _ in [.repaintAll] },
     ]
 
     static let list: [Binding] = [
