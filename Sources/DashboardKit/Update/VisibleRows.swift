@@ -129,7 +129,7 @@ extension DashboardState {
         var job = incoming
         // A page asked for before a change that the event stream has since delivered arrives with
         // the job's older state: it must not take the job back.
-        if let known = jobs[key], let now = known.state?.lifecycleStep, let then = incoming.state?.lifecycleStep, then < now {
+        if let known = jobs[key], incoming.goesBack(from: known) {
             job = known
         }
         let (slot, previous) = jobs.put(job, key: key)
