@@ -48,10 +48,12 @@ final class Pilot {
     /// `streamIdleTimeout`: how long a silent event stream is trusted before the server's ping
     /// interval has been seen (the feed's default is 90 s); `policy` replaces the feed's whole
     /// connection policy; `pollInterval` is the feed's polling interval on a server without event
-    /// streams (2 s by default).
+    /// streams (2 s by default); `connectionClock`: what each server's session, feed and job service
+    /// wait on (the system's by default; a `ManualClock` moves only when the test moves it).
     init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45, user: String = "admin",
          password: String = "admin-secret", requestTimeout: Duration? = nil, refreshInterval: Duration? = nil,
-         streamIdleTimeout: Duration? = nil, policy: ConnectionPolicy? = nil, pollInterval: Duration = .seconds(2)) throws {
+         streamIdleTimeout: Duration? = nil, policy: ConnectionPolicy? = nil, pollInterval: Duration = .seconds(2),
+         connectionClock: (any TimerClock)? = nil) throws {
         display = GridDisplay(width: width, height: height)
         wakeups = WakeIterator(wake.stream)
         let services: [any JobService] = try ports.enumerated().map { index, port in
@@ -62,6 +64,7 @@ final class Pilot {
             configuration.logger = Self.logger("client\(index)")
             // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
             configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
+            if let connectionClock { configuration.clock = connectionClock }
             let session = try ICWSSession(configuration: configuration)
             var feedPolicy = policy ?? Self.policy
             if let streamIdleTimeout { feedPolicy.streamIdleTimeout = streamIdleTimeout * 2 }
