@@ -150,7 +150,7 @@ let package = Package(
         .target(name: "PrometheusTestSupport", dependencies: ["ChildProcess"], path: "Tests/PrometheusTestSupport",
                 swiftSettings: strict),
         .testTarget(name: "ExporterTests", dependencies: [
-            "Exporter", "ICWSClient", "ICWSSimulator", "ICWSWire", "PrometheusTestSupport",
+            "Exporter", "ICWSClient", "ICWSSimulator", "ICWSWire", "PrometheusTestSupport", "TestClock",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
