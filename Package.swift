@@ -129,24 +129,28 @@ let package = Package(
         ], path: "Tests/TLSTestSupport", exclude: ["make-certificates.sh"], swiftSettings: strict),
         // Test support: plain loopback sockets for the hand-made servers and proxies.
         .target(name: "LoopbackSockets", path: "Tests/LoopbackSockets", swiftSettings: strict),
-        .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire", "TLSTestSupport"], swiftSettings: strict),
+        // Test support: a clock the tests move (timers wait on it instead of shrinking).
+        .target(name: "TestClock", dependencies: ["ICWSClient"], path: "Tests/TestClock", swiftSettings: strict),
+        .testTarget(name: "ICWSClientTests", dependencies: ["ICWSClient", "ICWSSimulator", "ICWSWire", "TLSTestSupport", "TestClock"], swiftSettings: strict),
         .testTarget(name: "ICWSSimulatorTests", dependencies: [
             "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"], swiftSettings: strict),
+        // docs/architecture.md's module diagram against this file's targets (reads both as text).
+        .testTarget(name: "ArchitectureTests", swiftSettings: strict),
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire", "DisplayText", "JobComposition"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "DashboardKit", "CNcursesw"], swiftSettings: strict),
         // The headless pilot: the real runtime and the real simulator over loopback, a grid surface.
         .testTarget(name: "PilotTests", dependencies: [
-            "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets",
+            "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets", "TestClock",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Test support: Debian's prometheus and promtool for the tests with the real thing; exposition parsing.
         .target(name: "PrometheusTestSupport", dependencies: ["ChildProcess"], path: "Tests/PrometheusTestSupport",
                 swiftSettings: strict),
         .testTarget(name: "ExporterTests", dependencies: [
-            "Exporter", "ICWSClient", "ICWSSimulator", "ICWSWire", "PrometheusTestSupport",
+            "Exporter", "ICWSClient", "ICWSSimulator", "ICWSWire", "PrometheusTestSupport", "TestClock",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),

@@ -1,5 +1,6 @@
 import DashboardKit
 import Foundation
+import ICWSClient
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -26,7 +27,8 @@ public final class DashboardRuntime {
     public private(set) var state: DashboardState
     private let display: any Display
     private let service: any JobService
-    private let clock: any DashboardClock
+    /// Stamps keys and frames; the one-shot timers (the next frame of a burst, a selection's rest) wait on it.
+    private let clock: any TimerClock
     private let mailbox: Mailbox<RuntimeEvent>
     private let inFlight = EffectCount()
     /// Effects of the actions applied in this step, sent when the step ends.
@@ -41,7 +43,7 @@ public final class DashboardRuntime {
     public private(set) var framesDrawn = 0
 
     public init(options: DashboardOptions, display: any Display, service: any JobService, wake: any WakeSignal,
-                clock: any DashboardClock = SystemClock()) {
+                clock: any TimerClock = SystemClock()) {
         state = DashboardState(options: options, width: display.surface.width, height: display.surface.height)
         self.display = display
         self.service = service
@@ -94,6 +96,9 @@ public final class DashboardRuntime {
             switch input {
             case .key(let key):
                 changed = true
+                // What a key does may depend on the time ("today" in the composer), and idle
+                // checks leave the state's clock where it was: the key brings it up to date.
+                _ = apply(.clockRead(clock.now()))
                 if apply(.key(key)) { return .quit }
             case .resize(let width, let height):
                 display.resize(width: width, height: height)

@@ -16,25 +16,23 @@ public final class ICWSJobService: JobService {
     /// Older pages, with the history walk's next page read ahead while the last one is merged.
     private let olderPages: JobPageReadAhead
     private let logger: Logger
-    private let clock: any DashboardClock
+    /// The session's clock: stamps results, and the new-job check waits on it.
+    private let clock: any TimerClock
     /// How often the server is checked for jobs submitted by others (the feed only covers jobs
     /// already listed); nil: never. Each check asks for the newest job alone (`jobCount=1`); the
     /// newest page is fetched only when that job is not listed yet.
     private let refreshInterval: Duration?
-    /// Job sets waiting to be PUT: only the newest is kept, so a burst of changes ends in one PUT
-    /// of the final set. The feed's session keeps the set itself (and sends a repeated set not again).
-    private let pendingWatch = Mutex<(ids: [String]?, sending: Bool)>((nil, false))
     /// The task following the feed (it owns the page refresher); `stopped` once `stop()` ran.
     private let follower = Mutex<(task: Task<Void, Never>?, stopped: Bool)>((nil, false))
 
     public init(session: ICWSSession, context: ContextID = .first, feed: JobStatusFeed? = nil, logger: Logger,
-                clock: any DashboardClock = SystemClock(), refreshInterval: Duration? = .seconds(15)) {
+                refreshInterval: Duration? = .seconds(15)) {
         self.context = context
         self.session = session
         self.feed = feed ?? JobStatusFeed(session: session)
         olderPages = JobPageReadAhead(session: session)
         self.logger = logger
-        self.clock = clock
+        clock = session.clock
         self.refreshInterval = refreshInterval
     }
 
@@ -175,33 +173,21 @@ public final class ICWSJobService: JobService {
         await session.shutdown()
     }
 
-    /// PUTs the newest asked-for set; a call arriving while a PUT runs leaves its set for that
-    /// caller to send next. A failed PUT is retried by the feed once it is live again.
+    /// PUTs the asked-for set through the feed (which sends only the newest of a burst). A failed
+    /// PUT is retried by the feed once it is live again.
     private func watch(_ jobIds: [String]) async {
-        let sendsNow = pendingWatch.withLock { pending in
-            pending.ids = jobIds
-            defer { pending.sending = true }
-            return !pending.sending
-        }
-        guard sendsNow else { return }
-        while let next = pendingWatch.withLock({ pending -> [String]? in
-            defer { pending.ids = nil }
-            if pending.ids == nil { pending.sending = false }
-            return pending.ids
-        }) {
-            do {
-                try await feed.watch(jobIds: next)
-            } catch {
-                logger.warning("job-status subscription failed; retried when the feed is live again",
-                               metadata: ["error": "\(Failure(error).message)"])
-            }
+        do {
+            try await feed.watch(jobIds: jobIds)
+        } catch {
+            logger.warning("job-status subscription failed; retried when the feed is live again",
+                           metadata: ["error": "\(Failure(error).message)"])
         }
     }
 
     /// Every `interval` until cancelled, checks for new jobs (`checkNewest`).
     private func checkNewest(every interval: Duration, _ post: @Sendable (RuntimeEvent) -> Void) async {
         while true {
-            do { try await Task.sleep(for: interval) } catch { return }
+            do { try await clock.sleep(for: interval) } catch { return }
             await checkNewest(post)
         }
     }

@@ -36,23 +36,6 @@ extension Display {
     public func repaintAll() {}
 }
 
-/// The time results and frames are stamped with, and the runtime's one-shot timers (the next
-/// frame of a burst, a selection's rest) wait on.
-public protocol DashboardClock: Sendable {
-    func now() -> Date
-    /// Returns once `duration` has passed on this clock (throws when the task is cancelled).
-    func sleep(for duration: Duration) async throws
-}
-
-extension DashboardClock {
-    public func sleep(for duration: Duration) async throws { try await Task.sleep(for: duration) }
-}
-
-public struct SystemClock: DashboardClock {
-    public init() {}
-    public func now() -> Date { Date() }
-}
-
 /// What reaches the loop from off it.
 public enum RuntimeEvent: Sendable {
     /// A result or a change of the connection, for the update function.

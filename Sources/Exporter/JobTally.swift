@@ -34,7 +34,7 @@ struct JobTally: Sendable {
             guard let state = status.state else { continue }
             let label = MetricCatalogue.stateLabel(state)
             if let old = states[status.id] {
-                guard old != label, !Self.goesBack(from: old, to: state) else { continue }
+                guard old != label, !(JobState(word: old).map(state.goesBack(from:)) ?? false) else { continue }
                 counts[old, default: 0] -= 1
             } else {
                 order.append(status.id)
@@ -45,11 +45,6 @@ struct JobTally: Sendable {
         }
         forgetBeyondWindow()
         return changed
-    }
-
-    private static func goesBack(from old: String, to new: JobState) -> Bool {
-        guard let oldStep = JobState(word: old)?.lifecycleStep, let newStep = new.lifecycleStep else { return false }
-        return newStep < oldStep
     }
 
     private mutating func forgetBeyondWindow() {

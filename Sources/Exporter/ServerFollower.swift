@@ -170,10 +170,11 @@ final class ServerFollower: Sendable {
         }
     }
 
-    /// Every `interval` until cancelled: the newest job alone; a new one lists the new jobs.
+    /// Every `interval` (on the session's clock) until cancelled: the newest job alone; a new one
+    /// lists the new jobs.
     private func checkNewest(every interval: Duration) async {
         while true {
-            do { try await Task.sleep(for: interval) } catch { return }
+            do { try await session.clock.sleep(for: interval) } catch { return }
             do {
                 guard let newest = try await session.jobPage(count: 1, mode: .status).jobs.first?.id,
                       !tally.withLock({ $0.knows(newest) }) || continueFrom.withLock({ $0 != nil }) else { continue }

@@ -20,6 +20,9 @@ public struct ICWSClientConfiguration: Sendable {
     public var proxy: HTTPProxy?
     /// Counts the session's requests and received bytes (nil: nothing counts).
     public var traffic: (any TrafficObserver)?
+    /// What the backoff, the reconnection budget, polling and the stream's liveness wait on and
+    /// measure with (request timeouts stay on the system's time).
+    public var clock: any TimerClock = SystemClock()
 
     public init(
         server: ICWSServer, credentials: ICWSCredentials, tls: TLSOptions = TLSOptions(),

@@ -47,7 +47,7 @@ extension ICWSSession {
     /// PUT again after every re-login. The server answers with a full (non-delta) status message.
     public func subscribeJobStatuses(jobIds: [String]) async throws {
         subscribedJobIds = jobIds
-        lastSubscriptionPut = .now
+        lastSubscriptionPut = configuration.clock.instant
         do {
             _ = try await sessionCall(.PUT, ICWSPath.jobStatusSubscription, body: try Self.encode(JobStatusSubscription(jobIds: jobIds)))
             if subscribedJobIds == jobIds { subscriptionFailed = false }
@@ -61,7 +61,7 @@ extension ICWSSession {
     public func unsubscribeJobStatuses() async throws {
         subscribedJobIds = []
         subscriptionFailed = false
-        lastSubscriptionPut = .now
+        lastSubscriptionPut = configuration.clock.instant
         _ = try await sessionCall(.DELETE, ICWSPath.jobStatusSubscription)
     }
 

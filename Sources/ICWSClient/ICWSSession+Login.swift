@@ -121,7 +121,7 @@ extension ICWSSession {
         guard !jobIds.isEmpty, let body = try? ICWSJSON.encode(JobStatusSubscription(jobIds: jobIds)) else { return }
         let call = Self.call(.PUT, ICWSPath.jobStatusSubscription, query: [], body: body, token: fresh)
         var failure: String?
-        lastSubscriptionPut = .now
+        lastSubscriptionPut = configuration.clock.instant
         do {
             let answer = try await transport.send(call)
             if !answer.isSuccess { failure = answer.errorInfo.message }

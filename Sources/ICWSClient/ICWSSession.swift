@@ -17,6 +17,8 @@ public actor ICWSSession {
     let configuration: ICWSClientConfiguration
     let transport: HTTPTransport
     var logger: Logger { configuration.logger }
+    /// What the session's and its feed's timers wait on (the configuration's).
+    public nonisolated var clock: any TimerClock { configuration.clock }
 
     var token: SessionToken?
     var loginInFlight: Task<SessionToken, any Error>?
@@ -153,7 +155,7 @@ public actor ICWSSession {
     /// the stream opened).
     func retryFailedSubscription(notSoonerThan gap: Duration = .zero) async {
         guard subscriptionFailed, !subscribedJobIds.isEmpty else { return }
-        if let last = lastSubscriptionPut, ContinuousClock.now - last < gap { return }
+        if let last = lastSubscriptionPut, configuration.clock.instant - last < gap { return }
         try? await subscribeJobStatuses(jobIds: subscribedJobIds)
     }
 
@@ -243,8 +245,9 @@ public actor ICWSSession {
             pausedAttempt = attempt
             logger.info("the last session was never usable; logging in again after \(pause.spoken) (attempt \(attempt))")
         }
+        let clock = configuration.clock
         let task = Task {
-            if pause > .zero { try await Task.sleep(for: pause) }
+            if pause > .zero { try await clock.sleep(for: pause) }
             return try await self.login(startingAt: server)
         }
         loginInFlight = task

@@ -40,9 +40,9 @@ extension JobStatusFeed {
                 continue
             } catch let lost as StreamLost {
                 trouble = lost.trouble
-                if lost.trouble == .notAnEventStream || flaps.streamEnded(opened: lost.opened, at: .now) {
+                if lost.trouble == .notAnEventStream || flaps.streamEnded(opened: lost.opened, at: clock.instant) {
                     logger.warning("the event stream is unstable (\(lost.trouble.words)); polling every \(policy.unstablePollInterval.spoken) for \(policy.unstablePollingPeriod.spoken)")
-                    unstableUntil = .now + policy.unstablePollingPeriod
+                    unstableUntil = clock.instant + policy.unstablePollingPeriod
                 }
             } catch is SessionEnded {
                 trouble = .sessionEnded
@@ -65,9 +65,9 @@ extension JobStatusFeed {
             let attempt = await session.recordFailedAttempt()
             emit(.connection(attempt >= policy.offlineAfterAttempts
                 ? .offline(attempt: attempt, because: trouble) : .reconnecting(attempt: attempt, because: trouble)))
-            let wanted = ContinuousClock.now + backoff.delay(attempt: attempt, floor: serverRetry)
+            let wanted = clock.instant + backoff.delay(attempt: attempt, floor: serverRetry)
             do {
-                try await Task.sleep(until: budget.admit(wanted: wanted))
+                try await clock.sleep(until: budget.admit(wanted: wanted))
             } catch {
                 break
             }
@@ -94,7 +94,7 @@ extension JobStatusFeed {
                       as transport: FeedTransport) async throws {
         var live = false
         var gap = interval
-        while deadline.map({ ContinuousClock.now < $0 }) ?? true {
+        while deadline.map({ clock.instant < $0 }) ?? true {
             try Task.checkCancellation()
             let generation = await session.generation
             let messages = try await session.pollMessages()
@@ -110,8 +110,8 @@ extension JobStatusFeed {
                 let active = messages.contains { if case .jobStatus = $0 { true } else { false } }
                 gap = active ? interval : min(gap * 2, max(cap, interval))
             }
-            let next = ContinuousClock.now + gap
-            try await Task.sleep(until: deadline.map { min($0, next) } ?? next)
+            let next = clock.instant + gap
+            try await clock.sleep(until: deadline.map { min($0, next) } ?? next)
         }
     }
 

@@ -16,11 +16,11 @@ extension JobStatusFeed {
             // Still refused after the session's renewal (a 401 or 503 on every stream, a 5xx):
             // the stream flaps, while the other calls may well work.
             case .authenticationFailed, .unavailable, .serverError:
-                throw StreamLost(trouble: .failed(Failure(error)), opened: .now)
+                throw StreamLost(trouble: .failed(Failure(error)), opened: clock.instant)
             default: throw error
             }
         }
-        let opened = ContinuousClock.now
+        let opened = clock.instant
         let contentType = response.headers.first(name: "Content-Type") ?? ""
         guard contentType.lowercased().hasPrefix(ICWSProtocol.eventStreamType) else {
             logger.warning("the event stream was answered with '\(VisibleText.ascii(contentType, limit: 60))'")
@@ -68,7 +68,7 @@ extension JobStatusFeed {
                     let (recovered, firstProof) = liveness.withLock { state in
                         state.serverRetry = asked ?? state.serverRetry
                         let wasProven = state.proven
-                        let recovered = state.heard(pings: pings, healthy: healthy, at: .now)
+                        let recovered = state.heard(pings: pings, healthy: healthy, at: clock.instant)
                         return (recovered, state.proven && !wasProven)
                     }
                     if firstProof {
@@ -82,8 +82,8 @@ extension JobStatusFeed {
                 // Watchdog: a silent stream, or a stream of a session that was replaced.
                 while true {
                     let tick = liveness.withLock { min($0.staleAfter / 4, .seconds(1)) }
-                    try await Task.sleep(for: tick)
-                    switch liveness.withLock({ $0.check(at: .now) }) {
+                    try await clock.sleep(for: tick)
+                    switch liveness.withLock({ $0.check(at: clock.instant) }) {
                     case .fine: break
                     case .becameStale(let silent): emit(.connection(.stale(silentFor: silent)))
                     case .dead(let silent): throw StreamTrouble.silent(silent)

@@ -25,6 +25,9 @@ public final class JobStatusFeed: Sendable {
     /// the polling backoff.
     public let policy: ConnectionPolicy
     let state = Mutex(FeedLoopState())
+    /// Job sets waiting to be PUT: only the newest is kept, so a burst of changes ends in one PUT
+    /// of the final set. The session keeps the set itself (and sends a repeated set not again).
+    private let pendingWatch = Mutex<(ids: [String]?, sending: Bool)>((nil, false))
 
     struct FeedLoopState {
         var loop: Task<Void, Never>?
@@ -71,10 +74,35 @@ public final class JobStatusFeed: Sendable {
 
     /// Replaces the watched jobs (PUT the subscription; `[]` deletes it). The server answers with
     /// their full statuses, which arrive as a `.statuses` event.
+    /// A call arriving while a PUT runs leaves its set for that caller to send next (only the
+    /// newest set waits); the caller that sends throws the failure of its last PUT.
     /// A failed PUT is sent again once the feed is live again, unless a newer set was asked for.
     /// The set the session already holds and the server accepted sends nothing (another server's
     /// change repeats this one's set).
     public func watch(jobIds: [String]) async throws {
+        let sendsNow = pendingWatch.withLock { pending in
+            pending.ids = jobIds
+            defer { pending.sending = true }
+            return !pending.sending
+        }
+        guard sendsNow else { return }
+        var failure: (any Error)?
+        while let next = pendingWatch.withLock({ pending -> [String]? in
+            defer { pending.ids = nil }
+            if pending.ids == nil { pending.sending = false }
+            return pending.ids
+        }) {
+            do {
+                try await subscribe(next)
+                failure = nil
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private func subscribe(_ jobIds: [String]) async throws {
         guard await !session.holdsSubscription(jobIds) else { return }
         state.withLock { $0.cache.keep(only: Set(jobIds)) }
         if jobIds.isEmpty {
@@ -109,4 +137,5 @@ public final class JobStatusFeed: Sendable {
 
     var logger: Logger { session.configuration.logger }
     var backoff: Backoff { session.configuration.backoff }
+    var clock: any TimerClock { session.configuration.clock }
 }

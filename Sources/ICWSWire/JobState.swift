@@ -57,6 +57,13 @@ public enum JobState: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The never-go-back rule: this state is earlier in a job's life than `known`, so it was read
+    /// before a change already seen. Unknown states are never judged older.
+    public func goesBack(from known: JobState) -> Bool {
+        guard let now = known.lifecycleStep, let then = lifecycleStep else { return false }
+        return then < now
+    }
+
     /// The job will not change any more.
     public var hasEnded: Bool {
         switch self {
@@ -104,7 +111,7 @@ extension JobStatus {
     /// `jobs watch`): a status whose state is earlier in a job's life than `known`'s was read
     /// before a change already seen, so `known` stands. Unknown states are never judged older.
     public func goesBack(from known: JobStatus) -> Bool {
-        guard let now = known.state?.lifecycleStep, let then = state?.lifecycleStep else { return false }
-        return then < now
+        guard let now = known.state, let then = state else { return false }
+        return then.goesBack(from: now)
     }
 }

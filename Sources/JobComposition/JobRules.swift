@@ -18,17 +18,17 @@ public enum JobRules {
                 property: "name",
                 message: "The job name is \(config.name.count) characters long; at most \(maximumNameLength) are allowed."))
         }
-        let entries = config.tableConfigs.map { (DataSetKind.table, $0) } + config.viewConfigs.map { (DataSetKind.view, $0) }
+        let entries = config.dataSets
         if entries.isEmpty {
             problems.append(CompositionProblem(property: "tables", message: "A job needs at least one table or view."))
         }
         var known: [DictionaryDataSet] = []
-        for (kind, entry) in entries {
-            if let found = dictionary.dataSet(named: entry.name, kind: kind) {
+        for set in entries {
+            if let found = dictionary.dataSet(named: set.entry.name, kind: set.kind) {
                 known.append(found)
-                problems += columnProblems(entry, of: found)
+                problems += columnProblems(set.entry, of: found)
             } else {
-                problems.append(unknownDataSet(entry.name, kind: kind, in: dictionary))
+                problems.append(unknownDataSet(set.entry.name, kind: set.kind, in: dictionary))
             }
         }
         if let start = config.startTimeFilter, let end = config.endTimeFilter, end <= start {
@@ -36,12 +36,12 @@ public enum JobRules {
                                                message: "endTimeFilter must be later than startTimeFilter."))
         }
         let hasWindow = config.startTimeFilter != nil || config.endTimeFilter != nil
-        if hasWindow, !known.isEmpty, !entries.contains(where: { $0.1.dateTimeFilterColumn != nil }) {
+        if hasWindow, !known.isEmpty, !entries.contains(where: { $0.entry.dateTimeFilterColumn != nil }) {
             problems.append(CompositionProblem(
                 property: "startTimeFilter",
                 message: "A time window needs a dataset with a date-time filter column; \(list(known)) \(known.count == 1 ? "has" : "have") none."))
         }
-        if !config.siteIds.isEmpty, !known.isEmpty, !entries.contains(where: { $0.1.siteIdFilterColumn != nil }) {
+        if !config.siteIds.isEmpty, !known.isEmpty, !entries.contains(where: { $0.entry.siteIdFilterColumn != nil }) {
             problems.append(CompositionProblem(
                 property: "siteIdFilters",
                 message: "Site filters need a dataset with a site-id filter column; \(list(known)) \(known.count == 1 ? "has" : "have") none."))

@@ -5,6 +5,7 @@ import ICWSSimulator
 import ICWSWire
 import PrometheusTestSupport
 import Synchronization
+import TestClock
 import Testing
 
 /// The exporter in-process against real simulators over loopback.
@@ -123,21 +124,25 @@ struct FollowingTests {
 }
 
 extension FollowingTests {
+    /// The check waits on the session's clock: the test moves it by the real interval.
     @Test("a listing cut short by a failing page is taken up again on the next check, down to the window")
     func listingResumes() async throws {
         let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 1200, speed: 0, seed: 8))
         try await simulator.start()
         await simulator.setFaults(SimulatorFaults(failJobListsAfter: 1))
-        var options = Exporter.Options()
-        options.newestCheckInterval = .milliseconds(200)
-        let exporter = try Exporter(servers: [try Self.server(simulator, context: "east")], version: "0.1.0",
-                                    options: options, note: { _ in })
+        let options = Exporter.Options()
+        let clock = ManualClock(start: Date())
+        var server = try Self.server(simulator, context: "east")
+        server.configuration.clock = clock
+        let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: { _ in })
         exporter.start()
         func total(_ samples: [ExpositionSample]) -> Double {
             samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value }
         }
         _ = try await Self.waitFor(exporter, "the first page counted") { total($0) == 500 }
         await simulator.setFaults(SimulatorFaults())
+        #expect(await clock.waitForSleepers(2), "the check and the stream's watchdog wait on the clock")
+        clock.advance(by: options.newestCheckInterval)
         _ = try await Self.waitFor(exporter, "the whole window counted") { total($0) == 1000 }
         await exporter.stop()
         await simulator.stop()

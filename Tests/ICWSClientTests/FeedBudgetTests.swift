@@ -1,5 +1,7 @@
+import Foundation
 import ICWSSimulator
 import ICWSWire
+import TestClock
 import Testing
 @testable import ICWSClient
 
@@ -14,19 +16,22 @@ import Testing
         #expect(policy.newJobCheckInterval(.seconds(60), over: .polling) == .seconds(60))
     }
 
-    /// Every login answered 503 with no partner: the backoff alone (capped at 50 ms here) would log
-    /// in about 20 times a second. The budget lets 6 reconnections a minute through: the seventh
-    /// waits. From the fourth attempt the feed reports the link offline.
+    /// Every login answered 503 with no partner, and a backoff of at most 50 ms (a client that
+    /// retries fast): the budget lets 6 reconnections a minute through, the seventh waits for the
+    /// first to leave the window. From the fourth attempt the feed reports the link offline. Every
+    /// wait is on a `ManualClock` the test moves: nothing sleeps.
     @Test func aServerThatRefusesEveryLoginCostsAtMostTheBudget() async throws {
         let fixture = try await SimulatorFixture.start()
         await fixture.simulator.setFaults(SimulatorFaults(notAcceptingConnections: []))
+        let clock = ManualClock(start: Date())
         var configuration = fixture.configuration()
         configuration.backoff = Backoff(base: .milliseconds(10), cap: .milliseconds(50))
+        configuration.clock = clock
         try await fixture.withSession(configuration) { session in
             let feed = JobStatusFeed(session: session)
             var events = feed.events().makeAsyncIterator()
             var states: [FeedState] = []
-            while states.count < 7 {
+            func nextState() async throws {
                 let event = try await nextEvent(&events) {
                     switch $0 {
                     case .connection(.reconnecting), .connection(.offline): true
@@ -34,15 +39,22 @@ import Testing
                     }
                 }
                 if case .connection(let state) = event { states.append(state) }
+                #expect(await clock.waitForSleepers(1), "the feed waits on the clock after attempt \(states.count)")
             }
-            // The seventh reconnection waits for the budget (a minute after the first): a short
-            // idle stretch, in which the backoff alone would have logged in many times.
-            try await Task.sleep(for: .seconds(1))
-            let logins = await fixture.simulator.loginCount()
-            let served = fixture.simulator.traffic().requests["POST connection"]
+            try await nextState()
+            while states.count < 7 {
+                clock.advance(by: configuration.backoff.cap)
+                try await nextState()
+            }
+            // The seventh reconnection: what the backoff asks has passed, the budget holds it.
+            clock.advance(by: configuration.backoff.cap)
+            #expect(clock.sleepers == 1, "held by the budget")
+            #expect(fixture.simulator.traffic().requests["POST connection"] == 7, "the first login and 6 reconnections")
+            clock.advance(by: ConnectionPolicy().budgetWindow)
+            try await nextState()
+            #expect(fixture.simulator.traffic().requests["POST connection"] == 8, "a minute on, the next one goes")
             await feed.stop()
-            #expect(served == 7, "the first login and 6 reconnections")
-            #expect(logins == 0, "none was accepted")
+            #expect(await fixture.simulator.loginCount() == 0, "none was accepted")
             let words = states.map { state -> String in
                 switch state {
                 case .reconnecting(let attempt, _): "reconnecting \(attempt)"
@@ -50,7 +62,8 @@ import Testing
                 default: "\(state)"
                 }
             }
-            #expect(words == ["reconnecting 1", "reconnecting 2", "reconnecting 3", "offline 4", "offline 5", "offline 6", "offline 7"])
+            #expect(words == ["reconnecting 1", "reconnecting 2", "reconnecting 3", "offline 4", "offline 5", "offline 6", "offline 7",
+                              "offline 8"])
         }
     }
 

@@ -1,5 +1,7 @@
+import Foundation
 import ICWSSimulator
 import ICWSWire
+import TestClock
 import Testing
 @testable import ICWSClient
 
@@ -9,19 +11,21 @@ import Testing
     /// Every stream ends its session at once: each reconnection logs in again, and the attempt
     /// count grows instead of restarting at 1 each time a stream opens (the storm of item 3/4),
     /// with one counter (no second pause inside the login). From the fourth attempt the link reads
-    /// offline; a stream that flapped four times is given up for polling (issue 15).
+    /// offline; a stream that flapped four times is given up for polling (issue 15). The program's
+    /// backoff, waited on a `ManualClock` the test moves by each attempt's ceiling.
     @Test func streamsThatEndTheirSessionAtOnceBackOffThenPoll() async throws {
         let fixture = try await SimulatorFixture.start()
         await fixture.simulator.setFaults(SimulatorFaults(endSessionOnStreamOpen: true))
+        let clock = ManualClock(start: Date())
         var configuration = fixture.configuration()
-        configuration.backoff = Backoff(base: .milliseconds(10), cap: .milliseconds(200))
+        configuration.clock = clock
+        let backoff = configuration.backoff
         try await fixture.withSession(configuration) { session in
             let feed = JobStatusFeed(session: session)
             var events = feed.events().makeAsyncIterator()
             var states: [FeedState] = []
             while true {
-                // A generous bound: in a full parallel run these reconnections have taken 7 s each.
-                let event = try await nextEvent(&events, timeout: .seconds(60)) {
+                let event = try await nextEvent(&events) {
                     switch $0 {
                     case .connection(.reconnecting), .connection(.offline), .connection(.live(.pollingWhileStreamUnstable)): true
                     default: false
@@ -30,6 +34,8 @@ import Testing
                 guard case .connection(let state) = event else { continue }
                 states.append(state)
                 if case .live = state { break }
+                #expect(await clock.waitForSleepers(1), "attempt \(states.count) waits on the clock")
+                clock.advance(by: backoff.ceiling(attempt: states.count))
             }
             await feed.stop()
             let unstable = FeedState.live(.pollingWhileStreamUnstable(every: ConnectionPolicy().unstablePollInterval))

@@ -1,5 +1,7 @@
+import Foundation
 import ICWSSimulator
 import ICWSWire
+import TestClock
 import Testing
 @testable import ICWSClient
 
@@ -128,17 +130,29 @@ import Testing
         }
     }
 
+    /// The program's liveness bounds and backoff on a `ManualClock`: the test moves the clock past
+    /// the silence a stream is trusted for, instead of shrinking it.
     @Test func silentStreamIsReopenedByTheWatchdog() async throws {
         let fixture = try await SimulatorFixture.start { $0.pingInterval = .seconds(60) }
-        try await fixture.withSession { session in
-            let feed = JobStatusFeed(session: session, pollInterval: .seconds(2), useServerSentEvents: nil,
-                                     idleTimeout: .milliseconds(300))
+        let clock = ManualClock(start: Date())
+        var configuration = fixture.configuration()
+        configuration.clock = clock
+        try await fixture.withSession(configuration) { session in
+            let feed = JobStatusFeed(session: session, pollInterval: .seconds(2), useServerSentEvents: nil)
             var events = feed.events().makeAsyncIterator()
             _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
+            #expect(await clock.waitForSleepers(1), "the watchdog waits on the clock")
+            clock.advance(by: feed.policy.streamIdleTimeout + .seconds(1))
+            // Past both bounds at once: stale is said first, the next tick reopens the stream.
+            _ = try await nextEvent(&events) { if case .connection(.stale) = $0 { true } else { false } }
+            #expect(await clock.waitForSleepers(1), "the watchdog waits on the clock")
+            clock.advance(by: .seconds(1))
             let reconnecting = try await nextEvent(&events) { if case .connection(.reconnecting) = $0 { true } else { false } }
             guard case .connection(.reconnecting(let attempt, let trouble)) = reconnecting else { return }
             #expect(attempt == 1)
             if case .streamSilent = trouble {} else { Issue.record("expected a silent stream, got \(trouble)") }
+            #expect(await clock.waitForSleepers(1), "the backoff waits on the clock")
+            clock.advance(by: configuration.backoff.ceiling(attempt: 1))
             _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
             await feed.stop()
         }

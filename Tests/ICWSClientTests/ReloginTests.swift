@@ -113,24 +113,4 @@ import Testing
         }
         await partner.stop()
     }
-
-    /// Issue 10, item 3: a server that answers 401 to every session, however new. Each re-login
-    /// waits the backoff for one more unusable session in a row, instead of logging in at once.
-    @Test func reloginsAfterUnusableSessionsGoThroughTheBackoff() async throws {
-        let fixture = try await SimulatorFixture.start()
-        await fixture.simulator.setFaults(SimulatorFaults(expireSessionsAfterRequests: 0))
-        let log = RecordingLog()
-        var configuration = fixture.configuration(logger: log.logger)
-        configuration.backoff = Backoff(base: .milliseconds(10), cap: .milliseconds(100))
-        try await fixture.withSession(configuration) { session in
-            for _ in 0..<3 {
-                await #expect(throws: ICWSError.self) { _ = try await session.listJobs(count: 1) }
-            }
-        }
-        let attempts = log.all.compactMap { line in
-            line.firstMatch(of: /never usable; logging in again after .* \(attempt (\d+)\)/).map { Int($0.output.1)! }
-        }
-        #expect(attempts == [1, 2, 3], "\(log.all.filter { $0.contains("logging in") })")
-        #expect(await fixture.simulator.loginCount() == 4)
-    }
 }

@@ -34,6 +34,15 @@ struct JobStateTests {
         #expect(JobState(word: "") == nil)
     }
 
+    /// The never-go-back rule every merge of statuses uses (feed, dashboard, `jobs watch`, exporter).
+    @Test func aStateEarlierInTheLifeGoesBackAndUnknownOnesNever() {
+        #expect(JobState.queued.goesBack(from: .started))
+        #expect(JobState.started.goesBack(from: .finished))
+        #expect(!JobState.canceled.goesBack(from: .finished), "ended states are one step")
+        #expect(!JobState.started.goesBack(from: .queued))
+        #expect(!JobState.unknown(9).goesBack(from: .finished) && !JobState.submitted.goesBack(from: .unknown(9)))
+    }
+
     @Test func knownIsTheLifecycleOrder() {
         #expect(JobState.known.map(\.rawValue) == [0, 1, 2, 3, 4, 5])
     }

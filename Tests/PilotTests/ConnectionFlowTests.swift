@@ -1,7 +1,10 @@
 import DashboardKit
 import DashboardRuntime
+import Foundation
+import ICWSClient
 import ICWSSimulator
 import ICWSWire
+import TestClock
 import Testing
 
 /// The one owner of the connection, seen from the dashboard: the server ending the session, and
@@ -53,11 +56,14 @@ struct ConnectionFlowTests {
         }
     }
 
+    /// The program's backoff on the connection's clock: the test moves it once the feed waits,
+    /// after the server is back.
     @Test func reconnectsAfterTheServerRestartsOnTheSamePort() async throws {
         let first = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 60, speed: 0))
         let port = try await first.start()
         let id = await first.addJob(sampleJob("before restart"), submittedBy: "jdoe")
-        let pilot = try Pilot(simulator: first)
+        let clock = ManualClock(start: Date())
+        let pilot = try Pilot(options: DashboardOptions(server: "pilot", user: "admin"), ports: [port], connectionClock: clock)
         try await pilot.start()
         try await pilot.waitFor("connected") { $0.state.servers[0].connection == .connected }
         await first.stop()
@@ -72,6 +78,14 @@ struct ConnectionFlowTests {
         _ = try await second.start()
         let again = await second.addJob(sampleJob("after restart"), submittedBy: "jdoe")
         #expect(again == id)
+        try await pilot.runUntilQuiet()
+        if case .reconnecting(let attempt, _) = pilot.state.connection {
+            #expect(attempt == 1, "the clock did not move: no second attempt")
+        } else {
+            Issue.record("expected reconnecting, got \(pilot.state.connection)")
+        }
+        #expect(await clock.waitForSleepers(1), "the reconnection waits the backoff on the clock")
+        clock.advance(by: Backoff().ceiling(attempt: 1))
         try await finally(await afterRestart(pilot, second, again)) {
             await pilot.stop()
             await second.stop()

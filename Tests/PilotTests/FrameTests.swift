@@ -3,6 +3,7 @@ import DashboardRuntime
 import Foundation
 import ICWSWire
 import Synchronization
+import TestClock
 import Testing
 
 /// The runtime's frames on a clock the test moves: a burst of changes is applied together and
@@ -55,6 +56,22 @@ struct FrameTests {
         }
     }
 
+    /// Idle checks leave the state's clock where it was (an idle dashboard writes nothing); a key
+    /// brings it up to date, so the composer's "today" and "yesterday" count from the key press.
+    @Test func aKeyReadsTheClockSoPresetsCountFromThePress() {
+        let harness = Harness()
+        let listed = Harness.job(1, .finished)
+        harness.post(.pageLoaded(jobs: [listed], olderThan: nil, requested: 50, at: harness.clock.now()))
+        _ = harness.runtime.step([])
+        harness.clock.advance(by: .seconds(2 * 86_400))
+        harness.post(.newestChecked(newestId: listed.id))
+        _ = harness.runtime.step([])
+        #expect(harness.runtime.state.clock == FrameTests.start, "an idle check leaves the clock")
+        _ = harness.runtime.step([.key(.char("n"))])
+        #expect(harness.runtime.state.composer != nil)
+        #expect(harness.runtime.state.clock == harness.clock.now(), "the key read the clock: two days on")
+    }
+
     @Test func aBurstWaitsForTheNextFrameAndOneTimerWakesTheLoop() async {
         let harness = Harness()
         let runtime = harness.runtime
@@ -64,7 +81,7 @@ struct FrameTests {
         _ = runtime.step([])
         #expect(runtime.state.jobs.count == 500, "everything posted is applied at once")
         #expect(runtime.framesDrawn == 1, "1 ms after a frame: the next waits")
-        await harness.clock.waitForSleepers(1)
+        #expect(await harness.clock.waitForSleepers(1), "the frame timer waits")
         for number in 500..<1000 { harness.post(.statusesReceived([Harness.job(number, .started)], at: harness.clock.now())) }
         _ = runtime.step([])
         #expect(runtime.framesDrawn == 1)
@@ -169,73 +186,3 @@ final class RecordingService: JobService {
     func stop() async {}
 }
 
-/// A clock that moves only when told: `sleep` returns once `advance` has moved it past the end.
-final class ManualClock: DashboardClock {
-    private struct Sleeper {
-        let until: Date
-        let continuation: CheckedContinuation<Void, Never>
-    }
-    private let state: Mutex<(now: Date, sleepers: [Sleeper], durations: [Duration])>
-    /// Yields each time a sleep starts.
-    private let (sleeps, sleepStarted) = AsyncStream.makeStream(of: Void.self)
-    private let sleepsIterator: WakeIterator
-
-    init(start: Date) {
-        state = Mutex((start, [], []))
-        sleepsIterator = WakeIterator(sleeps)
-    }
-
-    /// Sleeps started so far of at most `duration`.
-    func sleeps(upTo duration: Duration) -> Int { state.withLock { $0.durations.filter { $0 <= duration }.count } }
-
-    /// Sleeps started so far of exactly `duration`.
-    func sleeps(of duration: Duration) -> Int { state.withLock { $0.durations.filter { $0 == duration }.count } }
-
-    /// Returns once `count` timers wait for the clock to move (the pilot's deadline as a safety net).
-    func waitForSleepers(_ count: Int) async {
-        let alarm = Task { [sleepStarted] in
-            try? await Task.sleep(for: Pilot.deadline)
-            sleepStarted.yield()
-        }
-        defer { alarm.cancel() }
-        let begun = ContinuousClock.now
-        while sleepers < count {
-            if ContinuousClock.now - begun >= Pilot.deadline {
-                Issue.record("timed out waiting for \(count) timers")
-                return
-            }
-            _ = await sleepsIterator.next()
-        }
-    }
-
-    func now() -> Date { state.withLock(\.now) }
-
-    func sleep(for duration: Duration) async throws {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        await withCheckedContinuation { continuation in
-            let due = state.withLock { state in
-                state.durations.append(duration)
-                let until = state.now.addingTimeInterval(seconds)
-                if until > state.now { state.sleepers.append(Sleeper(until: until, continuation: continuation)) }
-                return until <= state.now
-            }
-            if due { continuation.resume() }
-            sleepStarted.yield()
-        }
-    }
-
-    /// Timers waiting for the clock to move.
-    var sleepers: Int { state.withLock(\.sleepers.count) }
-
-    func advance(by duration: Duration) {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        let due = state.withLock { state in
-            state.now = state.now.addingTimeInterval(seconds)
-            let now = state.now
-            let due = state.sleepers.filter { $0.until <= now }
-            state.sleepers.removeAll { $0.until <= now }
-            return due
-        }
-        for sleeper in due { sleeper.continuation.resume() }
-    }
-}

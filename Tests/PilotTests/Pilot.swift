@@ -48,10 +48,13 @@ final class Pilot {
     /// `streamIdleTimeout`: how long a silent event stream is trusted before the server's ping
     /// interval has been seen (the feed's default is 90 s); `policy` replaces the feed's whole
     /// connection policy; `pollInterval` is the feed's polling interval on a server without event
-    /// streams (2 s by default).
+    /// streams (2 s by default); `connectionClock`: what each server's session, feed and job service
+    /// wait on (the system's by default; a `ManualClock` moves only when the test moves it, and
+    /// then the program's own backoff and budget apply).
     init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45, user: String = "admin",
          password: String = "admin-secret", requestTimeout: Duration? = nil, refreshInterval: Duration? = nil,
-         streamIdleTimeout: Duration? = nil, policy: ConnectionPolicy? = nil, pollInterval: Duration = .seconds(2)) throws {
+         streamIdleTimeout: Duration? = nil, policy: ConnectionPolicy? = nil, pollInterval: Duration = .seconds(2),
+         connectionClock: (any TimerClock)? = nil) throws {
         display = GridDisplay(width: width, height: height)
         wakeups = WakeIterator(wake.stream)
         let services: [any JobService] = try ports.enumerated().map { index, port in
@@ -60,10 +63,15 @@ final class Pilot {
                 credentials: ICWSCredentials(user: user, password: password))
             if let requestTimeout { configuration.requestTimeout = requestTimeout }
             configuration.logger = Self.logger("client\(index)")
-            // Reconnections in tests wait milliseconds, not seconds; the rule is the same.
-            configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
+            if let connectionClock {
+                configuration.clock = connectionClock
+            } else {
+                // On the system's clock, reconnections in tests wait milliseconds, not seconds;
+                // the rule is the same.
+                configuration.backoff = Backoff(base: .milliseconds(20), cap: .milliseconds(300))
+            }
             let session = try ICWSSession(configuration: configuration)
-            var feedPolicy = policy ?? Self.policy
+            var feedPolicy = policy ?? (connectionClock == nil ? Self.policy : ConnectionPolicy())
             if let streamIdleTimeout { feedPolicy.streamIdleTimeout = streamIdleTimeout * 2 }
             let feed = JobStatusFeed(session: session, pollInterval: pollInterval, policy: feedPolicy)
             return ICWSJobService(session: session, context: ContextID(index), feed: feed,

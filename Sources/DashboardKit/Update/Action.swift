@@ -5,6 +5,9 @@ import ICWSWire
 /// What a server reports names its context (one server: `.first`, the default).
 public enum Action: Sendable {
     case key(Key)
+    /// The runtime read its clock before a key: what the key does counts from this time (the
+    /// composer's "today"), however long the dashboard sat idle.
+    case clockRead(Date)
     case resize(width: Int, height: Int)
     case sessionStarted(context: ContextID = .first, user: SessionUser, server: String)
     /// A page of the job list, newest first. `olderThan` nil is the newest page. `warnings`: what the

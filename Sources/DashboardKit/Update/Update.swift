@@ -13,6 +13,9 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     switch action {
     case .key(let key):
         effects = state.handle(key)
+    case .clockRead(let date):
+        state.advanceClock(to: date)
+        effects = []
     case .resize(let width, let height):
         state.layout = Layout(width: max(0, width), height: max(0, height), servers: state.servers.count)
         effects = []

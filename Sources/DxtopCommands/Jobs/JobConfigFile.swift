@@ -1,6 +1,7 @@
 import DisplayText
 import Foundation
 import ICWSWire
+import JobComposition
 
 /// Reading a job configuration file. The shape a job needs (a name, at least one table or view,
 /// each with at least one column) is checked here, so `{}` is not sent; the server checks the rest.
@@ -49,14 +50,15 @@ enum JobConfigFile {
         if config.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             return "the job has no \"name\""
         }
-        let sets = config.tableConfigs.map { ("table", $0) } + config.viewConfigs.map { ("view", $0) }
+        let sets = config.dataSets
         if sets.isEmpty {
             return "the job needs at least one table or view (\"tables\": {\"tableList\": [...]} or \"views\": {\"viewList\": [...]})"
         }
-        for (kind, set) in sets {
-            if set.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "a \(kind) has no \"name\"" }
-            if set.column.isEmpty {
-                return "\(kind) \"\(TerminalSafe.clean(set.name))\" has no columns (\"column\": [{\"name\": ...}])"
+        for set in sets {
+            let kind = set.kind.rawValue
+            if set.entry.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "a \(kind) has no \"name\"" }
+            if set.entry.column.isEmpty {
+                return "\(kind) \"\(TerminalSafe.clean(set.entry.name))\" has no columns (\"column\": [{\"name\": ...}])"
             }
         }
         return nil

@@ -56,11 +56,10 @@ enum JobSending {
 enum JobSummaryText {
     static func lines(_ config: JobConfig, format: TimeFormat) -> [String] {
         var lines = ["Job \"\(Cell.clean(config.name, width: 100))\" as \(Cell.clean(config.submittedUserId, width: 50))"]
-        let sets = config.tableConfigs.map { ("table", $0) } + config.viewConfigs.map { ("view", $0) }
-        for (kind, set) in sets {
-            let names = set.column.map(\.name)
+        for set in config.dataSets {
+            let names = set.columnNames
             let shown = names.prefix(6).joined(separator: ", ") + (names.count > 6 ? ", …" : "")
-            lines.append("  \(kind) \(Cell.clean(set.name, width: 60)): \(Cell.clean(shown, width: 120)) (\(names.count) column\(names.count == 1 ? "" : "s"))")
+            lines.append("  \(set.kind.rawValue) \(Cell.clean(set.entry.name, width: 60)): \(Cell.clean(shown, width: 120)) (\(names.count) column\(names.count == 1 ? "" : "s"))")
         }
         if let window = TimeWindow(of: config) {
             lines.append("  window: \(format.timestamp(window.start)) to \(format.timestamp(window.end)) (end exclusive; \(TimeFormat.duration(window.length)))")

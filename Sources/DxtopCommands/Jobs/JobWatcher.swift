@@ -61,7 +61,7 @@ struct JobWatcher: Sendable {
                     await lookUp(tracker.unfinished.filter { !listed.contains($0) }, &tracker)
                 }
             case .connection(let state):
-                WatchNotes.connection(state)
+                WatchNotes.connection(state, policy: feed.policy)
             case .resumed:
                 awaitingFullStatuses = true
             case .failed(let failure):
@@ -100,7 +100,7 @@ struct JobWatcher: Sendable {
 /// Notes about the feed's connection, on stderr: one line when the link is lost, one when the
 /// feed gives the link up as offline (it keeps trying), one when it falls back to polling.
 enum WatchNotes {
-    static func connection(_ state: FeedState) {
+    static func connection(_ state: FeedState, policy: ConnectionPolicy) {
         switch state {
         case .live(.pollingWhileStreamUnstable(let interval)):
             StandardStreams.note("the event stream is unstable; polling every \(interval.components.seconds) s for a while")
@@ -110,7 +110,7 @@ enum WatchNotes {
             StandardStreams.note("the event stream has been silent for \(silent.components.seconds) s; waiting for it")
         case .reconnecting(let attempt, let trouble) where attempt == 1:
             StandardStreams.note("connection lost (\(TerminalSafe.clean(trouble.words))); reconnecting")
-        case .offline(let attempt, let trouble) where attempt == ConnectionPolicy().offlineAfterAttempts:
+        case .offline(let attempt, let trouble) where attempt == policy.offlineAfterAttempts:
             StandardStreams.note("still no connection after \(attempt) attempts (\(TerminalSafe.clean(trouble.words))); retrying")
         case .reconnecting, .offline:
             break

@@ -93,8 +93,7 @@ extension Composer {
     /// Filled in with a job's name, datasets, columns, window and sites.
     mutating func fill(from config: JobConfig, jobId: String, window: TimeWindow?) {
         name = config.name
-        chosen = config.tableConfigs.map { Chosen(kind: .table, name: $0.name, columns: $0.column.map(\.name)) }
-            + config.viewConfigs.map { Chosen(kind: .view, name: $0.name, columns: $0.column.map(\.name)) }
+        chosen = config.dataSets.map { Chosen(kind: $0.kind, name: $0.entry.name, columns: $0.columnNames) }
         sitesText = config.siteIds.joined(separator: ", ")
         if let window {
             let choice = WindowChoice.sameAs(jobId: jobId, window)

@@ -11,11 +11,7 @@ enum ResubmitView {
             lines.append([Span("Server: \(state.servers[index].label) (the job's own)")])
         }
         lines.append([Span("Name: \(config.name)")])
-        let draft = JobDraft(name: config.name,
-                             dataSets: config.tableConfigs.map { DataSetChoice(name: $0.name, kind: .table, columns: $0.column.map(\.name)) }
-                                 + config.viewConfigs.map { DataSetChoice(name: $0.name, kind: .view, columns: $0.column.map(\.name)) },
-                             window: TimeWindow(of: config), siteIds: config.siteIds)
-        for text in ComposerView.review(draft, format: state.options.timeFormat) {
+        for text in ComposerView.review(JobDraft(of: config), format: state.options.timeFormat) {
             for line in CleanText(text).wrapped(to: width) { lines.append([Span(line)]) }
         }
         if review.shifted { lines.append([Span("(window shifted forward by its length; w undoes)", CellStyle(color: .cyan))]) }
