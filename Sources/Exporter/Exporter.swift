@@ -17,8 +17,9 @@ public struct ExportedServer: Sendable {
 }
 
 /// The exporter: one `ServerFollower` per server, each following on its own (a server that is
-/// down holds up no other), all counting into one registry. `exposition` reads only that
-/// registry, so a scrape never waits on a server.
+/// down holds up no other), all counting into one registry; the series metrics are refreshed from
+/// the insight model every `seriesInterval` and rendered then. `exposition` reads only what is
+/// held, so a scrape never waits on a server nor walks the jobs.
 public final class Exporter: Sendable {
     public struct Options: Sendable {
         /// The newest jobs followed per server.
@@ -46,16 +47,15 @@ public final class Exporter: Sendable {
     public init(servers: [ExportedServer], version: String, options: Options = Options(),
                 note: @escaping @Sendable (String) -> Void) throws {
         let registry = PrometheusCollectorRegistry()
-        registry.makeGauge(descriptor: MetricCatalogue.buildInfo.descriptor, labels: [("version", version)]).set(to: 1)
         self.registry = registry
         let insight = InsightStore(InsightModel(timeZone: options.timeZone))
         self.insight = insight
         seriesInterval = options.seriesInterval
-        series = SeriesMetrics(registry: registry, servers: servers.map { ($0.context, $0.configuration.server.description) })
+        series = SeriesMetrics(servers: servers.map { ($0.context, $0.configuration.server.description) })
         var metrics: [String: ServerMetrics] = [:]
         followers = try servers.map { server in
             let serverMetrics = ServerMetrics(registry: registry, context: server.context,
-                                              server: server.configuration.server.description)
+                                              server: server.configuration.server.description, version: version)
             metrics[server.context] = serverMetrics
             var configuration = server.configuration
             configuration.traffic = serverMetrics
@@ -66,10 +66,9 @@ public final class Exporter: Sendable {
         self.metrics = metrics
     }
 
-    /// Computes the series metrics and the overdue counts from a copy of the insight model.
+    /// Refreshes the series metrics and the overdue counts from what changed in the insight model.
     public func publishSeries(now: Date = Date()) {
-        let model = insight.model.withLock { $0 }
-        let overdue = series.publish(model, now: now)
+        let overdue = series.publish(insight, now: now)
         for (context, serverMetrics) in metrics { serverMetrics.overdue.set(Double(overdue[context] ?? 0)) }
     }
 
@@ -93,17 +92,20 @@ public final class Exporter: Sendable {
         }
     }
 
-    /// What the exporter holds now, in `format`.
+    /// What the exporter holds now, in `format`: the server metrics (a few per server) rendered
+    /// now, and the series metrics as the last publish rendered them.
     public func exposition(_ format: ExpositionFormat = .prometheusText) -> [UInt8] {
-        format.render(registry.emitToBuffer())
-    }
-}
-
-/// The insight model all followers file their jobs in (one model, a server per context).
-final class InsightStore: Sendable {
-    let model: Mutex<InsightModel>
-
-    init(_ model: InsightModel) {
-        self.model = Mutex(model)
+        let live = registry.emitToBuffer()
+        let rendered = series.rendered
+        switch format {
+        case .prometheusText:
+            return live + rendered.text
+        case .openMetrics:
+            var out = OpenMetricsText.convert(live, end: false)
+            out.reserveCapacity(out.count + rendered.openMetrics.count + OpenMetricsText.end.count)
+            out += rendered.openMetrics
+            out += OpenMetricsText.end
+            return out
+        }
     }
 }

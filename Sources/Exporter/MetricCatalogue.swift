@@ -21,7 +21,8 @@ public enum MetricCatalogue {
         "dxtop_jobs", "Jobs the exporter follows on the server (its newest jobs, up to --jobs), by state.")
     public static let jobsOverdue = MetricDefinition(
         "dxtop_jobs_overdue", "Jobs running past their series' usual time (median + 3 MAD and 1.5 x the median).")
-    public static let buildInfo = MetricDefinition("dxtop_build_info", "The exporter's version (always 1).")
+    public static let buildInfo = MetricDefinition(
+        "dxtop_build_info", "The version of the exporter following the server (always 1; one per context, so every metric has a context).")
 
     public static let seriesRunDuration = MetricDefinition(
         "dxtop_series_run_duration_seconds", "Run time (started to ended) of the series' ended runs.")
@@ -76,7 +77,7 @@ final class ServerMetrics: Sendable {
     /// By state label, every value of `MetricCatalogue.stateLabels`.
     let jobs: [String: Gauge]
 
-    init(registry: PrometheusCollectorRegistry, context: String, server: String) {
+    init(registry: PrometheusCollectorRegistry, context: String, server: String, version: String) {
         let labels = [("context", context), ("server", server)]
         func gauge(_ metric: MetricDefinition, _ extra: [(String, String)] = []) -> Gauge {
             registry.makeGauge(descriptor: metric.descriptor, labels: labels + extra)
@@ -91,6 +92,7 @@ final class ServerMetrics: Sendable {
         logins = counter(MetricCatalogue.logins)
         overdue = gauge(MetricCatalogue.jobsOverdue)
         jobs = Dictionary(uniqueKeysWithValues: MetricCatalogue.stateLabels.map { ($0, gauge(MetricCatalogue.jobs, [("state", $0)])) })
+        gauge(MetricCatalogue.buildInfo, [("version", version)]).set(to: 1)
     }
 
     /// Sets every state's gauge from `counts` (a state missing from it is 0).

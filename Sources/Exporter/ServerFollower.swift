@@ -108,9 +108,7 @@ final class ServerFollower: Sendable {
     }
 
     private func record(_ statuses: [JobStatus]) {
-        insight.model.withLock { model in
-            for status in statuses { model.record(server: modelServer, status: status, config: nil) }
-        }
+        insight.record(server: modelServer, statuses: statuses)
         let counts = tally.withLock { tally -> [String: Int]? in
             tally.apply(statuses) ? tally.counts : nil
         }
@@ -149,16 +147,16 @@ final class ServerFollower: Sendable {
         var fresh: [JobStatus] = []
         do {
             pages: for try await page in session.allJobs(from: from, pageSize: pageSize, mode: .all) {
-                var configured: [(server: String, status: JobStatus, config: JobConfig?)] = []
+                var configured: [(status: JobStatus, config: JobConfig?)] = []
                 var caughtUp = false
                 for job in page.jobs {
                     guard let status = job.jobStatus else { continue }
                     caughtUp = tally.withLock({ $0.knows(status.id) }) || fresh.count >= limit
                     if caughtUp { break }
                     fresh.append(status)
-                    configured.append((modelServer, status, job.jobConfig))
+                    configured.append((status, job.jobConfig))
                 }
-                insight.model.withLock { $0.record(contentsOf: configured) }
+                insight.record(server: modelServer, jobs: configured)
                 if caughtUp { break pages }
             }
             return (fresh, false)
