@@ -26,7 +26,7 @@ public final class Exporter: Sendable {
         public var window = 1000
         /// How often each server is asked for its newest job (jobs submitted by others).
         public var newestCheckInterval: Duration = .seconds(15)
-        /// How often the series metrics are computed again from the insight model.
+        /// How often the series metrics are refreshed from the insight model (and after each listing).
         public var seriesInterval: Duration = .seconds(15)
         /// The zone whose midnights are the day boundaries of coverage.
         public var timeZone = TimeZone.current
@@ -40,7 +40,9 @@ public final class Exporter: Sendable {
     private let insight: InsightStore
     private let series: SeriesMetrics
     private let seriesInterval: Duration
-    private let publisher = Mutex<Task<Void, Never>?>(nil)
+    private let publisher = Mutex<[Task<Void, Never>]>([])
+    /// Asks for a series refresh: every `seriesInterval`, and when a listing has filed jobs.
+    private let refreshes = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
 
     /// Creates each server's session (no request yet) and registers every metric.
     /// - Parameter note: one line for the operator (a server lost or back); never a secret.
@@ -53,6 +55,7 @@ public final class Exporter: Sendable {
         seriesInterval = options.seriesInterval
         series = SeriesMetrics(servers: servers.map { ($0.context, $0.configuration.server.description) })
         var metrics: [String: ServerMetrics] = [:]
+        let refresh = refreshes.continuation
         followers = try servers.map { server in
             let serverMetrics = ServerMetrics(registry: registry, context: server.context,
                                               server: server.configuration.server.description, version: version)
@@ -61,32 +64,36 @@ public final class Exporter: Sendable {
             configuration.traffic = serverMetrics
             return ServerFollower(context: server.context, session: try ICWSSession(configuration: configuration),
                                   metrics: serverMetrics, insight: insight, window: options.window,
-                                  newestCheckInterval: options.newestCheckInterval, note: note)
+                                  newestCheckInterval: options.newestCheckInterval, listed: { refresh.yield() }, note: note)
         }
         self.metrics = metrics
     }
 
     /// Refreshes the series metrics and the overdue counts from what changed in the insight model.
     public func publishSeries(now: Date = Date()) {
-        let overdue = series.publish(insight, now: now)
+        let unended = Dictionary(followers.map { ($0.modelServer, $0.unendedIds) }, uniquingKeysWith: +)
+        let overdue = series.publish(insight, unended: unended, now: now)
         for (context, serverMetrics) in metrics { serverMetrics.overdue.set(Double(overdue[context] ?? 0)) }
     }
 
     /// Starts following every server.
     public func start() {
         for follower in followers { follower.start() }
-        let task = Task { [self] in
+        let timer = Task { [seriesInterval, refreshes] in
             while true {
                 do { try await Task.sleep(for: seriesInterval) } catch { return }
-                publishSeries()
+                refreshes.continuation.yield()
             }
         }
-        publisher.withLock { $0 = task }
+        let refresher = Task { [self] in
+            for await _ in refreshes.stream { publishSeries() }
+        }
+        publisher.withLock { $0 = [timer, refresher] }
     }
 
     /// Stops every follower at once and logs out of every server.
     public func stop() async {
-        publisher.withLock { $0 }?.cancel()
+        for task in publisher.withLock({ $0 }) { task.cancel() }
         await withDiscardingTaskGroup { group in
             for follower in followers { group.addTask { await follower.stop() } }
         }

@@ -55,13 +55,15 @@ final class SeriesMetrics: Sendable {
         var observedRuns: [String: [SeriesKey: Int]] = [:]
         /// The hour (since 1970) of the last refresh of every exported series' coverage.
         var coverageHour: Int?
-        var rendered = Rendered()
     }
 
     private let registry = PrometheusCollectorRegistry()
     /// context → (server label, the server's dropped-series gauge)
     private let servers: [String: (server: String, dropped: Gauge)]
+    /// Only the publisher touches it; one publish at a time (the refresher, or a test).
     private let state = Mutex(State())
+    /// Apart from `state`, so a scrape never waits on a publish.
+    private let lastRendering = Mutex(Rendered())
 
     init(servers: [(context: String, server: String)]) {
         let registry = registry
@@ -73,47 +75,45 @@ final class SeriesMetrics: Sendable {
     }
 
     /// The series metrics as last rendered.
-    var rendered: Rendered { state.withLock { $0.rendered } }
+    var rendered: Rendered { lastRendering.withLock { $0 } }
 
     /// Sets the metrics of every series changed since the last publish from `store`, renders
-    /// them; returns the overdue jobs per context.
-    func publish(_ store: InsightStore, now: Date) -> [String: Int] {
-        let hour = Int(now.timeIntervalSince1970 / 3600)
-        let overdue = store.read { store -> [String: Int] in
-            let changed = store.changed
-            store.changed = [:]
-            let model = store.model
-            state.withLock { state in
-                for (context, keys) in changed {
-                    for key in keys.sorted() {
+    /// them; returns, per context, how many of `unended` (the jobs followed that have not ended)
+    /// run past their series' usual time. The model's lock is held one context at a time.
+    func publish(_ store: InsightStore, unended: [String: [String]], now: Date) -> [String: Int] {
+        state.withLock { state in
+            let hour = Int(now.timeIntervalSince1970 / 3600)
+            let everyCoverage = state.coverageHour != hour
+            state.coverageHour = hour
+            var updated = everyCoverage
+            var overdue: [String: Int] = [:]
+            for (context, server) in servers {
+                let ids = unended[context] ?? []
+                updated = store.read { store -> Bool in
+                    let changed = store.changed.removeValue(forKey: context) ?? []
+                    for key in changed.sorted() {
                         guard let family = family(context: context, key: key, &state) else { continue }
-                        refresh(family, context: context, key: key, model, now: now, &state)
+                        refresh(family, context: context, key: key, store.model, now: now, &state)
                     }
-                }
-                if state.coverageHour != hour {
-                    state.coverageHour = hour
-                    for (context, families) in state.families {
-                        for (key, family) in families where changed[context]?.contains(key) != true {
-                            family.setCoverage(model.coverage(server: context, key: key, now: now))
+                    if everyCoverage {
+                        for (key, family) in state.families[context] ?? [:] where !changed.contains(key) {
+                            family.setCoverage(store.model.coverage(server: context, key: key, now: now))
                         }
                     }
-                }
-                for (context, server) in servers {
-                    server.dropped.set(Double((state.seen[context]?.count ?? 0) - (state.families[context]?.count ?? 0)))
-                }
+                    overdue[context] = ids.count(where: { store.model.progress(server: context, jobId: $0, now: now)?.overdue == true })
+                    return !changed.isEmpty
+                } || updated
+                server.dropped.set(Double((state.seen[context]?.count ?? 0) - (state.families[context]?.count ?? 0)))
             }
-            var overdue: [String: Int] = [:]
-            for pending in model.pendingJobs(now: now) where pending.progress.overdue { overdue[pending.server, default: 0] += 1 }
+            if updated { render() }
             return overdue
         }
-        render()
-        return overdue
     }
 
     private func render() {
         let text = registry.emitToBuffer()
         let rendered = Rendered(text: text, openMetrics: OpenMetricsText.convert(text, end: false))
-        state.withLock { $0.rendered = rendered }
+        lastRendering.withLock { $0 = rendered }
     }
 
     /// The series' family, registered the first time while the server has fewer than `cap`.

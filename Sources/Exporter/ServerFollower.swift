@@ -23,12 +23,14 @@ final class ServerFollower: Sendable {
     private let newestCheckInterval: Duration
     private let pageSize: Int
     private let note: @Sendable (String) -> Void
+    /// Called when a listing filed jobs in the insight model.
+    private let listed: @Sendable () -> Void
     private let task = Mutex<Task<Void, Never>?>(nil)
     /// Where a listing cut short by a failure goes on (the oldest job it got); nil when none was.
     private let continueFrom = Mutex<String?>(nil)
 
     init(context: String, session: ICWSSession, metrics: ServerMetrics, insight: InsightStore, window: Int,
-         newestCheckInterval: Duration, note: @escaping @Sendable (String) -> Void) {
+         newestCheckInterval: Duration, listed: @escaping @Sendable () -> Void, note: @escaping @Sendable (String) -> Void) {
         self.context = OneLine.safe(context)
         modelServer = context
         self.insight = insight
@@ -38,8 +40,12 @@ final class ServerFollower: Sendable {
         tally = Mutex(JobTally(window: window))
         self.newestCheckInterval = newestCheckInterval
         pageSize = min(window, 500)
+        self.listed = listed
         self.note = note
     }
+
+    /// The followed jobs that have not ended.
+    var unendedIds: [String] { tally.withLock { $0.unendedIds } }
 
     func start() {
         let events = feed.events()
@@ -133,7 +139,8 @@ final class ServerFollower: Sendable {
         if newer.failed, let oldest = newer.jobs.last?.id { continueFrom.withLock { $0 = $0 ?? oldest } }
         listed += newer.jobs.count
         guard listed > 0 else { return }
-        let watched = tally.withLock { $0.unendedIds }
+        self.listed()
+        let watched = unendedIds
         do {
             try await feed.watch(jobIds: watched)
         } catch {
