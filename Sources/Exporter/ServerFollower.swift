@@ -113,8 +113,14 @@ final class ServerFollower: Sendable {
         return false
     }
 
+    /// Files status changes in the insight model and the tally.
     private func record(_ statuses: [JobStatus]) {
         insight.record(server: modelServer, statuses: statuses)
+        tallyJobs(statuses)
+    }
+
+    /// Counts statuses in the tally (the listing filed them in the model with their configurations).
+    private func tallyJobs(_ statuses: [JobStatus]) {
         let counts = tally.withLock { tally -> [String: Int]? in
             tally.apply(statuses) ? tally.counts : nil
         }
@@ -130,16 +136,17 @@ final class ServerFollower: Sendable {
         var listed = 0
         if let from = continueFrom.withLock({ $0 }) {
             let older = await walk(from: from, limit: window - tally.withLock { $0.count })
-            record(older.jobs.reversed())
+            tallyJobs(older.jobs.reversed())
             continueFrom.withLock { $0 = older.failed ? older.jobs.last?.id ?? from : nil }
             listed += older.jobs.count
         }
         let newer = await walk(from: nil, limit: window)
-        record(newer.jobs.reversed())
+        tallyJobs(newer.jobs.reversed())
         if newer.failed, let oldest = newer.jobs.last?.id { continueFrom.withLock { $0 = $0 ?? oldest } }
         listed += newer.jobs.count
         guard listed > 0 else { return }
         self.listed()
+        ReleaseFreedMemory.now()
         let watched = unendedIds
         do {
             try await feed.watch(jobIds: watched)
