@@ -27,7 +27,7 @@ public enum MetricCatalogue {
     public static let seriesRunDuration = MetricDefinition(
         "dxtop_series_run_duration_seconds", "Run time (started to ended) of the series' ended runs.")
     public static let seriesLastSuccess = MetricDefinition(
-        "dxtop_series_last_success_timestamp_seconds", "When the series' newest finished run ended (Unix time).")
+        "dxtop_series_last_success_timestamp_seconds", "When the series' newest finished run ended (Unix time; 0 before the first success).")
     public static let seriesFailureStreak = MetricDefinition(
         "dxtop_series_failure_streak", "Failed or canceled runs in a row, counted back from the series' newest ended run.")
     public static let seriesCoverageGaps = MetricDefinition(
@@ -35,7 +35,7 @@ public enum MetricCatalogue {
     public static let seriesCoverageGapSeconds = MetricDefinition(
         "dxtop_series_coverage_gap_seconds", "Total length of the series' coverage gaps.")
     public static let seriesPeriod = MetricDefinition(
-        "dxtop_series_period_seconds", "One period of the series (daily, weekly, monthly); absent for other windows.")
+        "dxtop_series_period_seconds", "One period of the series (daily, weekly, monthly); 0 for other windows.")
     public static let seriesDropped = MetricDefinition(
         "dxtop_series_dropped", "Series of the server beyond the export cap (100), not exported.")
 
