@@ -118,6 +118,7 @@ def main():
     ap.add_argument("--scrapes", type=int, default=200)
     ap.add_argument("--parts", default="idle,scrape,rss")
     ap.add_argument("--profiles", default="standard,messaging-v1")
+    ap.add_argument("--growth", default="1,5,10", help="contexts of 10k jobs each for the growth part")
     ap.add_argument("--warmup", type=float, default=20.0, help="idle seconds before the measured ones")
     ap.add_argument("--out")
     args = ap.parse_args()
@@ -134,7 +135,7 @@ def main():
         result["rss_10x10k"] = scale(args.binary, 10, 10_000, 20)
         print(json.dumps({"rss_10x10k": result["rss_10x10k"]}), flush=True)
     if "growth" in parts:
-        for contexts in (1, 5, 10):
+        for contexts in map(int, args.growth.split(",")):
             key = f"growth_{contexts}x10k"
             result[key] = scale(args.binary, contexts, 10_000, 50)
             print(json.dumps({key: result[key]}), flush=True)
