@@ -33,6 +33,9 @@ struct SeriesMetricsTests {
         let exportedIds = Set(samples.filter { $0.name == "dxtop_series_failure_streak" }.compactMap { $0.labels["series"] })
         #expect(exportedIds == Set(summaries.prefix(SeriesMetrics.cap).map(\.key.id)))
         #expect(exportedIds.allSatisfy { $0.count == 10 && $0.allSatisfy(\.isHexDigit) })
+        #expect(summaries.count > SeriesMetrics.cap, "the simulator's random jobs form more series than the cap")
+        #expect(ExpositionSamples.value(samples, "dxtop_series_dropped", ["context": "east"])
+                == Double(summaries.count - SeriesMetrics.cap), "the series beyond the cap are counted")
         for summary in summaries.prefix(SeriesMetrics.cap) {
             let labels = ["context": "east", "series": summary.key.id]
             #expect(ExpositionSamples.value(samples, "dxtop_series_failure_streak", labels) == Double(summary.failureStreak))
