@@ -71,9 +71,18 @@ public final class Exporter: Sendable {
 
     /// Refreshes the series metrics and the overdue counts from what changed in the insight model.
     public func publishSeries(now: Date = Date()) {
+        while publishStep(now: now) {}
+    }
+
+    /// At most this many changed series per context in one refresh step.
+    static let seriesPerStep = 500
+
+    /// One step of a refresh; returns whether changed series are left for another.
+    private func publishStep(now: Date) -> Bool {
         let unended = Dictionary(followers.map { ($0.modelServer, $0.unendedIds) }, uniquingKeysWith: +)
-        let overdue = series.publish(insight, unended: unended, now: now)
-        for (context, serverMetrics) in metrics { serverMetrics.overdue.set(Double(overdue[context] ?? 0)) }
+        let step = series.publish(insight, unended: unended, now: now, limit: Self.seriesPerStep)
+        for (context, serverMetrics) in metrics { serverMetrics.overdue.set(Double(step.overdue[context] ?? 0)) }
+        return step.more
     }
 
     /// Starts following every server.
@@ -85,8 +94,13 @@ public final class Exporter: Sendable {
                 refreshes.continuation.yield()
             }
         }
+        // In steps, giving the thread back between them: a refresh after a big listing neither
+        // holds the model from the followers nor a thread from the scrapes for long.
         let refresher = Task { [self] in
-            for await _ in refreshes.stream { publishSeries() }
+            for await _ in refreshes.stream {
+                let now = Date()
+                while publishStep(now: now) { await Task.yield() }
+            }
         }
         publisher.withLock { $0 = [timer, refresher] }
     }

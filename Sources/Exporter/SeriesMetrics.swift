@@ -55,6 +55,8 @@ final class SeriesMetrics: Sendable {
         var observedRuns: [String: [SeriesKey: Int]] = [:]
         /// The hour (since 1970) of the last refresh of every exported series' coverage.
         var coverageHour: Int?
+        /// Metrics set since the last rendering.
+        var unrendered = false
     }
 
     private let registry = PrometheusCollectorRegistry()
@@ -77,36 +79,53 @@ final class SeriesMetrics: Sendable {
     /// The series metrics as last rendered.
     var rendered: Rendered { lastRendering.withLock { $0 } }
 
-    /// Sets the metrics of every series changed since the last publish from `store`, renders
-    /// them; returns, per context, how many of `unended` (the jobs followed that have not ended)
-    /// run past their series' usual time. The model's lock is held one context at a time.
-    func publish(_ store: InsightStore, unended: [String: [String]], now: Date) -> [String: Int] {
+    /// What one publish step did.
+    struct Step: Sendable {
+        /// Per context, how many of the followed jobs not ended run past their series' usual time.
+        var overdue: [String: Int] = [:]
+        /// Changed series are left for the next step.
+        var more = false
+    }
+
+    /// Sets the metrics of at most `limit` series per context changed since the last step (the
+    /// smallest keys first) from `store`; renders them once no changed series is left. Counts the
+    /// overdue among `unended`. The model's lock is held one context and `limit` series at a time,
+    /// so a refresh after a big listing never holds up the followers for long.
+    func publish(_ store: InsightStore, unended: [String: [String]], now: Date, limit: Int) -> Step {
         state.withLock { state in
             let hour = Int(now.timeIntervalSince1970 / 3600)
             let everyCoverage = state.coverageHour != hour
             state.coverageHour = hour
-            var updated = everyCoverage
-            var overdue: [String: Int] = [:]
+            state.unrendered = state.unrendered || everyCoverage
+            var step = Step()
             for (context, server) in servers {
                 let ids = unended[context] ?? []
-                updated = store.read { store -> Bool in
-                    let changed = store.changed.removeValue(forKey: context) ?? []
-                    for key in changed.sorted() {
+                let (updated, more) = store.read { store -> (Bool, Bool) in
+                    let changed = (store.changed[context] ?? []).sorted()
+                    let taken = changed.prefix(limit)
+                    store.changed[context] = changed.count > limit ? Set(changed.dropFirst(limit)) : nil
+                    for key in taken {
                         guard let family = family(context: context, key: key, &state) else { continue }
                         refresh(family, context: context, key: key, store.model, now: now, &state)
                     }
                     if everyCoverage {
-                        for (key, family) in state.families[context] ?? [:] where !changed.contains(key) {
+                        let refreshed = Set(taken)
+                        for (key, family) in state.families[context] ?? [:] where !refreshed.contains(key) {
                             family.setCoverage(store.model.coverage(server: context, key: key, now: now))
                         }
                     }
-                    overdue[context] = ids.count(where: { store.model.progress(server: context, jobId: $0, now: now)?.overdue == true })
-                    return !changed.isEmpty
-                } || updated
+                    step.overdue[context] = ids.count(where: { store.model.progress(server: context, jobId: $0, now: now)?.overdue == true })
+                    return (!taken.isEmpty, changed.count > limit)
+                }
+                state.unrendered = state.unrendered || updated
+                step.more = step.more || more
                 server.dropped.set(Double((state.seen[context]?.count ?? 0) - (state.families[context]?.count ?? 0)))
             }
-            if updated { render() }
-            return overdue
+            if state.unrendered, !step.more {
+                render()
+                state.unrendered = false
+            }
+            return step
         }
     }
 
