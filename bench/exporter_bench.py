@@ -2,12 +2,17 @@
 """The cost figures of `dxtop exporter` (docs/performance.md, "Exporter"):
 
 - idle: requests and answer bytes per minute the exporter costs one server that changes nothing
-  (from the simulator's own traffic counter, and the exporter's dxtop_server_*_total for comparison);
+  (from the simulator's own traffic counter, and the exporter's dxtop_server_*_total for comparison),
+  for each server profile of --profiles (standard: event stream; messaging-v1: polling);
 - scrape: GET /metrics with 20 servers x 10k jobs followed (20 contexts on one simulator of 10k jobs),
   median and p95 over 200 scrapes, Prometheus's Accept header;
-- rss: the exporter's resident memory following 100k jobs in all (10 contexts x 10k).
+- rss: the exporter's resident memory following 100k jobs in all (10 contexts x 10k);
+- growth: scrape and RSS at 1, 5 and 10 contexts x 10k jobs (10k, 50k, 100k jobs in all).
 
-    python3 bench/exporter_bench.py --binary .build-release/release/dxtop [--idle 60] [--out FILE]
+Both scrape figures are taken after a series publish (the exporter refreshes them every 15 s), so
+the exposition holds every series.
+
+    python3 bench/exporter_bench.py --binary .build-release/release/dxtop [--idle 60] [--parts idle,scrape,rss,growth] [--out FILE]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 import urllib.request
@@ -61,18 +66,18 @@ class Exporter:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def idle(binary, seconds):
-    with Simulator(binary, 7) as sim:
+def idle(binary, seconds, profile, warmup):
+    with Simulator(binary, 7, profile=profile) as sim:
         exporter = Exporter(binary, sim, 1, 1000)
         try:
             exporter.wait_for_jobs(7)
-            time.sleep(20)  # past the first newest-job check: the steady state
+            time.sleep(warmup)  # past the first newest-job check (and polling's back-off): the steady state
             before = sim.traffic()
             own_requests, own_bytes = sum(exporter.samples("dxtop_server_requests_total")), sum(exporter.samples("dxtop_server_response_bytes_total"))
             time.sleep(seconds)
             result = delta(before, sim.traffic())
             per_minute = 60 / seconds
-            return {"seconds": seconds,
+            return {"profile": profile, "warmup_s": warmup, "seconds": seconds,
                     "requests_per_min": round(result["requests"] * per_minute, 1),
                     "answer_bytes_per_min": round(result["answer_bytes"] * per_minute),
                     "by_kind": result["by_kind"],
@@ -89,6 +94,8 @@ def scale(binary, contexts, jobs, scrapes):
             started = time.perf_counter()
             complete = exporter.wait_for_jobs(contexts * jobs)
             ready_s = round(time.perf_counter() - started, 1)
+            # The series metrics are refreshed every 15 s: wait for a refresh after the last job.
+            time.sleep(16)
             times = []
             size = 0
             for _ in range(scrapes):
@@ -110,19 +117,28 @@ def main():
     ap.add_argument("--idle", type=float, default=60.0)
     ap.add_argument("--scrapes", type=int, default=200)
     ap.add_argument("--parts", default="idle,scrape,rss")
+    ap.add_argument("--profiles", default="standard,messaging-v1")
+    ap.add_argument("--growth", default="1,5,10", help="contexts of 10k jobs each for the growth part")
+    ap.add_argument("--warmup", type=float, default=20.0, help="idle seconds before the measured ones")
     ap.add_argument("--out")
     args = ap.parse_args()
     parts = args.parts.split(",")
     result = {}
     if "idle" in parts:
-        result["idle"] = idle(args.binary, args.idle)
-        print(json.dumps({"idle": result["idle"]}), flush=True)
+        for profile in args.profiles.split(","):
+            result["idle_" + profile] = idle(args.binary, args.idle, profile, args.warmup)
+            print(json.dumps({"idle_" + profile: result["idle_" + profile]}), flush=True)
     if "scrape" in parts:
         result["scrape_20x10k"] = scale(args.binary, 20, 10_000, args.scrapes)
         print(json.dumps({"scrape_20x10k": result["scrape_20x10k"]}), flush=True)
     if "rss" in parts:
         result["rss_10x10k"] = scale(args.binary, 10, 10_000, 20)
         print(json.dumps({"rss_10x10k": result["rss_10x10k"]}), flush=True)
+    if "growth" in parts:
+        for contexts in map(int, args.growth.split(",")):
+            key = f"growth_{contexts}x10k"
+            result[key] = scale(args.binary, contexts, 10_000, 50)
+            print(json.dumps({key: result[key]}), flush=True)
     if args.out:
         with open(args.out, "w") as f:
             json.dump(result, f, indent=2)

@@ -17,15 +17,16 @@ public struct ExportedServer: Sendable {
 }
 
 /// The exporter: one `ServerFollower` per server, each following on its own (a server that is
-/// down holds up no other), all counting into one registry. `exposition` reads only that
-/// registry, so a scrape never waits on a server.
+/// down holds up no other), all counting into one registry; the series metrics are refreshed from
+/// the insight model every `seriesInterval` and rendered then. `exposition` reads only what is
+/// held, so a scrape never waits on a server nor walks the jobs.
 public final class Exporter: Sendable {
     public struct Options: Sendable {
         /// The newest jobs followed per server.
         public var window = 1000
         /// How often each server is asked for its newest job (jobs submitted by others).
         public var newestCheckInterval: Duration = .seconds(15)
-        /// How often the series metrics are computed again from the insight model.
+        /// How often the series metrics are refreshed from the insight model (and after each listing).
         public var seriesInterval: Duration = .seconds(15)
         /// The zone whose midnights are the day boundaries of coverage.
         public var timeZone = TimeZone.current
@@ -39,71 +40,93 @@ public final class Exporter: Sendable {
     private let insight: InsightStore
     private let series: SeriesMetrics
     private let seriesInterval: Duration
-    private let publisher = Mutex<Task<Void, Never>?>(nil)
+    private let publisher = Mutex<[Task<Void, Never>]>([])
+    /// Asks for a series refresh: every `seriesInterval`, and when a listing has filed jobs.
+    private let refreshes = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
 
     /// Creates each server's session (no request yet) and registers every metric.
     /// - Parameter note: one line for the operator (a server lost or back); never a secret.
     public init(servers: [ExportedServer], version: String, options: Options = Options(),
                 note: @escaping @Sendable (String) -> Void) throws {
         let registry = PrometheusCollectorRegistry()
-        registry.makeGauge(descriptor: MetricCatalogue.buildInfo.descriptor, labels: [("version", version)]).set(to: 1)
         self.registry = registry
         let insight = InsightStore(InsightModel(timeZone: options.timeZone))
         self.insight = insight
         seriesInterval = options.seriesInterval
-        series = SeriesMetrics(registry: registry, servers: servers.map { ($0.context, $0.configuration.server.description) })
+        series = SeriesMetrics(servers: servers.map { ($0.context, $0.configuration.server.description) })
         var metrics: [String: ServerMetrics] = [:]
+        let refresh = refreshes.continuation
         followers = try servers.map { server in
             let serverMetrics = ServerMetrics(registry: registry, context: server.context,
-                                              server: server.configuration.server.description)
+                                              server: server.configuration.server.description, version: version)
             metrics[server.context] = serverMetrics
             var configuration = server.configuration
             configuration.traffic = serverMetrics
             return ServerFollower(context: server.context, session: try ICWSSession(configuration: configuration),
                                   metrics: serverMetrics, insight: insight, window: options.window,
-                                  newestCheckInterval: options.newestCheckInterval, note: note)
+                                  newestCheckInterval: options.newestCheckInterval, listed: { refresh.yield() }, note: note)
         }
         self.metrics = metrics
     }
 
-    /// Computes the series metrics and the overdue counts from a copy of the insight model.
+    /// Refreshes the series metrics and the overdue counts from what changed in the insight model.
     public func publishSeries(now: Date = Date()) {
-        let model = insight.model.withLock { $0 }
-        let overdue = series.publish(model, now: now)
-        for (context, serverMetrics) in metrics { serverMetrics.overdue.set(Double(overdue[context] ?? 0)) }
+        while publishStep(now: now) {}
+    }
+
+    /// At most this many changed series per context in one refresh step.
+    static let seriesPerStep = 500
+
+    /// One step of a refresh; returns whether changed series are left for another.
+    private func publishStep(now: Date) -> Bool {
+        let unended = Dictionary(followers.map { ($0.modelServer, $0.unendedIds) }, uniquingKeysWith: +)
+        let step = series.publish(insight, unended: unended, now: now, limit: Self.seriesPerStep)
+        for (context, serverMetrics) in metrics { serverMetrics.overdue.set(Double(step.overdue[context] ?? 0)) }
+        return step.more
     }
 
     /// Starts following every server.
     public func start() {
         for follower in followers { follower.start() }
-        let task = Task { [self] in
+        let timer = Task { [seriesInterval, refreshes] in
             while true {
                 do { try await Task.sleep(for: seriesInterval) } catch { return }
-                publishSeries()
+                refreshes.continuation.yield()
             }
         }
-        publisher.withLock { $0 = task }
+        // In steps, giving the thread back between them: a refresh after a big listing neither
+        // holds the model from the followers nor a thread from the scrapes for long.
+        let refresher = Task { [self] in
+            for await _ in refreshes.stream {
+                let now = Date()
+                while publishStep(now: now) { await Task.yield() }
+            }
+        }
+        publisher.withLock { $0 = [timer, refresher] }
     }
 
     /// Stops every follower at once and logs out of every server.
     public func stop() async {
-        publisher.withLock { $0 }?.cancel()
+        for task in publisher.withLock({ $0 }) { task.cancel() }
         await withDiscardingTaskGroup { group in
             for follower in followers { group.addTask { await follower.stop() } }
         }
     }
 
-    /// What the exporter holds now, in `format`.
+    /// What the exporter holds now, in `format`: the server metrics (a few per server) rendered
+    /// now, and the series metrics as the last publish rendered them.
     public func exposition(_ format: ExpositionFormat = .prometheusText) -> [UInt8] {
-        format.render(registry.emitToBuffer())
-    }
-}
-
-/// The insight model all followers file their jobs in (one model, a server per context).
-final class InsightStore: Sendable {
-    let model: Mutex<InsightModel>
-
-    init(_ model: InsightModel) {
-        self.model = Mutex(model)
+        let live = registry.emitToBuffer()
+        let rendered = series.rendered
+        switch format {
+        case .prometheusText:
+            return live + rendered.text
+        case .openMetrics:
+            var out = OpenMetricsText.convert(live, end: false)
+            out.reserveCapacity(out.count + rendered.openMetrics.count + OpenMetricsText.end.count)
+            out += rendered.openMetrics
+            out += OpenMetricsText.end
+            return out
+        }
     }
 }

@@ -28,16 +28,17 @@ public enum ExpositionFormat: Sendable, Equatable {
     public func render(_ text: [UInt8]) -> [UInt8] {
         switch self {
         case .prometheusText: text
-        case .openMetrics: OpenMetricsText.convert(text)
+        case .openMetrics: OpenMetricsText.convert(text, end: true)
         }
     }
 }
 
 /// Prometheus text to OpenMetrics: a counter family is named without its `_total` suffix in
 /// `# HELP` and `# TYPE` (its samples keep it), and the exposition ends with `# EOF`. Everything
-/// else (label escaping, gauges, histograms) reads the same in both.
+/// else (label escaping, gauges, histograms) reads the same in both. `end: false` leaves out the
+/// `# EOF`, for a part that more text follows.
 enum OpenMetricsText {
-    static func convert(_ text: [UInt8]) -> [UInt8] {
+    static func convert(_ text: [UInt8], end: Bool) -> [UInt8] {
         let lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
         let typePrefix = Array("# TYPE ".utf8)
         let helpPrefix = Array("# HELP ".utf8)
@@ -65,7 +66,9 @@ enum OpenMetricsText {
             out.append(contentsOf: line)
             out.append(UInt8(ascii: "\n"))
         }
-        out.append(contentsOf: "# EOF\n".utf8)
+        if end { out.append(contentsOf: Self.end) }
         return out
     }
+
+    static let end = Array("# EOF\n".utf8)
 }

@@ -21,12 +21,13 @@ public enum MetricCatalogue {
         "dxtop_jobs", "Jobs the exporter follows on the server (its newest jobs, up to --jobs), by state.")
     public static let jobsOverdue = MetricDefinition(
         "dxtop_jobs_overdue", "Jobs running past their series' usual time (median + 3 MAD and 1.5 x the median).")
-    public static let buildInfo = MetricDefinition("dxtop_build_info", "The exporter's version (always 1).")
+    public static let buildInfo = MetricDefinition(
+        "dxtop_build_info", "The version of the exporter following the server (always 1; one per context, so every metric has a context).")
 
     public static let seriesRunDuration = MetricDefinition(
         "dxtop_series_run_duration_seconds", "Run time (started to ended) of the series' ended runs.")
     public static let seriesLastSuccess = MetricDefinition(
-        "dxtop_series_last_success_timestamp_seconds", "When the series' newest finished run ended (Unix time).")
+        "dxtop_series_last_success_timestamp_seconds", "When the series' newest finished run ended (Unix time; 0 before the first success).")
     public static let seriesFailureStreak = MetricDefinition(
         "dxtop_series_failure_streak", "Failed or canceled runs in a row, counted back from the series' newest ended run.")
     public static let seriesCoverageGaps = MetricDefinition(
@@ -34,7 +35,7 @@ public enum MetricCatalogue {
     public static let seriesCoverageGapSeconds = MetricDefinition(
         "dxtop_series_coverage_gap_seconds", "Total length of the series' coverage gaps.")
     public static let seriesPeriod = MetricDefinition(
-        "dxtop_series_period_seconds", "One period of the series (daily, weekly, monthly); absent for other windows.")
+        "dxtop_series_period_seconds", "One period of the series (daily, weekly, monthly); 0 for other windows.")
     public static let seriesDropped = MetricDefinition(
         "dxtop_series_dropped", "Series of the server beyond the export cap (100), not exported.")
 
@@ -76,7 +77,7 @@ final class ServerMetrics: Sendable {
     /// By state label, every value of `MetricCatalogue.stateLabels`.
     let jobs: [String: Gauge]
 
-    init(registry: PrometheusCollectorRegistry, context: String, server: String) {
+    init(registry: PrometheusCollectorRegistry, context: String, server: String, version: String) {
         let labels = [("context", context), ("server", server)]
         func gauge(_ metric: MetricDefinition, _ extra: [(String, String)] = []) -> Gauge {
             registry.makeGauge(descriptor: metric.descriptor, labels: labels + extra)
@@ -91,6 +92,7 @@ final class ServerMetrics: Sendable {
         logins = counter(MetricCatalogue.logins)
         overdue = gauge(MetricCatalogue.jobsOverdue)
         jobs = Dictionary(uniqueKeysWithValues: MetricCatalogue.stateLabels.map { ($0, gauge(MetricCatalogue.jobs, [("state", $0)])) })
+        gauge(MetricCatalogue.buildInfo, [("version", version)]).set(to: 1)
     }
 
     /// Sets every state's gauge from `counts` (a state missing from it is 0).

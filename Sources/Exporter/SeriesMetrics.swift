@@ -5,13 +5,24 @@ import Synchronization
 
 /// The series metrics, from the insight model: for each series (one `SeriesKey` on one server)
 /// its last success, failure streak, coverage gaps, period and run durations, and each server's
-/// overdue jobs. Refreshed from a copy of the model away from the scrape path.
+/// overdue jobs.
+///
+/// Refreshed away from the scrape path and incrementally: `publish` reads only the series a job
+/// was recorded in since the last publish (and, once an hour, every exported series' coverage,
+/// whose horizon moves with time), then renders them once, in both formats. A scrape copies that
+/// rendering; it never walks the series.
 ///
 /// At most `cap` series per server are exported, the first ones seen (a series once exported stays,
 /// so its label set never changes); the rest are counted in `dxtop_series_dropped`. The `series`
 /// label is the key's short id (10 hex digits), so server data can neither break nor widen a label.
 final class SeriesMetrics: Sendable {
     static let cap = 100
+
+    /// The series metrics rendered at the last publish, in both formats (OpenMetrics without `# EOF`).
+    struct Rendered: Sendable {
+        var text: [UInt8] = []
+        var openMetrics: [UInt8] = []
+    }
 
     private final class Family: Sendable {
         let lastSuccess, streak, gaps, gapSeconds, period: Gauge
@@ -27,69 +38,125 @@ final class SeriesMetrics: Sendable {
             durations = registry.makeValueHistogram(descriptor: MetricCatalogue.seriesRunDuration.descriptor, labels: labels,
                                                     buckets: MetricCatalogue.runDurationBuckets)
         }
+
+        func setCoverage(_ coverage: Coverage?) {
+            let found = coverage?.gaps ?? []
+            gaps.set(Double(found.count))
+            gapSeconds.set(found.reduce(0) { $0 + $1.window.end.timeIntervalSince($1.window.start) })
+        }
     }
 
-    private struct Exported {
+    private struct State {
+        /// Exported series per context.
         var families: [String: [SeriesKey: Family]] = [:]
+        /// Every series seen per context, exported or not (for the dropped count).
+        var seen: [String: Set<SeriesKey>] = [:]
         /// Ended runs already in the histogram, per series.
         var observedRuns: [String: [SeriesKey: Int]] = [:]
+        /// The hour (since 1970) of the last refresh of every exported series' coverage.
+        var coverageHour: Int?
+        /// Metrics set since the last rendering.
+        var unrendered = false
     }
 
-    private let registry: PrometheusCollectorRegistry
+    private let registry = PrometheusCollectorRegistry()
     /// context → (server label, the server's dropped-series gauge)
     private let servers: [String: (server: String, dropped: Gauge)]
-    private let exported = Mutex(Exported())
+    /// Only the publisher touches it; one publish at a time (the refresher, or a test).
+    private let state = Mutex(State())
+    /// Apart from `state`, so a scrape never waits on a publish.
+    private let lastRendering = Mutex(Rendered())
 
-    init(registry: PrometheusCollectorRegistry, servers: [(context: String, server: String)]) {
-        self.registry = registry
+    init(servers: [(context: String, server: String)]) {
+        let registry = registry
         self.servers = Dictionary(servers.map { server in
             (server.context, (server.server, registry.makeGauge(descriptor: MetricCatalogue.seriesDropped.descriptor,
                                                                  labels: [("context", server.context), ("server", server.server)])))
         }, uniquingKeysWith: { first, _ in first })
+        render()
     }
 
-    /// Sets every exported series' metrics from `model`; returns the overdue jobs per context.
-    func publish(_ model: InsightModel, now: Date) -> [String: Int] {
-        var dropped: [String: Int] = [:]
-        for summary in model.summaries() {
-            guard let family = family(context: summary.server, key: summary.key) else {
-                dropped[summary.server, default: 0] += 1
-                continue
-            }
-            family.streak.set(Double(summary.failureStreak))
-            if let lastSuccess = summary.lastSuccess { family.lastSuccess.set(lastSuccess.timeIntervalSince1970) }
-            if let period = Self.periodSeconds(summary.key.window) { family.period.set(period) }
-            let gaps = model.coverage(server: summary.server, key: summary.key, now: now)?.gaps ?? []
-            family.gaps.set(Double(gaps.count))
-            family.gapSeconds.set(gaps.reduce(0) { $0 + $1.window.end.timeIntervalSince($1.window.start) })
-            observeNewRuns(summary, model, family)
-        }
-        for (context, server) in servers { server.dropped.set(Double(dropped[context] ?? 0)) }
+    /// The series metrics as last rendered.
+    var rendered: Rendered { lastRendering.withLock { $0 } }
+
+    /// What one publish step did.
+    struct Step: Sendable {
+        /// Per context, how many of the followed jobs not ended run past their series' usual time.
         var overdue: [String: Int] = [:]
-        for pending in model.pendingJobs(now: now) where pending.progress.overdue { overdue[pending.server, default: 0] += 1 }
-        return overdue
+        /// Changed series are left for the next step.
+        var more = false
+    }
+
+    /// Sets the metrics of at most `limit` series per context changed since the last step (the
+    /// smallest keys first) from `store`; renders them once no changed series is left. Counts the
+    /// overdue among `unended`. The model's lock is held one context and `limit` series at a time,
+    /// so a refresh after a big listing never holds up the followers for long.
+    func publish(_ store: InsightStore, unended: [String: [String]], now: Date, limit: Int) -> Step {
+        state.withLock { state in
+            let hour = Int(now.timeIntervalSince1970 / 3600)
+            let everyCoverage = state.coverageHour != hour
+            state.coverageHour = hour
+            state.unrendered = state.unrendered || everyCoverage
+            var step = Step()
+            for (context, server) in servers {
+                let ids = unended[context] ?? []
+                let (updated, more) = store.read { store -> (Bool, Bool) in
+                    let changed = (store.changed[context] ?? []).sorted()
+                    let taken = changed.prefix(limit)
+                    store.changed[context] = changed.count > limit ? Set(changed.dropFirst(limit)) : nil
+                    for key in taken {
+                        guard let family = family(context: context, key: key, &state) else { continue }
+                        refresh(family, context: context, key: key, store.model, now: now, &state)
+                    }
+                    if everyCoverage {
+                        let refreshed = Set(taken)
+                        for (key, family) in state.families[context] ?? [:] where !refreshed.contains(key) {
+                            family.setCoverage(store.model.coverage(server: context, key: key, now: now))
+                        }
+                    }
+                    step.overdue[context] = ids.count(where: { store.model.progress(server: context, jobId: $0, now: now)?.overdue == true })
+                    return (!taken.isEmpty, changed.count > limit)
+                }
+                state.unrendered = state.unrendered || updated
+                step.more = step.more || more
+                server.dropped.set(Double((state.seen[context]?.count ?? 0) - (state.families[context]?.count ?? 0)))
+            }
+            if state.unrendered, !step.more {
+                render()
+                state.unrendered = false
+            }
+            return step
+        }
+    }
+
+    private func render() {
+        let text = registry.emitToBuffer()
+        let rendered = Rendered(text: text, openMetrics: OpenMetricsText.convert(text, end: false))
+        lastRendering.withLock { $0 = rendered }
     }
 
     /// The series' family, registered the first time while the server has fewer than `cap`.
-    private func family(context: String, key: SeriesKey) -> Family? {
+    private func family(context: String, key: SeriesKey, _ state: inout State) -> Family? {
         guard let server = servers[context] else { return nil }
-        return exported.withLock { exported in
-            if let family = exported.families[context]?[key] { return family }
-            guard exported.families[context, default: [:]].count < Self.cap else { return nil }
-            let family = Family(registry, [("context", context), ("server", server.server), ("series", key.id)])
-            exported.families[context, default: [:]][key] = family
-            return family
-        }
+        state.seen[context, default: []].insert(key)
+        if let family = state.families[context]?[key] { return family }
+        guard state.families[context, default: [:]].count < Self.cap else { return nil }
+        let family = Family(registry, [("context", context), ("server", server.server), ("series", key.id)])
+        state.families[context, default: [:]][key] = family
+        return family
     }
 
-    private func observeNewRuns(_ summary: SeriesSummary, _ model: InsightModel, _ family: Family) {
-        let fresh = exported.withLock { exported -> Int in
-            let seen = exported.observedRuns[summary.server]?[summary.key] ?? 0
-            exported.observedRuns[summary.server, default: [:]][summary.key] = summary.runs
-            return summary.runs - seen
-        }
-        guard fresh > 0 else { return }
-        for run in model.runs(server: summary.server, key: summary.key).prefix(fresh) {
+    private func refresh(_ family: Family, context: String, key: SeriesKey, _ model: InsightModel, now: Date,
+                         _ state: inout State) {
+        guard let summary = model.summary(server: context, key: key) else { return }
+        family.streak.set(Double(summary.failureStreak))
+        if let lastSuccess = summary.lastSuccess { family.lastSuccess.set(lastSuccess.timeIntervalSince1970) }
+        if let period = Self.periodSeconds(key.window) { family.period.set(period) }
+        family.setCoverage(model.coverage(server: context, key: key, now: now))
+        let seen = state.observedRuns[context]?[key] ?? 0
+        state.observedRuns[context, default: [:]][key] = summary.runs
+        guard summary.runs > seen else { return }
+        for run in model.runs(server: context, key: key).prefix(summary.runs - seen) {
             if let seconds = run.runTime { family.durations.record(seconds) }
         }
     }

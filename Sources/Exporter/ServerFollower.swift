@@ -23,12 +23,14 @@ final class ServerFollower: Sendable {
     private let newestCheckInterval: Duration
     private let pageSize: Int
     private let note: @Sendable (String) -> Void
+    /// Called when a listing filed jobs in the insight model.
+    private let listed: @Sendable () -> Void
     private let task = Mutex<Task<Void, Never>?>(nil)
     /// Where a listing cut short by a failure goes on (the oldest job it got); nil when none was.
     private let continueFrom = Mutex<String?>(nil)
 
     init(context: String, session: ICWSSession, metrics: ServerMetrics, insight: InsightStore, window: Int,
-         newestCheckInterval: Duration, note: @escaping @Sendable (String) -> Void) {
+         newestCheckInterval: Duration, listed: @escaping @Sendable () -> Void, note: @escaping @Sendable (String) -> Void) {
         self.context = OneLine.safe(context)
         modelServer = context
         self.insight = insight
@@ -38,8 +40,12 @@ final class ServerFollower: Sendable {
         tally = Mutex(JobTally(window: window))
         self.newestCheckInterval = newestCheckInterval
         pageSize = min(window, 500)
+        self.listed = listed
         self.note = note
     }
+
+    /// The followed jobs that have not ended.
+    var unendedIds: [String] { tally.withLock { $0.unendedIds } }
 
     func start() {
         let events = feed.events()
@@ -107,10 +113,14 @@ final class ServerFollower: Sendable {
         return false
     }
 
+    /// Files status changes in the insight model and the tally.
     private func record(_ statuses: [JobStatus]) {
-        insight.model.withLock { model in
-            for status in statuses { model.record(server: modelServer, status: status, config: nil) }
-        }
+        insight.record(server: modelServer, statuses: statuses)
+        tallyJobs(statuses)
+    }
+
+    /// Counts statuses in the tally (the listing filed them in the model with their configurations).
+    private func tallyJobs(_ statuses: [JobStatus]) {
         let counts = tally.withLock { tally -> [String: Int]? in
             tally.apply(statuses) ? tally.counts : nil
         }
@@ -126,16 +136,18 @@ final class ServerFollower: Sendable {
         var listed = 0
         if let from = continueFrom.withLock({ $0 }) {
             let older = await walk(from: from, limit: window - tally.withLock { $0.count })
-            record(older.jobs.reversed())
+            tallyJobs(older.jobs.reversed())
             continueFrom.withLock { $0 = older.failed ? older.jobs.last?.id ?? from : nil }
             listed += older.jobs.count
         }
         let newer = await walk(from: nil, limit: window)
-        record(newer.jobs.reversed())
+        tallyJobs(newer.jobs.reversed())
         if newer.failed, let oldest = newer.jobs.last?.id { continueFrom.withLock { $0 = $0 ?? oldest } }
         listed += newer.jobs.count
         guard listed > 0 else { return }
-        let watched = tally.withLock { $0.unendedIds }
+        self.listed()
+        ReleaseFreedMemory.now()
+        let watched = unendedIds
         do {
             try await feed.watch(jobIds: watched)
         } catch {
@@ -149,16 +161,16 @@ final class ServerFollower: Sendable {
         var fresh: [JobStatus] = []
         do {
             pages: for try await page in session.allJobs(from: from, pageSize: pageSize, mode: .all) {
-                var configured: [(server: String, status: JobStatus, config: JobConfig?)] = []
+                var configured: [(status: JobStatus, config: JobConfig?)] = []
                 var caughtUp = false
                 for job in page.jobs {
                     guard let status = job.jobStatus else { continue }
                     caughtUp = tally.withLock({ $0.knows(status.id) }) || fresh.count >= limit
                     if caughtUp { break }
                     fresh.append(status)
-                    configured.append((modelServer, status, job.jobConfig))
+                    configured.append((status, job.jobConfig))
                 }
-                insight.model.withLock { $0.record(contentsOf: configured) }
+                insight.record(server: modelServer, jobs: configured)
                 if caughtUp { break pages }
             }
             return (fresh, false)

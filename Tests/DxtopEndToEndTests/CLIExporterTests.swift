@@ -41,6 +41,29 @@ struct CLIExporterTests {
         }
     }
 
+    @Test("bound beyond loopback: exactly one line says /metrics is unauthenticated; on loopback none; SIGINT logs out, status 0",
+          arguments: [("0.0.0.0:0", true), ("127.0.0.1:0", false)])
+    func unauthenticatedBind(listen: String, warned: Bool) async throws {
+        try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 4, speed: 0)) { simulator in
+            let exporter = try DxtopBinary.start(["exporter", "--listen", listen], env: simulator.environment())
+            try await exporter.waitFor(stdout: "/metrics\n")
+            // Serving, and logged in: the stop has a session to end.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while await simulator.simulator.loginCount() == 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            exporter.send(SIGINT)
+            let result = try await exporter.wait(timeout: .seconds(30))
+            #expect(result.status == 0, "\(result)")
+            let lines = result.stderr.split(separator: "\n").filter { $0.contains("unauthenticated") }
+            #expect(lines.count == (warned ? 1 : 0), "\(result)")
+            if warned {
+                #expect(lines.first?.hasPrefix("dxtop: /metrics on 0.0.0.0:") == true, "\(result)")
+            }
+            #expect(await simulator.simulator.endSessions() == 0, "SIGINT logged out of the server")
+        }
+    }
+
     @Test("--textfile into a directory that does not exist: one line, status 1")
     func textfileMissingDirectory() async throws {
         try await SimulatorFixture.with { simulator in

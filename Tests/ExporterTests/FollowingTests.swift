@@ -68,9 +68,12 @@ struct FollowingTests {
                 }
             }
         }
+        exporter.publishSeries()
         let text = String(decoding: exporter.exposition(), as: UTF8.self)
-        let ids = Set(await simulators[0].allJobStatuses().map(\.id))
-        let labelValues = Set(samples.flatMap { Array($0.labels.values) })
+        #expect(text.contains("dxtop_series_failure_streak{"), "the series metrics of hostile jobs are in the exposition")
+        var ids = Set<String>()
+        for simulator in simulators { ids.formUnion(await simulator.allJobStatuses().map(\.id)) }
+        let labelValues = Set(try #require(ExpositionSamples.parse(text)).flatMap { Array($0.labels.values) })
         #expect(labelValues.isDisjoint(with: ids), "no job id as a label value")
         let states: Set<String> = Set(samples.filter { $0.name == "dxtop_jobs" }.compactMap { $0.labels["state"] })
         #expect(states == Set(MetricCatalogue.stateLabels))

@@ -8,17 +8,18 @@ import Testing
 
 @Suite("Series metrics from the insight model")
 struct SeriesMetricsTests {
-    @Test("every series of the simulator exported by its short id, with the model's streak, last success and run count")
+    @Test("every series of the simulator exported by its short id, with the model's streak, last success and run count; more changed series than one refresh step takes")
     func series() async throws {
-        let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 120, speed: 0, seed: 11))
+        let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 1200, speed: 0, seed: 11))
         try await simulator.start()
         var options = Exporter.Options()
         options.timeZone = TimeZone(identifier: "UTC")!
+        options.window = 2000
         let exporter = try Exporter(servers: [try FollowingTests.server(simulator, context: "east")], version: "0.1.0",
                                     options: options, note: { _ in })
         exporter.start()
         _ = try await FollowingTests.waitFor(exporter, "every job counted") { samples in
-            samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value } == 120
+            samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value } == 1200
         }
         let now = Date()
         exporter.publishSeries(now: now)
@@ -33,6 +34,9 @@ struct SeriesMetricsTests {
         let exportedIds = Set(samples.filter { $0.name == "dxtop_series_failure_streak" }.compactMap { $0.labels["series"] })
         #expect(exportedIds == Set(summaries.prefix(SeriesMetrics.cap).map(\.key.id)))
         #expect(exportedIds.allSatisfy { $0.count == 10 && $0.allSatisfy(\.isHexDigit) })
+        #expect(summaries.count > Exporter.seriesPerStep, "the simulator's random jobs form more series than one refresh step takes")
+        #expect(ExpositionSamples.value(samples, "dxtop_series_dropped", ["context": "east"])
+                == Double(summaries.count - SeriesMetrics.cap), "the series beyond the cap are counted")
         for summary in summaries.prefix(SeriesMetrics.cap) {
             let labels = ["context": "east", "series": summary.key.id]
             #expect(ExpositionSamples.value(samples, "dxtop_series_failure_streak", labels) == Double(summary.failureStreak))
