@@ -71,9 +71,7 @@ struct BulkReport: Sendable {
 
     mutating func contextFailed(_ context: ResolvedContext, _ error: any Error) {
         failedCount += 1
-        let message = OneLine.safe(FailureReport.describe(ContextFailure.wrap(error, context)))
-        let prefix = "context '\(ConfigFile.visible(context.label))': "
-        StandardStreams.note(message.hasPrefix(prefix) ? message : prefix + message)
+        StandardStreams.note(ContextFailure.note(error, context))
     }
 
     mutating func declined(_ count: Int) { declinedCount = count }

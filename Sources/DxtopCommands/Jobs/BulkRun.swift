@@ -44,7 +44,7 @@ struct BulkRun: Sendable {
                       report: BulkReportBox) async throws {
         let now = Date()
         let selection = selection
-        let found = try await Self.concurrently(sessions) { context, session in
+        let found = try await JobListing.concurrently(sessions) { context, session in
             _ = try await session.connect()
             return try await selection.find(in: session, context: contexts[context].name, now: now)
         }
@@ -81,7 +81,7 @@ struct BulkRun: Sendable {
         }
         let byContext = Dictionary(grouping: toSend, by: \.context)
         let send = send
-        _ = try await Self.concurrently(sessions.filter { byContext[$0.context] != nil }) { context, session in
+        _ = try await JobListing.concurrently(sessions.filter { byContext[$0.context] != nil }) { context, session in
             for job in byContext[context] ?? [] {
                 try Task.checkCancellation()
                 do {
@@ -93,23 +93,6 @@ struct BulkRun: Sendable {
                     report.update { $0.failed(job, error) }
                 }
             }
-        }
-    }
-
-    /// Runs `body` for each (context, session) at once; one outcome per pair, in order.
-    static func concurrently<T: Sendable>(_ pairs: [(context: Int, session: ICWSSession)],
-                                          _ body: @escaping @Sendable (Int, ICWSSession) async throws -> T) async throws
-        -> [(Int, Result<T, any Error>)] {
-        try await withThrowingTaskGroup(of: (Int, Result<T, any Error>).self) { group in
-            for (context, session) in pairs {
-                group.addTask {
-                    do { return (context, .success(try await body(context, session))) } catch { return (context, .failure(error)) }
-                }
-            }
-            var outcomes: [(Int, Result<T, any Error>)] = []
-            for try await outcome in group { outcomes.append(outcome) }
-            try Task.checkCancellation()
-            return outcomes.sorted { $0.0 < $1.0 }
         }
     }
 }

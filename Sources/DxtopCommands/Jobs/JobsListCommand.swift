@@ -114,9 +114,7 @@ struct JobsListCommand: ParsableCommand {
                     .map { (index, ListedJob(context: context.label, status: $0)) }
             case .failure(let error):
                 failed = true
-                let message = OneLine.safe(FailureReport.describe(ContextFailure.wrap(error, context)))
-                let prefix = "context '\(ConfigFile.visible(context.label))': "
-                StandardStreams.note(message.hasPrefix(prefix) ? message : prefix + message)
+                StandardStreams.note(ContextFailure.note(error, context))
             }
         }
         // Every context failed: nothing was read, so nothing is written (no empty list).
@@ -133,21 +131,26 @@ enum JobListing {
     /// Connects each session and runs `fetch` on it, all concurrently; one outcome per session, in order.
     static func fetch<T: Sendable>(_ sessions: [ICWSSession],
                                    _ fetch: @escaping @Sendable (ICWSSession) async throws -> T) async throws -> [Result<T, any Error>] {
+        try await concurrently(Array(sessions.enumerated()).map { (context: $0.offset, session: $0.element) }) { _, session in
+            _ = try await session.connect()
+            return try await fetch(session)
+        }.map(\.1)
+    }
+
+    /// Runs `body` for each (context, session) at once; one outcome per pair, in the contexts' order.
+    static func concurrently<T: Sendable>(_ pairs: [(context: Int, session: ICWSSession)],
+                                          _ body: @escaping @Sendable (Int, ICWSSession) async throws -> T) async throws
+        -> [(Int, Result<T, any Error>)] {
         try await withThrowingTaskGroup(of: (Int, Result<T, any Error>).self) { group in
-            for (index, session) in sessions.enumerated() {
+            for (context, session) in pairs {
                 group.addTask {
-                    do {
-                        _ = try await session.connect()
-                        return (index, .success(try await fetch(session)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
+                    do { return (context, .success(try await body(context, session))) } catch { return (context, .failure(error)) }
                 }
             }
-            var outcomes = [Result<T, any Error>?](repeating: nil, count: sessions.count)
-            for try await (index, outcome) in group { outcomes[index] = outcome }
+            var outcomes: [(Int, Result<T, any Error>)] = []
+            for try await outcome in group { outcomes.append(outcome) }
             try Task.checkCancellation()
-            return outcomes.map { $0 ?? .failure(CancellationError()) }
+            return outcomes.sorted { $0.0 < $1.0 }
         }
     }
 
