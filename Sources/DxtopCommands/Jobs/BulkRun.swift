@@ -23,8 +23,9 @@ struct BulkRun: Sendable {
     func run(_ global: GlobalOptions) throws {
         let environment = ProcessInfo.processInfo.environment
         let contexts = try ContextResolver(global, environment: environment).resolve(all: global.allContexts)
-        // Nothing could be sent: refuse as the one-job commands do, before any password.
-        if contexts.allSatisfy(\.readOnly) { try contexts[0].refuseIfReadOnly(verb) }
+        // Nothing could be sent: refuse as the one-job commands do, before any password (a dry run
+        // still lists what it would leave out).
+        if !dryRun, contexts.allSatisfy(\.readOnly) { try contexts[0].refuseIfReadOnly(verb) }
         let logins = try ContextLogins(contexts: contexts, environment: environment, logFile: global.logFile)
         var report = BulkReport(verb: verb, contexts: contexts)
         for (context, password) in zip(contexts, logins.passwords) {
