@@ -68,6 +68,12 @@ struct BulkRun: Sendable {
                 toSend.append(job)
             }
         }
+        // Grouped by server, then by state (the order within stays newest first).
+        toSend = toSend.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            let (stepX, stepY) = (x.status.knownState.lifecycleStep ?? 9, y.status.knownState.lifecycleStep ?? 9)
+            return (x.context, stepX, a.offset) < (y.context, stepY, b.offset)
+        }.map(\.element)
         if dryRun {
             for job in toSend { report.update { $0.wouldSend(job) } }
             return
