@@ -102,6 +102,19 @@ struct CLIBulkTests {
         }
     }
 
+    @Test("several prefixes are looked up in one walk of the list, not one walk each")
+    func prefixesInOneWalk() async throws {
+        try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 2_500, speed: 0)) { sim in
+            let oldest = await sim.simulator.allJobStatuses().suffix(3).map(\.id)
+            let before = sim.simulator.traffic().requests(startingWith: "GET data-extractor/jobs?")
+            let result = try await DxtopBinary.run(["jobs", "cancel", "--dry-run"] + oldest.map { String($0.prefix(10)) }, env: sim.environment())
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("cancel: 0 to cancel, 3 already ended"), "\(result)")
+            let walked = sim.simulator.traffic().requests(startingWith: "GET data-extractor/jobs?") - before
+            #expect(walked <= 4, "3 pages of 1000 and the empty end, once: \(walked)")
+        }
+    }
+
     @Test("resubmit --failed-since: every failed job of the window again, each reported with its new id")
     func resubmitFailed() async throws {
         try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 2, speed: 0)) { east in
