@@ -30,7 +30,12 @@ enum BulkSelection: Sendable {
         switch self {
         case .ids(let typed):
             var outcomes: [Result<JobStatus, CLIError>] = []
-            for id in typed { outcomes.append(try await Self.find(id, in: session)) }
+            for (id, resolved) in zip(typed, try await JobIdLookup.fullIds(typed, session: session)) {
+                switch resolved {
+                case .success(let full): outcomes.append(try await Self.status(of: full, typed: id, in: session))
+                case .failure(let error): outcomes.append(.failure(error))
+                }
+            }
             return .ids(outcomes)
         case .query(let query):
             var jobs: [JobStatus] = []
@@ -41,15 +46,14 @@ enum BulkSelection: Sendable {
         }
     }
 
-    private static func find(_ typed: String, in session: ICWSSession) async throws -> Result<JobStatus, CLIError> {
+    /// The status of the job `id` (typed as `typed`); a job this server does not know is a
+    /// per-id failure, any other failure the context's.
+    private static func status(of id: String, typed: String, in session: ICWSSession) async throws -> Result<JobStatus, CLIError> {
         do {
-            let id = try await JobIdLookup.fullId(typed, session: session)
             guard let status = try await session.job(id: id, mode: .status).jobStatus else {
                 return .failure(CLIError.failure("the server sent no status for job \(Bulk.clean(id))"))
             }
             return .success(status)
-        } catch let error as CLIError {
-            return .failure(error)
         } catch let error as ICWSError where error.failure.kind == .notFound {
             return .failure(CLIError.failure("no job \(Bulk.clean(typed)) on this server"))
         }
