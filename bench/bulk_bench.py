@@ -9,18 +9,14 @@ then `--state active --yes` (sends every cancel). For each: the requests and byt
 simulator counted (`GET /simulator/traffic`, login and logout included), the exit status, the
 wall time and the lines written.
 """
-import argparse, json, os, subprocess, sys, time
+import argparse, json, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from scale_parts import Simulator, delta  # noqa: E402
+from scale_parts import Simulator, timed_cost  # noqa: E402
 
 
 def cancel(binary, sim, extra):
-    env = dict(os.environ, ICWS_SERVER=sim.url, ICWS_USER="admin", ICWS_PASSWORD="admin-secret")
-    before, start = sim.traffic(), time.perf_counter()
-    done = subprocess.run([binary, "jobs", "cancel", *extra], env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    cost = delta(before, sim.traffic())
+    done, wall, cost = timed_cost(binary, sim, ["jobs", "cancel", *extra])
     return {"args": " ".join(extra), "exit_status": done.returncode, "wall_s": round(wall, 2),
             "requests": cost["requests"], "answer_mb": round(cost["answer_bytes"] / 1e6, 2), "by_kind": cost["by_kind"],
             "last_line": done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""}
