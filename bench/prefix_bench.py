@@ -12,15 +12,11 @@ included), the exit status and the wall time.
 import argparse, json, os, subprocess, sys, time, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from scale_parts import Simulator, delta  # noqa: E402
+from scale_parts import Simulator, timed_cost  # noqa: E402
 
 
 def show(binary, sim, typed):
-    env = dict(os.environ, ICWS_SERVER=sim.url, ICWS_USER="admin", ICWS_PASSWORD="admin-secret")
-    before, start = sim.traffic(), time.perf_counter()
-    done = subprocess.run([binary, "jobs", "show", typed, "-o", "json"], env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    cost = delta(before, sim.traffic())
+    done, wall, cost = timed_cost(binary, sim, ["jobs", "show", typed, "-o", "json"])
     return {"typed": typed, "exit_status": done.returncode, "wall_s": round(wall, 2), "requests": cost["requests"],
             "answer_mb": round(cost["answer_bytes"] / 1e6, 2), "by_kind": cost["by_kind"]}
 

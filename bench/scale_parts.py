@@ -58,6 +58,15 @@ def rss_mb(pid):
     return None
 
 
+def timed_cost(binary, sim, args):
+    """Runs `dxtop ARGS` as admin against `sim`: its result, wall seconds and server cost (`delta`)."""
+    env = dict(os.environ, ICWS_SERVER=sim.url, ICWS_USER="admin", ICWS_PASSWORD="admin-secret")
+    before, start = sim.traffic(), time.perf_counter()
+    done = subprocess.run([binary, *args], env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    return done, wall, delta(before, sim.traffic())
+
+
 def delta(before, after):
     """Requests and answer bytes between two traffic snapshots: totals and per kind."""
     kinds = {k: after["requests"][k] - before["requests"].get(k, 0) for k in after["requests"]}

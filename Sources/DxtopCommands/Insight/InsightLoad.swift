@@ -53,9 +53,7 @@ struct InsightHistory {
                 let error = ContextFailure.wrap(error, context)
                 if contexts.count == 1 { throw error }
                 failed = true
-                let message = OneLine.safe(FailureReport.describe(error))
-                let prefix = "context '\(ConfigFile.visible(context.label))': "
-                StandardStreams.note(message.hasPrefix(prefix) ? message : prefix + message)
+                StandardStreams.note(ContextFailure.note(error, context))
             }
         }
         return InsightHistory(servers: servers, failed: failed, format: contexts[0].timeFormat)

@@ -16,27 +16,41 @@ enum JobIdLookup {
 
     /// The full id `typed` stands for; throws (exit 1) when no job or several jobs match.
     static func fullId(_ typed: String, session: ICWSSession) async throws -> String {
-        let typed = typed.trimmingCharacters(in: .whitespaces)
-        if isFullGUID(typed) { return typed }
-        let wanted = typed.lowercased()
-        var matches: [JobStatus] = []
+        try await fullIds([typed], session: session)[0].get()
+    }
+
+    /// The full ids several typed ids stand for, from one walk of the list, which stops once every
+    /// prefix has its answer (an exact id, or a second match); per id, the id or why not.
+    static func fullIds(_ typed: [String], session: ICWSSession) async throws -> [Result<String, CLIError>] {
+        let wanted = typed.map { $0.trimmingCharacters(in: .whitespaces) }
+        let lowered = wanted.map { $0.lowercased() }
+        var answers: [Result<String, CLIError>?] = wanted.map { isFullGUID($0) ? .success($0) : nil }
+        var matches = [[JobStatus]](repeating: [], count: wanted.count)
         var searched = 0
-        for try await page in session.allJobs(pageSize: pageSize, mode: .status) {
-            for job in page.jobs {
-                guard let id = job.id else { continue }
-                searched += 1
-                let lowered = id.lowercased()
-                if lowered == wanted { return id }
-                if lowered.hasPrefix(wanted), let status = job.jobStatus { matches.append(status) }
+        if answers.contains(where: { $0 == nil }) {
+            for try await page in session.allJobs(pageSize: pageSize, mode: .status) {
+                for job in page.jobs {
+                    guard let id = job.id else { continue }
+                    searched += 1
+                    let candidate = id.lowercased()
+                    for index in wanted.indices where answers[index] == nil {
+                        if candidate == lowered[index] {
+                            answers[index] = .success(id)
+                        } else if candidate.hasPrefix(lowered[index]), let status = job.jobStatus {
+                            matches[index].append(status)
+                        }
+                    }
+                }
+                if !wanted.indices.contains(where: { answers[$0] == nil && matches[$0].count < 2 }) { break }
             }
-            if matches.count > 1 { break }
         }
-        guard matches.count == 1 else {
-            throw unmatched(typed, searched: searched, complete: false, candidates: matches.map { status in
+        return wanted.indices.map { index in
+            if let answer = answers[index] { return answer }
+            if matches[index].count == 1 { return .success(matches[index][0].id) }
+            return .failure(unmatched(wanted[index], searched: searched, complete: false, candidates: matches[index].map { status in
                 "\(TerminalSafe.clean(status.id)) (\(Cell.clean(status.name, width: 30)), \(status.stateText))"
-            })
+            }))
         }
-        return matches[0].id
     }
 
     /// The full id `typed` stands for among ids already read (newest first), without a request;

@@ -3,6 +3,7 @@ import DisplayText
 import Foundation
 import ICWSClient
 import ICWSWire
+import JobQuery
 import Synchronization
 
 /// `dxtop jobs list`: the newest jobs (or those before `--from`) of one server, or of several
@@ -31,9 +32,13 @@ struct JobsListCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep fetching older pages until there are no more (each page is written as it arrives).")
     var all = false
 
+    @Option(name: .long, help: ArgumentHelp("Only the jobs read that match, e.g. 'state:failed user:jdoe since:2d' (docs/cli.md, \"Field filters\").", valueName: "filter"))
+    var filter: String?
+
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let fromJobId { try JobIdArgument.validate(fromJobId, as: "--from") }
+        _ = try FilterOption.query([("--filter", filter)])
     }
 
     /// Jobs per request: `--count`, else the server's default page, or large pages for `--all`.
@@ -58,6 +63,7 @@ struct JobsListCommand: ParsableCommand {
     /// closed) and says how many jobs it holds.
     private func stream(_ configuration: ICWSClientConfiguration, of context: ResolvedContext, into writer: JobListWriter) throws {
         let (count, from, all) = (pageSize, fromJobId, all)
+        let query = try FilterOption.query([("--filter", filter)]), now = Date()
         let written = Mutex<Int?>(nil)
         do {
             try SessionRun.blocking([configuration]) { sessions in
@@ -66,7 +72,8 @@ struct JobsListCommand: ParsableCommand {
                     _ = try await sessions[0].connect()
                     let id = try await JobIdLookup.fullId(ifGiven: from, session: sessions[0])
                     try await JobPageWalk.walk(session: sessions[0], count: count, from: id, all: all) { page in
-                        try writer.write(page.map { ListedJob(context: nil, status: $0) })
+                        let kept = page.filter { query.matches($0, context: context.name, now: now) }
+                        try writer.write(kept.map { ListedJob(context: nil, status: $0) })
                         written.withLock { $0 = writer.written }
                     }
                     try writer.finish()
@@ -87,6 +94,7 @@ struct JobsListCommand: ParsableCommand {
     private func merge(_ contexts: [ResolvedContext], passwords: [Result<String, any Error>],
                        ready: [ICWSClientConfiguration], into writer: JobListWriter) throws {
         let (count, from, all) = (pageSize, fromJobId, all)
+        let query = try FilterOption.query([("--filter", filter)]), now = Date()
         var fetched = try SessionRun.blocking(ready) { sessions in
             try await JobListing.fetch(sessions) { session in
                 let id = try await JobIdLookup.fullId(ifGiven: from, session: session)
@@ -102,12 +110,11 @@ struct JobsListCommand: ParsableCommand {
         for (index, (context, outcome)) in zip(contexts, outcomes).enumerated() {
             switch outcome {
             case .success(let statuses):
-                jobs += statuses.map { (index, ListedJob(context: context.label, status: $0)) }
+                jobs += statuses.filter { query.matches($0, context: context.name, now: now) }
+                    .map { (index, ListedJob(context: context.label, status: $0)) }
             case .failure(let error):
                 failed = true
-                let message = OneLine.safe(FailureReport.describe(ContextFailure.wrap(error, context)))
-                let prefix = "context '\(ConfigFile.visible(context.label))': "
-                StandardStreams.note(message.hasPrefix(prefix) ? message : prefix + message)
+                StandardStreams.note(ContextFailure.note(error, context))
             }
         }
         // Every context failed: nothing was read, so nothing is written (no empty list).
@@ -124,21 +131,26 @@ enum JobListing {
     /// Connects each session and runs `fetch` on it, all concurrently; one outcome per session, in order.
     static func fetch<T: Sendable>(_ sessions: [ICWSSession],
                                    _ fetch: @escaping @Sendable (ICWSSession) async throws -> T) async throws -> [Result<T, any Error>] {
+        try await concurrently(Array(sessions.enumerated()).map { (context: $0.offset, session: $0.element) }) { _, session in
+            _ = try await session.connect()
+            return try await fetch(session)
+        }.map(\.1)
+    }
+
+    /// Runs `body` for each (context, session) at once; one outcome per pair, in the contexts' order.
+    static func concurrently<T: Sendable>(_ pairs: [(context: Int, session: ICWSSession)],
+                                          _ body: @escaping @Sendable (Int, ICWSSession) async throws -> T) async throws
+        -> [(Int, Result<T, any Error>)] {
         try await withThrowingTaskGroup(of: (Int, Result<T, any Error>).self) { group in
-            for (index, session) in sessions.enumerated() {
+            for (context, session) in pairs {
                 group.addTask {
-                    do {
-                        _ = try await session.connect()
-                        return (index, .success(try await fetch(session)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
+                    do { return (context, .success(try await body(context, session))) } catch { return (context, .failure(error)) }
                 }
             }
-            var outcomes = [Result<T, any Error>?](repeating: nil, count: sessions.count)
-            for try await (index, outcome) in group { outcomes[index] = outcome }
+            var outcomes: [(Int, Result<T, any Error>)] = []
+            for try await outcome in group { outcomes.append(outcome) }
             try Task.checkCancellation()
-            return outcomes.map { $0 ?? .failure(CancellationError()) }
+            return outcomes.sorted { $0.0 < $1.0 }
         }
     }
 

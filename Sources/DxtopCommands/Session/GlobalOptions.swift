@@ -18,7 +18,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         valueName: "name"), completion: .custom(ContextNameCompletion.names))
     public var context: [String] = []
 
-    @Flag(name: .long, help: "Every context of the config file (the dashboard and jobs list; or repeat --context).")
+    @Flag(name: .long, help: "Every context of the config file (the dashboard, jobs list, a bulk cancel or resubmit, the insight commands, the exporter; or repeat --context).")
     public var allContexts = false
 
     @Option(name: .long, help: ArgumentHelp(

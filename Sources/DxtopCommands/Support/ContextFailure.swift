@@ -20,6 +20,13 @@ struct ContextFailure: Error, Sendable {
 
     var kind: FailureKind { failure.kind }
 
+    /// The stderr note for a context that failed in a several-context command: `context 'lab': <why>`.
+    static func note(_ error: any Error, _ context: ResolvedContext) -> String {
+        let message = OneLine.safe(FailureReport.describe(wrap(error, context)))
+        let prefix = "context '\(ConfigFile.visible(context.label))': "
+        return message.hasPrefix(prefix) ? message : prefix + message
+    }
+
     var message: String {
         let said = OneLine.safe(failure.message)
         let who = "\(TerminalSafe.clean(context.userID)) on \(TerminalSafe.clean(context.server.description))"
