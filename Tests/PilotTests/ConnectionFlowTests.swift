@@ -79,10 +79,10 @@ struct ConnectionFlowTests {
         let again = await second.addJob(sampleJob("after restart"), submittedBy: "jdoe")
         #expect(again == id)
         try await pilot.runUntilQuiet()
-        if case .reconnecting(let attempt, _) = pilot.state.connection {
+        if case .reconnecting(let attempt, _) = pilot.state.servers[0].connection {
             #expect(attempt == 1, "the clock did not move: no second attempt")
         } else {
-            Issue.record("expected reconnecting, got \(pilot.state.connection)")
+            Issue.record("expected reconnecting, got \(pilot.state.servers[0].connection)")
         }
         #expect(await clock.waitForSleepers(1), "the reconnection waits the backoff on the clock")
         clock.advance(by: Backoff().ceiling(attempt: 1))

@@ -84,7 +84,7 @@ public struct KeyRebinding: Sendable, Equatable {
             for (context, _) in locations[rebinding.action] ?? [] {
                 guard let own = table.first(where: { $0.answers(rebinding.key, in: context) && rebindingOwns($0, rebinding, in: context) })
                 else { continue }
-                for place in KeyContext.allCases where own.contexts.contains(place) {
+                for place in KeyContext.all where own.contexts.contains(place) {
                     let others = table.filter { $0.answers(rebinding.key, in: place) && !($0.help == own.help && $0.contexts == own.contexts) }
                     if let other = others.first {
                         return (index, "\(rebinding.key.name) for \(rebinding.action) is already \"\(other.help)\" in \(KeyContext.section(of: [place]))")
