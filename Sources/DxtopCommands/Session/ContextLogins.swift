@@ -9,8 +9,11 @@ struct ContextLogins {
     let passwords: [Result<String, any Error>]
     let logger: Logger
 
-    init(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// With `refusing`, a read-only context is refused (one line, status 4) before any password is asked for.
+    init(_ global: GlobalOptions, refusing action: String? = nil,
+         environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         contexts = try ContextResolver(global, environment: environment).resolve(all: global.allContexts)
+        if let action { try contexts.forEach { try $0.refuseIfReadOnly(action) } }
         logger = try LoggingSetup.logger(logFile: global.logFile)
         contexts.forEach(CommandContext.warnIfInsecure)
         passwords = PasswordSource.passwords(for: contexts, environment: environment)
