@@ -173,7 +173,7 @@ struct DashboardTmuxTests {
             try pane.run("\(DxtopBinary.url.path) --demo; echo EXIT=$?")
             // The series history (docs/simulator.md): the insight views have series to show.
             try pane.waitFor("the demo job list, of the series history") {
-                $0.contains("STATE") && $0.contains("connected") && $0.contains("Timeline") && $0.contains("Agent queue stats daily")
+                $0.contains("STATE") && $0.contains("connected") && $0.contains("Timeline") && $0.contains("Interaction detail nightly")
             }
             try pane.press("q")
             try pane.waitFor(text: "EXIT=0")
