@@ -122,3 +122,31 @@ enum CachedJobRows {
         }
     }
 }
+
+/// The cached jobs as `HistoryCache.readJobs` hands them out: a single-pass sequence over a SQLite
+/// cursor. A read error ends the sequence early and is thrown by `readJobs`.
+public final class CachedJobSequence: Sequence, IteratorProtocol {
+    private var reader: CachedJobRows.Reader
+    private let rows: RowCursor
+    private let count: Int
+    private(set) var failure: (any Error)?
+
+    init(_ reader: CachedJobRows.Reader, _ rows: RowCursor, count: Int) {
+        self.reader = reader
+        self.rows = rows
+        self.count = count
+    }
+
+    /// The number of jobs: the model reserves room for them at once.
+    public var underestimatedCount: Int { count }
+
+    public func next() -> CachedJob? {
+        guard failure == nil else { return nil }
+        do {
+            return try rows.next().map { reader.job($0) }
+        } catch {
+            failure = error
+            return nil
+        }
+    }
+}

@@ -82,27 +82,19 @@ public final class HistoryCache: Sendable {
 
     /// Every cached job, newest first.
     public func jobs() throws -> [CachedJob] {
-        var all: [CachedJob] = []
-        try forEachJob { all += $0 }
-        return all
+        try readJobs { Array($0) }
     }
 
-    /// Every cached job, newest first, in batches of `batchSize` (never all of them in memory at
-    /// once), read in one transaction; each configuration shape is decoded once and shared.
-    public func forEachJob(batchSize: Int = 4096, _ body: ([CachedJob]) throws -> Void) throws {
+    /// Every cached job, newest first, as a sequence read row by row (never all of them in memory
+    /// twice), in one transaction; each configuration shape is decoded once and shared. One pass:
+    /// hand it to one `InsightModel.record(contentsOf:)`, which then orders each series once.
+    public func readJobs<T>(_ body: (CachedJobSequence) throws -> T) throws -> T {
         try queue.read { db in
-            var reader = try CachedJobRows.Reader(db)
-            let rows = try Row.fetchCursor(db, sql: CachedJobRows.select)
-            var batch: [CachedJob] = []
-            batch.reserveCapacity(batchSize)
-            while let row = try rows.next() {
-                batch.append(reader.job(row))
-                if batch.count == batchSize {
-                    try body(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            if !batch.isEmpty { try body(batch) }
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0
+            let jobs = CachedJobSequence(try CachedJobRows.Reader(db), try Row.fetchCursor(db, sql: CachedJobRows.select), count: count)
+            let result = try body(jobs)
+            if let error = jobs.failure { throw error }
+            return result
         }
     }
 

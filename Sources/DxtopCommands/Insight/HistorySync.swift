@@ -52,12 +52,20 @@ struct HistorySync {
                 try cache.setPurgeChecked(at: Date())
             }
         }
-        var loaded = Loaded(model: InsightModel(timeZone: timeZone), jobIds: [], purged: [])
-        loaded.add(live.compactMap { job in job.jobStatus.map { ($0, job.jobConfig) } }, server: label)
-        try cache.forEachJob { batch in
-            loaded.purged.formUnion(batch.lazy.filter(\.purged).map(\.status.id))
-            loaded.add(batch.map { ($0.status, $0.config) }, server: label)
+        var model = InsightModel(timeZone: timeZone)
+        var jobIds = live.compactMap(\.id)
+        var purged: Set<String> = []
+        let label = label
+        model.record(contentsOf: live.compactMap { job in job.jobStatus.map { (server: label, status: $0, config: job.jobConfig) } })
+        // One pass over the cursor into one record(contentsOf:): each series is ordered once.
+        try cache.readJobs { jobs in
+            model.record(contentsOf: jobs.lazy.map { job in
+                jobIds.append(job.status.id)
+                if job.purged { purged.insert(job.status.id) }
+                return (server: label, status: job.status, config: job.config)
+            })
         }
+        let loaded = Loaded(model: model, jobIds: jobIds, purged: purged)
         return loaded
     }
 
