@@ -43,6 +43,9 @@ struct JobsListCommand: ParsableCommand {
     @OptionGroup var cache: HistoryCacheOptions
 
     func validate() throws {
+        if cache.noCache, !overdue, !failing {
+            throw ValidationError("--no-cache goes with --overdue or --failing (a plain list never uses the history cache)")
+        }
         if overdue || failing, all || count != nil || fromJobId != nil {
             throw ValidationError("--overdue and --failing read the whole history: they take no --all, --count or --from")
         }
