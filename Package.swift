@@ -33,7 +33,7 @@ let package = Package(
         // Ended jobs (status and configuration) kept in SQLite per server and user, so a start reads only what is new (docs/insight.md).
         .target(name: "HistoryCache", dependencies: ["ICWSWire", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // The model's speed on a synthetic history (docs/performance.md); not a test.
-        .executableTarget(name: "insight-bench", dependencies: ["Insight", "ICWSWire"], path: "bench/InsightBench", swiftSettings: strict),
+        .executableTarget(name: "insight-bench", dependencies: ["Insight", "ICWSWire", "HistoryCache"], path: "bench/InsightBench", swiftSettings: strict),
         // The API core: session, data-extractor calls, messaging. The only code that speaks HTTP as a client.
         .target(
             name: "ICWSClient",

@@ -6,7 +6,8 @@
 For each size: starts `dxtop simulate --jobs N` (frozen clock) and runs `dxtop series list -o json`
 four times with a fresh XDG_CACHE_HOME: cold (empty cache), warm (unchanged server), warm after one
 new job, and --no-cache. For each run: the requests and bytes of answers the simulator counted
-(`GET /simulator/traffic`, login and logout included), the cache file's size and the wall time.
+(`GET /simulator/traffic`, login and logout included), the cache file's size, the wall time and
+the peak resident memory of the dxtop process (`wait4`'s ru_maxrss).
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 
@@ -17,12 +18,17 @@ from scale_parts import Simulator, delta  # noqa: E402
 def series_list(binary, sim, cache_home, extra=()):
     env = dict(os.environ, ICWS_SERVER=sim.url, ICWS_USER="admin", ICWS_PASSWORD="admin-secret", XDG_CACHE_HOME=cache_home)
     before, start = sim.traffic(), time.perf_counter()
-    done = subprocess.run([binary, "series", "list", "-o", "json", *extra], env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen([binary, "series", "list", "-o", "json", *extra], env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        out.seek(0), err.seek(0)
+        done = subprocess.CompletedProcess(child.args, child.returncode, out.read().decode(), err.read().decode())
     cost = delta(before, sim.traffic())
     files = [os.path.join(cache_home, "dxtop", f) for f in os.listdir(os.path.join(cache_home, "dxtop"))] \
         if os.path.isdir(os.path.join(cache_home, "dxtop")) else []
-    return {"exit_status": done.returncode, "wall_s": round(wall, 2), "requests": cost["requests"],
+    return {"exit_status": done.returncode, "wall_s": round(wall, 2), "max_rss_mb": round(usage.ru_maxrss / 1024), "requests": cost["requests"],
             "answer_mb": round(cost["answer_bytes"] / 1e6, 2), "by_kind": cost["by_kind"],
             "cache_mb": round(sum(os.path.getsize(f) for f in files) / 1e6, 1), "stderr": done.stderr.strip()[:200],
             "series": len(json.loads(done.stdout or "[]"))}

@@ -12,7 +12,7 @@ import ICWSWire
 /// the source of truth); `warning` then says so in one line.
 public final class HistoryCache: Sendable {
     /// The schema this dxtop writes, as `PRAGMA user_version`; any other version is rebuilt.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public let url: URL
     /// Set when the file found was rebuilt: one line for stderr.
@@ -71,15 +71,9 @@ public final class HistoryCache: Sendable {
 
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1 jobs") { db in
+        migrator.registerMigration("v2 jobs") { db in
             // ordinal: larger is newer in the server's list (the list is newest first).
-            try db.execute(sql: """
-                CREATE TABLE job (id TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, status BLOB NOT NULL,
-                                  config BLOB, purged INTEGER NOT NULL DEFAULT 0);
-                CREATE INDEX job_ordinal ON job (ordinal);
-                CREATE TABLE pending (id TEXT PRIMARY KEY NOT NULL);
-                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
-                """)
+            try db.execute(sql: CachedJobRows.schema)
         }
         return migrator
     }
@@ -88,14 +82,33 @@ public final class HistoryCache: Sendable {
 
     /// Every cached job, newest first.
     public func jobs() throws -> [CachedJob] {
+        try readJobs { Array($0) }
+    }
+
+    /// Every cached job, newest first, as a sequence read row by row (never all of them in memory
+    /// twice), in one transaction; each configuration shape is decoded once and shared. One pass:
+    /// hand it to one `InsightModel.record(contentsOf:)`, which then orders each series once.
+    public func readJobs<T>(_ body: (CachedJobSequence) throws -> T) throws -> T {
         try queue.read { db in
-            let decoder = ICWSJSON.decoder()
-            return try Row.fetchAll(db, sql: "SELECT status, config, purged FROM job ORDER BY ordinal DESC").map { row in
-                let config: Data? = row["config"]
-                return CachedJob(status: try decoder.decode(JobStatus.self, from: row["status"]),
-                                 config: try config.map { try decoder.decode(JobConfig.self, from: $0) },
-                                 purged: row["purged"])
-            }
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0
+            let jobs = CachedJobSequence(try CachedJobRows.Reader(db), try Row.fetchCursor(db, sql: CachedJobRows.select), count: count)
+            let result = try body(jobs)
+            if let error = jobs.failure { throw error }
+            return result
+        }
+    }
+
+    /// Whether the cache holds any ended job (else a read is cold).
+    public func isEmpty() throws -> Bool {
+        try queue.read { db in try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM job)")! }
+    }
+
+    /// Which of `ids` the cache holds (ended).
+    public func known(_ ids: [String]) throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return try queue.read { db in
+            try String.fetchSet(db, sql: "SELECT id FROM job WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+                                arguments: StatementArguments(ids))
         }
     }
 
@@ -107,6 +120,17 @@ public final class HistoryCache: Sendable {
     /// The jobs seen not ended at the last read: to be asked for again.
     public func pendingIds() throws -> Set<String> {
         try queue.read { db in try String.fetchSet(db, sql: "SELECT id FROM pending") }
+    }
+
+    /// The cached jobs whose id starts with `prefix` (case-insensitive), each with whether it is
+    /// purged: a command that acts on a job refuses one the server no longer lists.
+    public func purgedMarks(idPrefix prefix: String) throws -> [String: Bool] {
+        let pattern = prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, purged FROM job WHERE id LIKE ? ESCAPE '\\'", arguments: [pattern])
+                .reduce(into: [:]) { marks, row in marks[row["id"]] = row["purged"] as Bool }
+        }
     }
 
     /// The oldest cached job the server still listed: a purge removes it first.
@@ -149,6 +173,7 @@ public final class HistoryCache: Sendable {
             if update.top == nil {
                 update.top = (try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM job") ?? 0) + Self.ordinalsPerRead
             }
+            var shapes: [Data: Int64] = [:]
             for job in jobs {
                 guard let status = job.jobStatus else { continue }
                 update.seen.insert(status.id)
@@ -159,10 +184,8 @@ public final class HistoryCache: Sendable {
                     continue
                 }
                 try db.execute(sql: "DELETE FROM pending WHERE id = ?", arguments: [status.id])
-                try db.execute(sql: """
-                    INSERT INTO job (id, ordinal, status, config, purged) VALUES (?, ?, ?, ?, 0)
-                    ON CONFLICT(id) DO UPDATE SET status = excluded.status, config = coalesce(excluded.config, job.config), purged = 0
-                    """, arguments: [status.id, ordinal, try encoder.encode(status), try job.jobConfig.map { try encoder.encode($0) }])
+                let config = try job.jobConfig.map { try CachedJobRows.configId($0, db: db, encoder: encoder, known: &shapes) }
+                try db.execute(sql: CachedJobRows.upsert, arguments: CachedJobRows.arguments(status, ordinal: ordinal, config: config, job.jobConfig))
             }
         }
     }

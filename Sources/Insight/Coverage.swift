@@ -119,6 +119,21 @@ public struct Coverage: Hashable, Sendable {
         return max(count, 1)
     }
 
+    /// A gap cut into calendar periods counted from its start (the last one cut at the gap's end):
+    /// one window per job for a fill that sends a job per period.
+    public func periodWindows(of gap: Gap) -> [TimeWindow] {
+        guard let step = windowClass.length.step else { return [gap.window] }
+        let calendar = windowClass.calendar(display: display)
+        var windows: [TimeWindow] = []
+        var cursor = gap.window.start
+        while cursor < gap.window.end {
+            guard let next = calendar.date(byAdding: step, to: cursor), next > cursor else { break }
+            windows.append(TimeWindow(start: cursor, end: min(next, gap.window.end)))
+            cursor = next
+        }
+        return windows.isEmpty ? [gap.window] : windows
+    }
+
     /// The same coverage seen through `range`: every window cut to it, those outside dropped.
     public func clipped(to range: TimeWindow) -> Coverage {
         func cut(_ w: TimeWindow) -> TimeWindow? {

@@ -1,4 +1,5 @@
 import Foundation
+import ICWSWire
 import JobComposition
 
 /// One series on one server, as the lists show it.
@@ -21,6 +22,12 @@ public struct SeriesSummary: Hashable, Sendable {
     public let failureStreak: Int
 
     public var runs: Int { finished + failed + canceled }
+
+    /// A failing series: its newest ended run failed or was canceled (a streak of at least
+    /// `failingStreak`). Its last run is the one the lists mark.
+    public var isFailing: Bool { failureStreak >= Self.failingStreak }
+
+    public static let failingStreak = 1
 }
 
 /// A job that has not ended, with its series and where it stands.
@@ -78,6 +85,12 @@ extension InsightModel {
     /// What the series extracted, failed to, and missed, up to one period before `now`.
     public func coverage(server: String, key: SeriesKey, now: Date) -> Coverage? {
         index(server: server, key: key).map { Coverage(runs: series[$0].runs, windowClass: key.window, display: timeZone, now: now) }
+    }
+
+    /// The configuration of the series' most recently submitted job seen with one: what a fill
+    /// of its gaps resubmits (with the gap's window).
+    public func latestConfiguration(server: String, key: SeriesKey) -> JobConfig? {
+        index(server: server, key: key).flatMap { series[$0].latest?.config }
     }
 
     /// Servers in the order they were first seen.

@@ -62,6 +62,7 @@ public struct InsightModel: Sendable {
             jobs[ref] = JobEntry(series: nil, step: step, ended: false, window: nil)
             return nil
         }
+        if let config { series[index].offer(config, submitted: status.submitTime ?? .distantPast, jobId: status.id) }
         let outcome = status.state.flatMap(RunOutcome.init)
         jobs[ref] = JobEntry(series: index, step: step, ended: outcome != nil, window: window)
         guard let outcome else {
@@ -135,6 +136,8 @@ struct SeriesState: Sendable {
     let id: SeriesID
     var runs: [Run] = []
     var pending: [String: PendingRun] = [:]
+    /// The configuration of the newest submitted job (by submission, then id).
+    private(set) var latest: (submitted: Date, jobId: String, config: JobConfig)?
     /// How `runs` lie while a batch is appended: pages come newest first, and reversing them
     /// costs far less than sorting.
     private var order = Order.ascending
@@ -142,6 +145,11 @@ struct SeriesState: Sendable {
     private enum Order { case ascending, descending, mixed }
 
     init(id: SeriesID) { self.id = id }
+
+    mutating func offer(_ config: JobConfig, submitted: Date, jobId: String) {
+        if let latest, (latest.submitted, latest.jobId) >= (submitted, jobId) { return }
+        latest = (submitted, jobId, config)
+    }
 
     mutating func add(_ run: Run, keepingOrder: Bool) {
         if let last = runs.last, Run.before(run, last) {

@@ -8,14 +8,16 @@ import ICWSWire
 public struct SeriesKey: Hashable, Sendable, Comparable {
     public let content: ExtractContent
     public let window: WindowClass
+    /// Short and stable (the same on every run and machine): 10 hex digits of a hash of `canonical`.
+    /// Computed once: lists sort by it, and hashing the canonical text at every comparison was
+    /// half of a `series list` of 10,000 series.
+    public let id: String
 
     public init(content: ExtractContent, window: WindowClass) {
         self.content = content
         self.window = window
+        id = content.hashPrefix(window)
     }
-
-    /// Short and stable (the same on every run and machine): 10 hex digits of a hash of `canonical`.
-    public var id: String { content.hashPrefix(window) }
 
     /// The full key as text, e.g. `t:iagentqueuestats(cname,siteid)|sites:1|daily`.
     public var canonical: String { content.canonical + "|" + window.word }

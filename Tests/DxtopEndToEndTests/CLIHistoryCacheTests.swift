@@ -108,7 +108,18 @@ struct CLIHistoryCacheTests {
         _ = try await second.start()
         let after = try await DxtopBinary.run(["history", oldest.id, "--utc", "-o", "json"], env: env)
         let traffic = second.traffic()
+        // A purged job cannot be acted on: one line saying so, before any request.
+        let cancel = try await DxtopBinary.run(["jobs", "cancel", oldest.id, "--yes"], env: env)
+        let resubmit = try await DxtopBinary.run(["jobs", "resubmit", String(oldest.id.prefix(13)), "--yes"], env: env)
+        let afterActions = second.traffic()
         await second.stop()
+        for (result, verb) in [(cancel, "canceled"), (resubmit, "resubmitted")] {
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.split(separator: "\n").count == 1
+                && result.stderr.contains("job \(oldest.id) was purged: the server no longer lists it") && result.stderr.contains("cannot be \(verb)"),
+                    "\(result)")
+        }
+        #expect(afterActions.requests.values.reduce(0, +) == traffic.requests.values.reduce(0, +), "refused without asking the server")
         #expect(after.status == 0, "\(after)")
         #expect(after.stderr.contains("are no longer listed by the server; kept in the history, marked purged"), "\(after.stderr)")
         let runs = try CLIInsightTests.json(after.stdout)

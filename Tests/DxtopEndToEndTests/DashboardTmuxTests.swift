@@ -171,7 +171,10 @@ struct DashboardTmuxTests {
         try await DxtopBinary.offPool {
             let pane = try TmuxPane(width: 160, height: 45, environment: ["LANG": "C.UTF-8"])
             try pane.run("\(DxtopBinary.url.path) --demo; echo EXIT=$?")
-            try pane.waitFor("the demo job list") { $0.contains("STATE") && $0.contains("connected") && $0.contains("Timeline") }
+            // The series history (docs/simulator.md): the insight views have series to show.
+            try pane.waitFor("the demo job list, of the series history") {
+                $0.contains("STATE") && $0.contains("connected") && $0.contains("Timeline") && $0.contains("Interaction detail nightly")
+            }
             try pane.press("q")
             try pane.waitFor(text: "EXIT=0")
         }

@@ -120,6 +120,28 @@ private func mode(_ path: String) throws -> Int {
         #expect(try HistoryCache(at: url).warning == nil)
     }
 
+    @Test func aSchema1CacheOfTheLastDxtopIsRebuilt() throws {
+        let url = CacheFiles.database(server: "s", user: "u", in: try temporaryFolder())
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: url.path)
+        try old.write { db in
+            try db.execute(sql: """
+                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); INSERT INTO grdb_migrations VALUES ('v1 jobs');
+                CREATE TABLE job (id TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, status BLOB NOT NULL, config BLOB,
+                                  purged INTEGER NOT NULL DEFAULT 0);
+                INSERT INTO job VALUES ('x', 1, '{"id":"x","name":"n","submittedUserId":"u","state":5}', NULL, 0);
+                PRAGMA user_version = 1
+                """)
+        }
+        try old.close()
+        let cache = try HistoryCache(at: url)
+        #expect(cache.warning == "warning: history cache \(url.path) has schema version 1, this dxtop uses 2; rebuilt from the server")
+        #expect(try cache.jobs().isEmpty)
+        var update = CacheUpdate()
+        try cache.file([job("a", .finished)], in: &update)
+        #expect(try HistoryCache(at: url).jobs().map(\.status.id) == ["a"])
+    }
+
     @Test func aTableWithoutSchemaVersionIsRebuilt() throws {
         let url = CacheFiles.database(server: "s", user: "u", in: try temporaryFolder())
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

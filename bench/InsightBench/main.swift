@@ -2,22 +2,32 @@ import Foundation
 import ICWSWire
 import Insight
 
-// insight-bench [--jobs N] [--repeat R]: builds the insight model from a synthetic history (every
+// insight-bench [--jobs N] [--repeat R] [--write-cache PATH | --read-cache PATH]: builds the insight model from a synthetic history (every
 // job with its configuration, pages newest first, as the CLI reads them), then times the queries
-// the CLI makes and single status changes. Figures go to docs/performance.md.
+// the CLI makes and single status changes. --write-cache files the history (one server) into a
+// history cache and stops; --read-cache times reading such a cache into the model, alone in its
+// process so that its peak RSS is the read's. Figures go to docs/performance.md.
 
 var jobCount = 100_000
 var repeats = 5
+var writeCache: String?
+var readCache: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     switch flag {
     case "--jobs": jobCount = Int(arguments.popFirst() ?? "") ?? jobCount
     case "--repeat": repeats = Int(arguments.popFirst() ?? "") ?? repeats
+    case "--write-cache": writeCache = arguments.popFirst()
+    case "--read-cache": readCache = arguments.popFirst()
     default: FileHandle.standardError.write("usage: insight-bench [--jobs N] [--repeat R]\n".data(using: .utf8)!); exit(2)
     }
 }
 
 let zone = TimeZone(identifier: "Europe/Paris")!
+if let readCache {
+    try CacheRead.read(readCache, zone: zone, repeats: repeats)
+    exit(0)
+}
 var calendar = Calendar(identifier: .gregorian)
 calendar.timeZone = zone
 let servers = ["prod", "lab"]
@@ -75,6 +85,10 @@ while generated.count < jobCount {
 }
 // Newest first, as the pages arrive.
 let input = generated.sorted { $0.status.submitTime! > $1.status.submitTime! }.map { (server: $0.server, status: $0.status, config: Optional($0.config)) }
+if let writeCache {
+    try CacheRead.write(input.map { (server: "prod", status: $0.status, config: $0.config) }, to: writeCache)
+    exit(0)
+}
 
 /// Thread CPU time in ms: the figure that other processes on the machine do not inflate.
 func cpuMilliseconds() -> Double {

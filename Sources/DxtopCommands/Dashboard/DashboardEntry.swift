@@ -35,10 +35,19 @@ enum DashboardEntry {
         try launch(servers, options)
     }
 
-    private static func runDemo(_ command: Dxtop, noColor: Bool) throws {
+    /// The demo's embedded simulator: the series history (daily, weekly and monthly extracts over
+    /// 70 days, a gap, an overlap, a failing streak, an overdue job), so every insight view has
+    /// something to show, with new jobs arriving as in `dxtop simulate`.
+    static var demoSimulator: SimulatorConfiguration {
         var configuration = SimulatorConfiguration.demo
         configuration.host = "127.0.0.1"
         configuration.port = 0
+        configuration.seriesHistory = true
+        return configuration
+    }
+
+    private static func runDemo(_ command: Dxtop, noColor: Bool) throws {
+        let configuration = demoSimulator
         let simulator = ICWSSimulator(configuration: configuration)
         _ = try BlockingAsync.run { try await simulator.start() }
         defer { _ = try? BlockingAsync.run { await simulator.stop() } }

@@ -15,6 +15,12 @@ struct CoverageCommand: ParsableCommand {
             a failed window is a failed or canceled job's window no finished job extracted since; an overlap was \
             extracted twice or more. Days are those of the display time zone (--utc for UTC). With --exit-status the \
             exit status is 5 when a gap is listed (for cron checks).
+
+            --fill resubmits the gaps listed with the series' latest configuration and each gap's window: one job per \
+            period (--per-period, the default) or one job over each run of gaps (--merge-runs). It asks once per series \
+            on a terminal (--yes in scripts), checks each job against the server's data dictionary as 'jobs resubmit' \
+            does, and lists each job with its outcome and new id; --dry-run lists what would be sent and sends nothing. \
+            Read-only contexts refuse a fill (but not a dry run). The exit status is 1 unless every job was sent.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -33,9 +39,30 @@ struct CoverageCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit with status 5 when a gap is listed.")
     var exitStatus = false
 
+    @Flag(name: .long, help: "Resubmit the gaps listed, with each series' latest configuration and the gap's window.")
+    var fill = false
+
+    @Flag var fillJobs: FillJobs = .perPeriod
+
+    @Flag(name: .long, help: "With --fill: list the jobs that would be sent; send nothing.")
+    var dryRun = false
+
+    @Flag(name: [.customShort("y"), .long], help: "With --fill: do not ask; required when not on a terminal.")
+    var yes = false
+
+    func validate() throws {
+        if !fill, dryRun || yes || fillJobs != .perPeriod {
+            throw ValidationError("--dry-run, --yes, --per-period and --merge-runs go with --fill")
+        }
+        if fill, exitStatus { throw ValidationError("--exit-status cannot be combined with --fill (whose exit status says whether every job was sent)") }
+    }
+
     func run() throws {
         let range = try Self.range(from: from, to: to, timeZone: (global.utc ? TimeFormat.utc : TimeFormat.local).timeZone)
-        let history = try InsightHistory.load(global, cache: cache)
+        if fill { try JobSending.checkCanAsk(yes: yes, dryRun: dryRun, action: "fill coverage gaps") }
+        let history = try InsightHistory.load(global, cache: cache, refusing: fill && !dryRun ? "fill coverage gaps" : nil)
+        let filler = CoverageFill(jobs: fillJobs, dryRun: dryRun, ask: !yes)
+        var plans: [CoverageFill.Plan] = []
         let now = Date()
         var records: [InsightRecord] = []
         var matched = false
@@ -44,16 +71,22 @@ struct CoverageCommand: ParsableCommand {
                 matched = true
                 guard var coverage = server.model.coverage(server: server.label, key: summary.key, now: now) else { continue }
                 if let range { coverage = coverage.clipped(to: range) }
+                if fill, let plan = filler.plan(server, summary, coverage) { plans.append(plan) }
                 records += Self.records(coverage, summary: summary, context: server.label)
             }
         }
         if let series, !matched, !history.servers.isEmpty {
             throw CLIError.failure("no series key starts with '\(OneLine.safe(series))'; 'dxtop series list' shows the keys")
         }
+        let writer = InsightWriter(output: output, format: history.format)
+        if fill {
+            try filler.run(plans, writer: writer, showContext: history.showContext)
+            return try history.finish()
+        }
         var columns = [("SERIES", "series"), ("CLASS", "class"), ("NAME", "name"), ("KIND", "kind"), ("FROM", "start"), ("TO", "end"),
                        ("PERIODS", "periods"), ("DETAIL", "detail")]
         if history.showContext { columns.insert(("CONTEXT", "context"), at: 0) }
-        try InsightWriter(output: output, format: history.format).write(records, columns: columns)
+        try writer.write(records, columns: columns)
         try history.finish()
         if exitStatus, records.contains(where: { $0["kind"]?.csv == "gap" }) { throw ExitCode(ExitStatus.gapsFound.rawValue) }
     }

@@ -40,25 +40,9 @@ struct HistoryCommand: ParsableCommand {
         let now = Date()
         let model = server.model
         let pending = model.pendingJobs(now: now).filter { $0.key == key && $0.server == server.label }
-        var records = pending.map { job in
-            InsightRecord(fields: [
-                ("context", .text(server.label)), ("series", .text(key.id)), ("id", .text(job.job.jobId)), ("name", .text(job.job.name)),
-                ("state", .text(job.job.state.word)), ("submitTime", .time(job.job.submitted)), ("startedTime", .time(job.job.started)),
-                ("endTime", .time(nil)), ("windowStart", .time(job.job.window?.start)), ("windowEnd", .time(job.job.window?.end)),
-                ("queueSeconds", .duration(nil)), ("runSeconds", .duration(job.progress.elapsed)),
-                ("eta", .time(job.progress.eta)), ("overdue", .flag(job.progress.overdue)), ("errorInfo", .text(nil)),
-                ("purged", .flag(false)),
-            ])
-        }
+        var records = pending.map { InsightRecord.pending($0, context: server.label) }
         records += model.runs(server: server.label, key: key).map { run in
-            InsightRecord(fields: [
-                ("context", .text(server.label)), ("series", .text(key.id)), ("id", .text(run.jobId)), ("name", .text(run.name)),
-                ("state", .text(run.outcome.rawValue)), ("submitTime", .time(run.submitted)), ("startedTime", .time(run.started)),
-                ("endTime", .time(run.ended)), ("windowStart", .time(run.window?.start)), ("windowEnd", .time(run.window?.end)),
-                ("queueSeconds", .duration(run.queueWait)), ("runSeconds", .duration(run.runTime)),
-                ("eta", .time(nil)), ("overdue", .flag(false)), ("errorInfo", .text(run.errorInfo)),
-                ("purged", .flag(server.loaded.purged.contains(run.jobId))),
-            ])
+            InsightRecord.run(run, key: key, context: server.label, purged: server.loaded.purged.contains(run.jobId))
         }
         if output.format == .table || output.format == .wide, let summary = model.summary(server: server.label, key: key) {
             let purged = records.filter { $0["purged"]?.csv == "true" }.count

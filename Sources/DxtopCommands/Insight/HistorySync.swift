@@ -33,15 +33,14 @@ struct HistorySync {
 
     func read(cache: HistoryCache?) async throws -> Loaded {
         guard let cache else { return try await readAll() }
-        let known = try cache.endedIds()
         var update = CacheUpdate()
         var live: [Job]
-        if known.isEmpty {
+        if try cache.isEmpty() {
             live = try await walkAll(cache: cache, update: &update)
             try cache.markPurged(exceptSeen: update.seen)
             try cache.setPurgeChecked(at: Date())
         } else {
-            let (newest, reachedCache) = try await walkNewest(cache: cache, known: known, update: &update)
+            let (newest, reachedCache) = try await walkNewest(cache: cache, update: &update)
             live = newest
             live += try await refreshPending(cache: cache, update: &update)
             if reachedCache {
@@ -53,11 +52,20 @@ struct HistorySync {
                 try cache.setPurgeChecked(at: Date())
             }
         }
-        var loaded = Loaded(model: InsightModel(timeZone: timeZone), jobIds: [], purged: [])
-        loaded.add(live.compactMap { job in job.jobStatus.map { ($0, job.jobConfig) } }, server: label)
-        let cached = try cache.jobs()
-        loaded.purged = Set(cached.lazy.filter(\.purged).map(\.status.id))
-        loaded.add(cached.map { ($0.status, $0.config) }, server: label)
+        var model = InsightModel(timeZone: timeZone)
+        var jobIds = live.compactMap(\.id)
+        var purged: Set<String> = []
+        let label = label
+        model.record(contentsOf: live.compactMap { job in job.jobStatus.map { (server: label, status: $0, config: job.jobConfig) } })
+        // One pass over the cursor into one record(contentsOf:): each series is ordered once.
+        try cache.readJobs { jobs in
+            model.record(contentsOf: jobs.lazy.map { job in
+                jobIds.append(job.status.id)
+                if job.purged { purged.insert(job.status.id) }
+                return (server: label, status: job.status, config: job.config)
+            })
+        }
+        let loaded = Loaded(model: model, jobIds: jobIds, purged: purged)
         return loaded
     }
 
@@ -84,7 +92,7 @@ struct HistorySync {
 
     /// The newest pages until one reaches a job the cache has ended; returns the jobs not ended,
     /// and whether a cached job was reached (else the whole list was read).
-    private func walkNewest(cache: HistoryCache, known: Set<String>, update: inout CacheUpdate) async throws -> ([Job], Bool) {
+    private func walkNewest(cache: HistoryCache, update: inout CacheUpdate) async throws -> ([Job], Bool) {
         var live: [Job] = []
         var from: String?
         var previous: Set<String> = []
@@ -93,9 +101,10 @@ struct HistorySync {
             note(page.warnings)
             let fresh = page.jobs.filter { job in job.id.map { !previous.contains($0) } ?? false }
             guard !fresh.isEmpty else { break }
+            let reached = try !cache.known(fresh.compactMap(\.id)).isEmpty
             try cache.file(fresh, in: &update)
             live += fresh.filter { $0.jobStatus?.state?.hasEnded != true }
-            if fresh.contains(where: { known.contains($0.id ?? "") }) { return (live, true) }
+            if reached { return (live, true) }
             from = fresh.last?.id
             previous = Set(fresh.compactMap(\.id))
         }

@@ -14,6 +14,8 @@ struct InsightHistory {
     struct Server {
         let context: ResolvedContext
         let loaded: HistorySync.Loaded
+        /// How to log in to it again (a fill sends its jobs in a session of its own).
+        let configuration: ICWSClientConfiguration
         var model: InsightModel { loaded.model }
         var label: String { context.label }
     }
@@ -23,8 +25,9 @@ struct InsightHistory {
     let format: TimeFormat
 
     /// Reads the contexts that `global` names (one, several with --context, or --all-contexts).
-    static func load(_ global: GlobalOptions, cache: HistoryCacheOptions) throws -> InsightHistory {
-        let (contexts, passwords, logger) = try ContextLogins(global).parts
+    /// With `refusing`, a read-only context is refused first (`ContextLogins`).
+    static func load(_ global: GlobalOptions, cache: HistoryCacheOptions, refusing action: String? = nil) throws -> InsightHistory {
+        let (contexts, passwords, logger) = try ContextLogins(global, refusing: action).parts
         var ready: [ICWSClientConfiguration] = []
         var readyContexts: [ResolvedContext] = []
         for (context, password) in zip(contexts, passwords) {
@@ -44,12 +47,21 @@ struct InsightHistory {
         var servers: [Server] = []
         var failed = false
         var outcome = outcomes[...]
+        var configurations = ready[...]
         for (context, password) in zip(contexts, passwords) {
             let result: Result<HistorySync.Loaded, any Error>
-            if case .failure(let error) = password { result = .failure(error) } else { result = outcome.popFirst() ?? .failure(CancellationError()) }
-            switch result {
-            case .success(let loaded): servers.append(Server(context: context, loaded: loaded))
-            case .failure(let error):
+            var configuration: ICWSClientConfiguration?
+            if case .failure(let error) = password {
+                result = .failure(error)
+            } else {
+                result = outcome.popFirst() ?? .failure(CancellationError())
+                configuration = configurations.popFirst()
+            }
+            switch (result, configuration) {
+            case (.success(let loaded), let configuration?):
+                servers.append(Server(context: context, loaded: loaded, configuration: configuration))
+            case (.success, nil): continue
+            case (.failure(let error), _):
                 let error = ContextFailure.wrap(error, context)
                 if contexts.count == 1 { throw error }
                 failed = true

@@ -24,12 +24,24 @@ enum JobSending {
     static func send(_ config: JobConfig, session: ICWSSession, ask: Bool, dryRun: Bool,
                      format: TimeFormat, place: String) async throws -> Outcome {
         if dryRun { return .dryRun(config) }
-        if ask {
-            let summary = JobSummaryText.lines(config, format: format) + ["  to: \(place)"]
-            let question = (summary + ["Submit this job? [y/N] "]).joined(separator: "\n")
-            guard await TerminalInput.confirm(question) else { return .declined }
-        }
+        if ask, await !confirm([config], format: format, place: place) { return .declined }
         return .submitted(id: try await session.submitJob(config))
+    }
+
+    /// Asks on the terminal (default No) whether to submit `configs`: the first in full, the
+    /// others' windows (a fill's jobs differ only in their window).
+    static func confirm(_ configs: [JobConfig], format: TimeFormat, place: String) async -> Bool {
+        guard let first = configs.first else { return false }
+        var lines = JobSummaryText.lines(first, format: format)
+        if configs.count > 1 {
+            lines.append("  and \(configs.count - 1) more of the same, with the windows:")
+            lines += configs.dropFirst().map { config in
+                TimeWindow(of: config).map { "    \(format.timestamp($0.start)) to \(format.timestamp($0.end))" } ?? "    none"
+            }
+        }
+        lines.append("  to: \(place)")
+        lines.append(configs.count == 1 ? "Submit this job? [y/N] " : "Submit these \(configs.count) jobs? [y/N] ")
+        return await TerminalInput.confirm(lines.joined(separator: "\n"))
     }
 
     /// Prints what the outcome calls for: the JSON, or the new id; a declined job is a failure.

@@ -64,6 +64,7 @@ struct JobsCancelCommand: ParsableCommand {
             throw CLIError.usage("refusing to cancel job \(TerminalSafe.clean(jobId)) without --yes: there is no terminal to confirm on")
         }
         let context = try CommandContext(global, refusing: "cancel")
+        try PurgedJobs.refuse(jobId, context: context.resolved, action: "canceled")
         let (typed, place) = (jobId, context.resolved.place)
         let sent = Mutex<String?>(nil)
         let outcome: CancelOutcome

@@ -17,7 +17,10 @@ struct JobsListCommand: ParsableCommand {
             until the end, 1000 jobs a request unless --count says otherwise, writing each page as it arrives (the \
             table takes its column widths from the first page). With several contexts (--context A --context B, or --all-contexts) the lists are merged \
             with a CONTEXT column; a context that fails is reported in one line and the others are still listed \
-            (exit status 1 at the end).
+            (exit status 1 at the end). --overdue and --failing read the whole history through the history cache, as \
+            'dxtop series list' does, and list only the jobs that need a look, with their series, baseline and streak: \
+            running jobs past their series' usual run time (more than median + 3 MAD and at least 1.5 times the median \
+            of the last 20 finished runs), and the last job of each series whose newest ended run failed or was canceled.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -32,10 +35,27 @@ struct JobsListCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep fetching older pages until there are no more (each page is written as it arrives).")
     var all = false
 
+    @Flag(name: .long, help: "Only running jobs past their series' usual run time (reads the whole history; see 'dxtop series list').")
+    var overdue = false
+
+    @Flag(name: .long, help: "Only the last job of each failing series: its newest ended run failed or was canceled.")
+    var failing = false
+
+    @OptionGroup var cache: HistoryCacheOptions
+
     @Option(name: .long, help: ArgumentHelp("Only the jobs read that match, e.g. 'state:failed user:jdoe since:2d' (docs/cli.md, \"Field filters\").", valueName: "filter"))
     var filter: String?
 
     func validate() throws {
+        if cache.noCache, !overdue, !failing {
+            throw ValidationError("--no-cache goes with --overdue or --failing (a plain list never uses the history cache)")
+        }
+        if overdue || failing, all || count != nil || fromJobId != nil {
+            throw ValidationError("--overdue and --failing read the whole history: they take no --all, --count or --from")
+        }
+        if overdue || failing, filter != nil {
+            throw ValidationError("--filter does not combine with --overdue or --failing: use one, or filter their -o jsonl output")
+        }
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let fromJobId { try JobIdArgument.validate(fromJobId, as: "--from") }
         _ = try FilterOption.query([("--filter", filter)])
@@ -45,6 +65,9 @@ struct JobsListCommand: ParsableCommand {
     var pageSize: Int { count ?? (all ? JobPageWalk.allPageSize : ICWSProtocol.defaultJobCount) }
 
     func run() throws {
+        if overdue || failing {
+            return try AttentionJobs(overdue: overdue, failing: failing).run(global, output: output, cache: cache)
+        }
         let (contexts, passwords, logger) = try ContextLogins(global).parts
         let ready = zip(contexts, passwords).compactMap { context, password in
             try? context.configuration(password: password.get(), logger: logger)

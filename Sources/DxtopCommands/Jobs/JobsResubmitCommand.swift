@@ -69,6 +69,7 @@ struct JobsResubmitCommand: ParsableCommand {
         guard let jobId, !isBulk else { return try runBulk() }
         try JobSending.checkCanAsk(yes: yes, dryRun: dryRun, action: "resubmit job \(TerminalSafe.clean(jobId))")
         let context = try CommandContext(global, refusing: dryRun ? nil : "resubmit")
+        try PurgedJobs.refuse(jobId, context: context.resolved, action: "resubmitted")
         let timeZone = context.format.timeZone
         let newWindow = try window.resolve(now: Date(), timeZone: timeZone)
         let (typed, name, shift, user, format, ask, dryRun) = (jobId, name, shiftWindow, context.userID, context.format, !yes, dryRun)

@@ -9,9 +9,12 @@ struct ContextLogins {
     let passwords: [Result<String, any Error>]
     let logger: Logger
 
-    init(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        try self.init(contexts: try ContextResolver(global, environment: environment).resolve(all: global.allContexts),
-                      environment: environment, logFile: global.logFile)
+    /// With `refusing`, a read-only context is refused (one line, status 4) before any password is asked for.
+    init(_ global: GlobalOptions, refusing action: String? = nil,
+         environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let contexts = try ContextResolver(global, environment: environment).resolve(all: global.allContexts)
+        if let action { try contexts.forEach { try $0.refuseIfReadOnly(action) } }
+        try self.init(contexts: contexts, environment: environment, logFile: global.logFile)
     }
 
     /// For contexts already resolved (a bulk command looks at them before any password).
