@@ -64,7 +64,7 @@ let package = Package(
         // Terminal-safe text: sanitising server strings, display width, time and duration formats.
         .target(name: "DisplayText", swiftSettings: strict),
         // The dashboard's state, actions, pure update function and views over a surface protocol.
-        .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText", "JobComposition"], swiftSettings: strict),
+        .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText", "JobComposition", "Insight"], swiftSettings: strict),
         .target(
             name: "CNcursesw",
             linkerSettings: [.linkedLibrary("ncursesw")]
@@ -135,7 +135,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"], swiftSettings: strict),
-        .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire", "DisplayText", "JobComposition"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire", "DisplayText", "JobComposition", "Insight"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "DashboardKit", "CNcursesw"], swiftSettings: strict),
         // The headless pilot: the real runtime and the real simulator over loopback, a grid surface.
         .testTarget(name: "PilotTests", dependencies: [
