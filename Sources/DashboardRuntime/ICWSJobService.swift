@@ -144,11 +144,11 @@ public final class ICWSJobService: JobService {
             } catch {
                 return .dictionaryFailed(context: context, Failure(error))
             }
-        case .submitJob(_, let config):
+        case .submitJob(_, let config, let requester):
             do {
-                return .jobSubmitted(id: JobKey(context: context, id: try await session.submitJob(config)))
+                return .screenReply(requester, .jobSubmitted(JobKey(context: context, id: try await session.submitJob(config))))
             } catch {
-                return .submitFailed(Failure(error))
+                return .screenReply(requester, .submitFailed(Failure(error)))
             }
         case .watch(let jobs):
             // The set covers every server; this one subscribes to its own.

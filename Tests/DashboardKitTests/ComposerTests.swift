@@ -39,7 +39,7 @@ struct ComposerTests {
         Fixture.press(&state, .char(" "), .tab, .char("a"), .down, .char(" "), .tab, .down, .down, .char(" "), .char("e"))
         for c in "calls" { Fixture.press(&state, .char(c)) }
         let effects = Fixture.press(&state, .enter, .char("y"))
-        let config = try #require(effects.compactMap { if case .submitJob(_, let c) = $0 { c } else { nil } }.first)
+        let config = try #require(effects.compactMap { if case .submitJob(_, let c, _) = $0 { c } else { nil } }.first)
         #expect(config.name == "calls")
         #expect(config.tableConfigs.first?.column.map(\.name) == ["Caller"])
         #expect(TimeWindow(of: config) == WindowPreset.yesterday.window(now: Fixture.at(30), timeZone: TimeZone(identifier: "UTC")!))
@@ -130,10 +130,12 @@ struct ComposerTests {
         #expect(!text.contains("\u{7}"))
     }
 
-    @Test func aRefusalKeepsEverythingTyped() {
+    @Test func aRefusalKeepsEverythingTyped() throws {
         var state = opened()
-        Fixture.press(&state, .char(" "), .char("e"), .char("x"), .enter, .char("y"))
-        Fixture.send(&state, .submitFailed(Failure(.badRequest, "Job name taken")))
+        let effects = Fixture.press(&state, .char(" "), .char("e"), .char("x"), .enter, .char("y"))
+        let submit = try #require(effects.last)
+        guard case .submitJob(_, _, let requester) = submit else { Issue.record("no submit: \(submit)"); return }
+        Fixture.send(&state, .screenReply(requester, .submitFailed(Failure(.badRequest, "Job name taken"))))
         #expect(state.composer?.name == "x")
         #expect(state.composer?.chosen.map(\.name) == ["Calls"])
         #expect(state.composer?.refusal == "The server refused the job: Job name taken")
@@ -153,7 +155,7 @@ struct ComposerTests {
         #expect(Fixture.press(&state, .char("c")).isEmpty, "cached")
         Fixture.press(&state, .char(" "), .char("e"), .char("x"), .enter)
         let effects = Fixture.press(&state, .char("y"))
-        #expect(effects.contains { if case .submitJob(let context, _) = $0 { context == other } else { false } })
+        #expect(effects.contains { if case .submitJob(let context, _, _) = $0 { context == other } else { false } })
     }
 
     @Test func resubmitNamesTheJobsServer() throws {
@@ -167,7 +169,7 @@ struct ComposerTests {
             name: "again", submittedUserId: "jdoe", tables: [DataSetConfig(name: "Calls", column: [ColumnRef(name: "CallId")])])))
         Fixture.press(&state, .char("R"))
         let effects = Fixture.press(&state, .char("y"))
-        #expect(effects.contains { if case .submitJob(let context, _) = $0 { context == key.context } else { false } })
+        #expect(effects.contains { if case .submitJob(let context, _, _) = $0 { context == key.context } else { false } })
     }
 
     @Test func featureMissingSaysSo() {

@@ -8,14 +8,15 @@ struct ScreenStackTests {
         var state = Scenario.list(width: 120, height: 40)
         #expect(state.screens.isEmpty && state.keyContext == .list)
         Fixture.press(&state, .char("?"))
-        #expect(state.screens == [.help(HelpScreen())])
+        #expect(state.screenContexts == [.help])
         #expect(state.keyContext == .help)
         Fixture.press(&state, .char("c"))
         #expect(state.screens.count == 1, "the list's keys do not reach under the help")
         Fixture.press(&state, .escape)
         #expect(state.screens.isEmpty)
         Fixture.press(&state, .char("c"))
-        #expect(state.screens == [.cancelDialog(CancelDialog(jobId: "1071", jobName: state.jobs["1071"]!.name))])
+        #expect(state.screenContexts == [.cancelDialog])
+        #expect(state.dialog == CancelDialog(jobId: "1071", jobName: state.jobs["1071"]!.name))
         Fixture.press(&state, .char("?"))
         #expect(state.screens.count == 2 && state.keyContext == .help, "? opens the help over the dialog")
         Fixture.press(&state, .escape)
@@ -27,12 +28,12 @@ struct ScreenStackTests {
     @Test func theTopScreenGetsTheKeysAndAllAreDrawnBottomFirst() {
         var state = Scenario.list(width: 120, height: 40)
         Fixture.press(&state, .char("c"))
-        state.screens.insert(.help(HelpScreen()), at: 0)
+        state.screens.insert(StackedScreen(id: ScreenID(value: 99), screen: HelpScreen()), at: 0)
         let text = Snapshot.render(state, width: 120, height: 40).text
         #expect(text.contains("Keys"), "the help is drawn")
         #expect(text.contains("Cancel job"), "the dialog is drawn over it")
         Fixture.press(&state, .char("n"))
-        #expect(state.screens == [.help(HelpScreen())], "n closed the dialog on top, the help stays")
+        #expect(state.screenContexts == [.help] && state.helpScroll == 0, "n closed the dialog on top, the help stays")
         Fixture.press(&state, .char("q"))
         #expect(state.screens.isEmpty, "q closes the help")
         #expect(Fixture.press(&state, .char("q")) == [.quit], "q on the main screen quits")
@@ -41,7 +42,7 @@ struct ScreenStackTests {
     @Test func aJobEndingIsSaidInItsDialogWhereverItIsInTheStack() {
         var state = Scenario.list(width: 120, height: 40)
         Fixture.press(&state, .char("c"))
-        state.screens.append(.help(HelpScreen()))
+        state.push(HelpScreen())
         var ended = state.jobs["1071"]!
         ended.state = .finished
         ended.finishedTime = Fixture.at(30)
@@ -107,5 +108,48 @@ struct CanvasAreaTests {
             }
             #expect(surface.lines[pane.row].contains("Job 1042"))
         }
+    }
+}
+
+@Suite("Screens get the answers to their own requests")
+struct ScreenReplyTests {
+    static func submitting() throws -> (DashboardState, ScreenID) {
+        var state = ComposerTests().opened()
+        let effects = Fixture.press(&state, .char(" "), .char("e"), .char("x"), .enter, .char("y"))
+        guard case .submitJob(_, _, let requester)? = effects.last else { throw ReplyError.noSubmit }
+        return (state, requester)
+    }
+
+    enum ReplyError: Error { case noSubmit }
+
+    @Test func aReplyReachesTheScreenThatAskedUnderAnotherOne() throws {
+        var (state, requester) = try Self.submitting()
+        Fixture.press(&state, .char("?"))
+        #expect(state.screenContexts == [.composer, .help], "? pushed the help onto the composer")
+        Fixture.send(&state, .screenReply(requester, .submitFailed(Failure(.badRequest, "Job name taken"))))
+        #expect(state.composer?.refusal == "The server refused the job: Job name taken")
+        #expect(state.keyContext == .help, "the help stays on top")
+        let effects = Fixture.send(&state, .screenReply(requester, .jobSubmitted(JobKey(context: .first, id: "2001"))))
+        #expect(state.composer == nil, "the composer that sent the job closed")
+        #expect(state.screenContexts == [.help])
+        #expect(effects.contains { if case .loadNewestPage = $0 { true } else { false } }, "the list fetches the new job")
+    }
+
+    @Test func aReplyForAScreenThatClosedIsSaidByTheMainScreen() throws {
+        var (state, requester) = try Self.submitting()
+        Fixture.press(&state, .escape, .escape, .escape, .escape)
+        #expect(state.composer == nil)
+        Fixture.send(&state, .screenReply(requester, .submitFailed(Failure(.badRequest, "Job name taken"))))
+        #expect(state.statusMessage.map(FailureText.text)?.contains("Job name taken") == true)
+        #expect(state.screenContexts.isEmpty)
+    }
+
+    @Test func aReplyForAnotherScreenLeavesTheOneOnTopAlone() throws {
+        var (state, requester) = try Self.submitting()
+        Fixture.press(&state, .escape, .escape, .escape, .escape)
+        Fixture.press(&state, .char("n"))
+        let other = try #require(state.composer)
+        Fixture.send(&state, .screenReply(requester, .submitFailed(Failure(.badRequest, "Job name taken"))))
+        #expect(state.composer == other, "the new composer did not get the old one's refusal")
     }
 }

@@ -24,7 +24,7 @@ struct SessionUserTests {
         Fixture.send(&state, .dictionaryLoaded(ComposerTests.dictionary, at: Fixture.at(30)))
         Fixture.press(&state, .char(" "), .char("e"), .char("x"), .enter)
         let effects = Fixture.press(&state, .char("y"))
-        let config = try #require(effects.compactMap { if case .submitJob(_, let c) = $0 { c } else { nil } }.first)
+        let config = try #require(effects.compactMap { if case .submitJob(_, let c, _) = $0 { c } else { nil } }.first)
         #expect(config.submittedUserId == "admin")
     }
 }

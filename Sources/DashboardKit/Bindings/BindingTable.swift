@@ -1,13 +1,12 @@
-/// The one binding table: every key the dashboard answers, per context. Each screen contributes
-/// its own bindings; adding a screen adds its list here.
+/// The one binding table: every key the dashboard answers, per context: the main screen's, then
+/// each screen's own (`DashboardScreen.bindings`, in `ScreenRegistry` order).
 enum BindingTable {
     /// In the order dispatch tries them, and the help and docs/keys.md list them.
     static let all: [Binding] = [quit] + MainBindings.anywhere + MainBindings.list + MainBindings.detail
-        + MainBindings.filter + CancelDialogScreen.bindings + ComposerScreen.bindings + ResubmitScreen.bindings
-        + HelpScreen.bindings
+        + MainBindings.filter + ScreenRegistry.all.flatMap { $0.bindings }
 
     /// Ctrl-C quits from every context, dialogs, prompts and a too-small terminal included.
-    static let quit = Binding([.ctrlC], in: Set(KeyContext.allCases), help: "quit",
+    static let quit = Binding([.ctrlC], in: Set(KeyContext.all), help: "quit",
                               details: "Quit, from every context, dialogs and prompts included.",
                               footer: FooterLabel(label: "quit", rank: 100, tail: true, only: [.help, .filter])) { _, _ in [.quit] }
 

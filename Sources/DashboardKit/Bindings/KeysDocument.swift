@@ -29,33 +29,29 @@ public enum KeysDocument {
         (words.first.map { String($0).uppercased() } ?? "") + words.dropFirst() + "."
     }
 
-    private static let notes: [String: [String]] = [
-        KeyContext.section(of: [.list]): [
-            "Older jobs are fetched automatically when the selection comes within a few rows of the end of the",
-            "list (one page at a time; it stops once the server returns a short page). The status line shows",
-            "`loading older…` while a page is on its way, and `all loaded` once the oldest job is in the list.",
-            "",
-            "The selection follows a job, not a row: new jobs arriving above, a refresh, a new sort or a",
-            "filter never move it to another job (if the filter hides the selected job, the job at the same",
-            "position is selected). The ID column shows the shortest prefix (at least 8 characters) that tells",
-            "the loaded jobs apart; the detail pane and the cancel dialog show the whole id.",
-            "",
-            "With several servers the list is newest first across all of them (the order of",
-            "`jobs list --all-contexts`), and it opens on the newest job of all. Where one server's loaded",
-            "history ends while other servers' older jobs are listed below, that row is underlined and marked",
-            "`┄`: that server's older jobs are not loaded yet, and moving near the mark loads them.",
-        ],
-        KeyContext.section(of: [.detail]): ["The pane's title shows `lines a-b of n` when the detail does not fit."],
-        KeyContext.section(of: [.cancelDialog]): [
-            "**No** is selected when the dialog opens, so `Enter` alone never cancels. Other keys are ignored",
-            "while the dialog is open. A job that ends while the dialog is open leaves it open, saying so;",
-            "its keys then close it without sending anything.",
-        ],
-        KeyContext.section(of: [.help]): [
-            "The help's title says `Keys a-b of n` when it does not fit the screen. Other keys are ignored",
-            "while the help is open; `Ctrl-C` still quits.",
-        ],
+    /// What docs/keys.md says below the job list's keys.
+    static let listNotes = [
+        "Older jobs are fetched automatically when the selection comes within a few rows of the end of the",
+        "list (one page at a time; it stops once the server returns a short page). The status line shows",
+        "`loading older…` while a page is on its way, and `all loaded` once the oldest job is in the list.",
+        "",
+        "The selection follows a job, not a row: new jobs arriving above, a refresh, a new sort or a",
+        "filter never move it to another job (if the filter hides the selected job, the job at the same",
+        "position is selected). The ID column shows the shortest prefix (at least 8 characters) that tells",
+        "the loaded jobs apart; the detail pane and the cancel dialog show the whole id.",
+        "",
+        "With several servers the list is newest first across all of them (the order of",
+        "`jobs list --all-contexts`), and it opens on the newest job of all. Where one server's loaded",
+        "history ends while other servers' older jobs are listed below, that row is underlined and marked",
+        "`┄`: that server's older jobs are not loaded yet, and moving near the mark loads them.",
     ]
+
+    /// Each section's notes, from its contexts.
+    private static var notes: [String: [String]] {
+        var notes: [String: [String]] = [:]
+        for context in KeyContext.all where !context.notes.isEmpty { notes[context.section] = context.notes }
+        return notes
+    }
 
     private static let closing = [
         "## Footer and status line",

@@ -38,7 +38,9 @@ public struct DashboardState: Sendable {
 
     // Interaction.
     /// The screens over the main one (list and detail), bottom first; the last one gets the keys.
-    public internal(set) var screens: [Screen] = []
+    var screens: [StackedScreen] = []
+    /// The identity the next screen pushed gets.
+    var nextScreenID = 0
     public internal(set) var selectedId: JobKey?
     /// First visible row of the list.
     public internal(set) var listScroll = 0
@@ -120,9 +122,6 @@ public struct DashboardState: Sendable {
 
     /// `key`'s row in `visibleIds`, nil when it is not shown.
     func row(of key: JobKey) -> Int? { jobs.slot(of: key).flatMap(rows.position(of:)) }
-
-    /// The screen on top (nil: the main screen has the keys).
-    public var topScreen: Screen? { screens.last }
 
     /// The part of `id` the list shows (the detail and the dialog show it whole).
     func shortId(_ id: String) -> Substring { idPrefixes.prefix(of: id) }

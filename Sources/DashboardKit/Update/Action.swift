@@ -23,9 +23,8 @@ public enum Action: Sendable {
     case dictionaryLoaded(context: ContextID = .first, DataDictionary, at: Date)
     /// `FailureKind.featureMissing` when the server has no data dictionary.
     case dictionaryFailed(context: ContextID = .first, Failure)
-    /// The server took a submitted job and gave it this id.
-    case jobSubmitted(id: JobKey)
-    case submitFailed(Failure)
+    /// The answer to a request of the screen `ScreenID` (an effect that carried it), for it alone.
+    case screenReply(ScreenID, ScreenReply)
     /// The runner's light periodic check of a server's newest page.
     case refreshDue(context: ContextID = .first)
     /// The runner's periodic probe asked a server for its single newest job (`jobCount=1`) and it

@@ -18,8 +18,8 @@ public enum Effect: Equatable, Sendable {
     /// target server's.
     case loadDictionary(context: ContextID = .first)
     /// Send a new job to a server: a composed one to the composer's target, a resubmitted one to
-    /// its own job's server.
-    case submitJob(context: ContextID = .first, JobConfig)
+    /// its own job's server. The answer goes to `requester` (`Action.screenReply`).
+    case submitJob(context: ContextID = .first, JobConfig, requester: ScreenID)
     /// Post `.timerFired(timer)` after `delay` (the runtime's one-shot timer: nothing ticks).
     case startTimer(DashboardTimer, after: Duration)
     case quit
@@ -54,7 +54,7 @@ extension Effect {
         switch self {
         case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _, _), .dropReadAhead(let context): context
         case .loadConfig(let key), .cancelJob(let key): key.context
-        case .loadDictionary(let context), .submitJob(let context, _): context
+        case .loadDictionary(let context), .submitJob(let context, _, _): context
         case .watch, .startTimer, .quit: nil
         }
     }

@@ -66,11 +66,8 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .dictionaryFailed(let context, let failure):
         state.dictionaries[context] = .failed(failure)
         effects = []
-    case .jobSubmitted(let id):
-        effects = state.jobSubmitted(id: id)
-    case .submitFailed(let failure):
-        state.submitFailed(failure)
-        effects = []
+    case .screenReply(let screen, let reply):
+        effects = state.deliver(reply, to: screen)
     }
     effects += state.reconcile(previousSelection: previousSelection)
     return effects
@@ -91,7 +88,7 @@ extension DashboardState {
         if jobsChanged {
             jobsChanged = false
             if let watch = watchEffectIfChanged() { effects.append(watch) }
-            noteDialogJobEnded()
+            screensSeeJobsChanged()
         }
         if selectedId != previousSelection {
             detailScroll = 0

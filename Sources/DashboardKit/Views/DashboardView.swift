@@ -19,7 +19,7 @@ public enum DashboardView {
         let statusRows = StatusLineView.draw(state, on: canvas.area(layout.statusArea))
         // A status message too long for one row continues on the footer's row until the next key.
         if statusRows < 2 { FooterView.draw(state, on: canvas.area(layout.footer)) }
-        for screen in state.screens { screen.draw(state, on: canvas) }
+        for entry in state.screens { entry.screen.draw(state, on: canvas) }
     }
 
     private static func drawTooSmall(_ canvas: Canvas) {

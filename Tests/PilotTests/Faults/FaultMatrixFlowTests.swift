@@ -209,12 +209,12 @@ enum KeyProbe {
         #expect(pilot.selectedLine == top, "k was not drawn", sourceLocation: sourceLocation)
         let list = pilot.screen
         try pilot.hit(.char("?"))
-        #expect(pilot.state.topScreen.map { if case .help = $0 { true } else { false } } == true, "? did not open the help",
+        #expect(pilot.state.topScreenContext?.name == "help", "? did not open the help",
                 sourceLocation: sourceLocation)
         try await pilot.drawn()
         #expect(pilot.screen != list, "the help is not drawn", sourceLocation: sourceLocation)
         try pilot.hit(.escape)
-        #expect(pilot.state.topScreen == nil, sourceLocation: sourceLocation)
+        #expect(pilot.state.topScreenContext == nil, sourceLocation: sourceLocation)
     }
 }
 

@@ -5,7 +5,7 @@ import JobComposition
 /// The open composer (`n`): the wizard's three steps on one screen — datasets and their columns,
 /// the filter (time window and sites), the name and a review — and what was chosen in each, with
 /// the server it goes to.
-public struct Composer: Equatable, Sendable {
+public struct Composer: DashboardScreen, Equatable {
     /// The parts Tab moves between, in order.
     public enum Part: Int, CaseIterable, Sendable {
         case dataSets, columns, window, submit
@@ -162,6 +162,27 @@ public struct Composer: Equatable, Sendable {
             return early.isEmpty ? .success(config) : .failure(CompositionError(early))
         } catch {
             return .failure(CompositionError(early + error.problems))
+        }
+    }
+}
+
+extension Composer {
+    static let contexts: [KeyContext] = [.composer, .composerText]
+    var keyContext: KeyContext { typing == nil ? .composer : .composerText }
+
+    func draw(_ state: DashboardState, on canvas: Canvas) { ComposerView.draw(self, state: state, on: canvas) }
+
+    /// The server took the job (the composer closes and the list selects it) or refused it (its
+    /// words in the composer, everything chosen kept).
+    mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
+        switch reply {
+        case .jobSubmitted(let job):
+            state.close(id)
+            return state.showSubmittedJob(job)
+        case .submitFailed(let failure):
+            submitting = false
+            refusal = "The server refused the job: \(failure.message)"
+            return []
         }
     }
 }

@@ -1,54 +1,25 @@
-/// The help overlay's own state: how far it is scrolled.
-public struct HelpScreen: Equatable, Sendable {
+/// The help overlay (`?`): its state is how far it is scrolled.
+public struct HelpScreen: DashboardScreen, Equatable {
     /// First visible line (it scrolls on small screens).
     public internal(set) var scroll = 0
 
-    static let bindings: [Binding] = [
-        Binding([.char("?"), .escape, .enter, .char("q")], in: [.help], help: "close the help",
-                footer: FooterLabel(label: "close help", rank: 0, keysShown: 2)) { state, _ in
-            state.pop()
-            return []
-        },
-        Binding([.char("j"), .down], in: [.help], help: "scroll a line down", footer: FooterLabel(label: "scroll", rank: 1),
-                unavailable: helpFits) { state, _ in state.scrollHelp { $0 + 1 } },
-        Binding([.char("k"), .up], in: [.help], help: "scroll a line up", footer: FooterLabel(label: "scroll", rank: 1),
-                unavailable: helpFits) { state, _ in state.scrollHelp { $0 - 1 } },
-        Binding([.pageUp], in: [.help], help: "scroll a page up", footer: FooterLabel(label: "page", rank: 2),
-                unavailable: helpFits) { state, _ in
-            let page = HelpView.visibleLines(screenHeight: state.height)
-            return state.scrollHelp { $0 - page }
-        },
-        Binding([.pageDown], in: [.help], help: "scroll a page down", footer: FooterLabel(label: "page", rank: 2),
-                unavailable: helpFits) { state, _ in
-            let page = HelpView.visibleLines(screenHeight: state.height)
-            return state.scrollHelp { $0 + page }
-        },
-        Binding([.char("g"), .home], in: [.help], help: "top of the help", footer: FooterLabel(label: "top/bottom", rank: 3),
-                unavailable: helpFits) { state, _ in state.scrollHelp { _ in 0 } },
-        Binding([.char("G"), .end], in: [.help], help: "bottom of the help", footer: FooterLabel(label: "top/bottom", rank: 3),
-                unavailable: helpFits) { state, _ in state.scrollHelp { _ in Int.max / 2 } },
-    ]
+    static let contexts: [KeyContext] = [.help]
+    var keyContext: KeyContext { .help }
 
-    /// Scrolling keys do nothing (and the footer leaves them out) when the whole help fits.
-    private static func helpFits(_ state: DashboardState) -> Unavailable? {
-        HelpView.lineCount() > HelpView.visibleLines(screenHeight: state.height) ? nil : .silent
-    }
+    func draw(_ state: DashboardState, on canvas: Canvas) { HelpView.draw(self, state: state, on: canvas) }
 }
 
 extension DashboardState {
     /// The open help's first visible line (0 when it is closed).
-    public var helpScroll: Int {
-        for case .help(let help) in screens.reversed() { return help.scroll }
-        return 0
-    }
+    public var helpScroll: Int { topmost(HelpScreen.self)?.scroll ?? 0 }
+
+    public var showingHelp: Bool { topmost(HelpScreen.self) != nil }
 
     mutating func scrollHelp(_ target: (Int) -> Int) -> [Effect] {
         let hidden = max(0, HelpView.lineCount() - HelpView.visibleLines(screenHeight: height))
-        updateTop { screen in
-            guard case .help(var help) = screen else { return }
+        return editTop(HelpScreen.self) { help, _ in
             help.scroll = max(0, min(target(help.scroll), hidden))
-            screen = .help(help)
+            return []
         }
-        return []
     }
 }

@@ -8,10 +8,10 @@ enum MainBindings {
         Binding([.char("q")], in: main.union([.tooSmall]), help: "quit",
                 details: "Quit. (With the help open, `q` closes the help instead.)",
                 footer: FooterLabel(label: "quit", rank: 101, tail: true)) { _, _ in [.quit] },
-        Binding([.char("?")], in: main.union([.composer, .resubmit, .cancelDialog]), help: "show this help (every key)",
+        Binding([.char("?")], in: Set(KeyContext.all.filter(\.opensHelp)), help: "show this help (every key)",
                 details: "Open the help overlay (every key, per context), from the list, the detail, the composer, the resubmit review or the cancel dialog.",
                 footer: FooterLabel(label: "help", rank: 100, tail: true)) { state, _ in
-            state.push(.help(HelpScreen()))
+            state.push(HelpScreen())
             return []
         },
         Binding([.tab, .backTab], in: main, help: "switch between list and detail") { state, _ in

@@ -4,7 +4,7 @@ import JobComposition
 
 /// The resubmit review (`R`): what will be sent again — to the job's own server — the window
 /// shifted only when asked.
-public struct ResubmitReview: Equatable, Sendable {
+public struct ResubmitReview: DashboardScreen, Equatable {
     /// The job sent again; its context is where the new job goes.
     public var job: JobKey
     public var jobId: String { job.id }
@@ -21,41 +21,30 @@ public struct ResubmitReview: Equatable, Sendable {
         let window = shifted ? TimeWindow(of: original)?.shifted(in: timeZone) : nil
         return JobComposer.resubmission(of: original, window: window, submittedUserId: submittedUserId)
     }
-}
 
-enum ResubmitScreen {
-    static let bindings: [Binding] = [
-        Binding([.char("y")], in: [.resubmit], help: "yes: send it again",
-                details: "Send the job shown again (as the login user); the new job is selected in the list.",
-                footer: FooterLabel(label: "send", rank: 0),
-                unavailable: { $0.resubmit?.submitting == true ? .notNow("The job is on its way to the server.") : nil }) { state, _ in
-            state.sendResubmit()
-        },
-        Binding([.char("w")], in: [.resubmit], help: "shift the window forward by its length (again: back)",
-                footer: FooterLabel(label: "shift window", rank: 1),
-                unavailable: { state in
-                    state.resubmit.flatMap { TimeWindow(of: $0.original) } == nil ? .notNow("This job has no time window to shift.") : nil
-                }) { state, _ in
-            state.editResubmit { $0.shifted.toggle() }
-        },
-        Binding([.char("e")], in: [.resubmit], help: "edit it in the composer",
-                footer: FooterLabel(label: "edit", rank: 2)) { state, _ in
-            state.editResubmitInComposer()
-        },
-        Binding([.char("n"), .escape], in: [.resubmit], help: "no: close, nothing is sent",
-                footer: FooterLabel(label: "no", rank: 3, keysShown: 2)) { state, _ in
-            state.pop()
+    static let contexts: [KeyContext] = [.resubmit]
+    var keyContext: KeyContext { .resubmit }
+
+    func draw(_ state: DashboardState, on canvas: Canvas) { ResubmitView.draw(self, state: state, on: canvas) }
+
+    /// The server took the job (the review closes and the list selects it) or refused it (the
+    /// review says why and stays).
+    mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
+        switch reply {
+        case .jobSubmitted(let job):
+            state.close(id)
+            return state.showSubmittedJob(job)
+        case .submitFailed(let failure):
+            submitting = false
+            problems = ["The server refused the job: \(failure.message)"]
             return []
-        },
-    ]
+        }
+    }
 }
 
 extension DashboardState {
     /// The open resubmit review, if any.
-    public var resubmit: ResubmitReview? {
-        for case .resubmit(let review) in screens.reversed() { return review }
-        return nil
-    }
+    public var resubmit: ResubmitReview? { topmost(ResubmitReview.self) }
 
     /// Why `R` cannot resubmit the selected job now, if it cannot.
     var resubmitUnavailable: Unavailable? {
@@ -70,21 +59,19 @@ extension DashboardState {
 
     mutating func openResubmit() -> [Effect] {
         guard let id = selectedId, case .loaded(let config)? = configs[id] else { return [] }
-        push(.resubmit(ResubmitReview(job: id, original: config, timeZone: options.timeFormat.timeZone)))
+        push(ResubmitReview(job: id, original: config, timeZone: options.timeFormat.timeZone))
         return []
     }
 
     mutating func editResubmit(_ change: (inout ResubmitReview) -> Void) -> [Effect] {
-        updateTop { screen in
-            guard case .resubmit(var review) = screen else { return }
+        editTop(ResubmitReview.self) { review, _ in
             change(&review)
-            screen = .resubmit(review)
+            return []
         }
-        return []
     }
 
     mutating func sendResubmit() -> [Effect] {
-        guard let review = resubmit else { return [] }
+        guard let review = topmost(ResubmitReview.self), let requester = topScreenID else { return [] }
         let context = review.job.context
         let config = review.config(submittedUserId: submittingUser(on: context))
         if case .loaded(let dictionary)? = dictionaries[context] {
@@ -95,7 +82,7 @@ extension DashboardState {
             $0.problems = []
             $0.submitting = true
         }
-        return [.submitJob(context: context, config)]
+        return [.submitJob(context: context, config, requester: requester)]
     }
 
     /// `e`: the review gives way to the composer, filled in with the job (its window as "same as").
@@ -105,10 +92,9 @@ extension DashboardState {
         let config = review.config(submittedUserId: "")
         let effects = openComposer(target: review.job.context)
         let window = TimeWindow(of: config)
-        updateTop { screen in
-            guard case .composer(var composer) = screen else { return }
+        _ = editTop(Composer.self) { composer, _ in
             composer.fill(from: config, jobId: review.jobId, window: window)
-            screen = .composer(composer)
+            return []
         }
         return effects
     }

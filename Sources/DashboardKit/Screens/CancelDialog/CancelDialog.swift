@@ -1,7 +1,7 @@
 import ICWSWire
 
-/// The open cancel confirmation: the cancel dialog screen's own state.
-public struct CancelDialog: Equatable, Sendable {
+/// The cancel confirmation (`c`): the cancel dialog screen's own state.
+public struct CancelDialog: DashboardScreen, Equatable {
     public var jobId: JobKey
     public var jobName: String
     /// No is selected when the dialog opens, so Enter alone never cancels.
@@ -10,38 +10,26 @@ public struct CancelDialog: Equatable, Sendable {
     /// dialog says so until the operator closes it (any of its keys; none sends anything), so
     /// a key typed for the dialog never reaches the list.
     public var endedAs: JobState?
-}
 
-enum CancelDialogScreen {
-    static let bindings: [Binding] = [
-        Binding([.char("y"), .char("Y")], in: [.cancelDialog], help: "yes: send the cancel",
-                details: "Yes: send the cancel. The row shows `[canceling…]` until the server reports the job's end state, or the status line shows the server's refusal. A cancel the server accepted that has not ended the job 60 s later is no longer shown as on its way: the status line says so, and `c` sends it again.",
-                footer: FooterLabel(label: "yes, cancel it", rank: 0)) { state, _ in state.confirmCancel() },
-        Binding([.char("n"), .escape, .char("N")], in: [.cancelDialog], help: "no: close, nothing is sent",
-                footer: FooterLabel(label: "no", rank: 1, keysShown: 2)) { state, _ in
-            state.pop()
-            return []
-        },
-        Binding([.left, .right, .char("h"), .char("l"), .tab, .backTab], in: [.cancelDialog], help: "move between No and Yes",
-                footer: FooterLabel(label: "choose", rank: 2, keysShown: 2)) { state, _ in
-            state.updateTop { screen in
-                guard case .cancelDialog(var dialog) = screen else { return }
-                dialog.yesSelected.toggle()
-                screen = .cancelDialog(dialog)
-            }
-            return []
-        },
-        Binding([.enter], in: [.cancelDialog], help: "confirm the selected button",
-                details: "Confirm the selected button (No closes, Yes cancels).",
-                footer: FooterLabel(label: "confirm", rank: 3)) { state, _ in
-            if state.dialog?.yesSelected == true { return state.confirmCancel() }
-            state.pop()
-            return []
-        },
-    ]
+    static let contexts: [KeyContext] = [.cancelDialog]
+    var keyContext: KeyContext { .cancelDialog }
+
+    func draw(_ state: DashboardState, on canvas: Canvas) { CancelDialogView.draw(self, on: canvas) }
+
+    /// A job that ends while its dialog is open leaves nothing to cancel: the dialog says so and
+    /// stays until the operator closes it (closing it for them would send their next key, meant
+    /// for the dialog, to the list).
+    mutating func jobsChanged(_ state: DashboardState) {
+        guard endedAs == nil, let ended = state.jobs[jobId]?.knownState, ended.hasEnded else { return }
+        endedAs = ended
+        yesSelected = false
+    }
 }
 
 extension DashboardState {
+    /// The open cancel dialog, if any.
+    public var dialog: CancelDialog? { topmost(CancelDialog.self) }
+
     /// Why `c` cannot cancel the selected job now, if it cannot.
     var cancelUnavailable: Unavailable? {
         guard !options.readOnly else {
@@ -63,27 +51,15 @@ extension DashboardState {
     /// `c` / Delete on a job that can be canceled: the confirmation, No selected.
     mutating func openCancelDialog() {
         guard let key = selectedId, let job = jobs[key] else { return }
-        push(.cancelDialog(CancelDialog(jobId: key, jobName: job.name)))
+        push(CancelDialog(jobId: key, jobName: job.name))
     }
 
     mutating func confirmCancel() -> [Effect] {
-        guard let open = dialog else { return [] }
+        guard let open = topmost(CancelDialog.self) else { return [] }
         pop()
         guard open.endedAs == nil else { return [] }
         pendingCancels.insert(open.jobId)
         return [.cancelJob(id: open.jobId)]
-    }
-
-    /// A job that ends while its dialog is open leaves nothing to cancel: the dialog says so and
-    /// stays until the operator closes it (closing it for them would send their next key, meant
-    /// for the dialog, to the list).
-    mutating func noteDialogJobEnded() {
-        guard let open = dialog, open.endedAs == nil, let state = jobs[open.jobId]?.knownState, state.hasEnded,
-              let index = screens.lastIndex(of: .cancelDialog(open)) else { return }
-        var ended = open
-        ended.endedAs = state
-        ended.yesSelected = false
-        screens[index] = .cancelDialog(ended)
     }
 
     /// How long a job whose cancel the server accepted is shown as being canceled before the
