@@ -15,7 +15,7 @@ struct CoverageRow: Equatable, Sendable {
 
 /// The coverage screen's state: the series, the period unit, how far back the grid is moved, and
 /// the cell under the cursor (its column counted from the newest period, so a resize keeps it).
-struct CoverageScreen: Equatable, Sendable {
+struct CoverageScreen: DashboardScreen, Equatable {
     var rows: [CoverageRow]
     var unit: CoveragePeriods.Unit
     /// Periods the grid is moved back from the current one.
@@ -23,10 +23,27 @@ struct CoverageScreen: Equatable, Sendable {
     var cursorRow = 0
     /// 0 is the newest column shown.
     var cursorFromRight = 0
+    /// The run history's version `rows` were read at.
+    var seenVersion = 0
 
     init(rows: [CoverageRow], unit: CoveragePeriods.Unit) {
         self.rows = rows
         self.unit = unit
+    }
+
+    static let contexts: [KeyContext] = [.coverage]
+    var keyContext: KeyContext { .coverage }
+
+    func draw(_ state: DashboardState, on canvas: Canvas) {
+        CoverageView.draw(self, now: state.timelineNow, timeFormat: state.options.timeFormat, readOnly: state.options.readOnly,
+                          on: canvas.area(state.screenBody))
+    }
+
+    mutating func jobsChanged(_ state: DashboardState) {
+        guard state.history.version != seenVersion else { return }
+        rows = state.coverageRows()
+        seenVersion = state.history.version
+        cursorRow = min(cursorRow, max(0, rows.count - 1))
     }
 
     /// The grid's columns for `columns` cells, in the display calendar.

@@ -42,8 +42,10 @@ struct HistoryContent: Equatable, Sendable {
     /// The median queue wait + median run time: where the chart's baseline line goes.
     var usual: TimeInterval? { baseline?.median.map { $0 + (baseline?.queueMedian ?? 0) } }
 
+    var baselineText: String { Self.describe(baseline) }
+
     /// "median 9m45s, MAD 2m45s over 20 runs; queue wait 54s", or why there is no judgement yet.
-    var baselineText: String {
+    static func describe(_ baseline: Baseline?) -> String {
         guard let baseline, let median = baseline.median, let mad = baseline.mad else {
             return "no baseline yet: \(baseline?.runCount ?? 0) finished runs of the \(Baseline.minimumRuns) needed"
         }
