@@ -34,18 +34,26 @@ public struct RunHistory: Sendable {
         if !configs.isEmpty {
             for status in statuses { if let config = configs[status.id] { remember(config, of: status, context: context) } }
         }
-        version += 1
+        changed()
     }
 
     /// A configuration read on its own (the selected job's): the job joins its series if it was waiting.
     mutating func record(_ config: JobConfig, of status: JobStatus, context: ContextID) {
         model.record(server: Self.server(context), status: status, config: config)
         remember(config, of: status, context: context)
-        version += 1
+        changed()
     }
 
-    /// Whether any job joined a series (the list's USUAL column shows from then on).
-    var hasSeries: Bool { version > 0 && !model.seriesNames().isEmpty }
+    /// Some series has a baseline (five finished runs): from then on the list has a USUAL column
+    /// and the header counts overdue jobs and failing series (until then nothing can be judged).
+    public private(set) var hasSeries = false
+
+    private mutating func changed() {
+        version += 1
+        if !hasSeries {
+            hasSeries = model.seriesNames().contains { model.baseline(server: $0.server, key: $0.key)?.isJudged == true }
+        }
+    }
 
     /// The newest configuration seen of a series.
     func latestConfig(context: ContextID, key: SeriesKey) -> JobConfig? {

@@ -7,11 +7,15 @@ extension DetailContent {
     static let seriesRuns = 5
 
     /// The job's series: its baseline, where this job stands against it, its last runs (date,
-    /// duration, outcome) and the last failure's error. Nothing while its series is not known.
+    /// duration, outcome) and the last failure's error. Nothing while its series is not known or
+    /// has no ended run.
     func series(_ job: JobStatus, key: JobKey) -> [StyledLine] {
         let history = state.history
-        guard let series = history.seriesKey(of: key) else { return [] }
         let server = RunHistory.server(key.context)
+        // A series with no ended run yet has nothing to tell.
+        guard let series = history.seriesKey(of: key), !history.model.recentRuns(server: server, key: series, count: 1).isEmpty else {
+            return []
+        }
         var out: [StyledLine] = [[Span("Series", CellStyle(bold: true, underline: true))]]
         out += field("Series", "\(series.id), \(series.window.word)")
         out += field("Baseline", HistoryContent.describe(history.model.baseline(server: server, key: series)))

@@ -51,14 +51,15 @@ enum MainBindings {
                 unavailable: { $0.resubmitUnavailable }) { state, _ in state.openResubmit() },
         Binding([.char("h")], in: main, help: "history of the selected job's series",
                 details: "History of the selected job's series: its runs over time as a chart (queue wait under run time, the baseline, outliers and failures marked), its baseline and failure rate. Needs the job's configuration (pages bring it).",
-                footer: FooterLabel(label: "history", rank: 11),
                 unavailable: { $0.historyUnavailable }) { state, _ in state.openHistory() },
         Binding([.char("t")], in: main, help: "timeline of every server's jobs (today)",
-                details: "Timeline: a Gantt of every server's jobs over today, queued and running apart, failures and cancels marked, a now line, and how many jobs ran at once on each server.",
-                footer: FooterLabel(label: "timeline", rank: 12)) { state, _ in state.openTimeline() },
+                details: "Timeline: a Gantt of every server's jobs over today, queued and running apart, failures and cancels marked, a now line, and how many jobs ran at once on each server.") { state, _ in
+            state.openTimeline()
+        },
         Binding([.char("C")], in: main, help: "coverage: which periods each series extracted",
-                details: "Coverage: series as rows, days (or weeks, months) as columns: extracted, extracted twice, gaps, gaps a failed job tried. Enter on a gap reviews a fill (`y` sends it).",
-                footer: FooterLabel(label: "coverage", rank: 13)) { state, _ in state.openCoverage() },
+                details: "Coverage: series as rows, days (or weeks, months) as columns: extracted, extracted twice, gaps, gaps a failed job tried. Enter on a gap reviews a fill (`y` sends it).") { state, _ in
+            state.openCoverage()
+        },
         Binding([.char("S")], in: main, help: "show or hide the series sparkline column",
                 details: "Show or hide the RUNS column: the last runs of each job's series, a bar per finished run (`▁`…`█`, ASCII `_`…`#`), `✗`/`X` failed, `⊘`/`C` canceled.") { state, _ in
             state.showSparklines.toggle()
