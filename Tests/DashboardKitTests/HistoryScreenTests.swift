@@ -22,10 +22,11 @@ struct HistoryScreenTests {
     @Test("queue wait is stacked under run time; the usual total is the baseline row")
     func stacking() {
         let chart = RunChart([bar(.finished, run: 600, queue: 300)], usual: 900, isOutlier: { _ in false }, width: 10, height: 6)
-        // top = max(min(900, 2700), 900) = 900: the bar fills all six rows, two of queue.
-        #expect(chart.top == 900)
-        #expect(chart.columns[0] == [.running, .running, .running, .running, .queued, .queued])
-        #expect(chart.baselineRow == 0)
+        // top = max(min(900, 2700), 1.5 × 900) = 1350: the bar takes four of six rows, one of queue.
+        #expect(chart.top == 1350)
+        #expect(chart.columns[0] == [.empty, .empty, .running, .running, .running, .queued])
+        #expect(chart.baselineRow == 2)
+        #expect(chart.cell(row: 1, column: 0) == .empty && chart.cell(row: 2, column: 0) == .running)
     }
 
     @Test("a stuck run cannot flatten the chart: the scale stops at three times the usual total, the run is an outlier")

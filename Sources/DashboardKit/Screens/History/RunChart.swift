@@ -2,7 +2,8 @@ import Foundation
 
 /// The history chart's cells: one column per run (oldest left, the newest at the right edge),
 /// queue wait stacked under run time, and the usual total (median queue wait + median run time)
-/// as a line. The scale's top is the tallest run shown, but at most three times the usual total,
+/// as a line. The scale's top is the tallest run shown (at least 1.5 times the usual total, so the
+/// line shows above typical bars), but at most three times the usual total,
 /// so one stuck run cannot flatten the others; a finished run past the overdue rule is an outlier,
 /// marked above its bar (or on its top cell when clipped), a failed or canceled one on its top cell.
 struct RunChart: Equatable {
@@ -26,7 +27,7 @@ struct RunChart: Equatable {
         let totals = bars.map { ($0.queueWait ?? 0) + ($0.runTime ?? 0) }
         let tallest = totals.max() ?? 0
         var top = usual.map { min(tallest, 3 * $0) } ?? tallest
-        top = max(top, usual ?? 0)
+        top = max(top, 1.5 * (usual ?? 0))  // the usual line at two thirds of the height at most
         if top <= 0 { top = 1 }
         self.top = top
         func cells(_ seconds: TimeInterval) -> Int { min(height, Int((min(seconds, top) / top * Double(height)).rounded())) }

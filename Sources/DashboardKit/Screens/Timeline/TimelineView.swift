@@ -52,6 +52,7 @@ enum TimelineView {
         let contentionTop = canvas.height - 1 - servers.count
         canvas.put("running at once", row: contentionTop, col: 0, width: labels, style: CellStyle(bold: true))
         canvas.rule(row: contentionTop, col: labels + 1, width: barWidth, style: dim)
+        if (0..<barWidth).contains(nowColumn) { canvas.put(g.now, row: contentionTop, col: labels + 1 + nowColumn, width: 1, style: CellStyle(bold: true)) }
         for (offset, server) in servers.enumerated() {
             let peaks = Contention.peaks(server.jobs, window: window, width: barWidth, now: now)
             let label = "\(server.label) (peak \(peaks.max() ?? 0))"
