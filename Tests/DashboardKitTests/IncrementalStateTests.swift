@@ -74,10 +74,10 @@ struct IncrementalStateTests {
         let wide = state.visibleIds
         Fixture.press(&state, .char("p"), .char("h"), .char("a"), .char("b"))
         #expect(state.visibleIds.count == 33)
-        #expect(state.widerMatches.map(\.needle) == ["", "a", "al", "alp", "alph", "alpha"])
+        #expect(state.index.widerMatches.map(\.needle) == ["", "a", "al", "alp", "alph", "alpha"])
         Fixture.press(&state, .backspace, .backspace, .backspace, .backspace)
         #expect(state.visibleIds == wide)
-        #expect(state.widerMatches.map(\.needle) == ["", "a"], "each character taken back returns to its kept result")
+        #expect(state.index.widerMatches.map(\.needle) == ["", "a"], "each character taken back returns to its kept result")
         #expect(state.brokenInvariants.isEmpty)
     }
 

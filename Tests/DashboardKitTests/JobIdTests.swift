@@ -42,7 +42,7 @@ struct JobIdTests {
     @Test func theListShowsTheUniquePrefixWithAGapBeforeTheUser() {
         let ids = (0..<40).map { Self.guid("3f2a9c1e07", $0) } + [Self.guid("3f2a9c1e07ab", 99)]
         let state = Fixture.state(jobs: Self.jobs(ids), width: 120, height: 40)
-        let length = state.idPrefixes.length
+        let length = state.index.idPrefixes.length
         #expect(length > 8)
         let lines = Snapshot.render(state, width: 120, height: 40).lines
         for id in ids.prefix(10) {

@@ -3,9 +3,8 @@ import ICWSWire
 
 /// Everything the dashboard view needs, changed only by `update`.
 ///
-/// The visible rows (filter and sort applied) are derived data, recomputed in one place
-/// (`refreshVisibleRows`) only when jobs, the filter or the sort change; a navigation key only
-/// moves an index.
+/// The jobs and what is derived from them (rows, counts, prefixes) are in `index`, which keeps
+/// them in step itself; a navigation key only moves the selection.
 public struct DashboardState: Sendable {
     public internal(set) var options: DashboardOptions
     /// Where each part of the screen goes: the one place the screen's size is kept.
@@ -20,21 +19,9 @@ public struct DashboardState: Sendable {
     public internal(set) var clock: Date?
 
     // Jobs.
-    /// Every loaded job, by key (stored by slot).
-    public internal(set) var jobs = JobStore()
-    /// Loaded jobs of every server, newest first (`ListingOrder`).
-    var order = MergedOrder()
-    /// The rows shown, after filter and sort.
-    var rows = RowList()
-    /// Lower-cased "name id user context" per job, for the filter.
-    var searchText = SearchText()
-    /// Cells taken by the widest loaded job id (cleaned), kept up to date by `store`, so the list's
-    /// ID column does not change width while scrolling.
-    public internal(set) var idWidth = 0
-    /// How much of each id the list shows to tell the loaded jobs apart.
-    var idPrefixes = IdPrefixes()
-    /// Jobs per state among the loaded ones.
-    public internal(set) var stateCounts: [JobState: Int] = [:]
+    /// Every loaded job with its merged order, rows, sort, filter text, counts and id prefixes;
+    /// changed only through its own methods, which keep all of it in step.
+    public internal(set) var index = JobIndex()
 
     // Interaction.
     /// The screens over the main one (list and detail), bottom first; the last one gets the keys.
@@ -52,7 +39,6 @@ public struct DashboardState: Sendable {
     public internal(set) var detailScroll = 0
     public internal(set) var focus: Focus = .list
     public internal(set) var filter = FilterState()
-    public internal(set) var sort: SortOrder = .newest
     public internal(set) var statusMessage: StatusMessage?
     /// `G` is loading the whole history, one large page after another.
     public internal(set) var loadingHistory = false
@@ -79,22 +65,6 @@ public struct DashboardState: Sendable {
     /// The one-shot elapsed-time tick is running (`DashboardTimer.elapsedTick`).
     var elapsedTickRunning = false
 
-    /// Set when the visible rows must be rebuilt from the merged order (the sort changed, jobs went
-    /// into the middle of the list); cleared by `refreshVisibleRows`.
-    var rowsNeedRefresh = false
-    /// What changed in the merged order since the rows were last brought up to date.
-    var rowChanges = RowChanges()
-    /// The lower-cased filter the rows were computed for.
-    var rowsNeedle = ""
-    /// Wider results of the filter being typed (each a prefix of it, the empty one included), in
-    /// the current sort order: backspace returns to one without a search. Emptied when jobs or
-    /// the sort change.
-    var widerMatches: [(needle: String, slots: [JobStore.Slot])] = []
-    /// Set by update when job data changed (the dialog, the watch set).
-    var jobsChanged = false
-    /// Jobs listed since the watch set was last looked at.
-    var newlyListed: [JobStore.Slot] = []
-
     public init(options: DashboardOptions, width: Int, height: Int) {
         self.options = options
         layout = Layout(width: width, height: height, servers: options.contexts.count)
@@ -117,6 +87,18 @@ public struct DashboardState: Sendable {
     /// The selected job's status.
     public var selectedJob: JobStatus? { selectedId.flatMap { jobs[$0] } }
 
+    /// Every loaded job, by key.
+    public var jobs: JobStore { index.jobs }
+    /// Loaded jobs of every server, newest first (`ListingOrder`).
+    var order: MergedOrder { index.order }
+    /// The rows shown, after filter and sort.
+    var rows: RowList { index.rows }
+    public var sort: SortOrder { index.sort }
+    /// Jobs per state among the loaded ones.
+    public var stateCounts: [JobState: Int] { index.stateCounts }
+    /// Cells taken by the widest loaded job id.
+    public var idWidth: Int { index.idWidth }
+
     /// Loaded jobs of every server, newest first (`ListingOrder`, as `jobs list` merges contexts).
     public var loadOrder: JobKeys { JobKeys(slots: order.slots, keys: jobs.keys) }
     /// The rows shown, after filter and sort.
@@ -126,8 +108,8 @@ public struct DashboardState: Sendable {
     public var selectedIndex: Int? { selectedId.flatMap(row(of:)) }
 
     /// `key`'s row in `visibleIds`, nil when it is not shown.
-    func row(of key: JobKey) -> Int? { jobs.slot(of: key).flatMap(rows.position(of:)) }
+    func row(of key: JobKey) -> Int? { index.row(of: key) }
 
     /// The part of `id` the list shows (the detail and the dialog show it whole).
-    func shortId(_ id: String) -> Substring { idPrefixes.prefix(of: id) }
+    func shortId(_ id: String) -> Substring { index.shortId(id) }
 }

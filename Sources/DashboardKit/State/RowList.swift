@@ -71,15 +71,3 @@ public struct JobKeys: RandomAccessCollection, Equatable, Sendable {
     public static func == (a: JobKeys, b: JobKeys) -> Bool { a.elementsEqual(b) }
     public static func == (a: JobKeys, b: [JobKey]) -> Bool { a.elementsEqual(b) }
 }
-
-/// What happened to the merged order since the visible rows were last brought up to date.
-struct RowChanges: Sendable {
-    /// New jobs put on top, top first (several batches: each goes above the previous).
-    var prepended: [[JobStore.Slot]] = []
-    /// New jobs added at the end, in order.
-    var appended: [JobStore.Slot] = []
-    /// Listed jobs whose status was replaced.
-    var changed: [JobStore.Slot] = []
-
-    var isEmpty: Bool { prepended.isEmpty && appended.isEmpty && changed.isEmpty }
-}

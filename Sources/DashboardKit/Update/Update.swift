@@ -40,8 +40,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = []
     case .statusesReceived(let context, let statuses, let at):
         state.history.record(statuses, context: context, configs: [:])
-        state.statusesReceived(statuses, context: context, at: at)
-        effects = []
+        effects = state.statusesReceived(statuses, context: context, at: at)
     case .cancelSucceeded(let id):
         effects = state.cancelSucceeded(id: id)
     case .cancelFailed(let id, let failure):
@@ -81,18 +80,12 @@ extension DashboardState {
     /// per-state counts, the watch set and the selected job's configuration.
     mutating func reconcile(previousSelection: JobKey?) -> [Effect] {
         var effects: [Effect] = []
-        if rowsNeedRefresh || !rowChanges.isEmpty || rowsNeedle != filter.text.lowercased() { refreshVisibleRows() }
         if let id = selectWhenListed, row(of: id) != nil {
             operatorMovedSelection = true
             selectedId = id
             selectWhenListed = nil
         }
         keepSelectionInView()
-        if jobsChanged {
-            jobsChanged = false
-            if let watch = watchEffectIfChanged() { effects.append(watch) }
-            screensSeeJobsChanged()
-        }
         if selectedId != previousSelection {
             detailScroll = 0
             configRest.selectionMoved()
@@ -154,13 +147,12 @@ extension DashboardState {
 
     /// `Effect.watch` with every job subscribed so far, when jobs that have not ended joined the
     /// list. A job that ends stays subscribed (the server keeps sending nothing for it), so an
-    /// ending job sends no PUT; only new jobs do, once per update however many arrive.
-    private mutating func watchEffectIfChanged() -> Effect? {
-        let joining = newlyListed.filter { !jobs.knownState($0).hasEnded }.map(jobs.key)
-        newlyListed.removeAll()
+    /// ending job sends no PUT; only new jobs do, once per batch however many arrive.
+    mutating func watchEffect(joining new: [JobStore.Slot]) -> [Effect] {
+        let joining = new.filter { !jobs.knownState($0).hasEnded }.map(jobs.key)
         let before = watchedIds.count
         for key in joining where watchedIds.insert(key).inserted { watchOrder.append(key) }
-        guard watchedIds.count != before else { return nil }
-        return .watch(jobIds: watchOrder)
+        guard watchedIds.count != before else { return [] }
+        return [.watch(jobIds: watchOrder)]
     }
 }

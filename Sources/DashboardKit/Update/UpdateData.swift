@@ -15,17 +15,14 @@ extension DashboardState {
         let readAhead = olderThan.map { paging.readingAhead && paging.phase == .loadingOlder(olderThan: $0) && !short } ?? false
         servers[index].paging.loaded(olderThan: olderThan, short: short)
         clearPageFailureMessage()
-        merge(page, context: context, older: olderThan != nil)
-        jobsChanged = true
+        let watch = merge(page, context: context, older: olderThan != nil)
         if firstPage, !operatorMovedSelection {
             // A slower server's first page: the selection stays on the newest job of all.
-            refreshVisibleRows()
             selectedId = visibleIds.first
             listScroll = 0
         }
         var effects: [Effect] = []
         if loadingHistory, olderThan != nil {
-            refreshVisibleRows()
             effects = continueHistory()
         } else if !filter.isActive, order.count < layout.list.height {
             // A list shorter than the screen cannot be scrolled to fetch more: fetch while it is.
@@ -35,30 +32,24 @@ extension DashboardState {
             if case .loadOlderPage(context, _, _, true) = $0 { true } else { false }
         }
         if readAhead, !readAheadWanted { effects.append(.dropReadAhead(context: context)) }
-        return effects
+        return effects + watch
     }
 
-    /// Stores a server's jobs and puts the new ones in the merged order (`older`: from an older
-    /// page). A known job whose submission time changed is moved to its new place.
-    private mutating func merge(_ statuses: [JobStatus], context: ContextID, older: Bool) {
-        var new: [JobStore.Slot] = []
-        var retimed = false
-        for job in statuses {
-            let stored = store(job, context: context)
-            if stored.isNew { new.append(stored.slot) }
-            retimed = retimed || stored.retimed
+    /// Puts a server's statuses into the index (new ones where they belong among every
+    /// server's; `older`: from an older page), keeping the selection on its job; then the jobs
+    /// that ended lose their pending cancel, open screens see the change, and new jobs that have
+    /// not ended are watched (one `watch` for the whole batch).
+    private mutating func merge(_ statuses: [JobStatus], context: ContextID, older: Bool) -> [Effect] {
+        let label = options.isMultiServer ? serverIndex(context).map { servers[$0].label } : nil
+        let now = clock
+        let new = changeRows { $0.put(statuses, from: context, label: label, older: older, now: now) }
+        if !pendingCancels.isEmpty {
+            for job in statuses where jobs[JobKey(context: context, id: job.id)]?.knownState.hasEnded == true {
+                pendingCancels.remove(JobKey(context: context, id: job.id))
+            }
         }
-        if retimed {
-            order.resort(store: jobs)
-            rowsNeedRefresh = true
-        }
-        guard !new.isEmpty else { return }
-        switch order.insert(new, older: older, store: jobs) {
-        case .prepended(let slots): rowChanges.prepended.append(slots)
-        case .appended(let slots): rowChanges.appended += slots
-        case .rearranged: rowsNeedRefresh = true
-        }
-        newlyListed += new
+        screensSeeJobsChanged()
+        return watchEffect(joining: new)
     }
 
     mutating func pageFailed(context: ContextID, olderThan: String?, failure: Failure, at: Date) {
@@ -82,12 +73,12 @@ extension DashboardState {
     }
 
     /// Full statuses from a server's feed; an unknown id is a new job, put where it belongs.
-    mutating func statusesReceived(_ statuses: [JobStatus], context: ContextID, at: Date) {
-        guard serverIndex(context) != nil else { return }
+    mutating func statusesReceived(_ statuses: [JobStatus], context: ContextID, at: Date) -> [Effect] {
+        guard serverIndex(context) != nil else { return [] }
         lastDataAt = at
         advanceClock(to: at)
-        merge(statuses, context: context, older: false)
+        let effects = merge(statuses, context: context, older: false)
         clearPageFailureMessage()
-        jobsChanged = true
+        return effects
     }
 }

@@ -45,7 +45,7 @@ enum JobListView {
         let width = canvas.width
         let rows = state.visibleIds.dropFirst(state.listScroll).prefix(canvas.height - 1)
         // From every loaded id, not just the rows on screen, so columns do not shift while scrolling.
-        let columns = Columns(width: width, idWidth: max(2, min(state.idWidth, state.idPrefixes.length)),
+        let columns = Columns(width: width, idWidth: max(2, min(state.idWidth, state.index.idPrefixLength)),
                               contextWidth: contextWidth(state), usual: state.history.hasSeries ? DashboardState.progressWidth : 0,
                               runs: state.showSparklines ? DashboardState.sparklineWidth : 0)
         let heading = CellStyle(bold: true, underline: true)

@@ -26,9 +26,7 @@ enum MainBindings {
         Binding([.char("s")], in: main, help: "sort: newest, state, name, user, duration",
                 details: "Cycle the sort: newest → state → name → user → duration → newest. The selected job stays selected. The sorted column is marked `▼` (`v` in ASCII).",
                 footer: FooterLabel(label: "sort", rank: 5, only: [.list])) { state, _ in
-            state.sort = state.sort.next
-            state.rowsNeedRefresh = true
-            state.statusMessage = .info("Sorted by \(state.sort.label).")
+            state.cycleSort()
             return []
         },
         Binding([.char("r")], in: main, help: "refresh the newest jobs",

@@ -34,11 +34,6 @@ extension DashboardState {
         return olderPageIfNeeded()
     }
 
-    mutating func setFilter(_ text: String) {
-        guard text != filter.text else { return }
-        filter.text = text
-    }
-
     /// Each server's next older page when the selection is within a few rows of the end of the
     /// list (or the list is empty), or of where that server's loaded history ends (below it the
     /// list lacks its older jobs); unless one is in flight or its oldest job is already loaded.

@@ -1,0 +1,53 @@
+import Foundation
+import ICWSWire
+
+extension DashboardState {
+    /// Changes the jobs, the filter or the sort through the index and keeps the selection on the
+    /// same job.
+    ///
+    /// When the selected job is still shown it stays selected, and stays on the same screen row
+    /// unless the list was scrolled to the top (then new jobs arriving above come into view and the
+    /// selection moves down with its job). When it was filtered out, the row at the same position
+    /// is selected instead.
+    mutating func changeRows<T>(_ change: (inout JobIndex) -> T) -> T {
+        let oldIndex = selectedIndex
+        let oldScroll = listScroll
+        let result = change(&index)
+        if let newIndex = selectedIndex {
+            listScroll = oldScroll == 0 ? 0 : newIndex - ((oldIndex ?? newIndex) - oldScroll)
+        } else if rows.isEmpty {
+            selectedId = nil
+        } else {
+            selectedId = visibleIds[min(oldIndex ?? 0, rows.count - 1)]
+        }
+        return result
+    }
+
+    mutating func setFilter(_ text: String) {
+        guard text != filter.text else { return }
+        filter.text = text
+        let now = clock
+        changeRows { $0.setFilter(text, now: now) }
+    }
+
+    /// `s`: the next sort order.
+    mutating func cycleSort() {
+        let now = clock
+        changeRows { $0.setSort($0.sort.next, now: now) }
+        statusMessage = .info("Sorted by \(sort.label).")
+    }
+
+    /// Clamps the list scroll and makes the selected row visible.
+    mutating func keepSelectionInView() {
+        if selectedId == nil || selectedIndex == nil, let first = visibleIds.first {
+            selectedId = first
+        }
+        let rows = max(1, layout.list.height)
+        let count = visibleIds.count
+        if let index = selectedIndex {
+            if index < listScroll { listScroll = index }
+            if index >= listScroll + rows { listScroll = index - rows + 1 }
+        }
+        listScroll = max(0, min(listScroll, count - rows))
+    }
+}
