@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "HistoryCache", dependencies: ["ICWSWire", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // The model's speed on a synthetic history (docs/performance.md); not a test.
         .executableTarget(name: "insight-bench", dependencies: ["Insight", "ICWSWire"], path: "bench/InsightBench", swiftSettings: strict),
+        // The history, timeline and coverage screens' frame and key times at 200x50 over a large history (docs/performance.md).
+        .executableTarget(name: "screens-bench", dependencies: ["DashboardKit", "ICWSWire"], path: "bench/ScreensBench", swiftSettings: strict),
         // The API core: session, data-extractor calls, messaging. The only code that speaks HTTP as a client.
         .target(
             name: "ICWSClient",

@@ -1,7 +1,7 @@
 extension DashboardState {
-    /// Where a full-screen view (history, timeline, coverage) draws: everything above the footer,
-    /// which keeps showing the screen's keys.
-    var screenBody: Rect { Rect(row: 0, col: 0, width: layout.width, height: layout.footer.row) }
+    /// Where a full-screen view (history, timeline, coverage) draws: everything above the status
+    /// line and the footer, which keep showing what a key said and the screen's keys.
+    var screenBody: Rect { Rect(row: 0, col: 0, width: layout.width, height: layout.statusArea.row) }
 
     /// Enter on a job in a full-screen view: the list selects it (its filter cleared when it hides it).
     mutating func jump(to key: JobKey) -> [Effect] {

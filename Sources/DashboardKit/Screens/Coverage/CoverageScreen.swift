@@ -33,6 +33,7 @@ struct CoverageScreen: DashboardScreen, Equatable {
 
     static let contexts: [KeyContext] = [.coverage]
     var keyContext: KeyContext { .coverage }
+    var coversMainScreen: Bool { true }
 
     func draw(_ state: DashboardState, on canvas: Canvas) {
         CoverageView.draw(self, now: state.timelineNow, timeFormat: state.options.timeFormat, readOnly: state.options.readOnly,

@@ -14,6 +14,7 @@ struct HistoryScreen: DashboardScreen, Equatable {
 
     static let contexts: [KeyContext] = [.history]
     var keyContext: KeyContext { .history }
+    var coversMainScreen: Bool { true }
 
     func draw(_ state: DashboardState, on canvas: Canvas) {
         HistoryView.draw(content, cursor: cursor, timeFormat: state.options.timeFormat, on: canvas.area(state.screenBody))

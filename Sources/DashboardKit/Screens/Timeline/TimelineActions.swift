@@ -22,13 +22,20 @@ extension DashboardState {
     /// merged order (newest first): only those submitted in the window or a day before are read.
     func timelineJobs(in window: TimelineWindow, now: Date) -> [TimelineJob] {
         let earliest = window.start.addingTimeInterval(-Self.timelineLookBack)
+        let order = loadOrder
+        func submitted(_ index: Int) -> Date? { jobs.slot(of: order[index]).flatMap(jobs.submitTime) }
+        // Newest first, jobs without a submission time last: skip those submitted after the window.
+        var low = order.startIndex, high = order.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if let time = submitted(mid), time >= window.end { low = mid + 1 } else { high = mid }
+        }
         var found: [TimelineJob] = []
-        for key in loadOrder {
+        for key in order[low...] {
             guard let slot = jobs.slot(of: key), let submitted = jobs.submitTime(slot) else { continue }
-            if submitted >= window.end { continue }
             if submitted < earliest { break }
             guard let status = jobs[key] else { continue }
-            let job = TimelineJob(key: key, name: status.name, seriesId: history.seriesKey(of: key)?.id, submitted: status.submitTime,
+            let job = TimelineJob(key: key, name: status.name, series: history.seriesKey(of: key), submitted: status.submitTime,
                                   started: status.startedTime, ended: status.endTime, state: status.knownState)
             if job.overlaps(window, now: now) { found.append(job) }
         }

@@ -1,12 +1,13 @@
 import Foundation
 import ICWSWire
+import Insight
 
 /// A job as the timeline draws it: when it was submitted, started and ended, and how.
 struct TimelineJob: Equatable, Sendable {
     let key: JobKey
     let name: String
-    /// Its series' id, nil for a job in no series yet (no configuration seen): a row of its own.
-    let seriesId: String?
+    /// Its series, nil for a job in no series yet (no configuration seen): a row of its own.
+    let series: SeriesKey?
     let submitted: Date?
     let started: Date?
     let ended: Date?
@@ -63,10 +64,11 @@ enum TimelineRows {
         case .job:
             return shown.map { TimelineRow(label: $0.name, jobs: [$0]) }
         case .series:
-            var order: [String] = []
-            var groups: [String: [TimelineJob]] = [:]
+            struct Group: Hashable { let context: ContextID; let series: SeriesKey?; let loneJob: String? }
+            var order: [Group] = []
+            var groups: [Group: [TimelineJob]] = [:]
             for job in shown {
-                let group = "\(job.key.context.index)|" + (job.seriesId ?? "job:" + job.key.id)
+                let group = Group(context: job.key.context, series: job.series, loneJob: job.series == nil ? job.key.id : nil)
                 if groups[group] == nil { order.append(group) }
                 groups[group, default: []].append(job)
             }

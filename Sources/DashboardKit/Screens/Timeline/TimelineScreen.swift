@@ -12,6 +12,7 @@ struct TimelineScreen: DashboardScreen, Equatable {
 
     static let contexts: [KeyContext] = [.timeline]
     var keyContext: KeyContext { .timeline }
+    var coversMainScreen: Bool { true }
 
     func draw(_ state: DashboardState, on canvas: Canvas) {
         let now = state.timelineNow
