@@ -58,7 +58,7 @@ public struct Composer: DashboardScreen, Equatable {
     /// while any is shown: a problem fixed leaves the list at once.
     public internal(set) var problems: [String] = []
     /// The server's refusal of the last `y`, until the next one.
-    public internal(set) var refusal: String?
+    public internal(set) var refusal: Failure?
     /// A submit is on its way.
     public internal(set) var submitting = false
     /// The windows offered, the selected job's first if it has one.
@@ -166,23 +166,9 @@ public struct Composer: DashboardScreen, Equatable {
     }
 }
 
-extension Composer {
+extension Composer: JobSendingScreen {
     static let contexts: [KeyContext] = [.composer, .composerText]
     var keyContext: KeyContext { typing == nil ? .composer : .composerText }
 
     func draw(_ state: DashboardState, on canvas: Canvas) { ComposerView.draw(self, state: state, on: canvas) }
-
-    /// The server took the job (the composer closes and the list selects it) or refused it (its
-    /// words in the composer, everything chosen kept).
-    mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
-        switch reply {
-        case .jobSubmitted(let job):
-            state.close(id)
-            return state.showSubmittedJob(job)
-        case .submitFailed(let failure):
-            submitting = false
-            refusal = "The server refused the job: \(failure.message)"
-            return []
-        }
-    }
 }

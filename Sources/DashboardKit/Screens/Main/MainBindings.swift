@@ -63,8 +63,8 @@ enum MainBindings {
             state.showSparklines.toggle()
             return []
         },
-        Binding([.ctrlL], in: main, help: "redraw the whole screen",
-                details: "Redraw the whole screen (the terminal layer repaints after any key; the dashboard's state does not change).") { _, _ in [] },
+        Binding([.ctrlL], in: Set(KeyContext.all), help: "redraw the whole screen",
+                details: "Redraw the whole screen, from every context (the dashboard's state does not change).") { _, _ in [.repaintAll] },
     ]
 
     static let list: [Binding] = [

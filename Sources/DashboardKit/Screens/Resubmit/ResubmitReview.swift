@@ -4,7 +4,7 @@ import JobComposition
 
 /// The resubmit review (`R`): what will be sent again — to the job's own server — the window
 /// shifted only when asked.
-public struct ResubmitReview: DashboardScreen, Equatable {
+public struct ResubmitReview: JobSendingScreen, Equatable {
     /// The job sent again; its context is where the new job goes.
     public var job: JobKey
     public var jobId: String { job.id }
@@ -14,6 +14,8 @@ public struct ResubmitReview: DashboardScreen, Equatable {
     public internal(set) var shifted = false
     public internal(set) var submitting = false
     public internal(set) var problems: [String] = []
+    /// The server's refusal of the last `y`.
+    public internal(set) var refusal: Failure?
     let timeZone: TimeZone
     /// Opened on a coverage gap: the gap's windows replace the job's own (`p`: per period or one job).
     var fill: GapFill?
@@ -39,19 +41,18 @@ public struct ResubmitReview: DashboardScreen, Equatable {
 
     func draw(_ state: DashboardState, on canvas: Canvas) { ResubmitView.draw(self, state: state, on: canvas) }
 
-    /// The server took the job (the review closes and the list selects it) or refused it (the
-    /// review says why and stays).
+    /// A gap fill sends one job per period: the review closes once every one was answered and
+    /// none was refused; a refusal stays shown.
     mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
+        awaiting = max(0, awaiting - 1)
         switch reply {
         case .jobSubmitted(let job):
-            awaiting = max(0, awaiting - 1)
-            guard awaiting == 0, problems.isEmpty else { return [] }
+            guard awaiting == 0, refusal == nil else { return [] }
             state.close(id)
             return state.showSubmittedJob(job)
         case .submitFailed(let failure):
-            awaiting = max(0, awaiting - 1)
             submitting = awaiting > 0
-            problems.append("The server refused the job: \(failure.message)")
+            refusal = failure
             return []
         }
     }
@@ -95,6 +96,7 @@ extension DashboardState {
         }
         _ = editResubmit {
             $0.problems = []
+            $0.refusal = nil
             $0.submitting = true
             $0.awaiting = configs.count
         }
