@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "HistoryCache", dependencies: ["ICWSWire", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // The model's speed on a synthetic history (docs/performance.md); not a test.
         .executableTarget(name: "insight-bench", dependencies: ["Insight", "ICWSWire", "HistoryCache"], path: "bench/InsightBench", swiftSettings: strict),
+        // The history, timeline and coverage screens' frame and key times at 200x50 over a large history (docs/performance.md).
+        .executableTarget(name: "screens-bench", dependencies: ["DashboardKit", "ICWSWire"], path: "bench/ScreensBench", swiftSettings: strict),
         // The API core: session, data-extractor calls, messaging. The only code that speaks HTTP as a client.
         .target(
             name: "ICWSClient",
@@ -68,7 +70,7 @@ let package = Package(
         // Copying to the terminal's clipboard (OSC 52, wrapped for tmux and screen) as bytes, without I/O.
         .target(name: "Clipboard", swiftSettings: strict),
         // The dashboard's state, actions, pure update function and views over a surface protocol.
-        .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText", "JobComposition"], swiftSettings: strict),
+        .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText", "JobComposition", "Insight"], swiftSettings: strict),
         .target(
             name: "CNcursesw",
             linkerSettings: [.linkedLibrary("ncursesw")]
@@ -145,7 +147,7 @@ let package = Package(
         .testTarget(name: "ArchitectureTests", swiftSettings: strict),
         .testTarget(name: "JobQueryTests", dependencies: ["JobQuery", "ICWSWire"], swiftSettings: strict),
         .testTarget(name: "ClipboardTests", dependencies: ["Clipboard"], swiftSettings: strict),
-        .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire", "DisplayText", "JobComposition"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire", "DisplayText", "JobComposition", "Insight"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "DashboardKit", "CNcursesw"], swiftSettings: strict),
         // The headless pilot: the real runtime and the real simulator over loopback, a grid surface.
         .testTarget(name: "PilotTests", dependencies: [

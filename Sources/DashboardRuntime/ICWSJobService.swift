@@ -94,26 +94,33 @@ public final class ICWSJobService: JobService {
         }
     }
 
+    /// A page's configurations by job id (pages are read with `jobsResponseMode=all`, for the run history).
+    static func configs(of page: JobPage) -> [String: JobConfig] {
+        var configs: [String: JobConfig] = [:]
+        for job in page.jobs { if let status = job.jobStatus, let config = job.jobConfig { configs[status.id] = config } }
+        return configs
+    }
+
     public func perform(_ effect: Effect) async -> Action? {
         switch effect {
         case .loadNewestPage(_, let count):
             do {
-                let page = try await session.jobPage(count: count, mode: .status)
+                let page = try await session.jobPage(count: count, mode: .all)
                 return .pageLoaded(context: context, jobs: page.jobs.compactMap(\.jobStatus), olderThan: nil, requested: count,
-                                   at: clock.now(), warnings: page.warnings)
+                                   at: clock.now(), warnings: page.warnings, configs: Self.configs(of: page))
             } catch {
                 return .pageFailed(context: context, olderThan: nil, failure: Failure(error), at: clock.now())
             }
         case .loadOlderPage(_, let olderThan, let count, let readAhead):
             do {
-                let page = try await olderPages.page(.init(count: count, fromJobId: olderThan))
+                let page = try await olderPages.page(.init(count: count, fromJobId: olderThan, mode: .all))
                 let jobs = page.jobs.compactMap(\.jobStatus)
                 // The walk goes on from this page's last job unless it was short (the oldest).
                 if readAhead, jobs.count >= count, let last = jobs.last?.id {
-                    olderPages.start(.init(count: count, fromJobId: last))
+                    olderPages.start(.init(count: count, fromJobId: last, mode: .all))
                 }
                 return .pageLoaded(context: context, jobs: jobs, olderThan: olderThan, requested: count,
-                                   at: clock.now(), warnings: page.warnings)
+                                   at: clock.now(), warnings: page.warnings, configs: Self.configs(of: page))
             } catch {
                 return .pageFailed(context: context, olderThan: olderThan, failure: Failure(error), at: clock.now())
             }

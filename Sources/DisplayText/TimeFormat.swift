@@ -31,6 +31,13 @@ public struct TimeFormat: Sendable {
         return text.utf8.count >= width ? text : String(repeating: "0", count: width - text.utf8.count) + text
     }
 
+    /// `45s`, `12m`, `3h07m`, `2d04h`: `duration` without the seconds from a minute up (the job
+    /// list's `12m/~15m`).
+    public static func coarse(_ seconds: TimeInterval) -> String {
+        let total = max(0, Int(seconds.rounded(.down)))
+        return total >= 60 && total < 3600 ? "\(total / 60)m" : duration(seconds)
+    }
+
     /// `45s`, `12m05s`, `3h07m`, `2d04h` — two units at most, never negative.
     public static func duration(_ seconds: TimeInterval) -> String {
         let total = max(0, Int(seconds.rounded(.down)))

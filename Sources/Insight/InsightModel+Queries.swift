@@ -99,12 +99,12 @@ extension InsightModel {
     /// Jobs recorded (in a series or not).
     public var jobCount: Int { jobs.count }
 
-    private func index(server: String, key: SeriesKey) -> Int? {
+    func index(server: String, key: SeriesKey) -> Int? {
         guard let server = serverIndex[server], let content = contentIndex[key.content] else { return nil }
         return seriesIndex[SeriesSlot(server: server, content: content, window: key.window)]
     }
 
-    private func baseline(at index: Int) -> Baseline {
+    func baseline(at index: Int) -> Baseline {
         Baseline(finishedNewestFirst: series[index].runs.reversed().lazy.filter { $0.outcome == .finished }, window: baselineWindow)
     }
 
@@ -119,6 +119,6 @@ extension InsightModel {
             pending: state.pending.count, baseline: baseline(at: index),
             lastSuccess: newestFirst.first { $0.outcome == .finished }?.ended, lastRun: state.runs.last,
             lastFailure: newestFirst.first { $0.outcome == .failed },
-            failureStreak: newestFirst.prefix { $0.outcome != .finished }.count)
+            failureStreak: streak(at: index))
     }
 }

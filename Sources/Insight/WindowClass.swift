@@ -23,7 +23,7 @@ public struct WindowClass: Hashable, Sendable, Comparable {
         }
 
         /// The calendar step of one period; nil for a length without periods.
-        var step: DateComponents? {
+        public var step: DateComponents? {
             switch self {
             case .day: DateComponents(day: 1)
             case .week: DateComponents(day: 7)
@@ -50,7 +50,7 @@ public struct WindowClass: Hashable, Sendable, Comparable {
     public var isPeriodic: Bool { length.step != nil }
 
     /// The calendar its periods are counted in.
-    func calendar(display: TimeZone) -> Calendar {
+    public func calendar(display: TimeZone) -> Calendar {
         Calendar.gregorian(in: utc ? TimeZone(identifier: "UTC")! : display)
     }
 }

@@ -21,6 +21,8 @@ public struct Glyphs: Sendable {
     public var sortMarker: String
     /// Marks the row after which a server's loaded history ends (its older jobs are not loaded yet).
     public var historyEnd: String
+    /// The run-history views' marks.
+    public var charts = ChartGlyphs.unicode
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
@@ -32,5 +34,5 @@ public struct Glyphs: Sendable {
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         selection: ">", reached: "*",
         notReached: "o", current: ">", ellipsis: "...", arrow: "->", separator: "|", sortMarker: "v",
-        historyEnd: "~")
+        historyEnd: "~", charts: .ascii)
 }

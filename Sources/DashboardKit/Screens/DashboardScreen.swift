@@ -22,6 +22,8 @@ protocol DashboardScreen: Sendable {
     mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect]
     /// The jobs changed (a page, a status): a screen showing a job can say what became of it.
     mutating func jobsChanged(_ state: DashboardState)
+    /// It draws over the whole main screen but the status line and footer (which stay).
+    var coversMainScreen: Bool { get }
 }
 
 extension DashboardScreen {
@@ -29,6 +31,7 @@ extension DashboardScreen {
         state.unclaimedReply(reply)
     }
     mutating func jobsChanged(_ state: DashboardState) {}
+    var coversMainScreen: Bool { false }
 }
 
 /// A screen's identity on the stack, given when it is pushed: the address of the answers to the

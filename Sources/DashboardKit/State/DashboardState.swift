@@ -28,6 +28,10 @@ public struct DashboardState: Sendable {
     var screens: [StackedScreen] = []
     /// The identity the next screen pushed gets.
     var nextScreenID = 0
+    /// The run history (series, baselines, coverage) of every job received.
+    public internal(set) var history: RunHistory
+    /// `S`: the list shows each job's series' last runs as a sparkline.
+    public internal(set) var showSparklines = false
     public internal(set) var selectedId: JobKey?
     /// First visible row of the list.
     public internal(set) var listScroll = 0
@@ -63,6 +67,7 @@ public struct DashboardState: Sendable {
         self.options = options
         layout = Layout(width: width, height: height, servers: options.contexts.count)
         servers = options.contexts.enumerated().map { ServerState(id: ContextID($0.offset), options: $0.element) }
+        history = RunHistory(timeZone: options.timeFormat.timeZone)
     }
 
     /// `context`'s position in `servers`; nil for one the dashboard does not have.

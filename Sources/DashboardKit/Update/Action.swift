@@ -12,8 +12,9 @@ public enum Action: Sendable {
     case sessionStarted(context: ContextID = .first, user: SessionUser, server: String)
     /// A page of the job list, newest first. `olderThan` nil is the newest page. `warnings`: what the
     /// lenient decoding dropped or replaced (the status line shows how many, and the first).
+    /// `configs`: the configurations that came with the page (by job id), for the run history.
     case pageLoaded(context: ContextID = .first, jobs: [JobStatus], olderThan: String?, requested: Int, at: Date,
-                    warnings: [String] = [])
+                    warnings: [String] = [], configs: [String: JobConfig] = [:])
     case pageFailed(context: ContextID = .first, olderThan: String?, failure: Failure, at: Date)
     case configLoaded(id: JobKey, config: JobConfig)
     case configFailed(id: JobKey, failure: Failure)

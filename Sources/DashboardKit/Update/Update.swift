@@ -25,7 +25,8 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
             state.servers[index].server = server
         }
         effects = []
-    case .pageLoaded(let context, let jobs, let olderThan, let requested, let at, let warnings):
+    case .pageLoaded(let context, let jobs, let olderThan, let requested, let at, let warnings, let configs):
+        state.history.record(jobs, context: context, configs: configs)
         effects = state.pageLoaded(jobs, context: context, olderThan: olderThan, requested: requested, at: at)
         state.pageWarned(warnings, context: context)
     case .pageFailed(let context, let olderThan, let failure, let at):
@@ -33,6 +34,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = []
     case .configLoaded(let id, let config):
         state.configs[id] = .loaded(config)
+        if let status = state.jobs[id] { state.history.record(config, of: status, context: id.context) }
         if state.configInFlight == id { state.configInFlight = nil }
         effects = []
     case .configFailed(let id, let failure):
@@ -40,6 +42,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         if state.configInFlight == id { state.configInFlight = nil }
         effects = []
     case .statusesReceived(let context, let statuses, let at):
+        state.history.record(statuses, context: context, configs: [:])
         effects = state.statusesReceived(statuses, context: context, at: at)
     case .cancelSucceeded(let id):
         effects = state.cancelSucceeded(id: id)

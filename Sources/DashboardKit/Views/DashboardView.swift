@@ -13,9 +13,13 @@ public enum DashboardView {
             drawTooSmall(canvas)
             return
         }
-        HeaderView.draw(state, on: canvas.area(layout.header), now: options.now)
-        JobListView.draw(state, on: canvas.area(layout.listPane), now: options.now)
-        DetailPaneView.draw(state, on: canvas.area(layout.detailPane), stacked: layout.mode == .stacked, now: options.now)
+        // A screen that covers the main one above the status line (history, timeline, coverage) hides
+        // it: drawing it first would be lost work.
+        if !state.screens.contains(where: \.screen.coversMainScreen) {
+            HeaderView.draw(state, on: canvas.area(layout.header), now: options.now)
+            JobListView.draw(state, on: canvas.area(layout.listPane), now: options.now)
+            DetailPaneView.draw(state, on: canvas.area(layout.detailPane), stacked: layout.mode == .stacked, now: options.now)
+        }
         let statusRows = StatusLineView.draw(state, on: canvas.area(layout.statusArea))
         // A status message too long for one row continues on the footer's row until the next key.
         if statusRows < 2 { FooterView.draw(state, on: canvas.area(layout.footer)) }

@@ -35,6 +35,7 @@ struct DetailContent {
         out.append([])
         out += timeline(job)
         out.append([])
+        out += series(job, key: key)
         out += configuration(key)
         return out
     }
@@ -156,7 +157,7 @@ struct DetailContent {
     // MARK: Helpers
 
     /// `  Label        value`, the value wrapped under itself.
-    private func field(_ name: String, _ value: String, style: CellStyle = .plain) -> [StyledLine] {
+    func field(_ name: String, _ value: String, style: CellStyle = .plain) -> [StyledLine] {
         let indent = 2 + Self.labelWidth
         let wrapped = CleanText(value).wrapped(to: width - indent)
         return wrapped.enumerated().map { index, text in

@@ -191,6 +191,14 @@ enum HeaderView {
             line.append(Span(word, count > 0 ? StateStyle.style(jobState) : CellStyle(dim: true)))
             line.append(Span(" \(count)", CellStyle(bold: count > 0)))
         }
+        // Once any job joined a series (until then there is nothing to judge).
+        let insight = state.history.hasSeries ? state.insightCounts : (overdue: 0, failing: 0)
+        for (word, short, count) in [("overdue", "ovd", insight.overdue), ("failing series", "fail", insight.failing)]
+        where state.history.hasSeries && (!compact || count > 0) {
+            line.append(Span(compact ? " " : "  "))
+            line.append(Span(form == .abbreviated ? short : word, count > 0 ? CellStyle(color: .red) : CellStyle(dim: true)))
+            line.append(Span(" \(count)", CellStyle(bold: count > 0)))
+        }
         return line
     }
 

@@ -16,8 +16,11 @@ enum JobListView {
         var user: Int
         var submitted: Int
         var name: Int
+        /// The run-history columns: USUAL (once any series is known) and RUNS (`S`); 0 when left out.
+        var usual = 0
+        var runs = 0
 
-        init(width: Int, idWidth: Int, contextWidth: Int = 0) {
+        init(width: Int, idWidth: Int, contextWidth: Int = 0, usual: Int = 0, runs: Int = 0) {
             // Five gaps between columns, and one after TIME so it never touches the divider.
             let fixed = Columns.marker + Columns.state + idWidth + Columns.duration + 6
                 + (contextWidth > 0 ? contextWidth + 1 : 0)
@@ -29,6 +32,11 @@ enum JobListView {
             self.user = user
             self.submitted = submitted
             self.name = max(4, width - fixed - user - submitted)
+            // The run-history columns take room only while the name keeps 14 cells.
+            for (wanted, column) in [(usual, \Columns.usual), (runs, \Columns.runs)] where wanted > 0 && self.name - wanted - 1 >= 14 {
+                self[keyPath: column] = wanted
+                self.name -= wanted + 1
+            }
         }
     }
 
@@ -38,9 +46,10 @@ enum JobListView {
         let rows = state.visibleIds.dropFirst(state.listScroll).prefix(canvas.height - 1)
         // From every loaded id, not just the rows on screen, so columns do not shift while scrolling.
         let columns = Columns(width: width, idWidth: max(2, min(state.idWidth, state.index.idPrefixLength)),
-                              contextWidth: contextWidth(state))
+                              contextWidth: contextWidth(state), usual: state.history.hasSeries ? DashboardState.progressWidth : 0,
+                              runs: state.showSparklines ? DashboardState.sparklineWidth : 0)
         let heading = CellStyle(bold: true, underline: true)
-        var titles = ["", "STATE", "CONTEXT", "NAME", "ID", "USER", "SUBMITTED", "TIME"]
+        var titles = ["", "STATE", "CONTEXT", "NAME", "ID", "USER", "SUBMITTED", "TIME", "USUAL", "RUNS"]
         let sorted = switch state.sort {
         case .newest: 6
         case .state: 1
@@ -50,7 +59,7 @@ enum JobListView {
         }
         titles[sorted] += canvas.glyphs.sortMarker
         titles[7] = String(repeating: " ", count: max(0, Columns.duration - DisplayWidth.of(titles[7]))) + titles[7]
-        canvas.put(line(columns, cells: titles.map(CleanText.init), styles: Array(repeating: heading, count: 8)),
+        canvas.put(line(columns, cells: titles.map(CleanText.init), styles: Array(repeating: heading, count: titles.count)),
                    row: 0, col: 0, width: width)
 
         if state.visibleIds.isEmpty {
@@ -89,6 +98,7 @@ enum JobListView {
         let context = state.serverIndex(key.context).map { state.servers[$0].label } ?? ""
         let name = pending ? "[canceling\(glyphs.ellipsis)] \(job.name)" : job.name
         let duration = job.duration(now: now).map(TimeFormat.duration) ?? "-"
+        let progress: (text: String, style: CellStyle?) = columns.usual > 0 ? state.progressCell(job, key: key, now: now, glyphs: glyphs) : ("", nil)
         // Each server string is cleaned once here, since its width sets the padding.
         var cells = [
             selected ? glyphs.selection : historyEnd ? glyphs.historyEnd : "",
@@ -99,6 +109,8 @@ enum JobListView {
             job.submittedUserId,
             job.submitTime.map(time.short) ?? "-",
             String(repeating: " ", count: max(0, Columns.duration - DisplayWidth.of(duration))) + duration,
+            columns.usual > 0 ? progress.text : "",
+            columns.runs > 0 ? state.sparklineCell(key, glyphs: glyphs) : "",
         ].map(CleanText.init)
         var base = CellStyle(bold: selected, underline: historyEnd)
         base.reverse = selected && state.focus == .list
@@ -109,14 +121,16 @@ enum JobListView {
         if pending { nameStyle.color = .yellow }
         cells[2] = cells[2].ellipsized(to: columns.context, glyphs: glyphs)
         cells[3] = cells[3].ellipsized(to: columns.name, glyphs: glyphs)
-        return line(columns, cells: cells, styles: [base, stateStyle, base, nameStyle, base, base, base, base])
+        var progressStyle = progress.style ?? base
+        progressStyle.reverse = base.reverse
+        return line(columns, cells: cells, styles: [base, stateStyle, base, nameStyle, base, base, base, base, progressStyle, base])
     }
 
     /// Pads each cell to its column; zero-width columns are left out. Neighbouring cells of one
     /// style become one span, so a row is a few writes to the terminal rather than one per column.
     private static func line(_ columns: Columns, cells: [CleanText], styles: [CellStyle]) -> StyledLine {
         let widths = [Columns.marker, Columns.state, columns.context, columns.name, columns.id, columns.user, columns.submitted,
-                      Columns.duration]
+                      Columns.duration, columns.usual, columns.runs]
         var out: StyledLine = []
         var run = CleanText.empty
         var runStyle = styles[0]

@@ -47,6 +47,22 @@ enum MainBindings {
                 details: "Resubmit the selected job: a review of exactly what will be sent again, answered `y` (send), `w` (shift the window forward by its own length), `e` (edit it in the composer) or `n`/`Esc` (nothing sent). Needs the job's configuration; off in `--read-only` mode.",
                 footer: FooterLabel(label: "resubmit", rank: 10),
                 unavailable: { $0.resubmitUnavailable }) { state, _ in state.openResubmit() },
+        Binding([.char("h")], in: main, help: "history of the selected job's series",
+                details: "History of the selected job's series: its runs over time as a chart (queue wait under run time, the baseline, outliers and failures marked), its baseline and failure rate. Needs the job's configuration (pages bring it).",
+                unavailable: { $0.historyUnavailable }) { state, _ in state.openHistory() },
+        Binding([.char("t")], in: main, help: "timeline of every server's jobs (today)",
+                details: "Timeline: a Gantt of every server's jobs over today, queued and running apart, failures and cancels marked, a now line, and how many jobs ran at once on each server.") { state, _ in
+            state.openTimeline()
+        },
+        Binding([.char("C")], in: main, help: "coverage: which periods each series extracted",
+                details: "Coverage: series as rows, days (or weeks, months) as columns: extracted, extracted twice, gaps, gaps a failed job tried. Enter on a gap reviews a fill (`y` sends it).") { state, _ in
+            state.openCoverage()
+        },
+        Binding([.char("S")], in: main, help: "show or hide the series sparkline column",
+                details: "Show or hide the RUNS column: the last runs of each job's series, a bar per finished run (`▁`…`█`, ASCII `_`…`#`), `✗`/`X` failed, `⊘`/`C` canceled.") { state, _ in
+            state.showSparklines.toggle()
+            return []
+        },
         Binding([.ctrlL], in: Set(KeyContext.all), help: "redraw the whole screen",
                 details: "Redraw the whole screen, from every context (the dashboard's state does not change).") { _, _ in [.repaintAll] },
     ]

@@ -15,9 +15,15 @@ extension ResubmitReview {
         Binding([.char("w")], in: [.resubmit], help: "shift the window forward by its length (again: back)",
                 footer: FooterLabel(label: "shift window", rank: 1),
                 unavailable: { state in
-                    state.resubmit.flatMap { TimeWindow(of: $0.original) } == nil ? .notNow("This job has no time window to shift.") : nil
+                    if state.resubmit?.fill != nil { return .notNow("A gap fill sends the gap's windows; p chooses per period or one job.") }
+                    return state.resubmit.flatMap { TimeWindow(of: $0.original) } == nil ? .notNow("This job has no time window to shift.") : nil
                 }) { state, _ in
             state.editResubmit { $0.shifted.toggle() }
+        },
+        Binding([.char("p")], in: [.resubmit], help: "gap fill: one job per period, or one over the whole gap",
+                footer: FooterLabel(label: "per period/one job", rank: 1),
+                unavailable: { $0.resubmit?.fill == nil ? .silent : nil }) { state, _ in
+            state.editResubmit { $0.fill?.perPeriod.toggle() }
         },
         Binding([.char("e")], in: [.resubmit], help: "edit it in the composer",
                 footer: FooterLabel(label: "edit", rank: 2)) { state, _ in

@@ -17,17 +17,45 @@ public struct ResubmitReview: JobSendingScreen, Equatable {
     /// The server's refusal of the last `y`.
     public internal(set) var refusal: Failure?
     let timeZone: TimeZone
+    /// Opened on a coverage gap: the gap's windows replace the job's own (`p`: per period or one job).
+    var fill: GapFill?
+    /// Jobs sent and not answered yet (a fill sends one per period).
+    var awaiting = 0
 
     /// What `y` sends.
     func config(submittedUserId: String) -> JobConfig {
+        configs(submittedUserId: submittedUserId)[0]
+    }
+
+    /// Every job `y` sends: one, or one per window of a gap fill.
+    func configs(submittedUserId: String) -> [JobConfig] {
+        if let fill {
+            return fill.windows.map { JobComposer.resubmission(of: original, window: $0, submittedUserId: submittedUserId) }
+        }
         let window = shifted ? TimeWindow(of: original)?.shifted(in: timeZone) : nil
-        return JobComposer.resubmission(of: original, window: window, submittedUserId: submittedUserId)
+        return [JobComposer.resubmission(of: original, window: window, submittedUserId: submittedUserId)]
     }
 
     static let contexts: [KeyContext] = [.resubmit]
     var keyContext: KeyContext { .resubmit }
 
     func draw(_ state: DashboardState, on canvas: Canvas) { ResubmitView.draw(self, state: state, on: canvas) }
+
+    /// A gap fill sends one job per period: the review closes once every one was answered and
+    /// none was refused; a refusal stays shown.
+    mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
+        awaiting = max(0, awaiting - 1)
+        switch reply {
+        case .jobSubmitted(let job):
+            guard awaiting == 0, refusal == nil else { return [] }
+            state.close(id)
+            return state.showSubmittedJob(job)
+        case .submitFailed(let failure):
+            submitting = awaiting > 0
+            refusal = failure
+            return []
+        }
+    }
 }
 
 extension DashboardState {
@@ -61,17 +89,18 @@ extension DashboardState {
     mutating func sendResubmit() -> [Effect] {
         guard let review = topmost(ResubmitReview.self), let requester = topScreenID else { return [] }
         let context = review.job.context
-        let config = review.config(submittedUserId: submittingUser(on: context))
+        let configs = review.configs(submittedUserId: submittingUser(on: context))
         if case .loaded(let dictionary)? = dictionaries[context] {
-            let problems = JobRules.problems(in: config, dictionary: dictionary)
+            let problems = configs.flatMap { JobRules.problems(in: $0, dictionary: dictionary) }
             if !problems.isEmpty { return editResubmit { $0.problems = problems.map(\.message) } }
         }
         _ = editResubmit {
             $0.problems = []
             $0.refusal = nil
             $0.submitting = true
+            $0.awaiting = configs.count
         }
-        return [.submitJob(context: context, config, requester: requester)]
+        return configs.map { .submitJob(context: context, $0, requester: requester) }
     }
 
     /// `e`: the review gives way to the composer, filled in with the job (its window as "same as").

@@ -1,3 +1,4 @@
+import DisplayText
 import ICWSWire
 import JobComposition
 
@@ -5,8 +6,10 @@ import JobComposition
 enum ResubmitView {
     static func draw(_ review: ResubmitReview, state: DashboardState, on canvas: Canvas) {
         let width = max(20, min(100, canvas.width - 8))
-        let config = review.config(submittedUserId: state.submittingUser(on: review.job.context))
-        var lines: [StyledLine] = [[Span("Send job \(review.jobId) again?", CellStyle(bold: true))], []]
+        let configs = review.configs(submittedUserId: state.submittingUser(on: review.job.context))
+        let config = configs[0]
+        var lines: [StyledLine] = review.fill == nil ? [[Span("Send job \(review.jobId) again?", CellStyle(bold: true))], []]
+            : ResubmitView.fillLines(configs, perPeriod: review.fill?.perPeriod ?? true, format: state.options.timeFormat, glyphs: canvas.glyphs)
         if state.servers.count > 1, let index = state.serverIndex(review.job.context) {
             lines.append([Span("Server: \(state.servers[index].label) (the job's own)")])
         }
@@ -22,5 +25,18 @@ enum ResubmitView {
         lines.append([])
         lines.append(FooterView.hintLine(state, in: .resubmit))
         BoxView.draw(title: "Resubmit job", lines: lines, minWidth: width, on: canvas)
+    }
+
+    /// A gap fill's heading: how many jobs, and each one's window (the rest of the review shows the first).
+    static func fillLines(_ configs: [JobConfig], perPeriod: Bool, format: TimeFormat, glyphs: Glyphs) -> [StyledLine] {
+        var lines: [StyledLine] = [[Span("Fill the gap: send \(configs.count) job\(configs.count == 1 ? "" : "s") (\(perPeriod ? "one per period" : "one over the whole gap"))?",
+                                         CellStyle(bold: true))]]
+        for config in configs.prefix(6) {
+            guard let window = TimeWindow(of: config) else { continue }
+            lines.append([Span("  \(format.short(window.start)) \(glyphs.arrow) \(format.short(window.end))")])
+        }
+        if configs.count > 6 { lines.append([Span("  and \(configs.count - 6) more", CellStyle(dim: true))]) }
+        lines.append([])
+        return lines
     }
 }

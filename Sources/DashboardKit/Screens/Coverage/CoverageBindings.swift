@@ -1,0 +1,107 @@
+import Foundation
+import Insight
+import JobComposition
+
+extension KeyContext {
+    static let coverage = KeyContext("coverage", section: "Coverage (after C)", opensHelp: true, notes: [
+        "Cells: `█` extracted, `◆` extracted twice or more, `○` a gap no job tried, `✗` a gap a failed or",
+        "canceled job tried, `·` not due yet (`#`, `*`, `o`, `X`, `.` in ASCII). A period is due once a whole",
+        "period has passed since it ended (docs/insight.md, \"Coverage\").",
+    ])
+}
+
+extension CoverageScreen {
+    static let bindings: [Binding] = [
+        Binding([.left, .char("h")], in: [.coverage], help: "earlier period", footer: FooterLabel(label: "move", rank: 0)) { state, _ in
+            state.editCoverage { screen, columns in screen.moveColumn(-1, columns: columns) }
+        },
+        Binding([.right, .char("l")], in: [.coverage], help: "later period", footer: FooterLabel(label: "move", rank: 0)) { state, _ in
+            state.editCoverage { screen, columns in screen.moveColumn(1, columns: columns) }
+        },
+        Binding([.char("j"), .down], in: [.coverage], help: "next series", footer: FooterLabel(label: "move", rank: 0)) { state, _ in
+            state.editCoverage { screen, _ in screen.moveRow(1) }
+        },
+        Binding([.char("k"), .up], in: [.coverage], help: "previous series", footer: FooterLabel(label: "move", rank: 0)) { state, _ in
+            state.editCoverage { screen, _ in screen.moveRow(-1) }
+        },
+        Binding([.char("u")], in: [.coverage], help: "periods: days, weeks, months", footer: FooterLabel(label: "days/weeks/months", rank: 1)) { state, _ in
+            state.editCoverage { screen, _ in screen.nextUnit() }
+        },
+        Binding([.enter], in: [.coverage], help: "fill the gap under the cursor (a review first; nothing is sent without y)",
+                details: "On a gap: the resubmit review opens with the series' newest configuration and the gap's window, one job per period (`p`: one job over the whole gap); nothing is sent without `y`. Off in `--read-only` mode and on read-only contexts.",
+                footer: FooterLabel(label: "fill gap", rank: 2),
+                unavailable: { $0.fillUnavailable }) { state, _ in
+            state.openGapFill()
+        },
+        Binding([.escape, .char("q")], in: [.coverage], help: "close the coverage", footer: FooterLabel(label: "close", rank: 3)) { state, _ in
+            state.pop()
+            return []
+        },
+    ]
+}
+
+extension DashboardState {
+    /// `C`: every series of every server, by server and name.
+    mutating func openCoverage() -> [Effect] {
+        let rows = coverageRows()
+        let earliest = rows.compactMap { $0.coverage?.span?.start ?? $0.coverage?.extracted.first?.start }.min()
+        let calendar = Calendar.gregorian(in: options.timeFormat.timeZone)
+        let unit = CoveragePeriods.unit(reaching: earliest, from: timelineNow, count: CoverageView.columns(width), calendar: calendar)
+        var screen = CoverageScreen(rows: rows, unit: unit)
+        screen.seenVersion = history.version
+        push(screen)
+        return []
+    }
+
+    func coverageRows() -> [CoverageRow] {
+        let now = timelineNow
+        return history.model.seriesNames().compactMap { series -> CoverageRow? in
+            guard let index = Int(series.server), let server = serverIndex(ContextID(index)) else { return nil }
+            let context = ContextID(index)
+            return CoverageRow(context: context, key: series.key, name: series.name, serverLabel: servers[server].label,
+                               coverage: history.model.coverage(server: series.server, key: series.key, now: now),
+                               latestJobId: history.model.recentRuns(server: series.server, key: series.key, count: 1).first?.jobId)
+        }.sorted { ($0.context.index, $0.name, $0.key) < ($1.context.index, $1.name, $1.key) }
+    }
+
+    mutating func editCoverage(_ change: (inout CoverageScreen, Int) -> Void) -> [Effect] {
+        let columns = CoverageView.columns(width)
+        return editTop(CoverageScreen.self) { screen, _ in
+            change(&screen, columns)
+            return []
+        }
+    }
+
+    /// The gap under the coverage cursor, with its series.
+    private var gapUnderCursor: (row: CoverageRow, gap: TimeWindow)? {
+        guard let screen = topmost(CoverageScreen.self),
+              let selection = screen.selection(columns: CoverageView.columns(width), now: timelineNow,
+                                               calendar: Calendar.gregorian(in: options.timeFormat.timeZone)),
+              selection.cell.isGap, let gap = selection.row.coverage?.gaps(touching: selection.period).first else { return nil }
+        return (selection.row, gap.window)
+    }
+
+    /// Why Enter cannot fill the cell under the cursor, if it cannot.
+    var fillUnavailable: Unavailable? {
+        guard !options.readOnly else { return .off("Read-only mode: filling gaps is turned off.", brief: "read-only mode") }
+        guard let (row, _) = gapUnderCursor else { return .notNow("No gap under the cursor: move onto a gap (○ or ✗) to fill it.") }
+        if let server = serverIndex(row.context), servers[server].options.readOnly {
+            return .notNow("Read-only context \(servers[server].label): filling gaps is turned off there.")
+        }
+        guard history.latestConfig(context: row.context, key: row.key) != nil else {
+            return .notNow("No configuration of this series has been read yet.")
+        }
+        return nil
+    }
+
+    /// Enter on a gap: the resubmit review with the series' newest configuration and the gap's window.
+    mutating func openGapFill() -> [Effect] {
+        guard let (row, gap) = gapUnderCursor, let config = history.latestConfig(context: row.context, key: row.key) else { return [] }
+        let fill = GapFill(gap: gap, windowClass: row.key.window, displayZone: options.timeFormat.timeZone)
+        var review = ResubmitReview(job: JobKey(context: row.context, id: row.latestJobId ?? config.id ?? ""), original: config,
+                                    timeZone: options.timeFormat.timeZone)
+        review.fill = fill
+        push(review)
+        return []
+    }
+}

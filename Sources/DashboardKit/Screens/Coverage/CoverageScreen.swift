@@ -1,0 +1,91 @@
+import Foundation
+import Insight
+import JobComposition
+
+/// One series on the coverage grid, read from the model when the screen opens or its data changes.
+struct CoverageRow: Equatable, Sendable {
+    let context: ContextID
+    let key: SeriesKey
+    let name: String
+    let serverLabel: String
+    let coverage: Coverage?
+    /// The newest job of the series: its configuration is what a fill sends again.
+    let latestJobId: String?
+}
+
+/// The coverage screen's state: the series, the period unit, how far back the grid is moved, and
+/// the cell under the cursor (its column counted from the newest period, so a resize keeps it).
+struct CoverageScreen: DashboardScreen, Equatable {
+    var rows: [CoverageRow]
+    var unit: CoveragePeriods.Unit
+    /// Periods the grid is moved back from the current one.
+    var back = 0
+    var cursorRow = 0
+    /// 0 is the newest column shown.
+    var cursorFromRight = 0
+    /// The run history's version `rows` were read at.
+    var seenVersion = 0
+
+    init(rows: [CoverageRow], unit: CoveragePeriods.Unit) {
+        self.rows = rows
+        self.unit = unit
+    }
+
+    static let contexts: [KeyContext] = [.coverage]
+    var keyContext: KeyContext { .coverage }
+    var coversMainScreen: Bool { true }
+
+    func draw(_ state: DashboardState, on canvas: Canvas) {
+        CoverageView.draw(self, now: state.timelineNow, timeFormat: state.options.timeFormat, readOnly: state.options.readOnly,
+                          on: canvas.area(state.screenBody))
+    }
+
+    mutating func jobsChanged(_ state: DashboardState) {
+        guard state.history.version != seenVersion else { return }
+        rows = state.coverageRows()
+        seenVersion = state.history.version
+        cursorRow = min(cursorRow, max(0, rows.count - 1))
+    }
+
+    /// The grid's columns for `columns` cells, in the display calendar.
+    func periods(columns: Int, now: Date, calendar: Calendar) -> CoveragePeriods {
+        let end = CoveragePeriods.advance(now, unit: unit, by: -back, calendar: calendar)
+        return CoveragePeriods(unit: unit, endingWith: end, count: columns, calendar: calendar)
+    }
+
+    /// ←/→: the cursor moves a period; at an edge the grid moves instead (never past the current period).
+    mutating func moveColumn(_ delta: Int, columns: Int) {
+        let target = cursorFromRight - delta
+        if target < 0 {
+            back = max(0, back + target)
+            cursorFromRight = 0
+        } else if target >= columns {
+            back += target - columns + 1
+            cursorFromRight = max(0, columns - 1)
+        } else {
+            cursorFromRight = target
+        }
+    }
+
+    mutating func moveRow(_ delta: Int) {
+        cursorRow = min(max(0, cursorRow + delta), max(0, rows.count - 1))
+    }
+
+    /// `u`: days, weeks, months, days…
+    mutating func nextUnit() {
+        let all = CoveragePeriods.Unit.allCases
+        unit = all[((all.firstIndex(of: unit) ?? 0) + 1) % all.count]
+        back = 0
+        cursorFromRight = 0
+    }
+
+    /// The series and period under the cursor, and its cell.
+    func selection(columns: Int, now: Date, calendar: Calendar) -> (row: CoverageRow, period: TimeWindow, cell: CoverageCell)? {
+        guard rows.indices.contains(cursorRow), columns > 0 else { return nil }
+        let periods = periods(columns: columns, now: now, calendar: calendar)
+        let column = periods.count - 1 - min(cursorFromRight, periods.count - 1)
+        let period = periods.window(column)
+        let row = rows[cursorRow]
+        return (row, period, row.coverage?.cell(for: period) ?? .none)
+    }
+}

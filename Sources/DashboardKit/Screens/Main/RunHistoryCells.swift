@@ -1,0 +1,43 @@
+import DisplayText
+import Foundation
+import ICWSWire
+
+/// What the job list and the header show of the run history: a job against its series' baseline,
+/// the failing-series mark, the sparkline, and the counts of overdue jobs and failing series.
+extension DashboardState {
+    /// Cells of the USUAL column (`12m/~15m`, `!47m/~15m`, `✗ 3 failed`).
+    static let progressWidth = 10
+    /// Cells of the RUNS column (`S`).
+    static let sparklineWidth = 8
+
+    /// A job that has not ended: elapsed against the median with `!` when overdue; queued: `-/~15m`.
+    /// The newest run of a failing series: the streak. Else empty.
+    func progressCell(_ job: JobStatus, key: JobKey, now: Date, glyphs: Glyphs) -> (text: String, style: CellStyle?) {
+        let server = RunHistory.server(key.context)
+        if !job.knownState.hasEnded {
+            guard let progress = history.model.progress(server: server, jobId: key.id, now: now), let expected = progress.expected else {
+                return ("", nil)
+            }
+            let elapsed = job.knownState == .started ? TimeFormat.coarse(progress.elapsed) : "-"
+            let text = "\(progress.overdue ? "!" : "")\(elapsed)/~\(TimeFormat.coarse(expected))"
+            return (text, progress.overdue ? CellStyle(color: .red, bold: true) : nil)
+        }
+        guard let series = history.seriesKey(of: key),
+              history.model.recentRuns(server: server, key: series, count: 1).first?.jobId == key.id else { return ("", nil) }
+        let streak = history.model.failureStreak(server: server, key: series)
+        guard streak > 0 else { return ("", nil) }
+        return ("\(glyphs.charts.failed) \(streak) failed", CellStyle(color: .red, bold: true))
+    }
+
+    /// The job's series' last runs, newest on the right.
+    func sparklineCell(_ key: JobKey, glyphs: Glyphs) -> String {
+        guard let series = history.seriesKey(of: key) else { return "" }
+        let runs = history.model.recentRuns(server: RunHistory.server(key.context), key: series, count: Self.sparklineWidth)
+        return Sparkline.text(runs.reversed().map(RunBar.init), width: Self.sparklineWidth, glyphs: glyphs.charts)
+    }
+
+    /// Jobs running past the overdue rule, and series whose newest runs failed.
+    var insightCounts: (overdue: Int, failing: Int) {
+        (history.model.pendingJobs(now: timelineNow).filter(\.progress.overdue).count, history.model.failingSeries().count)
+    }
+}

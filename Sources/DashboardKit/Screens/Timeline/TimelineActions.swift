@@ -1,0 +1,64 @@
+import Foundation
+import JobComposition
+
+extension DashboardState {
+    /// How far before the window a job may have been submitted and still be drawn: jobs are
+    /// looked up by submission time, and a job running for longer than this is left out.
+    static let timelineLookBack: TimeInterval = 86_400
+
+    /// The time the timeline's bars and "now" line are drawn against: the latest the dashboard knows.
+    var timelineNow: Date { clock ?? lastDataAt ?? Date(timeIntervalSince1970: 0) }
+
+    /// Today in the display zone.
+    var today: TimelineWindow { TimelineWindow.day(of: timelineNow, calendar: Calendar.gregorian(in: options.timeFormat.timeZone)) }
+
+    /// `t`: the timeline over today, every server.
+    mutating func openTimeline() -> [Effect] {
+        push(TimelineScreen(window: today))
+        return []
+    }
+
+    /// The loaded jobs of every server that take room in `window`, found by submission time in the
+    /// merged order (newest first): only those submitted in the window or a day before are read.
+    func timelineJobs(in window: TimelineWindow, now: Date) -> [TimelineJob] {
+        let earliest = window.start.addingTimeInterval(-Self.timelineLookBack)
+        let order = loadOrder
+        func submitted(_ index: Int) -> Date? { jobs.slot(of: order[index]).flatMap(jobs.submitTime) }
+        // Newest first, jobs without a submission time last: skip those submitted after the window.
+        var low = order.startIndex, high = order.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if let time = submitted(mid), time >= window.end { low = mid + 1 } else { high = mid }
+        }
+        var found: [TimelineJob] = []
+        for key in order[low...] {
+            guard let slot = jobs.slot(of: key), let submitted = jobs.submitTime(slot) else { continue }
+            if submitted < earliest { break }
+            guard let status = jobs[key] else { continue }
+            let job = TimelineJob(key: key, name: status.name, series: history.seriesKey(of: key), submitted: status.submitTime,
+                                  started: status.startedTime, ended: status.endTime, state: status.knownState)
+            if job.overlaps(window, now: now) { found.append(job) }
+        }
+        return found
+    }
+
+    /// Changes the open timeline.
+    mutating func editTimeline(_ change: (inout TimelineScreen) -> Void) -> [Effect] {
+        editTop(TimelineScreen.self) { screen, _ in
+            change(&screen)
+            return []
+        }
+    }
+
+    /// `j`/`k`: the cursor moves over the rows the timeline shows.
+    mutating func moveTimelineCursor(_ delta: Int) -> [Effect] {
+        guard let screen = topmost(TimelineScreen.self) else { return [] }
+        let rows = timelineRows(screen).count
+        return editTimeline { $0.moveCursor(delta, rowCount: rows) }
+    }
+
+    func timelineRows(_ screen: TimelineScreen) -> [TimelineRow] {
+        let now = timelineNow
+        return TimelineRows.rows(timelineJobs(in: screen.window, now: now), window: screen.window, grouping: screen.grouping, now: now)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// A series as a list row names it: its server, key and newest name.
+public struct SeriesName: Hashable, Sendable {
+    public let server: String
+    public let key: SeriesKey
+    /// The newest ended run's name, else a pending job's (names vary; the key never reads them).
+    public let name: String
+}
+
+/// A series whose newest ended runs failed or were canceled.
+public struct FailingSeries: Hashable, Sendable {
+    public let server: String
+    public let key: SeriesKey
+    /// Failed or canceled runs in a row, counted back from the newest ended run.
+    public let streak: Int
+    /// The newest ended run: the job the list marks.
+    public let lastJobId: String
+}
+
+/// The dashboard's questions, each answered without reading a series' whole history (a frame
+/// asks them for every row on screen): cost O(1) or O(what is returned), never O(runs).
+extension InsightModel {
+    /// The baseline of a series, nil for a series not seen.
+    public func baseline(server: String, key: SeriesKey) -> Baseline? {
+        index(server: server, key: key).map(baseline(at:))
+    }
+
+    /// The newest `count` ended runs of a series, newest first.
+    public func recentRuns(server: String, key: SeriesKey, count: Int) -> [Run] {
+        guard let index = index(server: server, key: key) else { return [] }
+        return Array(series[index].runs.suffix(max(0, count)).reversed())
+    }
+
+    /// Failed or canceled runs in a row, counted back from the newest ended run.
+    public func failureStreak(server: String, key: SeriesKey) -> Int {
+        index(server: server, key: key).map(streak(at:)) ?? 0
+    }
+
+    /// Every series whose newest ended run failed or was canceled, by server then key.
+    public func failingSeries() -> [FailingSeries] {
+        series.indices.compactMap { index -> FailingSeries? in
+            let streak = streak(at: index)
+            guard streak > 0, let last = series[index].runs.last else { return nil }
+            return FailingSeries(server: serverNames[series[index].id.server], key: series[index].id.key, streak: streak, lastJobId: last.jobId)
+        }.sorted { ($0.server, $0.key) < ($1.server, $1.key) }
+    }
+
+    /// Every series with its newest name, by server then key: O(series).
+    public func seriesNames() -> [SeriesName] {
+        series.map { state in
+            SeriesName(server: serverNames[state.id.server], key: state.id.key,
+                       name: state.runs.last?.name ?? state.pending.values.first?.name ?? "")
+        }.sorted { ($0.server, $0.key) < ($1.server, $1.key) }
+    }
+
+    /// The jobs of a series that have not ended, by job id.
+    public func pendingRuns(server: String, key: SeriesKey) -> [PendingRun] {
+        guard let index = index(server: server, key: key) else { return [] }
+        return series[index].pending.values.sorted { $0.jobId < $1.jobId }
+    }
+
+    func streak(at index: Int) -> Int {
+        series[index].runs.reversed().prefix { $0.outcome != .finished }.count
+    }
+}
