@@ -139,6 +139,7 @@ public final class ICWSJobService: JobService {
         case .cancelJob(let key):
             do {
                 try await session.cancelJob(id: key.id)
+                feed.expectChange()
                 return .cancelSucceeded(id: key)
             } catch {
                 return .cancelFailed(id: key, failure: Failure(error))
@@ -151,7 +152,9 @@ public final class ICWSJobService: JobService {
             }
         case .submitJob(_, let config, let requester):
             do {
-                return .screenReply(requester, .jobSubmitted(JobKey(context: context, id: try await session.submitJob(config))))
+                let id = try await session.submitJob(config)
+                feed.expectChange()
+                return .screenReply(requester, .jobSubmitted(JobKey(context: context, id: id)))
             } catch {
                 return .screenReply(requester, .submitFailed(Failure(error)))
             }

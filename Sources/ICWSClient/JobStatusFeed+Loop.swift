@@ -111,7 +111,7 @@ extension JobStatusFeed {
                 gap = active ? interval : min(gap * 2, max(cap, interval))
             }
             let next = clock.instant + gap
-            try await clock.sleep(until: deadline.map { min($0, next) } ?? next)
+            if try await pollNudge.sleep(on: clock, until: deadline.map { min($0, next) } ?? next) { gap = interval }
         }
     }
 

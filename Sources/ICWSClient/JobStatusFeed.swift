@@ -28,6 +28,8 @@ public final class JobStatusFeed: Sendable {
     /// Job sets waiting to be PUT: only the newest is kept, so a burst of changes ends in one PUT
     /// of the final set. The session keeps the set itself (and sends a repeated set not again).
     private let pendingWatch = Mutex<(ids: [String]?, sending: Bool)>((nil, false))
+    /// Ends a polling wait early after `expectChange()`.
+    let pollNudge = PollNudge()
 
     struct FeedLoopState {
         var loop: Task<Void, Never>?
@@ -70,6 +72,12 @@ public final class JobStatusFeed: Sendable {
         previous.1?.finish()
         continuation.onTermination = { _ in loop.cancel() }
         return stream
+    }
+
+    /// The consumer changed something on the server (a cancel, a submit) and expects to see it:
+    /// a polling feed polls now and starts its backoff again; a stream needs nothing.
+    public func expectChange() {
+        pollNudge.nudge()
     }
 
     /// Replaces the watched jobs (PUT the subscription; `[]` deletes it). The server answers with
