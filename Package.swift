@@ -63,6 +63,10 @@ let package = Package(
         ),
         // Terminal-safe text: sanitising server strings, display width, time and duration formats.
         .target(name: "DisplayText", swiftSettings: strict),
+        // The job filter people type (`state:failed user:jdoe since:2d`), parsed and matched without I/O.
+        .target(name: "JobQuery", dependencies: ["ICWSWire", "DisplayText"], swiftSettings: strict),
+        // Copying to the terminal's clipboard (OSC 52, wrapped for tmux and screen) as bytes, without I/O.
+        .target(name: "Clipboard", swiftSettings: strict),
         // The dashboard's state, actions, pure update function and views over a surface protocol.
         .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText", "JobComposition"], swiftSettings: strict),
         .target(
@@ -104,7 +108,7 @@ let package = Package(
         .target(
             name: "DxtopCommands",
             dependencies: [
-                "CBuildInfo", "ChildProcess", "HistoryCache", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
+                "CBuildInfo", "ChildProcess", "Clipboard", "HistoryCache", "JobQuery", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
                 "Exporter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -135,6 +139,8 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"], swiftSettings: strict),
+        .testTarget(name: "JobQueryTests", dependencies: ["JobQuery", "ICWSWire"], swiftSettings: strict),
+        .testTarget(name: "ClipboardTests", dependencies: ["Clipboard"], swiftSettings: strict),
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire", "DisplayText", "JobComposition"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "DashboardKit", "CNcursesw"], swiftSettings: strict),
         // The headless pilot: the real runtime and the real simulator over loopback, a grid surface.

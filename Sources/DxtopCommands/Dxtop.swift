@@ -12,7 +12,7 @@ public struct Dxtop: ParsableCommand {
             """,
         version: DxtopVersion.current,
         subcommands: [JobsCommand.self, SeriesCommand.self, HistoryCommand.self, CoverageCommand.self, CacheCommand.self, DictionaryCommand.self, ConfigCommand.self,
-                      DoctorCommand.self, CompletionCommand.self, SimulateCommand.self, ExporterCommand.self])
+                      DoctorCommand.self, KeysCommand.self, CompletionCommand.self, SimulateCommand.self, ExporterCommand.self])
 
     @OptionGroup public var global: GlobalOptions
 

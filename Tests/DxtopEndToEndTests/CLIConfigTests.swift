@@ -68,8 +68,8 @@ struct CLIConfigTests {
             """)
         let result = try await DxtopBinary.run(["config", "contexts"], env: config.environment)
         #expect(result.status == 0, "\(result)")
-        #expect(result.stderr.contains("dxtop: warning: config.yaml:5: context 'a': unknown key 'colour' (ignored)"), "\(result)")
-        #expect(result.stderr.contains("dxtop: warning: config.yaml:7: unknown key 'colours' (ignored)"), "\(result)")
+        #expect(result.stderr.contains("dxtop: warning: config.yaml:5: context 'a': unknown key 'colour' (ignored; did you mean 'color'?)"), "\(result)")
+        #expect(result.stderr.contains("dxtop: warning: config.yaml:7: unknown key 'colours' (ignored; did you mean 'colors'?)"), "\(result)")
         #expect(result.stdout.contains("admin"))
     }
 

@@ -13,7 +13,7 @@ struct CLIDoctorTests {
             let rest = words[1].drop { $0 == " " }
             let step = rest.prefix { $0 != " " }
             return "\(mark) \(step == "list" ? "list jobs" : String(step))"
-        }
+        }.filter { !$0.hasSuffix(" clipboard") }  // the local step, which depends on the terminal the tests run in
     }
 
     @Test("a good server passes every step")

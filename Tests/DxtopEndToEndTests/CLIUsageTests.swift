@@ -23,7 +23,7 @@ struct CLIUsageTests {
 
     @Test("parser errors are one line that points at the command's --help",
           arguments: [["jobs", "list", "--bogus"], ["jobs", "show"], ["jobs", "list", "--count", "0"],
-                      ["jobs", "cancel", "1", "2"], ["simulate", "--port", "70000"]])
+                      ["jobs", "cancel"], ["jobs", "cancel", "1", "--state", "x"], ["simulate", "--port", "70000"]])
     func oneLine(arguments: [String]) async throws {
         let result = try await DxtopBinary.run(arguments, env: Self.unreachable)
         let line = Self.expectUsageError(result)

@@ -1,7 +1,9 @@
 /// docs/keys.md, written from the binding table (the same sections and words as the help
 /// overlay). A test compares the file with this and says how to rewrite it.
 public enum KeysDocument {
-    public static func markdown() -> String {
+    public static func markdown() -> String { markdown(BindingTable.all) }
+
+    static func markdown(_ table: [Binding]) -> String {
         var out = [
             "# Dashboard keys",
             "",
@@ -13,7 +15,7 @@ public enum KeysDocument {
             "letters typed into the filter prompt are text, not commands. A key that cannot act (cancel on a",
             "job that has ended, or in `--read-only` mode) says why in the status line and does nothing else.",
         ]
-        for section in HelpView.sections() {
+        for section in HelpView.sections(table) {
             out += ["", "## \(section.title)", "", "| Key | Does |", "|---|---|"]
             for binding in section.bindings {
                 let keys = binding.keys.map { "`\($0.name)`" }.joined(separator: ", ")

@@ -1,3 +1,4 @@
+import DashboardKit
 import DisplayText
 import Foundation
 import JobComposition
@@ -15,6 +16,8 @@ struct ContextSettings: Sendable {
     var proxy: String?
     var timeout: Double?
     var utc: Bool?
+    /// The colour of the context's name in the dashboard's context column and header.
+    var color: TextColor?
     /// A `password:` key was present (it is never used or shown: see docs/config.md).
     var hasPlainPassword = false
 }
@@ -23,6 +26,8 @@ struct ContextSettings: Sendable {
 struct ConfigFile: Sendable {
     var currentContext: String?
     var contexts: [(name: String, settings: ContextSettings)] = []
+    /// Views, theme, colours, mouse and keys of the dashboard.
+    var dashboard = DashboardSettings()
     /// Problems that do not stop dxtop (unknown keys, a plain password), each one line.
     var warnings: [String] = []
 
@@ -34,7 +39,7 @@ struct ConfigFile: Sendable {
 
     /// The keys a context may have.
     static let contextKeys: Set<String> = ["server", "user", "password-command", "ca-file", "insecure", "read-only",
-                                           "proxy", "timeout", "utc", "password"]
+                                           "proxy", "timeout", "utc", "color", "password"]
 
     /// Parses YAML text. `source` names the file in messages (`config.yaml:7: ...`).
     /// Throws `CLIError` for malformed YAML (with its line) and for values of the wrong type.
@@ -51,9 +56,15 @@ struct ConfigFile: Sendable {
         guard let top = root.mapping else {
             throw Self.problem(source, root, "the file must be a mapping with current-context and contexts")
         }
+        let dashboardParser = DashboardSettingsParser(source: source)
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
             switch key {
+            case "theme": dashboard.theme = try dashboardParser.theme(value)
+            case "colors": dashboard.colors = try dashboardParser.colors(value)
+            case "mouse": dashboard.mouse = try dashboardParser.mouse(value)
+            case "keys": dashboard.keys = try dashboardParser.keys(value)
+            case "views": try dashboardParser.views(value, into: &dashboard)
             case "current-context":
                 guard let name = value.scalar?.string else { throw Self.problem(source, value, "current-context must be a context name") }
                 currentContext = name
@@ -67,7 +78,7 @@ struct ConfigFile: Sendable {
                     contexts.append((name, try parseContext(body, name: name, source: source)))
                 }
             default:
-                warnings.append("\(Self.location(source, keyNode)): unknown key '\(Self.visible(key))' (ignored\(Self.didYouMean(key, among: ["current-context", "contexts"])))")
+                warnings.append("\(Self.location(source, keyNode)): unknown key '\(Self.visible(key))' (ignored\(Self.didYouMean(key, among: ["current-context", "contexts"] + DashboardSettings.keysRead)))")
             }
         }
     }
@@ -100,6 +111,7 @@ struct ConfigFile: Sendable {
             case "insecure": settings.insecure = try flag()
             case "read-only": settings.readOnly = try flag()
             case "utc": settings.utc = try flag()
+            case "color": settings.color = try DashboardSettingsParser(source: source).color(value, "\(what): color")
             case "timeout":
                 guard let seconds = value.float, GlobalOptions.timeoutRange.contains(seconds) else {
                     throw Self.problem(source, value, "\(what): timeout must be a number of seconds from 0.1 to 3600")
@@ -147,7 +159,7 @@ struct ConfigFile: Sendable {
         node.mark.map { "\(source):\($0.line)" } ?? source
     }
 
-    private static func problem(_ source: String, _ node: Node, _ message: String) -> CLIError {
+    static func problem(_ source: String, _ node: Node, _ message: String) -> CLIError {
         CLIError.failure("\(location(source, node)): \(message)")
     }
 

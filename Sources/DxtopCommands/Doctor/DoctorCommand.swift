@@ -16,6 +16,7 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        DoctorClipboardStep(environment: environment).run()
         let context = try ContextResolver(global, environment: environment).single()
         let logger = try LoggingSetup.logger(logFile: global.logFile)
         CommandContext.warnIfInsecure(context)
@@ -34,8 +35,13 @@ enum DoctorLine {
     /// Prints the failure and what to do, and returns the error that ends the command.
     static func fail(_ step: String, _ text: String, status: ExitStatus = .failure, next: String) -> CLIError {
         line("FAIL", step, text)
-        StandardStreams.out(String(repeating: " ", count: 6) + "next: " + next)
+        self.next(next)
         return CLIError("doctor: the \(step) step failed", status: status)
+    }
+
+    /// The `next:` line under a warning.
+    static func next(_ text: String) {
+        StandardStreams.out(String(repeating: " ", count: 6) + "next: " + text)
     }
 
     private static func line(_ mark: String, _ step: String, _ text: String) {

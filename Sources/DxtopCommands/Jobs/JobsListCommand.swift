@@ -3,6 +3,7 @@ import DisplayText
 import Foundation
 import ICWSClient
 import ICWSWire
+import JobQuery
 import Synchronization
 
 /// `dxtop jobs list`: the newest jobs (or those before `--from`) of one server, or of several
@@ -31,9 +32,13 @@ struct JobsListCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep fetching older pages until there are no more (each page is written as it arrives).")
     var all = false
 
+    @Option(name: .long, help: ArgumentHelp("Only the jobs read that match, e.g. 'state:failed user:jdoe since:2d' (docs/cli.md, \"Field filters\").", valueName: "filter"))
+    var filter: String?
+
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let fromJobId { try JobIdArgument.validate(fromJobId, as: "--from") }
+        _ = try FilterOption.query([("--filter", filter)])
     }
 
     /// Jobs per request: `--count`, else the server's default page, or large pages for `--all`.
@@ -58,6 +63,7 @@ struct JobsListCommand: ParsableCommand {
     /// closed) and says how many jobs it holds.
     private func stream(_ configuration: ICWSClientConfiguration, of context: ResolvedContext, into writer: JobListWriter) throws {
         let (count, from, all) = (pageSize, fromJobId, all)
+        let query = try FilterOption.query([("--filter", filter)]), now = Date()
         let written = Mutex<Int?>(nil)
         do {
             try SessionRun.blocking([configuration]) { sessions in
@@ -66,7 +72,8 @@ struct JobsListCommand: ParsableCommand {
                     _ = try await sessions[0].connect()
                     let id = try await JobIdLookup.fullId(ifGiven: from, session: sessions[0])
                     try await JobPageWalk.walk(session: sessions[0], count: count, from: id, all: all) { page in
-                        try writer.write(page.map { ListedJob(context: nil, status: $0) })
+                        let kept = page.filter { query.matches($0, context: context.name, now: now) }
+                        try writer.write(kept.map { ListedJob(context: nil, status: $0) })
                         written.withLock { $0 = writer.written }
                     }
                     try writer.finish()
@@ -87,6 +94,7 @@ struct JobsListCommand: ParsableCommand {
     private func merge(_ contexts: [ResolvedContext], passwords: [Result<String, any Error>],
                        ready: [ICWSClientConfiguration], into writer: JobListWriter) throws {
         let (count, from, all) = (pageSize, fromJobId, all)
+        let query = try FilterOption.query([("--filter", filter)]), now = Date()
         var fetched = try SessionRun.blocking(ready) { sessions in
             try await JobListing.fetch(sessions) { session in
                 let id = try await JobIdLookup.fullId(ifGiven: from, session: session)
@@ -102,7 +110,8 @@ struct JobsListCommand: ParsableCommand {
         for (index, (context, outcome)) in zip(contexts, outcomes).enumerated() {
             switch outcome {
             case .success(let statuses):
-                jobs += statuses.map { (index, ListedJob(context: context.label, status: $0)) }
+                jobs += statuses.filter { query.matches($0, context: context.name, now: now) }
+                    .map { (index, ListedJob(context: context.label, status: $0)) }
             case .failure(let error):
                 failed = true
                 let message = OneLine.safe(FailureReport.describe(ContextFailure.wrap(error, context)))

@@ -10,8 +10,14 @@ struct ContextLogins {
     let logger: Logger
 
     init(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        contexts = try ContextResolver(global, environment: environment).resolve(all: global.allContexts)
-        logger = try LoggingSetup.logger(logFile: global.logFile)
+        try self.init(contexts: try ContextResolver(global, environment: environment).resolve(all: global.allContexts),
+                      environment: environment, logFile: global.logFile)
+    }
+
+    /// For contexts already resolved (a bulk command looks at them before any password).
+    init(contexts: [ResolvedContext], environment: [String: String], logFile: String?) throws {
+        self.contexts = contexts
+        logger = try LoggingSetup.logger(logFile: logFile)
         contexts.forEach(CommandContext.warnIfInsecure)
         passwords = PasswordSource.passwords(for: contexts, environment: environment)
         if contexts.count == 1, case .failure(let error) = passwords[0] { throw error }

@@ -53,7 +53,7 @@ enum PasswordCommand {
 }
 
 /// Reads a pipe to its end on a thread of its own, so a chatty command cannot block on a full pipe.
-private final class PipeDrain: @unchecked Sendable {
+final class PipeDrain: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var data = Data()
 

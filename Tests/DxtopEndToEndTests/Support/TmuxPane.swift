@@ -56,6 +56,11 @@ final class TmuxPane: @unchecked Sendable {
         try press("Enter")
     }
 
+    /// Sets a global option of this tmux server (`set-option -g NAME VALUE`).
+    func setGlobalOption(_ name: String, _ value: String) throws {
+        try tmux(["set-option", "-g", name, value])
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "dxtop", "-x", "\(width)", "-y", "\(height)"])
     }

@@ -3,9 +3,9 @@ import DisplayText
 /// The help overlay: every binding of the table, per section, with what it does.
 enum HelpView {
     /// The table's bindings grouped by section, in the table's order (shared with docs/keys.md).
-    static func sections() -> [(title: String, bindings: [Binding])] {
+    static func sections(_ table: [Binding] = BindingTable.all) -> [(title: String, bindings: [Binding])] {
         var sections: [(title: String, bindings: [Binding])] = []
-        for binding in BindingTable.all {
+        for binding in table {
             let title = KeyContext.section(of: binding.contexts)
             if let index = sections.firstIndex(where: { $0.title == title }) {
                 sections[index].bindings.append(binding)

@@ -1,0 +1,179 @@
+import DashboardKit
+import JobQuery
+import Yams
+
+/// The dashboard's settings of the config file (docs/config.md, "The dashboard"): saved views,
+/// the theme and custom colours, the mouse, and rebound keys. Parsed into typed values when the
+/// file is loaded; every mistake is one line with the file and line.
+struct DashboardSettings: Sendable {
+    enum Theme: String, Sendable, CaseIterable {
+        case dark, light
+        case highContrast = "high-contrast"
+    }
+
+    /// What a custom colour (`colors:`) applies to: a job state, or the header.
+    enum ColorRole: String, Sendable, CaseIterable {
+        case submitted, queued, started, finished, failed, canceled, header
+    }
+
+    /// A list column a view can show (the dashboard's column chooser will name the same ones).
+    enum ViewColumn: String, Sendable, CaseIterable {
+        case context, id, state, name, user, submitted, queued, started, ended, duration, output, error
+    }
+
+    /// A saved view: a filter, the columns and the sort under a name.
+    struct SavedView: Sendable {
+        var name: String
+        var filter: JobQuery
+        var filterText: String
+        var columns: [ViewColumn]
+        var sort: SortOrder
+        var reversed: Bool
+    }
+
+    var theme: Theme = .dark
+    var colors: [ColorRole: TextColor] = [:]
+    var mouse = false
+    /// In the file's order.
+    var views: [SavedView] = []
+    /// The view the dashboard opens on (the one marked `default: true`, else the first).
+    var defaultView: String?
+    var keys: [KeyRebinding] = []
+
+    /// Colour names as the config writes them.
+    static let colorNames: [String: TextColor] = ["red": .red, "green": .green, "yellow": .yellow, "blue": .blue,
+                                                  "magenta": .magenta, "cyan": .cyan, "white": .white]
+
+    /// The top-level keys this type reads.
+    static let keysRead = ["views", "theme", "colors", "mouse", "keys"]
+}
+
+/// Reading `DashboardSettings` from YAML nodes, with `ConfigFile`'s one-line errors.
+struct DashboardSettingsParser {
+    let source: String
+
+    func problem(_ node: Node, _ message: String) -> CLIError {
+        ConfigFile.problem(source, node, message)
+    }
+
+    func theme(_ node: Node) throws -> DashboardSettings.Theme {
+        guard let word = node.scalar?.string, let theme = DashboardSettings.Theme(rawValue: word) else {
+            throw problem(node, "theme must be one of \(DashboardSettings.Theme.allCases.map(\.rawValue).joined(separator: ", ")); for your own colours add colors:")
+        }
+        return theme
+    }
+
+    func color(_ node: Node, _ what: String) throws -> TextColor {
+        guard let word = node.scalar?.string.lowercased(), let color = DashboardSettings.colorNames[word] else {
+            throw problem(node, "\(what) must be a colour: \(DashboardSettings.colorNames.keys.sorted().joined(separator: ", "))")
+        }
+        return color
+    }
+
+    func colors(_ node: Node) throws -> [DashboardSettings.ColorRole: TextColor] {
+        guard let mapping = node.mapping else { throw problem(node, "colors must be a mapping of what to colour (a state, or header) to a colour") }
+        var colors: [DashboardSettings.ColorRole: TextColor] = [:]
+        for (keyNode, value) in mapping {
+            let name = keyNode.string ?? ""
+            guard let role = DashboardSettings.ColorRole(rawValue: name) else {
+                throw problem(keyNode, "colors: unknown '\(ConfigFile.visible(name))' (one of \(DashboardSettings.ColorRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            colors[role] = try color(value, "colors: \(name)")
+        }
+        return colors
+    }
+
+    func mouse(_ node: Node) throws -> Bool {
+        guard let flag = node.bool else { throw problem(node, "mouse must be true or false") }
+        return flag
+    }
+
+    /// `keys:`: action name → key; each entry checked, then all together for conflicts.
+    func keys(_ node: Node) throws -> [KeyRebinding] {
+        guard let mapping = node.mapping else { throw problem(node, "keys must be a mapping of action names to keys (see 'dxtop keys')") }
+        var rebindings: [KeyRebinding] = []
+        var lines: [Node] = []
+        for (keyNode, value) in mapping {
+            let action = keyNode.string ?? ""
+            guard let keyName = value.scalar?.string, value.null == nil else {
+                throw problem(value, "keys: \(ConfigFile.visible(action)) must be a key, e.g. j, Space, PgDn")
+            }
+            do {
+                rebindings.append(try KeyRebinding(action: action, keyName: keyName))
+            } catch {
+                throw problem(keyNode, "keys: " + error.message)
+            }
+            lines.append(keyNode)
+        }
+        if let conflict = KeyRebinding.firstConflict(rebindings) {
+            throw problem(lines[conflict.index], "keys: \(conflict.message); choose another key, or rebind that action too")
+        }
+        return rebindings
+    }
+
+    /// `views:`: name → filter, columns, sort, default.
+    func views(_ node: Node, into settings: inout DashboardSettings) throws {
+        guard let mapping = node.mapping else { throw problem(node, "views must be a mapping of view names to filter, columns and sort") }
+        for (nameNode, body) in mapping {
+            guard let name = nameNode.scalar?.string, !name.isEmpty else { throw problem(nameNode, "a view name must be a non-empty string") }
+            let what = "view '\(ConfigFile.visible(name))'"
+            guard let fields = body.mapping else { throw problem(body, "\(what) must be a mapping with filter, columns, sort") }
+            var view = DashboardSettings.SavedView(name: name, filter: JobQuery(), filterText: "", columns: DashboardSettings.defaultColumns,
+                                                   sort: .newest, reversed: false)
+            for (keyNode, value) in fields {
+                let key = keyNode.string ?? ""
+                switch key {
+                case "filter":
+                    guard let text = value.scalar?.string else { throw problem(value, "\(what): filter must be text, e.g. state:failed since:2d") }
+                    do {
+                        view.filter = try JobQuery(parsing: text)
+                    } catch {
+                        throw problem(value, "\(what): \(error.message)")
+                    }
+                    view.filterText = text
+                case "columns":
+                    view.columns = try columns(value, what)
+                case "sort":
+                    (view.sort, view.reversed) = try sort(value, what)
+                case "default":
+                    guard let flag = value.bool else { throw problem(value, "\(what): default must be true or false") }
+                    if flag {
+                        if let other = settings.defaultView {
+                            throw problem(keyNode, "\(what): only one view can be the default ('\(ConfigFile.visible(other))' is already)")
+                        }
+                        settings.defaultView = name
+                    }
+                default:
+                    throw problem(keyNode, "\(what): unknown key '\(ConfigFile.visible(key))' (a view has filter, columns, sort, default)")
+                }
+            }
+            settings.views.append(view)
+        }
+        if settings.defaultView == nil { settings.defaultView = settings.views.first?.name }
+    }
+
+    private func columns(_ node: Node, _ what: String) throws -> [DashboardSettings.ViewColumn] {
+        let known = DashboardSettings.ViewColumn.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let items = node.sequence, !items.isEmpty else { throw problem(node, "\(what): columns must be a list, e.g. [id, state, name] (columns: \(known))") }
+        return try items.map { item in
+            guard let word = item.scalar?.string, let column = DashboardSettings.ViewColumn(rawValue: word) else {
+                throw problem(item, "\(what): unknown column '\(ConfigFile.visible(item.scalar?.string ?? "?"))' (columns: \(known))")
+            }
+            return column
+        }
+    }
+
+    private func sort(_ node: Node, _ what: String) throws -> (SortOrder, Bool) {
+        let word = node.scalar?.string ?? ""
+        let reversed = word.hasPrefix("-")
+        let name = reversed ? String(word.dropFirst()) : word
+        guard let order = SortOrder.allCases.first(where: { $0.label == name }) else {
+            throw problem(node, "\(what): sort must be one of \(SortOrder.allCases.map(\.label).joined(separator: ", ")) (a leading - reverses it)")
+        }
+        return (order, reversed)
+    }
+}
+
+extension DashboardSettings {
+    static let defaultColumns: [ViewColumn] = [.id, .state, .name, .user, .submitted, .duration]
+}
