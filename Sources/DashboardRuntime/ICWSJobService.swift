@@ -131,12 +131,13 @@ public final class ICWSJobService: JobService {
             } catch {
                 return .configFailed(id: key, failure: Failure(error))
             }
-        case .cancelJob(let key):
+        case .cancelJob(let key, let requester):
             do {
                 try await session.cancelJob(id: key.id)
-                return .cancelSucceeded(id: key)
+                return requester.map { .screenReply($0, .cancelSent(key)) } ?? .cancelSucceeded(id: key)
             } catch {
-                return .cancelFailed(id: key, failure: Failure(error))
+                let failure = Failure(error)
+                return requester.map { .screenReply($0, .cancelRefused(key, failure)) } ?? .cancelFailed(id: key, failure: failure)
             }
         case .loadDictionary:
             do {

@@ -43,6 +43,9 @@ public struct KeyRebinding: Sendable, Equatable {
         "resubmit": [(.list, .char("R"))],
         "redraw": [(.list, .ctrlL)],
         "detail": [(.list, .enter)],
+        "mark": [(.list, .char(" "))],
+        "mark-range": [(.list, .char("V"))],
+        "unmark-all": [(.list, .char("u"))],
         "down": [(.list, .char("j")), (.detail, .char("j")), (.help, .char("j"))],
         "up": [(.list, .char("k")), (.detail, .char("k")), (.help, .char("k"))],
         "top": [(.list, .char("g")), (.detail, .char("g")), (.help, .char("g"))],
@@ -84,7 +87,7 @@ public struct KeyRebinding: Sendable, Equatable {
             for (context, _) in locations[rebinding.action] ?? [] {
                 guard let own = table.first(where: { $0.answers(rebinding.key, in: context) && rebindingOwns($0, rebinding, in: context) })
                 else { continue }
-                for place in KeyContext.allCases where own.contexts.contains(place) {
+                for place in KeyContext.all where own.contexts.contains(place) {
                     let others = table.filter { $0.answers(rebinding.key, in: place) && !($0.help == own.help && $0.contexts == own.contexts) }
                     if let other = others.first {
                         return (index, "\(rebinding.key.name) for \(rebinding.action) is already \"\(other.help)\" in \(KeyContext.section(of: [place]))")

@@ -21,16 +21,18 @@ public struct Glyphs: Sendable {
     public var sortMarker: String
     /// Marks the row after which a server's loaded history ends (its older jobs are not loaded yet).
     public var historyEnd: String
+    /// Marks a row marked for a bulk action (Space, V).
+    public var marked: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         selection: "▶", reached: "●",
         notReached: "○", current: "▶", ellipsis: "…", arrow: "→", separator: "·", sortMarker: "▼",
-        historyEnd: "┄")
+        historyEnd: "┄", marked: "◆")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         selection: ">", reached: "*",
         notReached: "o", current: ">", ellipsis: "...", arrow: "->", separator: "|", sortMarker: "v",
-        historyEnd: "~")
+        historyEnd: "~", marked: "*")
 }

@@ -22,6 +22,8 @@ public struct DashboardState: Sendable {
     /// Every loaded job with its merged order, rows, sort, filter text, counts and id prefixes;
     /// changed only through its own methods, which keep all of it in step.
     public internal(set) var index = JobIndex()
+    /// The jobs marked for a bulk action, by key: beside the index, so rows come and go under them.
+    public internal(set) var marks = JobMarks()
 
     // Interaction.
     /// The screens over the main one (list and detail), bottom first; the last one gets the keys.

@@ -91,7 +91,7 @@ enum JobListView {
         let duration = job.duration(now: now).map(TimeFormat.duration) ?? "-"
         // Each server string is cleaned once here, since its width sets the padding.
         var cells = [
-            selected ? glyphs.selection : historyEnd ? glyphs.historyEnd : "",
+            (selected ? glyphs.selection : historyEnd ? glyphs.historyEnd : " ") + (state.marks.contains(key) ? glyphs.marked : ""),
             job.knownState.word,
             context,
             name,

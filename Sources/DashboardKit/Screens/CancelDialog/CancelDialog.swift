@@ -62,6 +62,13 @@ extension DashboardState {
         return [.cancelJob(id: open.jobId)]
     }
 
+    /// The server refused the cancel, or could not be reached: the job is no longer shown as being
+    /// canceled and the status line says why.
+    mutating func cancelFailed(id key: JobKey, failure: Failure) {
+        pendingCancels.remove(key)
+        statusMessage = .failed(.cancel(jobId: key), failure)
+    }
+
     /// How long a job whose cancel the server accepted is shown as being canceled before the
     /// dashboard gives up waiting for its end.
     static let cancelPatience: Duration = .seconds(60)

@@ -183,6 +183,8 @@ extension Composer {
             submitting = false
             refusal = "The server refused the job: \(failure.message)"
             return []
+        case .cancelSent, .cancelRefused:
+            return state.unclaimedReply(reply)
         }
     }
 }

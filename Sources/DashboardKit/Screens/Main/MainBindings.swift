@@ -33,10 +33,10 @@ enum MainBindings {
                 details: "Refresh: fetch the newest page of jobs now (ignored while a refresh is already in flight). Also retries the selected job's configuration if loading it failed.",
                 footer: FooterLabel(label: "refresh", rank: 3)) { state, _ in state.refresh() },
         Binding([.char("c"), .delete], in: main, help: "cancel the selected job (asks first)",
-                details: "Cancel the selected job: opens a confirmation with **No** selected. On a job that has ended, the status line says why it cannot be canceled. In `--read-only` mode the key only says that cancel is off, and the footer does not offer it.",
+                details: "Cancel the selected job, or with marks every marked job (one dialog listing them by server and state, then each job's result): opens a confirmation with **No** selected. On a job that has ended, the status line says why it cannot be canceled. In `--read-only` mode the key only says that cancel is off, and the footer does not offer it.",
                 footer: FooterLabel(label: "cancel", rank: 2),
-                unavailable: { $0.cancelUnavailable }) { state, _ in
-            state.openCancelDialog()
+                unavailable: { $0.marks.isEmpty ? $0.cancelUnavailable : $0.bulkCancelUnavailable }) { state, _ in
+            if state.marks.isEmpty { state.openCancelDialog() } else { state.openBulkCancel() }
             return []
         },
         Binding([.char("n")], in: main, help: "compose a new job",
@@ -71,6 +71,19 @@ enum MainBindings {
                 details: "The oldest job: selects the last row and loads the rest of the history in pages of \(historyPageSize), showing how many jobs are listed. The keys keep working; any movement key stops the loading.",
                 footer: FooterLabel(label: "first/last", rank: 8)) { state, _ in
             state.selectOldest()
+        },
+        Binding([.char(" ")], in: [.list], help: "mark the job and move down (again: unmark)",
+                details: "Mark the selected job for a bulk action and move down; on a marked job, unmark it. Marks are kept by server and job id: a refresh, a page, a sort or a filter does not lose them. Marked rows show `\(Glyphs.unicode.marked)` (`\(Glyphs.ascii.marked)` in ASCII) and the footer counts them; `c` then cancels every marked job.") { state, _ in
+            state.toggleMark()
+        },
+        Binding([.char("V")], in: [.list], help: "mark a range: from the last mark to here",
+                details: "Mark every shown job from the job marked last to the selected one. With no mark shown yet, marks the selected job as the start of the range: move, then `V` again.") { state, _ in
+            state.markRange()
+        },
+        Binding([.char("u")], in: [.list], help: "clear every mark", footer: FooterLabel(label: "unmark all", rank: 12),
+                unavailable: { $0.marks.isEmpty ? .silent : nil }) { state, _ in
+            state.clearMarks()
+            return []
         },
         Binding([.enter], in: [.list], help: "focus the detail", footer: FooterLabel(label: "detail", rank: 6)) { state, _ in
             state.focus = .detail

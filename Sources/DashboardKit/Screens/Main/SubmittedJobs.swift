@@ -18,6 +18,11 @@ extension DashboardState {
         case .submitFailed(let failure):
             statusMessage = .info("The server refused the job: \(failure.message)")
             return []
+        case .cancelSent(let key):
+            return cancelSucceeded(id: key)
+        case .cancelRefused(let key, let failure):
+            cancelFailed(id: key, failure: failure)
+            return []
         }
     }
 }

@@ -38,6 +38,8 @@ public struct ResubmitReview: DashboardScreen, Equatable {
             submitting = false
             problems = ["The server refused the job: \(failure.message)"]
             return []
+        case .cancelSent, .cancelRefused:
+            return state.unclaimedReply(reply)
         }
     }
 }
