@@ -18,7 +18,8 @@ enum MainBindings {
             state.focus = state.focus == .list ? .detail : .list
             return []
         },
-        Binding([.char("/")], in: main, help: "filter by name, id or user",
+        Binding([.char("/")], in: main, help: "filter: words, or fields (state:failed user:jdoe ctx:prod since:2d)",
+                details: "Filter the list. Plain words narrow it as you type (name, id, user or server, any case). With fields it is the same filter as `jobs list --filter` (docs/cli.md, \"Field filters\"): `state:failed` (or `active`, `ended`, `failed,canceled`), `user:jdoe`, `ctx:prod`, `name:nightly`, `id:3f2b`, `since:2d`, `before:2h`; `!` before a term inverts it; terms combine (all must hold). Until the text is a filter (`state:` without a value) the list stays as it was and the prompt says why. The active filter stays shown in the header and the status line.",
                 footer: FooterLabel(label: "filter", rank: 4, only: [.list])) { state, _ in
             state.filter.editing = true
             return []
@@ -125,8 +126,8 @@ enum MainBindings {
 
     static let filter: [Binding] = [
         Binding(patterns: [.anyCharacter], in: [.filter], help: "added to the filter; the list narrows",
-                details: "Added to the filter; the list narrows as you type (name, id or user, case-insensitive).",
-                footer: FooterLabel(label: "filter by name, id, user", rank: 0)) { state, key in
+                details: "Added to the filter; plain words narrow the list as you type (name, id, user or server, case-insensitive); with a field (`state:failed`) or `!` it is a field filter.",
+                footer: FooterLabel(label: "filter: words or state:failed user:x !…", rank: 0)) { state, key in
             if case .char(let c) = key { state.setFilter(state.filter.text + String(c)) }
             return []
         },
