@@ -135,7 +135,11 @@ public final class DashboardRuntime {
     private func apply(_ action: Action) -> Bool {
         var quit = false
         for effect in update(&state, action) {
-            if effect == .quit { quit = true } else { pendingEffects.append(effect) }
+            switch effect {
+            case .quit: quit = true
+            case .repaintAll: display.repaintAll()
+            default: pendingEffects.append(effect)
+            }
         }
         return quit
     }

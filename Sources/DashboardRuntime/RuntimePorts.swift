@@ -27,6 +27,13 @@ public protocol Display: AnyObject {
     func present()
     /// The terminal was resized: the surface takes the new size.
     func resize(width: Int, height: Int)
+    /// The next `present` redraws every cell (`Effect.repaintAll`, Ctrl-L).
+    func repaintAll()
+}
+
+extension Display {
+    /// A display that always draws whole frames has nothing to forget.
+    public func repaintAll() {}
 }
 
 /// The time results and frames are stamped with, and the runtime's one-shot timers (the next

@@ -28,7 +28,6 @@ final class CursesInput: InputSource {
         for input in KeyReader.readAvailable() {
             switch input {
             case .key(let key):
-                if key == .ctrlL { screen.repaintAll() }
                 events.append(.key(key))
             case .resize:
                 let size = screen.size
@@ -55,22 +54,4 @@ final class CursesInput: InputSource {
         var count: Int32 = 0
         return ioctl(fd, UInt(FIONREAD), &count) == 0 ? count : -1
     }
-}
-
-/// Frames on the curses screen.
-final class CursesDisplay: Display {
-    private let cursesSurface: CursesSurface
-    let renderOptions: (glyphs: Glyphs, color: Bool)
-
-    init(screen: CursesScreen) {
-        let size = screen.size
-        cursesSurface = CursesSurface(width: size.width, height: size.height, unicode: screen.unicode, colors: screen.colors)
-        renderOptions = (screen.unicode ? .unicode : .ascii, screen.colors)
-    }
-
-    var surface: any Surface { cursesSurface }
-
-    func present() { cursesSurface.present() }
-
-    func resize(width: Int, height: Int) { cursesSurface.resize(width: width, height: height) }
 }

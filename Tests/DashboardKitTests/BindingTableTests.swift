@@ -25,6 +25,24 @@ struct BindingTableTests {
         return [(.list, list), (.detail, detail), (.filter, filter), (.help, help), (.cancelDialog, dialog)]
     }
 
+    /// Ctrl-L goes through the table in every context: the runtime repaints every cell.
+    @Test func ctrlLRepaintsFromEveryContext() {
+        for (context, state) in Self.states() {
+            var state = state
+            #expect(Fixture.press(&state, .ctrlL) == [.repaintAll], "Ctrl-L in \(context)")
+            #expect(state.keyContext == context, "Ctrl-L changed nothing in \(context)")
+        }
+    }
+
+    /// A dialog's key line is the table's: the same keys and words as the footer.
+    @Test func dialogHintsComeFromTheTable() {
+        var state = Scenario.list(width: 120, height: 40)
+        Fixture.press(&state, .char("c"))
+        let hint = FooterView.hintLine(state, in: .cancelDialog).map(\.text).joined()
+        for item in FooterView.items(state).main { #expect(hint.contains("\(item.keys) \(item.label)"), "\(item.label) in \(hint)") }
+        #expect(Snapshot.render(state, width: 120, height: 40).text.contains(hint))
+    }
+
     @Test func everyKeyOfEveryBindingReachesIt() {
         for (index, binding) in BindingTable.all.enumerated() {
             for context in binding.contexts {

@@ -138,7 +138,7 @@ struct ComposerTests {
         Fixture.send(&state, .screenReply(requester, .submitFailed(Failure(.badRequest, "Job name taken"))))
         #expect(state.composer?.name == "x")
         #expect(state.composer?.chosen.map(\.name) == ["Calls"])
-        #expect(state.composer?.refusal == "The server refused the job: Job name taken")
+        #expect(state.composer?.refusal == Failure(.badRequest, "Job name taken"))
         #expect(state.composer?.submitting == false)
     }
 

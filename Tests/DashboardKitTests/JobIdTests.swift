@@ -86,7 +86,7 @@ struct FailureKindTests {
     @Test func theFirstPageFailingIsAPagingStateWithItsKind() {
         var state = DashboardState(options: Fixture.options(), width: 80, height: 24)
         Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.timeout, ""), at: Fixture.at(29)))
-        #expect(state.paging.phase == .failed(Failure(.timeout, "")))
+        #expect(state.servers[0].paging.phase == .failed(Failure(.timeout, "")))
         #expect(Snapshot.render(state, width: 80, height: 24).lines[3].contains("Could not load jobs: the server did not answer in time"))
     }
 

@@ -17,7 +17,7 @@ struct PagingTests {
         var effects: [Effect] = []
         while effects.isEmpty, state.selectedIndex! < 49 { effects = Fixture.press(&state, .pageDown).exceptConfigLoads }
         #expect(effects == [.loadOlderPage(olderThan: "1051", count: 50)])
-        #expect(state.paging.phase == .loadingOlder(olderThan: "1051"))
+        #expect(state.servers[0].paging.phase == .loadingOlder(olderThan: "1051"))
         #expect(Fixture.press(&state, .char("k"), .char("j"), .pageDown).exceptConfigLoads.isEmpty, "only one page in flight")
     }
 
@@ -25,7 +25,7 @@ struct PagingTests {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
         Fixture.press(&state, .end)
         Fixture.send(&state, .pageFailed(olderThan: "1051", failure: Failure(.timeout, ""), at: Fixture.at(29)))
-        #expect(state.paging.phase == .idle)
+        #expect(state.servers[0].paging.phase == .idle)
         #expect(state.statusMessage == .failed(.olderPage, Failure(.timeout, "")))
         Fixture.press(&state, .home)
         var loads: [Effect] = []
@@ -39,13 +39,13 @@ struct PagingTests {
 
     @Test func olderPageIsAppendedAndSelectionKept() {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
-        while state.paging.phase == .idle { Fixture.press(&state, .pageDown) }
+        while state.servers[0].paging.phase == .idle { Fixture.press(&state, .pageDown) }
         let selected = state.selectedId
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 50), olderThan: "1051", requested: 50, at: Fixture.at(29)))
         #expect(state.loadOrder.count == 100)
         #expect(state.loadOrder.last == "1001")
         #expect(state.selectedId == selected)
-        #expect(state.paging.phase == .idle)
+        #expect(state.servers[0].paging.phase == .idle)
         #expect(Fixture.press(&state, .char("G")).exceptConfigLoads == [.loadOlderPage(olderThan: "1001", count: historyPageSize, readAhead: true)])
     }
 
@@ -64,7 +64,7 @@ struct PagingTests {
         #expect(Fixture.press(&state, .char("?"), .escape).exceptConfigLoads.isEmpty, "other keys still answer")
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 3950, count: 10), olderThan: "3951", requested: historyPageSize, at: Fixture.at(29)))
         #expect(!state.loadingHistory)
-        #expect(state.paging.phase == .reachedOldest)
+        #expect(state.servers[0].paging.phase == .reachedOldest)
         #expect(state.selectedId == "3941")
         #expect(state.statusMessage?.text == "History loaded: 1,060 jobs listed.")
         #expect(state.brokenInvariants.isEmpty)
@@ -93,7 +93,7 @@ struct PagingTests {
         let arrived = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 4950, count: 10), olderThan: "4951",
                                                        requested: historyPageSize, at: Fixture.at(29)))
         #expect(!arrived.contains(.dropReadAhead()))
-        #expect(state.paging.phase == .reachedOldest)
+        #expect(state.servers[0].paging.phase == .reachedOldest)
     }
 
     /// Scrolling to the end asks for one page: the service reads nothing ahead for it.
@@ -111,13 +111,13 @@ struct PagingTests {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
         Fixture.press(&state, .end)
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 7), olderThan: "1051", requested: 50, at: Fixture.at(29)))
-        #expect(state.paging.phase == .reachedOldest)
+        #expect(state.servers[0].paging.phase == .reachedOldest)
         #expect(Fixture.press(&state, .end, .char("k"), .char("j")).exceptConfigLoads.isEmpty)
     }
 
     @Test func aShortFirstPageMeansThereIsNothingOlder() {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 5))
-        #expect(state.paging.phase == .reachedOldest)
+        #expect(state.servers[0].paging.phase == .reachedOldest)
         #expect(Fixture.press(&state, .end).exceptConfigLoads.isEmpty)
     }
 
@@ -132,7 +132,7 @@ struct PagingTests {
 struct PagingMachineTests {
     @Test func itStartsLoadingTheNewestPageAndARefreshThenWaits() {
         var state = DashboardState(options: Fixture.options(), width: 80, height: 24)
-        #expect(state.paging.phase == .loadingNewest)
+        #expect(state.servers[0].paging.phase == .loadingNewest)
         #expect(Fixture.press(&state, .char("r")).isEmpty)
         #expect(state.statusMessage == .info("A refresh is already on its way."))
     }
@@ -140,35 +140,35 @@ struct PagingMachineTests {
     @Test func aFailedFirstPageIsRetriedThenIdle() {
         var state = DashboardState(options: Fixture.options(), width: 80, height: 24)
         Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.unavailable, "refused"), at: Fixture.at(1)))
-        #expect(state.paging.phase == .failed(Failure(.unavailable, "refused")))
+        #expect(state.servers[0].paging.phase == .failed(Failure(.unavailable, "refused")))
         #expect(Fixture.press(&state, .char("r")) == [.loadNewestPage(count: 50)])
-        #expect(state.paging.phase == .loadingNewest)
+        #expect(state.servers[0].paging.phase == .loadingNewest)
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1100, count: 50), olderThan: nil, requested: 50, at: Fixture.at(2)))
-        #expect(state.paging.phase == .idle)
+        #expect(state.servers[0].paging.phase == .idle)
         #expect(state.statusMessage == nil, "the page's success ends its failure")
     }
 
     @Test func aRefreshDoesNotDisturbAnOlderPageOnItsWay() {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
         Fixture.press(&state, .end)
-        #expect(state.paging.phase == .loadingOlder(olderThan: "1051"))
+        #expect(state.servers[0].paging.phase == .loadingOlder(olderThan: "1051"))
         #expect(Fixture.press(&state, .char("r")).exceptConfigLoads == [.loadNewestPage(count: 50)])
-        #expect(state.paging.refreshing)
+        #expect(state.servers[0].paging.refreshing)
         #expect(Fixture.send(&state, .refreshDue()).isEmpty, "one newest page at a time")
         Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.timeout, ""), at: Fixture.at(30)))
-        #expect(!state.paging.refreshing)
-        #expect(state.paging.phase == .loadingOlder(olderThan: "1051"), "a failed refresh leaves the walk alone")
+        #expect(!state.servers[0].paging.refreshing)
+        #expect(state.servers[0].paging.phase == .loadingOlder(olderThan: "1051"), "a failed refresh leaves the walk alone")
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 3), olderThan: "1051", requested: 50, at: Fixture.at(31)))
-        #expect(state.paging.phase == .reachedOldest)
+        #expect(state.servers[0].paging.phase == .reachedOldest)
         Fixture.press(&state, .char("r"))
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1100, count: 50), olderThan: nil, requested: 50, at: Fixture.at(32)))
-        #expect(state.paging.phase == .reachedOldest, "a full newest page does not undo reaching the oldest")
+        #expect(state.servers[0].paging.phase == .reachedOldest, "a full newest page does not undo reaching the oldest")
     }
 
     @Test func aLateOlderPageForAnotherIdDoesNotEndTheWalk() {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
         Fixture.press(&state, .end)
         Fixture.send(&state, .pageFailed(olderThan: "9999", failure: Failure(.timeout, ""), at: Fixture.at(30)))
-        #expect(state.paging.phase == .loadingOlder(olderThan: "1051"))
+        #expect(state.servers[0].paging.phase == .loadingOlder(olderThan: "1051"))
     }
 }

@@ -127,7 +127,7 @@ struct ScreenReplyTests {
         Fixture.press(&state, .char("?"))
         #expect(state.screenContexts == [.composer, .help], "? pushed the help onto the composer")
         Fixture.send(&state, .screenReply(requester, .submitFailed(Failure(.badRequest, "Job name taken"))))
-        #expect(state.composer?.refusal == "The server refused the job: Job name taken")
+        #expect(state.composer?.refusal == Failure(.badRequest, "Job name taken"))
         #expect(state.keyContext == .help, "the help stays on top")
         let effects = Fixture.send(&state, .screenReply(requester, .jobSubmitted(JobKey(context: .first, id: "2001"))))
         #expect(state.composer == nil, "the composer that sent the job closed")

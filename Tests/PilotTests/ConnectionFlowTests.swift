@@ -12,7 +12,7 @@ struct ConnectionFlowTests {
         try await withSimulator { simulator in
             let id = await simulator.addJob(sampleJob("survives relogin"), submittedBy: "jdoe")
             try await withPilot(simulator) { pilot in
-                try await pilot.waitFor("connected") { $0.state.connection == .connected }
+                try await pilot.waitFor("connected") { $0.state.servers[0].connection == .connected }
                 #expect(await simulator.loginCount() == 1)
                 #expect(await simulator.endSessions() == 1)
                 await simulator.advance(jobId: id)
@@ -20,7 +20,7 @@ struct ConnectionFlowTests {
                     $0.listRow(containing: "survives relogin").contains("queued")
                 }
                 #expect(await simulator.loginCount() == 2, "one re-login")
-                #expect(pilot.state.connection == .connected)
+                #expect(pilot.state.servers[0].connection == .connected)
                 #expect(pilot.screen.contains("connected"))
             }
         }
@@ -31,7 +31,7 @@ struct ConnectionFlowTests {
             let id = await simulator.addJob(sampleJob("outlives expiry"), submittedBy: "jdoe")
             try await withPilot(simulator) { pilot in
                 try await pilot.waitFor("connected and listed") {
-                    $0.state.connection == .connected && $0.screen.contains("outlives expiry")
+                    $0.state.servers[0].connection == .connected && $0.screen.contains("outlives expiry")
                 }
                 #expect(await simulator.loginCount() == 1)
                 #expect(await simulator.expireSessions() == 1)
@@ -47,7 +47,7 @@ struct ConnectionFlowTests {
                     $0.listRow(containing: "outlives expiry").contains("queued")
                 }
                 #expect(await simulator.loginCount() == 2, "one re-login for the expired session")
-                #expect(pilot.state.connection == .connected)
+                #expect(pilot.state.servers[0].connection == .connected)
                 #expect(pilot.state.statusMessage == nil, "nothing to report: the re-login is invisible")
             }
         }
@@ -59,10 +59,10 @@ struct ConnectionFlowTests {
         let id = await first.addJob(sampleJob("before restart"), submittedBy: "jdoe")
         let pilot = try Pilot(simulator: first)
         try await pilot.start()
-        try await pilot.waitFor("connected") { $0.state.connection == .connected }
+        try await pilot.waitFor("connected") { $0.state.servers[0].connection == .connected }
         await first.stop()
         try await pilot.waitFor("the link reported down") {
-            switch $0.state.connection {
+            switch $0.state.servers[0].connection {
             case .reconnecting, .offline: true
             default: false
             }
@@ -80,7 +80,7 @@ struct ConnectionFlowTests {
 
     private func afterRestart(_ pilot: Pilot, _ second: ICWSSimulator, _ id: String) async throws {
         try await pilot.waitFor("connected again with the reloaded list") {
-            $0.state.connection == .connected && $0.screen.contains("after restart")
+            $0.state.servers[0].connection == .connected && $0.screen.contains("after restart")
         }
         await second.advance(jobId: id)
         try await pilot.waitFor("changes from the restarted server") {

@@ -19,7 +19,7 @@ struct HistoryWalkTests {
                 try await pilot.waitFor("the history") { !$0.state.loadingHistory }
                 try await pilot.runUntilQuiet()
                 #expect(pilot.state.loadOrder.map(\.id) == all)
-                #expect(pilot.state.paging.phase == .reachedOldest)
+                #expect(pilot.state.servers[0].paging.phase == .reachedOldest)
                 let lists = simulator.traffic().requests(startingWith: "GET data-extractor/jobs?jobCount=1000")
                     - before.requests(startingWith: "GET data-extractor/jobs?jobCount=1000")
                 #expect(lists == 4, "each page asked for once, none after the short one")

@@ -48,7 +48,7 @@ struct JobFlowTests {
         try await withSimulator { simulator in
             let id = await simulator.addJob(sampleJob("someone else cancels"), submittedBy: "jdoe")
             try await withPilot(simulator) { pilot in
-                try await pilot.waitFor("connected") { $0.state.connection == .connected }
+                try await pilot.waitFor("connected") { $0.state.servers[0].connection == .connected }
                 // A first change on screen proves the subscription is in place.
                 await simulator.advance(jobId: id)
                 try await pilot.waitFor("the job shown as queued") {

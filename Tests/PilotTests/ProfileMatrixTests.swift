@@ -71,7 +71,7 @@ struct ProfileMatrixTests {
                           elsewhere: String, here: String) async throws {
         try await pilot.waitFor("connected, both jobs listed") {
             watcher.look($0)
-            return $0.state.connection == .connected && $0.screen.contains("matrix theirs") && $0.screen.contains("matrix mine")
+            return $0.state.servers[0].connection == .connected && $0.screen.contains("matrix theirs") && $0.screen.contains("matrix mine")
         }
 
         var started = ContinuousClock.now
@@ -114,7 +114,7 @@ final class TroubleWatcher {
     private(set) var seen: [String] = []
 
     func look(_ pilot: Pilot) {
-        switch pilot.state.connection {
+        switch pilot.state.servers[0].connection {
         case .reconnecting(let attempt, let trouble): note("reconnecting (attempt \(attempt): \(trouble))")
         case .offline(let trouble): note("offline (\(trouble))")
         case .pollingWhileStreamUnstable(let every): note("stream unstable: polling every \(every)")

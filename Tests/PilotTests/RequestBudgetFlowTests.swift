@@ -26,7 +26,7 @@ struct RequestBudgetFlowTests {
     @Test func pingsAtOnce() async throws {
         try await withSimulator({ $0.profile.pingAtOpen = true; $0.pingInterval = .milliseconds(1200) }) { simulator in
             try await withPilot(simulator) { pilot in
-                try await pilot.waitFor("connected and listed") { $0.state.connection == .connected && !$0.state.visibleIds.isEmpty }
+                try await pilot.waitFor("connected and listed") { $0.state.servers[0].connection == .connected && !$0.state.visibleIds.isEmpty }
                 // The subscription's full statuses have been written: from here the stream carries pings only.
                 try await TrafficWait.until(simulator, "the subscription's statuses") { $0.answerBytes[Self.stream, default: 0] > 100 }
                 let before = simulator.traffic().answerBytes[Self.stream, default: 0]
@@ -39,7 +39,7 @@ struct RequestBudgetFlowTests {
                 #expect(traffic.requests[Self.stream] == 1, "\(traffic.requests)")
                 #expect(traffic.requests[Self.newestPage] == 1, "\(traffic.requests)")
                 #expect(traffic.totalRequests == 5, "login, page, subscription, stream, configuration: \(traffic.requests)")
-                #expect(pilot.state.connection == .connected)
+                #expect(pilot.state.servers[0].connection == .connected)
             }
         }
     }
@@ -75,7 +75,7 @@ struct RequestBudgetFlowTests {
             await simulator.setFaults(faults)
             try await withPilot(simulator) { pilot in
                 try await pilot.waitFor("polling, said so") {
-                    $0.state.connection == .pollingWhileStreamUnstable(every: ConnectionPolicy().unstablePollInterval)
+                    $0.state.servers[0].connection == .pollingWhileStreamUnstable(every: ConnectionPolicy().unstablePollInterval)
                         && $0.screen.contains("stream unstable: polling every 10 s")
                 }
                 try await TrafficWait.until(simulator, "the check for new jobs") { $0.requests[Self.newestCheck] == 1 }

@@ -38,8 +38,6 @@ public struct DashboardState: Sendable {
     public internal(set) var focus: Focus = .list
     public internal(set) var filter = FilterState()
     public internal(set) var statusMessage: StatusMessage?
-    /// `G` is loading the whole history, one large page after another.
-    public internal(set) var loadingHistory = false
     /// The operator moved the selection: until then it stays on the newest job as servers answer.
     public internal(set) var operatorMovedSelection = false
 
@@ -68,12 +66,6 @@ public struct DashboardState: Sendable {
         layout = Layout(width: width, height: height, servers: options.contexts.count)
         servers = options.contexts.enumerated().map { ServerState(id: ContextID($0.offset), options: $0.element) }
     }
-
-    /// The first server: the only one of a single-server dashboard.
-    public var server: String? { servers[0].server }
-    public var user: String? { servers[0].user }
-    public var connection: ConnectionStatus { servers[0].connection }
-    public var paging: Paging { servers[0].paging }
 
     /// `context`'s position in `servers`; nil for one the dashboard does not have.
     func serverIndex(_ context: ContextID) -> Int? { servers.indices.contains(context.index) ? context.index : nil }

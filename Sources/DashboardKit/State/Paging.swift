@@ -12,6 +12,11 @@ import ICWSWire
 /// ```
 /// A refresh of the newest page once the first one is in does not change the phase; it is a
 /// request in flight (`refreshing`), so two never overlap.
+///
+/// One per server (`ServerState.paging`). It asks for its own pages (`newestPage`, `olderPage`
+/// return the effects), knows whether `G` is walking its history, and owns the walk's read-ahead:
+/// a full page asked with `readAhead` means the service already fetches the one after it, which
+/// `releaseReadAhead` drops when the walk does not ask for it.
 public struct Paging: Equatable, Sendable {
     public enum Phase: Equatable, Sendable {
         /// The first page has been asked for (from the start, since `initialEffects` asks).
@@ -32,6 +37,10 @@ public struct Paging: Equatable, Sendable {
     /// The older page in flight was asked for with `readAhead` (the history walk): the service
     /// may already be fetching the page after it.
     public internal(set) var readingAhead = false
+    /// `G` is walking this server's history, one large page after another.
+    public internal(set) var walkingHistory = false
+    /// A full read-ahead page arrived: the service holds the page after it for the next request.
+    private var readAheadHeld = false
 
     /// The first page arrived (whatever came after).
     public var hasFirstPage: Bool {
@@ -50,19 +59,34 @@ public struct Paging: Equatable, Sendable {
     /// A request for the newest page is out.
     public var newestInFlight: Bool { phase == .loadingNewest || refreshing }
 
-    /// Asks for the newest page; false when one is already out.
-    mutating func startNewest() -> Bool {
-        guard !newestInFlight else { return false }
+    /// `context`'s newest page, unless a request for it is already out.
+    mutating func newestPage(_ context: ContextID, count: Int) -> [Effect] {
+        guard !newestInFlight else { return [] }
         if hasFirstPage { refreshing = true } else { phase = .loadingNewest }
-        return true
+        return [.loadNewestPage(context: context, count: count)]
     }
 
     /// The next older page may be asked for.
     var canLoadOlder: Bool { phase == .idle }
 
-    mutating func startOlder(olderThan id: String, readAhead: Bool) {
-        phase = .loadingOlder(olderThan: id)
+    /// `context`'s page of `count` jobs older than `oldestId` (its oldest loaded job), unless a
+    /// page is in flight or the oldest is reached; `readAhead` while walking the history.
+    mutating func olderPage(_ context: ContextID, olderThan oldestId: String, count: Int, readAhead: Bool) -> [Effect] {
+        guard canLoadOlder else { return [] }
+        phase = .loadingOlder(olderThan: oldestId)
         readingAhead = readAhead
+        if readAhead { readAheadHeld = false }
+        return [.loadOlderPage(context: context, olderThan: oldestId, count: count, readAhead: readAhead)]
+    }
+
+    /// `G`: the walk starts (true) or stops (false).
+    mutating func walk(_ on: Bool) { walkingHistory = on }
+
+    /// After a page was handled: drops the page the service read ahead when nothing asked for it.
+    mutating func releaseReadAhead(_ context: ContextID) -> [Effect] {
+        guard readAheadHeld else { return [] }
+        readAheadHeld = false
+        return [.dropReadAhead(context: context)]
     }
 
     /// A page arrived: `short` when it held fewer jobs than asked.
@@ -70,6 +94,7 @@ public struct Paging: Equatable, Sendable {
         if let olderThan {
             guard phase == .loadingOlder(olderThan: olderThan) else { return }
             phase = short ? .reachedOldest : .idle
+            readAheadHeld = readingAhead && !short
             readingAhead = false
         } else if hasFirstPage {
             refreshing = false

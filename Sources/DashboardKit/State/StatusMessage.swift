@@ -20,12 +20,14 @@ public enum FailedRequest: Equatable, Sendable {
     case newestPage
     case olderPage
     case cancel(jobId: JobKey)
+    /// A job sent by a screen that has closed since.
+    case submit
 
     /// A page request: a later page or status update ends its failure.
     var isPage: Bool {
         switch self {
         case .newestPage, .olderPage: true
-        case .cancel: false
+        case .cancel, .submit: false
         }
     }
 }

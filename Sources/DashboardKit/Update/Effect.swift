@@ -24,6 +24,8 @@ public enum Effect: Equatable, Sendable {
     case submitJob(context: ContextID = .first, JobConfig, requester: ScreenID)
     /// Post `.timerFired(timer)` after `delay` (the runtime's one-shot timer: nothing ticks).
     case startTimer(DashboardTimer, after: Duration)
+    /// Ctrl-L: the next frame redraws every cell (something else wrote on the terminal).
+    case repaintAll
     case quit
 }
 
@@ -57,7 +59,7 @@ extension Effect {
         case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _, _), .dropReadAhead(let context): context
         case .loadConfig(let key), .cancelJob(let key, _): key.context
         case .loadDictionary(let context), .submitJob(let context, _, _): context
-        case .watch, .startTimer, .quit: nil
+        case .watch, .startTimer, .repaintAll, .quit: nil
         }
     }
 }

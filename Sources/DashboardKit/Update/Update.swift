@@ -137,8 +137,8 @@ extension DashboardState {
 
     /// Asks `context` for its newest page unless that request is already out (a refresh never overlaps).
     mutating func requestNewestPage(context: ContextID) -> [Effect] {
-        guard let index = serverIndex(context), servers[index].paging.startNewest() else { return [] }
-        return [.loadNewestPage(context: context, count: options.pageSize)]
+        guard let index = serverIndex(context) else { return [] }
+        return servers[index].paging.newestPage(context, count: options.pageSize)
     }
 
     /// `Effect.watch` with every job subscribed so far, when jobs that have not ended joined the

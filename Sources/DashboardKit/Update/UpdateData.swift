@@ -9,10 +9,7 @@ extension DashboardState {
         lastDataAt = at
         advanceClock(to: at)
         let short = page.count < requested
-        let paging = servers[index].paging
-        let firstPage = !paging.hasFirstPage
-        // After a full page asked with `readAhead` the service is fetching the page after it.
-        let readAhead = olderThan.map { paging.readingAhead && paging.phase == .loadingOlder(olderThan: $0) && !short } ?? false
+        let firstPage = !servers[index].paging.hasFirstPage
         servers[index].paging.loaded(olderThan: olderThan, short: short)
         clearPageFailureMessage()
         let watch = merge(page, context: context, older: olderThan != nil)
@@ -28,11 +25,7 @@ extension DashboardState {
             // A list shorter than the screen cannot be scrolled to fetch more: fetch while it is.
             effects = olderPages(count: options.pageSize)
         }
-        let readAheadWanted = effects.contains {
-            if case .loadOlderPage(context, _, _, true) = $0 { true } else { false }
-        }
-        if readAhead, !readAheadWanted { effects.append(.dropReadAhead(context: context)) }
-        return effects + watch
+        return effects + servers[index].paging.releaseReadAhead(context) + watch
     }
 
     /// Puts a server's statuses into the index (new ones where they belong among every
@@ -56,7 +49,7 @@ extension DashboardState {
         advanceClock(to: at)
         guard let index = serverIndex(context) else { return }
         servers[index].paging.failed(olderThan: olderThan, failure)
-        loadingHistory = false
+        walkHistory(false)
         statusMessage = .failed(olderThan == nil ? .newestPage : .olderPage, failure)
     }
 

@@ -35,6 +35,7 @@ enum FailureText {
         case .cancel(let key) where failure.kind == .timeout:
             "Cancel of job \(key.id) got no answer; it may not have reached the server: \(describe(failure))"
         case .cancel(let key): "Cancel of job \(key.id) refused: \(describe(failure))"
+        case .submit: "The server refused the job: \(describe(failure))"
         }
     }
 

@@ -9,10 +9,10 @@ enum FooterView {
         var dimmed = false
     }
 
-    static func items(_ state: DashboardState) -> (main: [Item], tail: [Item]) {
-        let context = state.keyContext
+    static func items(_ state: DashboardState, in shownContext: KeyContext? = nil, keys: [Key]? = nil) -> (main: [Item], tail: [Item]) {
+        let context = shownContext ?? state.keyContext
         var shown: [(footer: FooterLabel, item: Item)] = []
-        for binding in BindingTable.bindings(in: context) {
+        for binding in BindingTable.bindings(in: context) where keys?.contains(where: { binding.answers($0, in: context) }) ?? true {
             guard let footer = binding.footer, footer.only?.contains(context) ?? true else { continue }
             let unavailable = binding.unavailable(state)
             if let unavailable, unavailable.scope != .notNow { continue }
@@ -54,6 +54,17 @@ enum FooterView {
         }
         col = max(col, width - tailWidth)
         for item in tail { col += drawItem(item, canvas: canvas, col: col) }
+    }
+
+    /// A dialog's line of keys, from the same table: the keys that work in `context` (of `keys`,
+    /// when given) with their footer labels (the tail's help and quit left out).
+    static func hintLine(_ state: DashboardState, in context: KeyContext, keys: [Key]? = nil) -> StyledLine {
+        var line: StyledLine = []
+        for item in items(state, in: context, keys: keys).main where !item.dimmed {
+            if !line.isEmpty { line.append(Span("  ")) }
+            line += [Span(item.keys, CellStyle(bold: true)), Span(" " + item.label)]
+        }
+        return line
     }
 
     private static func itemWidth(_ item: Item) -> Int { item.keys.count + item.label.count + 3 }

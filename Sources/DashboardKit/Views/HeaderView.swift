@@ -43,7 +43,7 @@ enum HeaderView {
         let connected = state.servers.filter { $0.connection.isReceiving }.count
         var text = CleanText("\(connected)/\(state.servers.count) connected")
         for server in state.servers where server.connection != .connected {
-            text = text + CleanText(", ") + CleanText(server.label) + CleanText(" " + linkWord(server.connection))
+            text = text + CleanText(", ") + CleanText(server.label) + CleanText(" " + connectionWords(server.connection).brief)
         }
         return text
     }
@@ -55,21 +55,10 @@ enum HeaderView {
             line.append(Span(CleanText((server.user.map { $0 + "@" } ?? "") + address)))
             line.append(Span("  "))
         }
-        let (word, _, reason) = connectionWord(server.connection)
+        let (word, reason) = connectionWords(server.connection).long
         line.append(word)
         if let reason { line.append(Span(CleanText(": ") + reason)) }
         return line
-    }
-
-    private static func linkWord(_ status: ConnectionStatus) -> String {
-        switch status {
-        case .connecting: "connecting"
-        case .connected: "connected"
-        case .stale: "stale"
-        case .reconnecting: "reconnecting"
-        case .offline: "offline"
-        case .pollingWhileStreamUnstable: "polling"
-        }
     }
 
     /// Row 0 for one server: "dxtop", `user@server` and its connection line. The title always
@@ -78,8 +67,8 @@ enum HeaderView {
     private static func drawServer(_ state: DashboardState, on canvas: Canvas, now: Date) {
         let width = canvas.width
         let glyphs = canvas.glyphs
-        let server = state.server.map(CleanText.init)
-        let user = state.user.map { CleanText($0 + "@") }
+        let server = state.servers[0].server.map(CleanText.init)
+        let user = state.servers[0].user.map { CleanText($0 + "@") }
         let brand: StyledLine = [Span("dxtop", CellStyle(bold: true))] + (server == nil ? [] : [Span("  ")])
         let placeWidth = (server?.width ?? 0) + (user?.width ?? 0)
         let connection = connectionLine(state, now: now, glyphs: glyphs, width: width,
@@ -110,7 +99,9 @@ enum HeaderView {
     /// (shortened with an ellipsis). "dxtop" and "last data HH:MM:SS" always stay.
     static func connectionLine(_ state: DashboardState, now: Date, glyphs: Glyphs, width: Int,
                                whoWidth: Int, placeWidth: Int) -> StyledLine {
-        let (word, shortWord, reason) = connectionWord(state.connection)
+        let words = connectionWords(state.servers[0].connection)
+        let (word, reason) = words.long
+        let shortWord = words.short
         let ages = ageForms(state, now: now)
         let sep = " \(glyphs.separator) "
         let brandWidth = whoWidth - placeWidth
@@ -137,27 +128,31 @@ enum HeaderView {
         return line
     }
 
-    /// The state in a word, a shorter form of it, and the reason when the link is down.
-    private static func connectionWord(_ status: ConnectionStatus) -> (Span, Span, CleanText?) {
+    /// A link state in words, the one place they are chosen: the word and the reason when the
+    /// link is down (`long`), a shorter word for a narrow row (`short`), and one plain word for
+    /// the several-servers summary (`brief`).
+    struct ConnectionWords {
+        var long: (word: Span, reason: CleanText?)
+        var short: Span
+        var brief: String
+    }
+
+    static func connectionWords(_ status: ConnectionStatus) -> ConnectionWords {
+        func same(_ text: String, _ color: TextColor, reason: CleanText? = nil, brief: String? = nil) -> ConnectionWords {
+            let word = Span(text, CellStyle(color: color, bold: true))
+            return ConnectionWords(long: (word, reason), short: word, brief: brief ?? text)
+        }
         switch status {
-        case .connecting:
-            let word = Span("connecting", CellStyle(color: .yellow, bold: true))
-            return (word, word, nil)
-        case .connected:
-            let word = Span("connected", CellStyle(color: .green, bold: true))
-            return (word, word, nil)
-        case .stale:
-            let word = Span("stale", CellStyle(color: .yellow, bold: true))
-            return (word, word, nil)
+        case .connecting: return same("connecting", .yellow)
+        case .connected: return same("connected", .green)
+        case .stale: return same("stale", .yellow)
         case .reconnecting(let attempt, let trouble):
             let style = CellStyle(color: .yellow, bold: true)
-            return (Span("reconnecting (attempt \(attempt))", style), Span("reconnecting #\(attempt)", style), CleanText(trouble.words))
-        case .offline(let trouble):
-            let word = Span("offline", CellStyle(color: .red, bold: true))
-            return (word, word, CleanText(trouble.words))
+            return ConnectionWords(long: (Span("reconnecting (attempt \(attempt))", style), CleanText(trouble.words)),
+                                   short: Span("reconnecting #\(attempt)", style), brief: "reconnecting")
+        case .offline(let trouble): return same("offline", .red, reason: CleanText(trouble.words))
         case .pollingWhileStreamUnstable(let interval):
-            let word = Span("stream unstable", CellStyle(color: .yellow, bold: true))
-            return (word, word, CleanText("polling every \(interval.components.seconds) s"))
+            return same("stream unstable", .yellow, reason: CleanText("polling every \(interval.components.seconds) s"), brief: "polling")
         }
     }
 
@@ -167,7 +162,7 @@ enum HeaderView {
         guard let at = state.lastDataAt else { return Array(repeating: "no data yet", count: 4) }
         // While connected the data is live: no timestamp, so a quiet dashboard writes nothing when the
         // periodic check finds nothing new.
-        if state.connection.isReceiving { return Array(repeating: "", count: 4) }
+        if state.servers[0].connection.isReceiving { return Array(repeating: "", count: 4) }
         // A timestamp is "yyyy-MM-dd HH:mm:ss[ UTC]".
         let stamp = state.options.timeFormat.timestamp(at)
         let time = String(stamp.dropFirst(11))

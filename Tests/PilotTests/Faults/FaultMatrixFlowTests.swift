@@ -60,7 +60,7 @@ struct FaultMatrixFlowTests {
     private func run(_ example: Case, _ pilot: Pilot, _ proxy: FaultProxy, _ simulator: ICWSSimulator) async throws {
         // The short request timeout of the hanging faults also bounds the first page: a page starved
         // past it on a loaded machine is asked for again before the fault is switched on.
-        try await pilot.waitFor("connected") { $0.state.connection == .connected }
+        try await pilot.waitFor("connected") { $0.state.servers[0].connection == .connected }
         if pilot.state.visibleIds.isEmpty, pilot.state.pageFailure == .timeout {
             try await pilot.press(.char("r"))
         }
@@ -73,7 +73,7 @@ struct FaultMatrixFlowTests {
         case .pageFails(let kind):
             try await pilot.waitFor("the page failure in the status line") { $0.state.pageFailure != nil }
             #expect(pilot.state.pageFailure == kind, "\(pilot.screen)")
-            #expect(pilot.state.connection == .connected, "the feed is not faulted")
+            #expect(pilot.state.servers[0].connection == .connected, "the feed is not faulted")
             try await KeyProbe.answers(pilot)
         case .pageLoads:
             try await pilot.runUntilQuiet()
@@ -108,7 +108,7 @@ struct FaultMatrixFlowTests {
     private func recovers(_ pilot: Pilot) async throws {
         try await pilot.press(.char("r"))
         #expect(pilot.state.pageFailure == nil, "\(pilot.screen)")
-        #expect(pilot.state.connection == .connected)
+        #expect(pilot.state.servers[0].connection == .connected)
         #expect(!pilot.state.visibleIds.isEmpty)
     }
 
@@ -124,14 +124,14 @@ struct FaultMatrixFlowTests {
     }
 
     private func staleAndBack(_ pilot: Pilot, _ simulator: ICWSSimulator) async throws {
-        try await pilot.waitFor("connected") { $0.state.connection == .connected }
+        try await pilot.waitFor("connected") { $0.state.servers[0].connection == .connected }
         await simulator.setFaults(SimulatorFaults(silentStreams: true))
         try await pilot.waitFor("the stream shown stale") {
-            if case .stale = $0.state.connection { true } else { false }
+            if case .stale = $0.state.servers[0].connection { true } else { false }
         }
         try await KeyProbe.answers(pilot)
         await simulator.setFaults(SimulatorFaults())
-        try await pilot.waitFor("connected again") { $0.state.connection == .connected }
+        try await pilot.waitFor("connected again") { $0.state.servers[0].connection == .connected }
         try await KeyProbe.answers(pilot)
     }
 
@@ -141,9 +141,9 @@ struct FaultMatrixFlowTests {
         let id = await first.addJob(sampleJob("cancel me while down"), submittedBy: "jdoe")
         let pilot = try Pilot(simulator: first)
         try await pilot.start()
-        try await pilot.waitFor("connected") { $0.state.connection == .connected }
+        try await pilot.waitFor("connected") { $0.state.servers[0].connection == .connected }
         await first.stop()
-        try await pilot.waitFor("the link reported down") { $0.state.connection.isDown }
+        try await pilot.waitFor("the link reported down") { $0.state.servers[0].connection.isDown }
         try await KeyProbe.answers(pilot)
         // A cancel while the server is down is reported, not dropped.
         try await pilot.press(.home)
@@ -161,7 +161,7 @@ struct FaultMatrixFlowTests {
     }
 
     private func afterRestart(_ pilot: Pilot, _ second: ICWSSimulator, _ key: JobKey) async throws {
-        try await pilot.waitFor("connected again") { $0.state.connection == .connected }
+        try await pilot.waitFor("connected again") { $0.state.servers[0].connection == .connected }
         try await KeyProbe.answers(pilot)
         try await pilot.press(.home)
         #expect(pilot.state.selectedId == key)

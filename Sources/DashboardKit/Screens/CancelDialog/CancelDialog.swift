@@ -14,7 +14,7 @@ public struct CancelDialog: DashboardScreen, Equatable {
     static let contexts: [KeyContext] = [.cancelDialog]
     var keyContext: KeyContext { .cancelDialog }
 
-    func draw(_ state: DashboardState, on canvas: Canvas) { CancelDialogView.draw(self, on: canvas) }
+    func draw(_ state: DashboardState, on canvas: Canvas) { CancelDialogView.draw(self, state: state, on: canvas) }
 
     /// A job that ends while its dialog is open leaves nothing to cancel: the dialog says so and
     /// stays until the operator closes it (closing it for them would send their next key, meant

@@ -9,7 +9,7 @@ extension KeyContext {
 extension CancelDialog {
     static let bindings: [Binding] = [
         Binding([.char("y"), .char("Y")], in: [.cancelDialog], help: "yes: send the cancel",
-                details: "Yes: send the cancel. The row shows `[canceling…]` until the server reports the job's end state, or the status line shows the server's refusal. A cancel the server accepted that has not ended the job 60 s later is no longer shown as on its way: the status line says so, and `c` sends it again.",
+                details: "Yes: send the cancel. The row shows `[canceling…]` until the server reports the job's end state, or the status line shows the server's refusal. A cancel the server accepted that has not ended the job \(DashboardState.cancelPatience.components.seconds) s later is no longer shown as on its way: the status line says so, and `c` sends it again.",
                 footer: FooterLabel(label: "yes, cancel it", rank: 0)) { state, _ in state.confirmCancel() },
         Binding([.char("n"), .escape, .char("N")], in: [.cancelDialog], help: "no: close, nothing is sent",
                 footer: FooterLabel(label: "no", rank: 1, keysShown: 2)) { state, _ in

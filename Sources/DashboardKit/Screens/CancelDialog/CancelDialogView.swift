@@ -1,6 +1,6 @@
 /// The cancel confirmation: the job's name and id, No and Yes, No selected when it opens.
 enum CancelDialogView {
-    static func draw(_ dialog: CancelDialog, on canvas: Canvas) {
+    static func draw(_ dialog: CancelDialog, state: DashboardState, on canvas: Canvas) {
         let width = min(60, canvas.width - 8)
         var lines: [StyledLine] = [[]]
         if let ended = dialog.endedAs {
@@ -24,8 +24,7 @@ enum CancelDialogView {
         let buttonsWidth = 6 + 6 + 7
         lines.append([Span(String(repeating: " ", count: max(0, (width - buttonsWidth) / 2))), no, Span("      "), yes])
         lines.append([])
-        lines.append([Span("y", CellStyle(bold: true)), Span(" yes   "), Span("n/Esc", CellStyle(bold: true)), Span(" no   "),
-                      Span("Left/Right", CellStyle(bold: true)), Span(" choose   "), Span("Enter", CellStyle(bold: true)), Span(" confirm")])
+        lines.append(FooterView.hintLine(state, in: .cancelDialog))
         BoxView.draw(title: "Cancel job", lines: lines, minWidth: width, on: canvas)
     }
 

@@ -58,7 +58,7 @@ public struct Composer: DashboardScreen, Equatable {
     /// while any is shown: a problem fixed leaves the list at once.
     public internal(set) var problems: [String] = []
     /// The server's refusal of the last `y`, until the next one.
-    public internal(set) var refusal: String?
+    public internal(set) var refusal: Failure?
     /// A submit is on its way.
     public internal(set) var submitting = false
     /// The windows offered, the selected job's first if it has one.
@@ -181,7 +181,7 @@ extension Composer {
             return state.showSubmittedJob(job)
         case .submitFailed(let failure):
             submitting = false
-            refusal = "The server refused the job: \(failure.message)"
+            refusal = failure
             return []
         case .cancelSent, .cancelRefused:
             return state.unclaimedReply(reply)

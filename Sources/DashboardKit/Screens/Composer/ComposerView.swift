@@ -18,8 +18,7 @@ enum ComposerView {
             let text = failure.kind == .featureMissing
                 ? "This server has no data dictionary (data-dictionary 2 needed)."
                 : "The data dictionary could not be loaded: \(failure.message)"
-            let keys = state.composerTargetUnavailable == nil ? "c: another server.  Esc closes." : "Esc closes."
-            lines = [[Span(text, CellStyle(color: .red, bold: true))], [], [Span(keys, CellStyle(dim: true))]]
+            lines = [[Span(text, CellStyle(color: .red, bold: true))], [], FooterView.hintLine(state, in: composer.keyContext, keys: [.char("c"), .escape])]
         case .loading?, nil:
             lines = [[Span("Loading the data dictionary…")]]
         }
@@ -76,7 +75,7 @@ enum ComposerView {
             let shown = unread && text.hasPrefix("Window: ") ? "Window: typed, start or end not read yet" : text
             for line in CleanText(shown).wrapped(to: width - 4) { lines.append([Span("  " + line.value)]) }
         }
-        for problem in composer.problems + [composer.refusal].compactMap(\.self) {
+        for problem in composer.problems + [composer.refusal.map { FailureText.sentence(.submit, $0) }].compactMap(\.self) {
             for line in CleanText(problem).wrapped(to: width - 2) { lines.append([Span("! ", CellStyle(color: .red, bold: true)), Span(line, CellStyle(color: .red))]) }
         }
         if composer.submitting { lines.append([Span("Submitting…", CellStyle(bold: true))]) }

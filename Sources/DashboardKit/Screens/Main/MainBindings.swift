@@ -48,8 +48,8 @@ enum MainBindings {
                 details: "Resubmit the selected job: a review of exactly what will be sent again, answered `y` (send), `w` (shift the window forward by its own length), `e` (edit it in the composer) or `n`/`Esc` (nothing sent). Needs the job's configuration; off in `--read-only` mode.",
                 footer: FooterLabel(label: "resubmit", rank: 10),
                 unavailable: { $0.resubmitUnavailable }) { state, _ in state.openResubmit() },
-        Binding([.ctrlL], in: main, help: "redraw the whole screen",
-                details: "Redraw the whole screen (the terminal layer repaints after any key; the dashboard's state does not change).") { _, _ in [] },
+        Binding([.ctrlL], in: Set(KeyContext.all), help: "redraw the whole screen",
+                details: "Redraw the whole screen, from every context (the dashboard's state does not change).") { _, _ in [.repaintAll] },
     ]
 
     static let list: [Binding] = [

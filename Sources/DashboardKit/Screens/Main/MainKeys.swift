@@ -55,7 +55,7 @@ extension DashboardState {
         operatorMovedSelection = true
         if !rows.isEmpty { selectedId = visibleIds[rows.count - 1] }
         guard servers.contains(where: { $0.paging.hasFirstPage && $0.paging.phase != .reachedOldest }) else { return [] }
-        loadingHistory = true
+        walkHistory(true)
         statusMessage = .info(historyProgress)
         return olderPages(count: historyPageSize, readAhead: true)
     }
@@ -73,8 +73,16 @@ extension DashboardState {
         return olderPages(count: historyPageSize, readAhead: true)
     }
 
+    /// Starts or stops every server's walk.
+    mutating func walkHistory(_ on: Bool) {
+        for index in servers.indices { servers[index].paging.walk(on) }
+    }
+
+    /// `G` is loading the whole history.
+    public var loadingHistory: Bool { servers.contains(where: \.paging.walkingHistory) }
+
     mutating func stopHistory(saying what: String) {
-        loadingHistory = false
+        walkHistory(false)
         statusMessage = .info("\(what): \(Self.grouped(order.count)) jobs listed.")
     }
 
@@ -100,8 +108,7 @@ extension DashboardState {
         for index in servers.indices where servers[index].paging.canLoadOlder {
             let context = servers[index].id
             guard wanted(context), let last = order.oldest[context].map({ jobs.key($0).id }) else { continue }
-            servers[index].paging.startOlder(olderThan: last, readAhead: readAhead)
-            effects.append(.loadOlderPage(context: context, olderThan: last, count: count, readAhead: readAhead))
+            effects += servers[index].paging.olderPage(context, olderThan: last, count: count, readAhead: readAhead)
         }
         return effects
     }

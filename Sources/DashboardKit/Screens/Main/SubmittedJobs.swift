@@ -16,7 +16,7 @@ extension DashboardState {
         case .jobSubmitted(let id):
             return showSubmittedJob(id)
         case .submitFailed(let failure):
-            statusMessage = .info("The server refused the job: \(failure.message)")
+            statusMessage = .failed(.submit, failure)
             return []
         case .cancelSent(let key):
             return cancelSucceeded(id: key)

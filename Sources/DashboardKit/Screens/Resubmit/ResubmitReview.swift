@@ -14,6 +14,8 @@ public struct ResubmitReview: DashboardScreen, Equatable {
     public internal(set) var shifted = false
     public internal(set) var submitting = false
     public internal(set) var problems: [String] = []
+    /// The server's refusal of the last `y`.
+    public internal(set) var refusal: Failure?
     let timeZone: TimeZone
 
     /// What `y` sends.
@@ -36,7 +38,7 @@ public struct ResubmitReview: DashboardScreen, Equatable {
             return state.showSubmittedJob(job)
         case .submitFailed(let failure):
             submitting = false
-            problems = ["The server refused the job: \(failure.message)"]
+            refusal = failure
             return []
         case .cancelSent, .cancelRefused:
             return state.unclaimedReply(reply)
@@ -82,6 +84,7 @@ extension DashboardState {
         }
         _ = editResubmit {
             $0.problems = []
+            $0.refusal = nil
             $0.submitting = true
         }
         return [.submitJob(context: context, config, requester: requester)]

@@ -19,12 +19,12 @@ enum ResubmitView {
             for line in CleanText(text).wrapped(to: width) { lines.append([Span(line)]) }
         }
         if review.shifted { lines.append([Span("(window shifted forward by its length; w undoes)", CellStyle(color: .cyan))]) }
-        for problem in review.problems {
+        for problem in review.problems + [review.refusal.map { FailureText.sentence(.submit, $0) }].compactMap(\.self) {
             for line in CleanText(problem).wrapped(to: width - 2) { lines.append([Span("! ", CellStyle(color: .red, bold: true)), Span(line, CellStyle(color: .red))]) }
         }
         if review.submitting { lines.append([Span("Submitting…", CellStyle(bold: true))]) }
         lines.append([])
-        lines.append([Span("y send  w shift window  e edit  n/Esc nothing sent", CellStyle(dim: true))])
+        lines.append(FooterView.hintLine(state, in: .resubmit))
         BoxView.draw(title: "Resubmit job", lines: lines, minWidth: width, on: canvas)
     }
 }
