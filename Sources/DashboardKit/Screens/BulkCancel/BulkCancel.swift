@@ -47,7 +47,7 @@ public struct BulkCancel: DashboardScreen, Equatable {
     static let contexts: [KeyContext] = [.bulkCancel, .bulkCancelResults]
     var keyContext: KeyContext { confirmed ? .bulkCancelResults : .bulkCancel }
 
-    func draw(_ state: DashboardState, on canvas: Canvas) { BulkCancelView.draw(self, on: canvas) }
+    func draw(_ state: DashboardState, on canvas: Canvas) { BulkCancelView.draw(self, state: state, on: canvas) }
 
     var toSend: [Entry] { entries.filter { $0.outcome == .toSend } }
     var serverCount: Int { Set(toSend.map(\.key.context)).count }

@@ -3,7 +3,7 @@ import DisplayText
 /// The bulk cancel dialog: the question with what will be skipped, the jobs by server and state,
 /// No and Yes; after `y`, the same jobs each with its result.
 enum BulkCancelView {
-    static func draw(_ dialog: BulkCancel, on canvas: Canvas) {
+    static func draw(_ dialog: BulkCancel, state: DashboardState, on canvas: Canvas) {
         let width = min(76, canvas.width - 8)
         var lines: [StyledLine] = [[]]
         for text in summary(dialog) { lines += CleanText(text).wrapped(to: width).map { [Span($0, CellStyle(bold: true))] } }
@@ -18,7 +18,7 @@ enum BulkCancelView {
         }
         lines.append([])
         if dialog.confirmed {
-            lines.append([Span("Esc/Enter", CellStyle(bold: true)), Span(" close   "), Span("j/k", CellStyle(bold: true)), Span(" scroll")])
+            lines.append(FooterView.hintLine(state, in: .bulkCancelResults))
             BoxView.draw(title: "Bulk cancel: results", lines: lines, minWidth: width, on: canvas)
             return
         }
@@ -27,8 +27,7 @@ enum BulkCancelView {
         let yes = dialog.yesSelected ? Span("[ Yes ]", CellStyle(color: .red, bold: true, reverse: true)) : Span("  Yes  ")
         lines.append([Span(String(repeating: " ", count: max(0, (width - 19) / 2))), no, Span("      "), yes])
         lines.append([])
-        lines.append([Span("y", CellStyle(bold: true)), Span(" yes   "), Span("n/Esc", CellStyle(bold: true)), Span(" no   "),
-                      Span("Left/Right", CellStyle(bold: true)), Span(" choose   "), Span("j/k", CellStyle(bold: true)), Span(" scroll")])
+        lines.append(FooterView.hintLine(state, in: .bulkCancel))
         BoxView.draw(title: "Cancel marked jobs", lines: lines, minWidth: width, on: canvas)
     }
 
