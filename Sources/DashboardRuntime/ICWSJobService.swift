@@ -155,7 +155,7 @@ public final class ICWSJobService: JobService {
             // The set covers every server; this one subscribes to its own.
             await watch(jobs.filter { $0.context == context }.map(\.id))
             return nil
-        case .startTimer, .repaintAll, .quit:
+        case .startTimer, .repaintAll, .writeToTerminal, .quit:
             // The runtime's own: never sent to a server.
             return nil
         }

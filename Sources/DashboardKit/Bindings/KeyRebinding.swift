@@ -46,6 +46,7 @@ public struct KeyRebinding: Sendable, Equatable {
         "mark": [(.list, .char(" "))],
         "mark-range": [(.list, .char("V"))],
         "unmark-all": [(.list, .char("u"))],
+        "copy": [(.list, .char("y"))],
         "down": [(.list, .char("j")), (.detail, .char("j")), (.help, .char("j"))],
         "up": [(.list, .char("k")), (.detail, .char("k")), (.help, .char("k"))],
         "top": [(.list, .char("g")), (.detail, .char("g")), (.help, .char("g"))],

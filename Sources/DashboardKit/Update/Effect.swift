@@ -26,6 +26,8 @@ public enum Effect: Equatable, Sendable {
     case startTimer(DashboardTimer, after: Duration)
     /// Ctrl-L: the next frame redraws every cell (something else wrote on the terminal).
     case repaintAll
+    /// Bytes for the terminal itself, written after the frame (the copy menu's OSC 52 sequence).
+    case writeToTerminal([UInt8])
     case quit
 }
 
@@ -59,7 +61,7 @@ extension Effect {
         case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _, _), .dropReadAhead(let context): context
         case .loadConfig(let key), .cancelJob(let key, _): key.context
         case .loadDictionary(let context), .submitJob(let context, _, _): context
-        case .watch, .startTimer, .repaintAll, .quit: nil
+        case .watch, .startTimer, .repaintAll, .writeToTerminal, .quit: nil
         }
     }
 }

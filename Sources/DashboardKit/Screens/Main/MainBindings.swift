@@ -40,6 +40,13 @@ enum MainBindings {
             if state.marks.isEmpty { state.openCancelDialog() } else { state.openBulkCancel() }
             return []
         },
+        Binding([.char("y")], in: main, help: "copy: id, output folder, error, configuration, resubmit command, ticket line",
+                details: "Copy from the selected job: its id, output folder, error, configuration as JSON, the `dxtop jobs resubmit` command that runs it again, or a one-line summary for a ticket. Copied through OSC 52 (the terminal you sit at takes it, also over SSH; tmux and screen get their passthrough form), at most 100,000 bytes; with `TERM=dumb` or over the cap the text is shown in a box to select by hand.",
+                unavailable: { $0.selectedJob == nil ? .notNow("No job selected.") : nil }) { state, _ in
+            guard let key = state.selectedId else { return [] }
+            state.push(CopyMenu(job: key))
+            return []
+        },
         Binding([.char("n")], in: main, help: "compose a new job",
                 details: "Compose a new job from the server's data dictionary: datasets and columns, a time window, the name; checked with the server's rules before `y` sends it. Off in `--read-only` mode.",
                 footer: FooterLabel(label: "new job", rank: 9),
