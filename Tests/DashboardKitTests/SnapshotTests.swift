@@ -46,11 +46,15 @@ struct SnapshotTests {
         Snapshot.assertMatches(Snapshot.render(state, width: 120, height: 40), named: "canceling-120x40")
     }
 
-    @Test(arguments: sizes)
-    func help(width: Int, height: Int) {
-        var state = Scenario.list(width: width, height: height)
-        Fixture.press(&state, .char("?"))
-        Snapshot.assertMatches(Snapshot.render(state, width: width, height: height), named: "help-\(width)x\(height)")
+    /// The help at every size in one file (it lists every binding: a new one changes this file and
+    /// `footers.txt`).
+    @Test func help() {
+        let text = Self.sizes.map { width, height in
+            var state = Scenario.list(width: width, height: height)
+            Fixture.press(&state, .char("?"))
+            return "== \(width)x\(height)\n" + Snapshot.body(Snapshot.render(state, width: width, height: height))
+        }.joined(separator: "\n")
+        Snapshot.assertMatches(text: text, named: "help")
     }
 
     @Test func helpScrollsOnASmallScreen() {
@@ -73,7 +77,7 @@ struct SnapshotTests {
 
     @Test func tooSmall() {
         let surface = Snapshot.render(Scenario.list(width: 50, height: 12), width: 50, height: 12)
-        Snapshot.assertMatches(surface, named: "too-small-50x12")
+        Snapshot.assertMatches(surface, named: "too-small-50x12", footer: true)
     }
 
     @Test func filterPromptSortAndReadOnly() {
@@ -98,5 +102,37 @@ struct SnapshotTests {
     func hostileStrings(width: Int, height: Int) {
         let surface = Snapshot.render(Scenario.hostile(width: width, height: height), width: width, height: height)
         Snapshot.assertMatches(surface, named: "hostile-\(width)x\(height)")
+    }
+}
+
+/// The footer of every context at every size, in one file: the keys that work there, from the
+/// binding table. A new binding with a footer label changes this file, not each screen's.
+@Suite("Footer snapshots")
+struct FooterSnapshotTests {
+    static func contexts(width: Int, height: Int) -> [(String, DashboardState)] {
+        let list = Scenario.list(width: width, height: height)
+        func after(_ keys: Key..., from state: DashboardState = list) -> DashboardState {
+            var state = state
+            for key in keys { Fixture.press(&state, key) }
+            return state
+        }
+        var composer = after(.char("n"))
+        Fixture.send(&composer, .dictionaryLoaded(ComposerTests.dictionary, at: Fixture.at(30)))
+        return [
+            ("list", list), ("detail", Scenario.detail(width: width, height: height)), ("filter", after(.char("/"))),
+            ("filter kept", after(.char("/"), .char("1"), .enter)), ("help", after(.char("?"))), ("cancel dialog", after(.char("c"))),
+            ("composer", composer), ("composer typing", after(.char("e"), from: composer)),
+            ("read-only list", Scenario.list(width: width, height: height, readOnly: true)),
+        ]
+    }
+
+    @Test func everyContextsFooter() {
+        var lines: [String] = []
+        for (width, height) in SnapshotTests.sizes {
+            for (name, state) in Self.contexts(width: width, height: height) {
+                lines.append("\(name) \(width)x\(height): " + (Snapshot.render(state, width: width, height: height).lines.last ?? ""))
+            }
+        }
+        Snapshot.assertMatches(text: lines.joined(separator: "\n"), named: "footers")
     }
 }

@@ -166,25 +166,9 @@ public struct Composer: DashboardScreen, Equatable {
     }
 }
 
-extension Composer {
+extension Composer: JobSendingScreen {
     static let contexts: [KeyContext] = [.composer, .composerText]
     var keyContext: KeyContext { typing == nil ? .composer : .composerText }
 
     func draw(_ state: DashboardState, on canvas: Canvas) { ComposerView.draw(self, state: state, on: canvas) }
-
-    /// The server took the job (the composer closes and the list selects it) or refused it (its
-    /// words in the composer, everything chosen kept).
-    mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
-        switch reply {
-        case .jobSubmitted(let job):
-            state.close(id)
-            return state.showSubmittedJob(job)
-        case .submitFailed(let failure):
-            submitting = false
-            refusal = failure
-            return []
-        case .cancelSent, .cancelRefused:
-            return state.unclaimedReply(reply)
-        }
-    }
 }

@@ -134,7 +134,7 @@ enum MainBindings {
     static let filter: [Binding] = [
         Binding(patterns: [.anyCharacter], in: [.filter], help: "added to the filter; the list narrows",
                 details: "Added to the filter; plain words narrow the list as you type (name, id, user or server, case-insensitive); with a field (`state:failed`) or `!` it is a field filter.",
-                footer: FooterLabel(label: "filter: words or state:failed user:x !…", rank: 0)) { state, key in
+                footer: FooterLabel(label: "filter, or field:value", rank: 0)) { state, key in
             if case .char(let c) = key { state.setFilter(state.filter.text + String(c)) }
             return []
         },

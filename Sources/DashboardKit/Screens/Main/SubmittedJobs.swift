@@ -1,3 +1,29 @@
+import ICWSWire
+
+/// A screen that sends a job (`Effect.submitJob` carrying its id): the composer, the resubmit
+/// review. The server's answer comes back to it: the job taken, it closes and the list selects
+/// the job; refused, it keeps everything and shows why (`refusal`, words by `FailureText`).
+protocol JobSendingScreen: DashboardScreen {
+    var submitting: Bool { get set }
+    var refusal: Failure? { get set }
+}
+
+extension JobSendingScreen {
+    mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
+        switch reply {
+        case .jobSubmitted(let job):
+            state.close(id)
+            return state.showSubmittedJob(job)
+        case .submitFailed(let failure):
+            submitting = false
+            refusal = failure
+            return []
+        case .cancelSent, .cancelRefused:
+            return state.unclaimedReply(reply)
+        }
+    }
+}
+
 extension DashboardState {
     /// A job the server took: the list fetches it and selects it (the list filter, which could
     /// hide it, is cleared). The screen that sent it calls this once it has closed.

@@ -4,7 +4,7 @@ import JobComposition
 
 /// The resubmit review (`R`): what will be sent again — to the job's own server — the window
 /// shifted only when asked.
-public struct ResubmitReview: DashboardScreen, Equatable {
+public struct ResubmitReview: JobSendingScreen, Equatable {
     /// The job sent again; its context is where the new job goes.
     public var job: JobKey
     public var jobId: String { job.id }
@@ -28,22 +28,6 @@ public struct ResubmitReview: DashboardScreen, Equatable {
     var keyContext: KeyContext { .resubmit }
 
     func draw(_ state: DashboardState, on canvas: Canvas) { ResubmitView.draw(self, state: state, on: canvas) }
-
-    /// The server took the job (the review closes and the list selects it) or refused it (the
-    /// review says why and stays).
-    mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
-        switch reply {
-        case .jobSubmitted(let job):
-            state.close(id)
-            return state.showSubmittedJob(job)
-        case .submitFailed(let failure):
-            submitting = false
-            refusal = failure
-            return []
-        case .cancelSent, .cancelRefused:
-            return state.unclaimedReply(reply)
-        }
-    }
 }
 
 extension DashboardState {

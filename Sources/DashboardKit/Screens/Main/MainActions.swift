@@ -48,58 +48,6 @@ extension DashboardState {
         }
     }
 
-    /// `G`: the oldest job. Selects the last row and loads the rest of the history in large pages,
-    /// one after another, each read ahead by the service while the one before is merged (the
-    /// keys still answer; a movement key stops it), with its progress in the status line.
-    mutating func selectOldest() -> [Effect] {
-        operatorMovedSelection = true
-        if !rows.isEmpty { selectedId = visibleIds[rows.count - 1] }
-        guard servers.contains(where: { $0.paging.hasFirstPage && $0.paging.phase != .reachedOldest }) else { return [] }
-        walkHistory(true)
-        statusMessage = .info(historyProgress)
-        return olderPages(count: historyPageSize, readAhead: true)
-    }
-
-    /// An older page arrived while loading the history: select the new last row, ask for the next
-    /// page, or say the history is complete.
-    mutating func continueHistory() -> [Effect] {
-        if !rows.isEmpty { selectedId = visibleIds[rows.count - 1] }
-        if servers.allSatisfy({ $0.paging.phase == .reachedOldest || !$0.paging.hasFirstPage }) {
-            stopHistory(saying: "History loaded")
-            return []
-        }
-        statusMessage = .info(historyProgress)
-        configRest.travel()
-        return olderPages(count: historyPageSize, readAhead: true)
-    }
-
-    /// Starts or stops every server's walk.
-    mutating func walkHistory(_ on: Bool) {
-        for index in servers.indices { servers[index].paging.walk(on) }
-    }
-
-    /// `G` is loading the whole history.
-    public var loadingHistory: Bool { servers.contains(where: \.paging.walkingHistory) }
-
-    mutating func stopHistory(saying what: String) {
-        walkHistory(false)
-        statusMessage = .info("\(what): \(Self.grouped(order.count)) jobs listed.")
-    }
-
-    private var historyProgress: String { "Loading history: \(Self.grouped(order.count)) jobs…" }
-
-    /// 12345 → "12,345".
-    static func grouped(_ number: Int) -> String {
-        var digits = String(number.magnitude)
-        var groups: [Substring] = []
-        while digits.count > 3 {
-            groups.insert(digits.suffix(3), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(Substring(digits), at: 0)
-        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
-    }
-
     /// The next older page of `count` jobs of each server `wanted`, unless one is in flight or its
     /// oldest job is already loaded; `readAhead` while walking the history.
     mutating func olderPages(count: Int, readAhead: Bool = false,
