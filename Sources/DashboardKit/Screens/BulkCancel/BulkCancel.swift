@@ -5,7 +5,7 @@ import ICWSWire
 /// job's own server (`Effect.cancelJob` with this screen as requester), and its answer comes back
 /// here, so no job's result is lost: sent, refused with the server's words, already ended, or
 /// skipped (read-only context, a cancel already on its way).
-public struct BulkCancel: DashboardScreen, Equatable {
+public struct BulkCancel: YesNoScreen, Equatable {
     /// What happens, or happened, to one marked job.
     public enum Outcome: Equatable, Sendable {
         /// Asking: it will be sent.

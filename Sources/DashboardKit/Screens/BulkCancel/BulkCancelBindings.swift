@@ -12,28 +12,9 @@ extension KeyContext {
 }
 
 extension BulkCancel {
-    static let bindings: [Binding] = [
-        Binding([.char("y"), .char("Y")], in: [.bulkCancel], help: "yes: send every cancel",
-                footer: FooterLabel(label: "yes, cancel them", rank: 0)) { state, _ in state.confirmBulkCancel() },
-        Binding([.char("n"), .escape, .char("N")], in: [.bulkCancel], help: "no: close, nothing is sent",
-                footer: FooterLabel(label: "no", rank: 1, keysShown: 2)) { state, _ in
-            state.pop()
-            return []
-        },
-        Binding([.left, .right, .char("h"), .char("l"), .tab, .backTab], in: [.bulkCancel], help: "move between No and Yes",
-                footer: FooterLabel(label: "choose", rank: 2, keysShown: 2)) { state, _ in
-            state.editTop(BulkCancel.self) { dialog, _ in
-                dialog.yesSelected.toggle()
-                return []
-            }
-        },
-        Binding([.enter], in: [.bulkCancel], help: "confirm the selected button",
-                details: "Confirm the selected button (No closes, Yes sends every cancel).",
-                footer: FooterLabel(label: "confirm", rank: 3)) { state, _ in
-            if state.topmost(BulkCancel.self)?.yesSelected == true { return state.confirmBulkCancel() }
-            state.pop()
-            return []
-        },
+    static let bindings: [Binding] = ConfirmBindings.make(
+        BulkCancel.self, in: .bulkCancel, yes: "yes: send every cancel", yesLabel: "yes, cancel them",
+        enterDetails: "Confirm the selected button (No closes, Yes sends every cancel).") { $0.confirmBulkCancel() } + [
         Binding([.char("j"), .down], in: [.bulkCancel, .bulkCancelResults], help: "scroll the jobs down",
                 footer: FooterLabel(label: "scroll", rank: 4)) { state, _ in
             state.editTop(BulkCancel.self) { dialog, _ in

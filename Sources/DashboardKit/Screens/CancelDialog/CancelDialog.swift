@@ -1,7 +1,7 @@
 import ICWSWire
 
 /// The cancel confirmation (`c`): the cancel dialog screen's own state.
-public struct CancelDialog: DashboardScreen, Equatable {
+public struct CancelDialog: YesNoScreen, Equatable {
     public var jobId: JobKey
     public var jobName: String
     /// No is selected when the dialog opens, so Enter alone never cancels.
