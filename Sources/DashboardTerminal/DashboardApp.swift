@@ -36,6 +36,8 @@ enum DashboardApp {
         }
         var dashboardOptions = DashboardOptions(contexts: contexts, readOnly: options.readOnly,
                                                 timeFormat: options.utc ? .utc : .local)
+        dashboardOptions.views = options.views
+        dashboardOptions.defaultView = options.defaultView
         dashboardOptions.terminalEnvironment = ProcessInfo.processInfo.environment.filter { ["TERM", "TMUX", "STY"].contains($0.key) }
         let runtime = DashboardRuntime(
             options: dashboardOptions, display: CursesDisplay(screen: screen),

@@ -13,6 +13,10 @@ public struct DashboardOptions: Sendable {
     /// `TERM`, `TMUX` and `STY` of the terminal the dashboard runs in: how the copy menu copies
     /// (OSC 52, wrapped for tmux or screen, or a box to select by hand when `TERM` is dumb or unset).
     public var terminalEnvironment: [String: String] = [:]
+    /// The config file's saved views, in its order (number keys 1-9 switch), and the position of
+    /// the one the dashboard opens on.
+    public var views: [SavedView] = []
+    public var defaultView: Int?
 
     /// One server.
     public init(readOnly: Bool = false, pageSize: Int = 50, timeFormat: TimeFormat = .local,

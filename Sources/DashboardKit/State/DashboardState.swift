@@ -65,6 +65,7 @@ public struct DashboardState: Sendable {
         self.options = options
         layout = Layout(width: width, height: height, servers: options.contexts.count)
         servers = options.contexts.enumerated().map { ServerState(id: ContextID($0.offset), options: $0.element) }
+        if let view = options.defaultView { switchToView(view) }
     }
 
     /// `context`'s position in `servers`; nil for one the dashboard does not have.
