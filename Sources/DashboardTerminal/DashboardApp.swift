@@ -38,6 +38,7 @@ enum DashboardApp {
                                                 timeFormat: options.utc ? .utc : .local)
         dashboardOptions.views = options.views
         dashboardOptions.defaultView = options.defaultView
+        dashboardOptions.keys = options.keys
         dashboardOptions.terminalEnvironment = ProcessInfo.processInfo.environment.filter { ["TERM", "TMUX", "STY"].contains($0.key) }
         let runtime = DashboardRuntime(
             options: dashboardOptions, display: CursesDisplay(screen: screen),

@@ -16,6 +16,8 @@ public struct DashboardLaunchOptions: Sendable {
     /// The config file's saved views and the one to open on.
     public var views: [SavedView] = []
     public var defaultView: Int?
+    /// The config's `keys:`.
+    public var keys: [KeyRebinding] = []
 
     public init(readOnly: Bool = false, noColor: Bool = false, utc: Bool = false, logger: Logger) {
         self.readOnly = readOnly

@@ -17,6 +17,8 @@ public struct DashboardOptions: Sendable {
     /// the one the dashboard opens on.
     public var views: [SavedView] = []
     public var defaultView: Int?
+    /// The config file's `keys:`, checked when it was loaded.
+    public var keys: [KeyRebinding] = []
 
     /// One server.
     public init(readOnly: Bool = false, pageSize: Int = 50, timeFormat: TimeFormat = .local,

@@ -26,6 +26,8 @@ public struct DashboardState: Sendable {
     public internal(set) var marks = JobMarks()
 
     // Interaction.
+    /// `BindingTable.all` with the config's `keys:` applied: what dispatch, the footer and the help read.
+    let bindingTable: [Binding]
     /// The screens over the main one (list and detail), bottom first; the last one gets the keys.
     var screens: [StackedScreen] = []
     /// The identity the next screen pushed gets.
@@ -63,6 +65,7 @@ public struct DashboardState: Sendable {
 
     public init(options: DashboardOptions, width: Int, height: Int) {
         self.options = options
+        bindingTable = options.keys.isEmpty ? BindingTable.all : KeyRebinding.apply(options.keys, to: BindingTable.all)
         layout = Layout(width: width, height: height, servers: options.contexts.count)
         servers = options.contexts.enumerated().map { ServerState(id: ContextID($0.offset), options: $0.element) }
         if let view = options.defaultView { switchToView(view) }

@@ -12,7 +12,7 @@ enum FooterView {
     static func items(_ state: DashboardState, in shownContext: KeyContext? = nil, keys: [Key]? = nil) -> (main: [Item], tail: [Item]) {
         let context = shownContext ?? state.keyContext
         var shown: [(footer: FooterLabel, item: Item)] = []
-        for binding in BindingTable.bindings(in: context) where keys?.contains(where: { binding.answers($0, in: context) }) ?? true {
+        for binding in state.bindingTable where binding.contexts.contains(context) && keys?.contains(where: { binding.answers($0, in: context) }) ?? true {
             guard let footer = binding.footer, footer.only?.contains(context) ?? true else { continue }
             let unavailable = binding.unavailable(state)
             if let unavailable, unavailable.scope != .notNow { continue }

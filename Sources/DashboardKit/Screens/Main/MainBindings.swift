@@ -161,7 +161,7 @@ enum MainBindings {
         },
         Binding([.up, .down, .pageUp, .pageDown, .home, .end], in: [.filter], help: "move in the list",
                 details: "Move in the filtered list without leaving the prompt.") { state, key in
-            BindingTable.binding(for: key, in: .list)?.perform(&state, key) ?? []
+            state.bindingTable.first { $0.answers(key, in: .list) }?.perform(&state, key) ?? []
         },
     ]
 }
