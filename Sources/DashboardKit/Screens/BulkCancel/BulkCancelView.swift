@@ -10,7 +10,7 @@ enum BulkCancelView {
         lines.append([])
         // The box keeps the question, the buttons and the keys; the jobs get the rest.
         let room = max(1, canvas.height - 2 - lines.count - 6)
-        let jobLines = self.jobLines(dialog, width: width, glyphs: canvas.glyphs)
+        let jobLines = self.jobLines(dialog, state: state, width: width, glyphs: canvas.glyphs)
         let scroll = min(dialog.scroll, max(0, jobLines.count - room))
         lines += jobLines.dropFirst(scroll).prefix(room)
         if jobLines.count > room {
@@ -54,19 +54,21 @@ enum BulkCancelView {
     }
 
     /// The jobs under a line per server and state: "prod · started (3)", then "  1043  nightly  sent".
-    static func jobLines(_ dialog: BulkCancel, width: Int, glyphs: Glyphs) -> [StyledLine] {
+    /// Ids as the list shows them (the shortest distinct prefix), so the names keep their room.
+    static func jobLines(_ dialog: BulkCancel, state: DashboardState, width: Int, glyphs: Glyphs) -> [StyledLine] {
         var lines: [StyledLine] = []
         var group: (String, String)?
         for entry in dialog.entries {
-            let state = entry.state?.word ?? "not loaded"
-            if group.map({ $0 != (entry.server, state) }) ?? true {
-                let count = dialog.entries.count { $0.server == entry.server && ($0.state?.word ?? "not loaded") == state }
-                lines.append([Span(CleanText("\(entry.server) \(glyphs.separator) \(state) (\(count))").ellipsized(to: width, glyphs: glyphs),
+            let stateWord = entry.state?.word ?? "not loaded"
+            if group.map({ $0 != (entry.server, stateWord) }) ?? true {
+                let count = dialog.entries.count { $0.server == entry.server && ($0.state?.word ?? "not loaded") == stateWord }
+                lines.append([Span(CleanText("\(entry.server) \(glyphs.separator) \(stateWord) (\(count))").ellipsized(to: width, glyphs: glyphs),
                                    CellStyle(bold: true, underline: true))])
-                group = (entry.server, state)
+                group = (entry.server, stateWord)
             }
             let (word, style) = outcome(entry.outcome)
-            let head = CleanText("  \(entry.key.id)  ") + CleanText(entry.name).ellipsized(to: max(4, width / 2 - 4 - entry.key.id.count), glyphs: glyphs)
+            let id = CleanText("  \(state.shortId(entry.key.id))  ")
+            let head = id + CleanText(entry.name).ellipsized(to: max(4, width / 2 - id.width), glyphs: glyphs)
             let rest = CleanText("  " + word).ellipsized(to: max(4, width - head.width), glyphs: glyphs)
             lines.append([Span(head), Span(rest, style)])
         }
