@@ -68,7 +68,8 @@ enum BulkCancelView {
             }
             let (word, style) = outcome(entry.outcome)
             let id = CleanText("  \(state.shortId(entry.key.id))  ")
-            let head = id + CleanText(entry.name).ellipsized(to: max(4, width / 2 - id.width), glyphs: glyphs)
+            let nameWidth = max(4, width / 2 - id.width)
+            let head = id + CleanText(entry.name).ellipsized(to: nameWidth, glyphs: glyphs).padded(to: nameWidth)
             let rest = CleanText("  " + word).ellipsized(to: max(4, width - head.width), glyphs: glyphs)
             lines.append([Span(head), Span(rest, style)])
         }
