@@ -70,7 +70,7 @@ let package = Package(
         // Copying to the terminal's clipboard (OSC 52, wrapped for tmux and screen) as bytes, without I/O.
         .target(name: "Clipboard", swiftSettings: strict),
         // The dashboard's state, actions, pure update function and views over a surface protocol.
-        .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText", "JobComposition", "Insight"], swiftSettings: strict),
+        .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText", "JobComposition", "Insight", "JobQuery", "Clipboard"], swiftSettings: strict),
         .target(
             name: "CNcursesw",
             linkerSettings: [.linkedLibrary("ncursesw")]

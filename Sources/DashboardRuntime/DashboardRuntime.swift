@@ -143,6 +143,7 @@ public final class DashboardRuntime {
             switch effect {
             case .quit: quit = true
             case .repaintAll: display.repaintAll()
+            case .writeToTerminal(let bytes): display.writeAfterFrame(bytes)
             default: pendingEffects.append(effect)
             }
         }

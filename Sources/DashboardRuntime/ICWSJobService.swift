@@ -136,13 +136,14 @@ public final class ICWSJobService: JobService {
             } catch {
                 return .configFailed(id: key, failure: Failure(error))
             }
-        case .cancelJob(let key):
+        case .cancelJob(let key, let requester):
             do {
                 try await session.cancelJob(id: key.id)
                 feed.expectChange()
-                return .cancelSucceeded(id: key)
+                return requester.map { .screenReply($0, .cancelSent(key)) } ?? .cancelSucceeded(id: key)
             } catch {
-                return .cancelFailed(id: key, failure: Failure(error))
+                let failure = Failure(error)
+                return requester.map { .screenReply($0, .cancelRefused(key, failure)) } ?? .cancelFailed(id: key, failure: failure)
             }
         case .loadDictionary:
             do {
@@ -162,7 +163,7 @@ public final class ICWSJobService: JobService {
             // The set covers every server; this one subscribes to its own.
             await watch(jobs.filter { $0.context == context }.map(\.id))
             return nil
-        case .startTimer, .repaintAll, .quit:
+        case .startTimer, .repaintAll, .writeToTerminal, .quit:
             // The runtime's own: never sent to a server.
             return nil
         }

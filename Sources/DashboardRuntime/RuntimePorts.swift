@@ -29,11 +29,15 @@ public protocol Display: AnyObject {
     func resize(width: Int, height: Int)
     /// The next `present` redraws every cell (`Effect.repaintAll`, Ctrl-L).
     func repaintAll()
+    /// Bytes for the terminal itself (OSC 52), written once the next frame is out.
+    func writeAfterFrame(_ bytes: [UInt8])
 }
 
 extension Display {
     /// A display that always draws whole frames has nothing to forget.
     public func repaintAll() {}
+    /// A display with no terminal behind it has nowhere to send them.
+    public func writeAfterFrame(_ bytes: [UInt8]) {}
 }
 
 /// What reaches the loop from off it.

@@ -1,4 +1,5 @@
 import DashboardKit
+import Foundation
 import DashboardRuntime
 
 /// Frames on the curses screen.
@@ -16,7 +17,18 @@ final class CursesDisplay: Display {
 
     var surface: any Surface { cursesSurface }
 
-    func present() { cursesSurface.present() }
+    /// OSC 52 bytes to send after the next refresh, which has flushed curses' own output first.
+    private var afterFrame: [UInt8] = []
+
+    func present() {
+        cursesSurface.present()
+        guard !afterFrame.isEmpty else { return }
+        let bytes = afterFrame
+        afterFrame = []
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    func writeAfterFrame(_ bytes: [UInt8]) { afterFrame += bytes }
 
     func resize(width: Int, height: Int) { cursesSurface.resize(width: width, height: height) }
 

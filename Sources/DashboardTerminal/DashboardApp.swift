@@ -1,3 +1,4 @@
+import Foundation
 import DashboardKit
 import DashboardRuntime
 import Dispatch
@@ -33,8 +34,12 @@ enum DashboardApp {
             ContextOptions(name: $0.name, server: $0.configuration.server.description, user: $0.configuration.credentials.user,
                            readOnly: $0.readOnly)
         }
-        let dashboardOptions = DashboardOptions(contexts: contexts, readOnly: options.readOnly,
+        var dashboardOptions = DashboardOptions(contexts: contexts, readOnly: options.readOnly,
                                                 timeFormat: options.utc ? .utc : .local)
+        dashboardOptions.views = options.views
+        dashboardOptions.defaultView = options.defaultView
+        dashboardOptions.keys = options.keys
+        dashboardOptions.terminalEnvironment = ProcessInfo.processInfo.environment.filter { ["TERM", "TMUX", "STY"].contains($0.key) }
         let runtime = DashboardRuntime(
             options: dashboardOptions, display: CursesDisplay(screen: screen),
             service: services.count == 1 ? services[0] : ServiceFanOut(services), wake: wake)

@@ -1,3 +1,4 @@
+import DashboardKit
 import DashboardRuntime
 import ICWSClient
 import Logging
@@ -12,6 +13,11 @@ public struct DashboardLaunchOptions: Sendable {
     public var utc: Bool
     /// Where log lines go; never the screen.
     public var logger: Logger
+    /// The config file's saved views and the one to open on.
+    public var views: [SavedView] = []
+    public var defaultView: Int?
+    /// The config's `keys:`.
+    public var keys: [KeyRebinding] = []
 
     public init(readOnly: Bool = false, noColor: Bool = false, utc: Bool = false, logger: Logger) {
         self.readOnly = readOnly

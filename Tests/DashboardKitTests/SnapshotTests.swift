@@ -123,6 +123,9 @@ struct FooterSnapshotTests {
             ("filter kept", after(.char("/"), .char("1"), .enter)), ("help", after(.char("?"))), ("cancel dialog", after(.char("c"))),
             ("composer", composer), ("composer typing", after(.char("e"), from: composer)),
             ("read-only list", Scenario.list(width: width, height: height, readOnly: true)),
+            ("marked list", after(.char(" "), .char(" "))), ("bulk cancel", after(.char(" "), .char("c"))),
+            ("bulk cancel results", after(.char(" "), .char("c"), .char("y"))), ("copy menu", after(.char("y"))),
+            ("copy box", after(.char("y"), .char("1"))),
         ]
     }
 

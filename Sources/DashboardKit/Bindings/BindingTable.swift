@@ -28,7 +28,7 @@ extension DashboardState {
     mutating func handle(_ key: Key) -> [Effect] {
         let context = keyContext
         if context != .tooSmall { statusMessage = nil }
-        guard let binding = BindingTable.binding(for: key, in: context) else { return [] }
+        guard let binding = bindingTable.first(where: { $0.answers(key, in: context) }) else { return [] }
         if let unavailable = binding.unavailable(self) {
             if unavailable.scope != .silent { statusMessage = .info(unavailable.reason) }
             return []

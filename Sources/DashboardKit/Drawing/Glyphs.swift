@@ -23,16 +23,18 @@ public struct Glyphs: Sendable {
     public var historyEnd: String
     /// The run-history views' marks.
     public var charts = ChartGlyphs.unicode
+    /// Marks a row marked for a bulk action (Space, V).
+    public var marked: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         selection: "▶", reached: "●",
         notReached: "○", current: "▶", ellipsis: "…", arrow: "→", separator: "·", sortMarker: "▼",
-        historyEnd: "┄")
+        historyEnd: "┄", marked: "◆")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         selection: ">", reached: "*",
         notReached: "o", current: ">", ellipsis: "...", arrow: "->", separator: "|", sortMarker: "v",
-        historyEnd: "~", charts: .ascii)
+        historyEnd: "~", charts: .ascii, marked: "*")
 }

@@ -46,6 +46,11 @@ public enum ScreenReply: Sendable {
     case jobSubmitted(JobKey)
     /// The server refused the job, or could not be reached.
     case submitFailed(Failure)
+    /// The server accepted the cancel of a job.
+    case cancelSent(JobKey)
+    /// The server refused the cancel (`FailureKind.alreadyEnded` when the job had ended), or could
+    /// not be reached.
+    case cancelRefused(JobKey, Failure)
 }
 
 /// One screen on the stack with its identity.

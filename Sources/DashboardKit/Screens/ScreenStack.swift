@@ -1,8 +1,8 @@
 /// Every screen the dashboard has, in the order the help and docs/keys.md list their keys. A new
 /// screen adds its type here (its folder holds the rest).
 enum ScreenRegistry {
-    static let all: [any DashboardScreen.Type] = [CancelDialog.self, Composer.self, ResubmitReview.self, HistoryScreen.self, TimelineScreen.self,
-                                                    CoverageScreen.self, HelpScreen.self]
+    static let all: [any DashboardScreen.Type] = [CancelDialog.self, BulkCancel.self, CopyMenu.self, Composer.self, ResubmitReview.self,
+                                                    HistoryScreen.self, TimelineScreen.self, CoverageScreen.self, HelpScreen.self]
 }
 
 extension DashboardState {

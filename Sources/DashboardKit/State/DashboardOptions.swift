@@ -10,6 +10,15 @@ public struct DashboardOptions: Sendable {
     public var timeFormat: TimeFormat
     /// The servers watched, at least one; a job's `ContextID` is its position here.
     public var contexts: [ContextOptions]
+    /// `TERM`, `TMUX` and `STY` of the terminal the dashboard runs in: how the copy menu copies
+    /// (OSC 52, wrapped for tmux or screen, or a box to select by hand when `TERM` is dumb or unset).
+    public var terminalEnvironment: [String: String] = [:]
+    /// The config file's saved views, in its order (number keys 1-9 switch), and the position of
+    /// the one the dashboard opens on.
+    public var views: [SavedView] = []
+    public var defaultView: Int?
+    /// The config file's `keys:`, checked when it was loaded.
+    public var keys: [KeyRebinding] = []
 
     /// One server.
     public init(readOnly: Bool = false, pageSize: Int = 50, timeFormat: TimeFormat = .local,

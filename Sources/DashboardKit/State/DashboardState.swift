@@ -22,8 +22,12 @@ public struct DashboardState: Sendable {
     /// Every loaded job with its merged order, rows, sort, filter text, counts and id prefixes;
     /// changed only through its own methods, which keep all of it in step.
     public internal(set) var index = JobIndex()
+    /// The jobs marked for a bulk action, by key: beside the index, so rows come and go under them.
+    public internal(set) var marks = JobMarks()
 
     // Interaction.
+    /// `BindingTable.all` with the config's `keys:` applied: what dispatch, the footer and the help read.
+    let bindingTable: [Binding]
     /// The screens over the main one (list and detail), bottom first; the last one gets the keys.
     var screens: [StackedScreen] = []
     /// The identity the next screen pushed gets.
@@ -65,9 +69,11 @@ public struct DashboardState: Sendable {
 
     public init(options: DashboardOptions, width: Int, height: Int) {
         self.options = options
+        bindingTable = options.keys.isEmpty ? BindingTable.all : KeyRebinding.apply(options.keys, to: BindingTable.all)
         layout = Layout(width: width, height: height, servers: options.contexts.count)
         servers = options.contexts.enumerated().map { ServerState(id: ContextID($0.offset), options: $0.element) }
         history = RunHistory(timeZone: options.timeFormat.timeZone)
+        if let view = options.defaultView { switchToView(view) }
     }
 
     /// `context`'s position in `servers`; nil for one the dashboard does not have.

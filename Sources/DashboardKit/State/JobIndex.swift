@@ -1,5 +1,6 @@
 import Foundation
 import ICWSWire
+import JobQuery
 
 /// Every loaded job of every server and what is derived from them: the merged order over servers
 /// (`MergedOrder`), the rows shown after the filter and sort, the filter text of each job, the
@@ -24,6 +25,11 @@ public struct JobIndex: Sendable {
     public private(set) var sort: SortOrder = .newest
     /// The lower-cased filter the rows were computed for.
     private(set) var needle = ""
+    /// The field filter the rows were computed for (`state:failed !user:jdoe`), nil for plain text
+    /// (`needle`, searched incrementally), and the time its `since:`/`before:` were measured at.
+    private(set) var query: (JobQuery, now: Date)?
+    /// Each server's name for `ctx:` (several servers only).
+    private var labels: [ContextID: String] = [:]
     /// Jobs per state among the loaded ones.
     public private(set) var stateCounts: [JobState: Int] = [:]
     /// Cells taken by the widest loaded job id (cleaned), so the list's ID column does not change
@@ -48,6 +54,8 @@ public struct JobIndex: Sendable {
         var changes = RowChanges()
         var new: [Slot] = []
         var retimed = false
+        if let label { labels[context] = label }
+        if query != nil, let now { query?.now = now }
         for job in statuses {
             let stored = store(job, context: context, label: label)
             if stored.isNew { new.append(stored.slot) } else { changes.changed.append(stored.slot) }
@@ -78,9 +86,31 @@ public struct JobIndex: Sendable {
     /// Shows only the jobs whose name, id, user (or server) contain `text`, case-insensitively.
     mutating func setFilter(_ text: String, now: Date?) {
         let needle = text.lowercased()
+        if query != nil {
+            (query, self.needle) = (nil, needle)
+            rebuildRows(now: now)
+            return
+        }
         guard needle != self.needle else { return }
         narrow(to: needle, now: now)
         self.needle = needle
+    }
+
+    /// Shows only the jobs `query` matches at `now` (`ctx:` is the server's name).
+    mutating func setQuery(_ query: JobQuery, now: Date) {
+        (self.query, needle) = ((query, now), "")
+        rebuildRows(now: now)
+    }
+
+    /// Whether the filter shows the job of `slot`.
+    func passes(_ slot: Slot) -> Bool {
+        guard let (query, now) = query else { return searchText.matches(slot, needle) }
+        return query.matches(jobs[slot], context: labels[jobs.context(slot)], now: now)
+    }
+
+    /// The jobs of `slots` the filter shows, in their order.
+    private func matching(_ slots: [Slot]) -> [Slot] {
+        query == nil ? searchText.matching(needle, among: slots) : slots.filter(passes)
     }
 
     public var count: Int { jobs.count }
@@ -136,14 +166,14 @@ extension JobIndex {
     private mutating func apply(_ changes: RowChanges) -> Bool {
         guard !changes.isEmpty else { return true }
         widerMatches = []
-        for batch in changes.prepended { rows.prepend(searchText.matching(needle, among: batch), store: jobs) }
-        rows.append(contentsOf: searchText.matching(needle, among: changes.appended), store: jobs)
-        guard !needle.isEmpty else { return true }
-        return changes.changed.allSatisfy { searchText.matches($0, needle) == rows.contains($0) }
+        for batch in changes.prepended { rows.prepend(matching(batch), store: jobs) }
+        rows.append(contentsOf: matching(changes.appended), store: jobs)
+        guard !needle.isEmpty || query != nil else { return true }
+        return changes.changed.allSatisfy { passes($0) == rows.contains($0) }
     }
 
     private mutating func rebuildRows(now: Date?) {
-        rows.replace(with: sorted(searchText.matching(needle, among: order.slots), now: now), store: jobs)
+        rows.replace(with: sorted(matching(order.slots), now: now), store: jobs)
         widerMatches = []
     }
 

@@ -30,6 +30,7 @@ extension JobIndex {
         let needle = Array(self.needle.utf8)
         let expected = sorted(order.slots.filter { slot in
             let job = jobs[slot]
+            if let (query, now) = query { return query.matches(job, context: label(jobs.context(slot)), now: now) }
             let text = SearchText.text(name: job.name, id: job.id, user: job.submittedUserId, context: label(jobs.context(slot)))
             return needle.isEmpty || Array(text.utf8).firstRange(of: needle) != nil
         }, now: now)

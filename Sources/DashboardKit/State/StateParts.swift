@@ -39,6 +39,9 @@ public struct FilterState: Equatable, Sendable {
     public var text = ""
     /// True while the operator is typing it.
     public var editing = false
+    /// Why the text is not a filter yet (`state:` without a value...): the rows stay as the last
+    /// filter that was one, and the prompt says why.
+    public var problem: String?
 
     public var isActive: Bool { !text.isEmpty }
 }

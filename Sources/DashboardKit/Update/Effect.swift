@@ -10,7 +10,9 @@ public enum Effect: Equatable, Sendable {
     /// The history walk stopped: a page the service read ahead for it is not wanted.
     case dropReadAhead(context: ContextID = .first)
     case loadConfig(id: JobKey)
-    case cancelJob(id: JobKey)
+    /// `requester`: the screen that gets the answer (`ScreenReply.cancelSent`/`cancelRefused`, the
+    /// bulk cancel); nil for the main screen (`Action.cancelSucceeded`/`cancelFailed`).
+    case cancelJob(id: JobKey, requester: ScreenID? = nil)
     /// The full set of jobs to subscribe to (replaces the previous set; a server with none listed
     /// gets an empty set). Sent when the set of listed jobs that have not ended changes.
     case watch(jobIds: [JobKey])
@@ -24,6 +26,8 @@ public enum Effect: Equatable, Sendable {
     case startTimer(DashboardTimer, after: Duration)
     /// Ctrl-L: the next frame redraws every cell (something else wrote on the terminal).
     case repaintAll
+    /// Bytes for the terminal itself, written after the frame (the copy menu's OSC 52 sequence).
+    case writeToTerminal([UInt8])
     case quit
 }
 
@@ -55,9 +59,9 @@ extension Effect {
     public var context: ContextID? {
         switch self {
         case .loadNewestPage(let context, _), .loadOlderPage(let context, _, _, _), .dropReadAhead(let context): context
-        case .loadConfig(let key), .cancelJob(let key): key.context
+        case .loadConfig(let key), .cancelJob(let key, _): key.context
         case .loadDictionary(let context), .submitJob(let context, _, _): context
-        case .watch, .startTimer, .repaintAll, .quit: nil
+        case .watch, .startTimer, .repaintAll, .writeToTerminal, .quit: nil
         }
     }
 }

@@ -47,8 +47,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .cancelSucceeded(let id):
         effects = state.cancelSucceeded(id: id)
     case .cancelFailed(let id, let failure):
-        state.pendingCancels.remove(id)
-        state.statusMessage = .failed(.cancel(jobId: id), failure)
+        state.cancelFailed(id: id, failure: failure)
         effects = []
     case .connectionChanged(let context, let status, let at):
         effects = state.connectionChanged(status, context: context, at: at)

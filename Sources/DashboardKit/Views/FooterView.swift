@@ -1,7 +1,7 @@
 /// The footer: the keys that work right now, from the binding table. Most important first; what
 /// does not fit on a narrow screen is left out from the end, while the tail ("? help",
 /// "q quit") always stays. A key that is off for the run is left out; one that cannot act for
-/// the selected job is shown dimmed (pressing it says why).
+/// the selected job is shown dimmed (pressing it says why). The marked jobs' count comes first.
 enum FooterView {
     struct Item: Equatable {
         var keys: String
@@ -12,7 +12,7 @@ enum FooterView {
     static func items(_ state: DashboardState, in shownContext: KeyContext? = nil, keys: [Key]? = nil) -> (main: [Item], tail: [Item]) {
         let context = shownContext ?? state.keyContext
         var shown: [(footer: FooterLabel, item: Item)] = []
-        for binding in BindingTable.bindings(in: context) where keys?.contains(where: { binding.answers($0, in: context) }) ?? true {
+        for binding in state.bindingTable where binding.contexts.contains(context) && keys?.contains(where: { binding.answers($0, in: context) }) ?? true {
             guard let footer = binding.footer, footer.only?.contains(context) ?? true else { continue }
             let unavailable = binding.unavailable(state)
             if let unavailable, unavailable.scope != .notNow { continue }
@@ -44,6 +44,10 @@ enum FooterView {
         let (main, tail) = items(state)
         let tailWidth = tail.reduce(0) { $0 + itemWidth($1) }
         var col = 0
+        if !state.marks.isEmpty {
+            let count = "\(state.marks.count) marked  "
+            col += canvas.put([Span(count, CellStyle(color: .yellow, bold: true))], row: 0, col: 0, width: max(0, width - tailWidth))
+        }
         for item in main {
             guard col + itemWidth(item) <= width - tailWidth else { break }
             col += drawItem(item, canvas: canvas, col: col)

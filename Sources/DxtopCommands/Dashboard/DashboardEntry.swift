@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DashboardKit
 import DashboardRuntime
 import DisplayText
 import DashboardTerminal
@@ -30,8 +31,12 @@ enum DashboardEntry {
             }
         }
         // Every server read-only is a read-only dashboard; otherwise only those servers' jobs refuse a cancel.
-        let options = DashboardLaunchOptions(readOnly: command.readOnly || contexts.allSatisfy(\.readOnly), noColor: noColor,
+        var options = DashboardLaunchOptions(readOnly: command.readOnly || contexts.allSatisfy(\.readOnly), noColor: noColor,
                                              utc: contexts.allSatisfy(\.utc), logger: logger)
+        let settings = try ConfigLocation(option: command.global.config, environment: environment).load(printingWarnings: false).dashboard
+        options.views = settings.views.map { SavedView(name: $0.name, filter: $0.filterText, sort: $0.sort) }
+        options.keys = settings.keys
+        options.defaultView = settings.views.isEmpty ? nil : settings.views.firstIndex { $0.name == settings.defaultView } ?? 0
         try launch(servers, options)
     }
 

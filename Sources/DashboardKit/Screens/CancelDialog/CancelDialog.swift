@@ -1,7 +1,7 @@
 import ICWSWire
 
 /// The cancel confirmation (`c`): the cancel dialog screen's own state.
-public struct CancelDialog: DashboardScreen, Equatable {
+public struct CancelDialog: YesNoScreen, Equatable {
     public var jobId: JobKey
     public var jobName: String
     /// No is selected when the dialog opens, so Enter alone never cancels.
@@ -60,6 +60,13 @@ extension DashboardState {
         guard open.endedAs == nil else { return [] }
         pendingCancels.insert(open.jobId)
         return [.cancelJob(id: open.jobId)]
+    }
+
+    /// The server refused the cancel, or could not be reached: the job is no longer shown as being
+    /// canceled and the status line says why.
+    mutating func cancelFailed(id key: JobKey, failure: Failure) {
+        pendingCancels.remove(key)
+        statusMessage = .failed(.cancel(jobId: key), failure)
     }
 
     /// How long a job whose cancel the server accepted is shown as being canceled before the

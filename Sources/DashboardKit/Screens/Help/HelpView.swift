@@ -59,7 +59,7 @@ enum HelpView {
     static func lines(_ state: DashboardState) -> [StyledLine] {
         let keyWidth = 16
         var lines: [StyledLine] = []
-        for section in sections() {
+        for section in sections(state.bindingTable) {
             lines.append([Span(section.title, CellStyle(bold: true, underline: true))])
             for row in rows(section.bindings) {
                 // Keys wider than the column still get one space before the meaning.

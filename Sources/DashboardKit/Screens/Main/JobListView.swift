@@ -101,7 +101,7 @@ enum JobListView {
         let progress: (text: String, style: CellStyle?) = columns.usual > 0 ? state.progressCell(job, key: key, now: now, glyphs: glyphs) : ("", nil)
         // Each server string is cleaned once here, since its width sets the padding.
         var cells = [
-            selected ? glyphs.selection : historyEnd ? glyphs.historyEnd : "",
+            (selected ? glyphs.selection : historyEnd ? glyphs.historyEnd : " ") + (state.marks.contains(key) ? glyphs.marked : ""),
             job.knownState.word,
             context,
             name,

@@ -18,7 +18,8 @@ enum MainBindings {
             state.focus = state.focus == .list ? .detail : .list
             return []
         },
-        Binding([.char("/")], in: main, help: "filter by name, id or user",
+        Binding([.char("/")], in: main, help: "filter: words, or fields (state:failed user:jdoe ctx:prod since:2d)",
+                details: "Filter the list. Plain words narrow it as you type (name, id, user or server, any case). With fields it is the same filter as `jobs list --filter` (docs/cli.md, \"Field filters\"): `state:failed` (or `active`, `ended`, `failed,canceled`), `user:jdoe`, `ctx:prod`, `name:nightly`, `id:3f2b`, `since:2d`, `before:2h`; `!` before a term inverts it; terms combine (all must hold). Until the text is a filter (`state:` without a value) the list stays as it was and the prompt says why. The active filter stays shown in the header and the status line.",
                 footer: FooterLabel(label: "filter", rank: 4, only: [.list])) { state, _ in
             state.filter.editing = true
             return []
@@ -33,10 +34,23 @@ enum MainBindings {
                 details: "Refresh: fetch the newest page of jobs now (ignored while a refresh is already in flight). Also retries the selected job's configuration if loading it failed.",
                 footer: FooterLabel(label: "refresh", rank: 3)) { state, _ in state.refresh() },
         Binding([.char("c"), .delete], in: main, help: "cancel the selected job (asks first)",
-                details: "Cancel the selected job: opens a confirmation with **No** selected. On a job that has ended, the status line says why it cannot be canceled. In `--read-only` mode the key only says that cancel is off, and the footer does not offer it.",
+                details: "Cancel the selected job, or with marks every marked job (one dialog listing them by server and state, then each job's result): opens a confirmation with **No** selected. On a job that has ended, the status line says why it cannot be canceled. In `--read-only` mode the key only says that cancel is off, and the footer does not offer it.",
                 footer: FooterLabel(label: "cancel", rank: 2),
-                unavailable: { $0.cancelUnavailable }) { state, _ in
-            state.openCancelDialog()
+                unavailable: { $0.marks.isEmpty ? $0.cancelUnavailable : $0.bulkCancelUnavailable }) { state, _ in
+            if state.marks.isEmpty { state.openCancelDialog() } else { state.openBulkCancel() }
+            return []
+        },
+        Binding([.char("y")], in: main, help: "copy: id, output folder, error, configuration, resubmit command, ticket line",
+                details: "Copy from the selected job: its id, output folder, error, configuration as JSON, the `dxtop jobs resubmit` command that runs it again, or a one-line summary for a ticket. Copied through OSC 52 (the terminal you sit at takes it, also over SSH; tmux and screen get their passthrough form), at most 100,000 bytes; with `TERM=dumb` or over the cap the text is shown in a box to select by hand.",
+                unavailable: { $0.selectedJob == nil ? .notNow("No job selected.") : nil }) { state, _ in
+            guard let key = state.selectedId else { return [] }
+            state.push(CopyMenu(job: key))
+            return []
+        },
+        Binding((1...9).map { Key.char(Character(String($0))) }, in: main, help: "switch to saved view 1-9 (views: in the config)",
+                details: "Switch to the config file's saved view of that number (`views:`, in the file's order, docs/config.md): its filter and its sort. The view marked `default: true` is the one the dashboard opens on.",
+                unavailable: { state in state.options.views.isEmpty ? .silent : nil }) { state, key in
+            if case .char(let digit) = key, let number = digit.wholeNumberValue { state.switchToView(number - 1) }
             return []
         },
         Binding([.char("n")], in: main, help: "compose a new job",
@@ -88,6 +102,19 @@ enum MainBindings {
                 footer: FooterLabel(label: "first/last", rank: 8)) { state, _ in
             state.selectOldest()
         },
+        Binding([.char(" ")], in: [.list], help: "mark the job and move down (again: unmark)",
+                details: "Mark the selected job for a bulk action and move down; on a marked job, unmark it. Marks are kept by server and job id: a refresh, a page, a sort or a filter does not lose them. Marked rows show `\(Glyphs.unicode.marked)` (`\(Glyphs.ascii.marked)` in ASCII) and the footer counts them; `c` then cancels every marked job.") { state, _ in
+            state.toggleMark()
+        },
+        Binding([.char("V")], in: [.list], help: "mark a range: from the last mark to here",
+                details: "Mark every shown job from the job marked last to the selected one. With no mark shown yet, marks the selected job as the start of the range: move, then `V` again.") { state, _ in
+            state.markRange()
+        },
+        Binding([.char("u")], in: [.list], help: "clear every mark", footer: FooterLabel(label: "unmark all", rank: 12),
+                unavailable: { $0.marks.isEmpty ? .silent : nil }) { state, _ in
+            state.clearMarks()
+            return []
+        },
         Binding([.enter], in: [.list], help: "focus the detail", footer: FooterLabel(label: "detail", rank: 6)) { state, _ in
             state.focus = .detail
             return []
@@ -128,8 +155,8 @@ enum MainBindings {
 
     static let filter: [Binding] = [
         Binding(patterns: [.anyCharacter], in: [.filter], help: "added to the filter; the list narrows",
-                details: "Added to the filter; the list narrows as you type (name, id or user, case-insensitive).",
-                footer: FooterLabel(label: "filter by name, id, user", rank: 0)) { state, key in
+                details: "Added to the filter; plain words narrow the list as you type (name, id, user or server, case-insensitive); with a field (`state:failed`) or `!` it is a field filter.",
+                footer: FooterLabel(label: "filter, or field:value", rank: 0)) { state, key in
             if case .char(let c) = key { state.setFilter(state.filter.text + String(c)) }
             return []
         },
@@ -150,7 +177,7 @@ enum MainBindings {
         },
         Binding([.up, .down, .pageUp, .pageDown, .home, .end], in: [.filter], help: "move in the list",
                 details: "Move in the filtered list without leaving the prompt.") { state, key in
-            BindingTable.binding(for: key, in: .list)?.perform(&state, key) ?? []
+            state.bindingTable.first { $0.answers(key, in: .list) }?.perform(&state, key) ?? []
         },
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ICWSWire
+import JobQuery
 
 extension DashboardState {
     /// Changes the jobs, the filter or the sort through the index and keeps the selection on the
@@ -23,11 +24,24 @@ extension DashboardState {
         return result
     }
 
+    /// Plain words narrow the list as they are typed (name, id, user, server); with a field or `!`
+    /// (`state:failed !user:jdoe since:2d`) the text is a `JobQuery`. A text that is not a query yet
+    /// leaves the rows as they were and says why.
     mutating func setFilter(_ text: String) {
         guard text != filter.text else { return }
         filter.text = text
+        filter.problem = nil
         let now = clock
-        changeRows { $0.setFilter(text, now: now) }
+        guard text.contains(where: { $0 == ":" || $0 == "!" || $0 == "\"" }) else {
+            changeRows { $0.setFilter(text, now: now) }
+            return
+        }
+        do {
+            let query = try JobQuery(parsing: text)
+            changeRows { $0.setQuery(query, now: now ?? .distantPast) }
+        } catch {
+            filter.problem = error.message
+        }
     }
 
     /// `s`: the next sort order.

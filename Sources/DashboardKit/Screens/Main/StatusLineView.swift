@@ -54,10 +54,12 @@ enum StatusLineView {
         let left: StyledLine
         if state.filter.editing {
             left = [Span("Filter: ", CellStyle(bold: true)), Span(CleanText(state.filter.text)), Span("_", CellStyle(reverse: true))]
+                + (state.filter.problem.map { [Span("  " + $0, CellStyle(color: .yellow))] } ?? [])
         } else if let message = state.statusMessage {
             left = [Span(CleanText(FailureText.text(message)).ellipsized(to: leftWidth, glyphs: glyphs), CellStyle(bold: true))]
         } else if state.filter.isActive {
-            left = [Span("Filter: "), Span(CleanText(state.filter.text), CellStyle(bold: true)), Span("  (Esc clears)", CellStyle(dim: true))]
+            left = [Span("Filter: "), Span(CleanText(state.filter.text), CellStyle(bold: true)),
+                    Span(state.filter.problem == nil ? "  (Esc clears)" : "  (not a filter: the last one applies; Esc clears)", CellStyle(dim: true))]
         } else {
             left = []
         }

@@ -18,6 +18,8 @@ extension JobSendingScreen {
             submitting = false
             refusal = failure
             return []
+        case .cancelSent, .cancelRefused:
+            return state.unclaimedReply(reply)
         }
     }
 }
@@ -41,6 +43,11 @@ extension DashboardState {
             return showSubmittedJob(id)
         case .submitFailed(let failure):
             statusMessage = .failed(.submit, failure)
+            return []
+        case .cancelSent(let key):
+            return cancelSucceeded(id: key)
+        case .cancelRefused(let key, let failure):
+            cancelFailed(id: key, failure: failure)
             return []
         }
     }

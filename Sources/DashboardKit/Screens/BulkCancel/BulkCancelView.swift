@@ -1,0 +1,94 @@
+import DisplayText
+
+/// The bulk cancel dialog: the question with what will be skipped, the jobs by server and state,
+/// No and Yes; after `y`, the same jobs each with its result.
+enum BulkCancelView {
+    static func draw(_ dialog: BulkCancel, state: DashboardState, on canvas: Canvas) {
+        let width = min(76, canvas.width - 8)
+        var lines: [StyledLine] = [[]]
+        for text in summary(dialog) { lines += CleanText(text).wrapped(to: width).map { [Span($0, CellStyle(bold: true))] } }
+        lines.append([])
+        // The box keeps the question, the buttons and the keys; the jobs get the rest.
+        let room = max(1, canvas.height - 2 - lines.count - 6)
+        let jobLines = self.jobLines(dialog, state: state, width: width, glyphs: canvas.glyphs)
+        let scroll = min(dialog.scroll, max(0, jobLines.count - room))
+        lines += jobLines.dropFirst(scroll).prefix(room)
+        if jobLines.count > room {
+            lines.append([Span("jobs \(scroll + 1)-\(min(jobLines.count, scroll + room)) of \(jobLines.count) lines (j/k)", CellStyle(dim: true))])
+        }
+        lines.append([])
+        if dialog.confirmed {
+            lines.append(FooterView.hintLine(state, in: .bulkCancelResults))
+            BoxView.draw(title: "Bulk cancel: results", lines: lines, minWidth: width, on: canvas)
+            return
+        }
+        let chosen = CellStyle(bold: true, reverse: true)
+        let no = dialog.yesSelected ? Span("  No  ") : Span("[ No ]", chosen)
+        let yes = dialog.yesSelected ? Span("[ Yes ]", CellStyle(color: .red, bold: true, reverse: true)) : Span("  Yes  ")
+        lines.append([Span(String(repeating: " ", count: max(0, (width - 19) / 2))), no, Span("      "), yes])
+        lines.append([])
+        lines.append(FooterView.hintLine(state, in: .bulkCancel))
+        BoxView.draw(title: "Cancel marked jobs", lines: lines, minWidth: width, on: canvas)
+    }
+
+    /// "Cancel 12 jobs on 2 servers? 3 already ended and will be skipped." and what is left out;
+    /// after `y`, how many of each result.
+    static func summary(_ dialog: BulkCancel) -> [String] {
+        let readOnly = dialog.count { $0 == .readOnly }
+        let ended = dialog.count { if case .ended = $0 { true } else { false } }
+        let other = dialog.count { $0 == .pending } + dialog.count { if case .notCancelable = $0 { true } else { false } }
+        if dialog.confirmed {
+            let sent = dialog.entries.count { $0.outcome == .sent }
+            let refused = dialog.entries.count { if case .refused = $0.outcome { true } else { false } }
+            let waiting = dialog.entries.count { $0.outcome == .waiting }
+            return ["\(sent) sent, \(refused) refused, \(waiting) waiting for an answer, \(ended + readOnly + other) skipped."]
+        }
+        let jobs = dialog.toSend.count
+        var text = jobs == 0 ? "No marked job can be canceled." :
+            "Cancel \(plural(jobs, "job")) on \(plural(dialog.serverCount, "server"))?"
+        if ended > 0 { text += " \(ended) already ended and will be skipped." }
+        if other > 0 { text += " \(other) cannot be canceled now and will be skipped." }
+        var lines = [text]
+        if readOnly > 0 { lines.append("\(plural(readOnly, "job")) on read-only contexts left out.") }
+        return lines
+    }
+
+    /// The jobs under a line per server and state: "prod · started (3)", then "  1043  nightly  sent".
+    /// Ids as the list shows them (the shortest distinct prefix), so the names keep their room.
+    static func jobLines(_ dialog: BulkCancel, state: DashboardState, width: Int, glyphs: Glyphs) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var group: (String, String)?
+        for entry in dialog.entries {
+            let stateWord = entry.state?.word ?? "not loaded"
+            if group.map({ $0 != (entry.server, stateWord) }) ?? true {
+                let count = dialog.entries.count { $0.server == entry.server && ($0.state?.word ?? "not loaded") == stateWord }
+                lines.append([Span(CleanText("\(entry.server) \(glyphs.separator) \(stateWord) (\(count))").ellipsized(to: width, glyphs: glyphs),
+                                   CellStyle(bold: true, underline: true))])
+                group = (entry.server, stateWord)
+            }
+            let (word, style) = outcome(entry.outcome)
+            let id = CleanText("  \(state.shortId(entry.key.id))  ")
+            let nameWidth = max(4, width / 2 - id.width)
+            let head = id + CleanText(entry.name).ellipsized(to: nameWidth, glyphs: glyphs).padded(to: nameWidth)
+            let rest = CleanText("  " + word).ellipsized(to: max(4, width - head.width), glyphs: glyphs)
+            lines.append([Span(head), Span(rest, style)])
+        }
+        return lines
+    }
+
+    /// A result in words, the server's own cleaned by `CleanText` (on one line).
+    static func outcome(_ outcome: BulkCancel.Outcome) -> (String, CellStyle) {
+        switch outcome {
+        case .toSend: ("will be sent", CellStyle.plain)
+        case .waiting: ("sent, waiting for the server", CellStyle(color: .yellow))
+        case .sent: ("sent: the server accepted", CellStyle(color: .green))
+        case .refused(let failure): ("refused: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(color: .red, bold: true))
+        case .skipped(.readOnly): ("skipped: read-only context", CellStyle(dim: true))
+        case .skipped(.ended(let state)): ("already \(state?.word ?? "ended"): skipped", CellStyle(dim: true))
+        case .skipped(.pending): ("skipped: a cancel is already on its way", CellStyle(dim: true))
+        case .skipped(.notCancelable(let state)): ("skipped: \(state.word) cannot be canceled", CellStyle(dim: true))
+        }
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+}
