@@ -44,7 +44,8 @@ public struct ResubmitReview: JobSendingScreen, Equatable {
     /// A gap fill sends one job per period: the review closes once every one was answered and
     /// none was refused; a refusal stays shown.
     mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
-        awaiting = max(0, awaiting - 1)
+        if case .jobSubmitted = reply { awaiting = max(0, awaiting - 1) }
+        if case .submitFailed = reply { awaiting = max(0, awaiting - 1) }
         switch reply {
         case .jobSubmitted(let job):
             guard awaiting == 0, refusal == nil else { return [] }
@@ -54,6 +55,8 @@ public struct ResubmitReview: JobSendingScreen, Equatable {
             submitting = awaiting > 0
             refusal = failure
             return []
+        case .cancelSent, .cancelRefused:
+            return state.unclaimedReply(reply)
         }
     }
 }
