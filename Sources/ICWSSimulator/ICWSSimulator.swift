@@ -48,9 +48,7 @@ public final class ICWSSimulator: Sendable {
     public var port: Int? { running.withLock { $0.port } }
 
     /// How long `stop()` lets requests in flight finish before it cancels the server outright.
-    /// Long: cancelling the server traps in NIO (an accepted connection dropped unfinished), which
-    /// ended a whole test run once when a loaded machine took over 2 s to finish its requests.
-    static let gracefulStopLimit: Duration = .seconds(10)
+    static let gracefulStopLimit: Duration = .seconds(2)
 
     /// `http://HOST:PORT` (port 0 before `start()`).
     public var baseURL: String { "http://\(host):\(port ?? 0)" }
