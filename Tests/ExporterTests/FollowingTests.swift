@@ -29,16 +29,17 @@ struct FollowingTests {
         return counts
     }
 
-    /// Polls the exposition until `condition` holds (30 s safety net); returns the last samples.
+    /// Polls the exposition until `condition` holds (a 120 s safety net: a listing page that times
+    /// out on a loaded machine is tried again 15 s later); returns the last samples.
     static func waitFor(_ exporter: Exporter, _ what: String,
                         _ condition: ([ExpositionSample]) -> Bool) async throws -> [ExpositionSample] {
-        let deadline = ContinuousClock.now + .seconds(30)
+        let deadline = ContinuousClock.now + .seconds(120)
         while true {
             let text = String(decoding: exporter.exposition(), as: UTF8.self)
             let samples = try #require(ExpositionSamples.parse(text), "not valid exposition:\n\(text)")
             if condition(samples) { return samples }
             guard ContinuousClock.now < deadline else {
-                Issue.record("no \(what) within 30 s:\n\(text)")
+                Issue.record("no \(what) within 120 s:\n\(text)")
                 return samples
             }
             try await Task.sleep(for: .milliseconds(20))

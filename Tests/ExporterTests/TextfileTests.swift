@@ -28,10 +28,12 @@ struct TextfileTests {
         try file.write(Self.content(lines: 1))
         let big = Self.content(lines: 20_000), small = Self.content(lines: 3)
         let rounds = 400
-        let readsSoFar = ReadCount()
-        let reader = Task.detached { () -> (reads: Int, partial: Int) in
+        // Reader and writer are busy loops: each runs on a thread of its own, not on the test run's
+        // cooperative threads (two on this machine), which every other test in the process shares.
+        let readsSoFar = ReadCount(), stop = ReadCount()
+        async let reading = Self.onThread { () -> (reads: Int, partial: Int) in
             var reads = 0, partial = 0
-            while !Task.isCancelled {
+            while stop.value == 0 {
                 guard let data = FileManager.default.contents(atPath: file.path) else { partial += 1; continue }
                 reads += 1
                 readsSoFar.add()
@@ -40,15 +42,16 @@ struct TextfileTests {
             return (reads, partial)
         }
         // The writer goes on until the reader has really read alongside it (on a loaded machine the
-        // reader's task may start late), yielding so that it can.
-        var round = 0
-        while round < rounds || readsSoFar.value <= 10 {
-            try file.write(round.isMultiple(of: 2) ? big : small)
-            round += 1
-            await Task.yield()
+        // reader's thread may start late).
+        try await Self.onThread {
+            var round = 0
+            while round < rounds || readsSoFar.value <= 10 {
+                try file.write(round.isMultiple(of: 2) ? big : small)
+                round += 1
+            }
         }
-        reader.cancel()
-        let seen = await reader.value
+        stop.add()
+        let seen = try await reading
         #expect(seen.partial == 0, "\(seen.partial) of \(seen.reads) reads saw a partial or missing file")
         #expect(seen.reads > 10)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -65,7 +68,17 @@ struct TextfileTests {
     }
 }
 
-/// How many reads the reader has made so far, for the writer to wait on.
+extension TextfileTests {
+    /// Runs `work` on a new thread and returns its result.
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+}
+
+/// A count shared by threads: how many reads the reader has made so far (for the writer to wait
+/// on), or whether the reader is to stop.
 private final class ReadCount: Sendable {
     private let count = Mutex(0)
     func add() { count.withLock { $0 += 1 } }
