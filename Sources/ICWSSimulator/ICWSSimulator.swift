@@ -48,8 +48,9 @@ public final class ICWSSimulator: Sendable {
     public var port: Int? { running.withLock { $0.port } }
 
     /// How long `stop()` lets requests in flight finish before it cancels the server outright.
-    /// Long: cancelling the server traps in NIO (an accepted connection dropped unfinished), which
-    /// ended a whole test run once when a loaded machine took over 2 s to finish its requests.
+    /// Long: cancelling the server traps in NIO when a connection it accepted was not yet taken up
+    /// ("Deinited NIOAsyncWriter without calling finish()"), which a test run whose threads are busy
+    /// for 2 s met about one run in two; a client holding an idle connection delays the stop instead.
     static let gracefulStopLimit: Duration = .seconds(10)
 
     /// `http://HOST:PORT` (port 0 before `start()`).

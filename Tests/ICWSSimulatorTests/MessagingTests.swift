@@ -109,7 +109,7 @@ struct MessagingTests {
         let session = try await WireClient(baseURL: simulator.baseURL).session()
         _ = try await session.subscribe([newestId])
         let response = try await session.openEventStream()
-        let ended = try await withTimeout(10, "stream end after stop") {
+        let ended = try await withTimeout(30, "stream end after stop") {
             var reader = EventStreamReader(response)
             _ = try await reader.nextJobMessage()
             await simulator.stop()
