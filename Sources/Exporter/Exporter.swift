@@ -41,9 +41,6 @@ public final class Exporter: Sendable {
     private let series: SeriesMetrics
     private let seriesInterval: Duration
     private let publisher = Mutex<[Task<Void, Never>]>([])
-    /// One refresh step at a time: a step takes its share of the changed series before it renders
-    /// them, so `publishSeries` must not return while the background refresher holds a share.
-    private let stepping = Mutex(())
     /// Asks for a series refresh: every `seriesInterval`, and when a listing has filed jobs.
     private let refreshes = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
 
@@ -82,10 +79,6 @@ public final class Exporter: Sendable {
 
     /// One step of a refresh; returns whether changed series are left for another.
     private func publishStep(now: Date) -> Bool {
-        stepping.withLock { _ in unlockedPublishStep(now: now) }
-    }
-
-    private func unlockedPublishStep(now: Date) -> Bool {
         let unended = Dictionary(followers.map { ($0.modelServer, $0.unendedIds) }, uniquingKeysWith: +)
         let step = series.publish(insight, unended: unended, now: now, limit: Self.seriesPerStep)
         for (context, serverMetrics) in metrics { serverMetrics.overdue.set(Double(step.overdue[context] ?? 0)) }
