@@ -23,7 +23,7 @@ public func fuzzDashboard(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         if case .configFailed(let id, _) = action { unansweredConfigs.remove(id) }
         for effect in update(&state, action) {
             if case .loadConfig(let id) = effect { unansweredConfigs.insert(id) }
-            if case .cancelJob(let id) = effect { sentCancels.append(id) }
+            if case .cancelJob(let id, _) = effect { sentCancels.append(id) }
         }
         require(state.brokenInvariants.isEmpty, "\(state.brokenInvariants) after \(action)")
         require(unansweredConfigs.count <= 1, "configuration requests in flight: \(unansweredConfigs.map { "\($0)" })")
