@@ -58,7 +58,7 @@ extension DashboardState {
         return history.model.seriesNames().compactMap { series -> CoverageRow? in
             guard let index = Int(series.server), let server = serverIndex(ContextID(index)) else { return nil }
             let context = ContextID(index)
-            return CoverageRow(context: context, key: series.key, name: series.name, serverLabel: servers[server].label,
+            return CoverageRow(context: context, key: series.key, name: series.name, serverLabel: options.isMultiServer ? servers[server].label : "",
                                coverage: history.model.coverage(server: series.server, key: series.key, now: now),
                                latestJobId: history.model.recentRuns(server: series.server, key: series.key, count: 1).first?.jobId)
         }.sorted { ($0.context.index, $0.name, $0.key) < ($1.context.index, $1.name, $1.key) }

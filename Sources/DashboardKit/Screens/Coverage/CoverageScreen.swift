@@ -7,6 +7,7 @@ struct CoverageRow: Equatable, Sendable {
     let context: ContextID
     let key: SeriesKey
     let name: String
+    /// The server's label when the dashboard shows several servers; empty with one.
     let serverLabel: String
     let coverage: Coverage?
     /// The newest job of the series: its configuration is what a fill sends again.

@@ -33,7 +33,7 @@ enum CoverageView {
         let cursorColumn = periods.count - 1 - min(screen.cursorFromRight, periods.count - 1)
         for (offset, row) in screen.rows.dropFirst(first).prefix(visible).enumerated() {
             let selected = first + offset == cursorRow
-            let label = CleanText(row.serverLabel + " " + row.name).ellipsized(to: labels, glyphs: canvas.glyphs).padded(to: labels)
+            let label = CleanText(row.serverLabel.isEmpty ? row.name : row.serverLabel + " " + row.name).ellipsized(to: labels, glyphs: canvas.glyphs).padded(to: labels)
             canvas.put(label, row: 3 + offset, col: 0, width: labels, style: CellStyle(bold: selected))
             var line = CellRow()
             for column in 0..<periods.count {
