@@ -6,7 +6,9 @@ import ICWSWire
 /// The incremental structures (load order, visible rows and their positions, filter text,
 /// narrowing, state counts, id prefixes) against a rebuild from scratch — `brokenInvariants`
 /// compares them — over seeded random sequences of pages, statuses, filters and sorts.
-@Suite("Incremental state")
+// Serialized: each seed is up to half a second of synchronous work; all seeds side by side held both
+// cooperative threads of a 2-core test run, and the other tests' servers stopped answering.
+@Suite("Incremental state", .serialized)
 struct IncrementalStateTests {
     @Test(arguments: 0..<12) func randomPageSequencesEqualARebuild(seed: UInt64) {
         var random = SplitMix(seed: seed)

@@ -6,7 +6,9 @@ import Testing
 /// The job index on its own: after every put, sort and filter, each incremental structure (merged
 /// order over servers, rows and their positions, filter text, narrowing, state counts, id
 /// prefixes) equals a rebuild from the loaded jobs (`brokenInvariants`).
-@Suite("Job index")
+// Serialized: each seed is up to half a second of synchronous work; all seeds side by side held both
+// cooperative threads of a 2-core test run, and the other tests' servers stopped answering.
+@Suite("Job index", .serialized)
 struct JobIndexTests {
     static let servers = [ContextID(0), ContextID(1)]
     static func label(_ context: ContextID) -> String? { ["lab", "prod"][context.index] }
