@@ -44,14 +44,14 @@ public struct ResubmitReview: JobSendingScreen, Equatable {
     /// A gap fill sends one job per period: the review closes once every one was answered and
     /// none was refused; a refusal stays shown.
     mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
-        if case .jobSubmitted = reply { awaiting = max(0, awaiting - 1) }
-        if case .submitFailed = reply { awaiting = max(0, awaiting - 1) }
         switch reply {
         case .jobSubmitted(let job):
+            awaiting = max(0, awaiting - 1)
             guard awaiting == 0, refusal == nil else { return [] }
             state.close(id)
             return state.showSubmittedJob(job)
         case .submitFailed(let failure):
+            awaiting = max(0, awaiting - 1)
             submitting = awaiting > 0
             refusal = failure
             return []
