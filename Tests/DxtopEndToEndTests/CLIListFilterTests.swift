@@ -23,6 +23,12 @@ struct CLIListFilterTests {
             #expect(bad.status == 2, "\(bad)")
             #expect(bad.stderr.hasPrefix("dxtop: --filter: unknown state 'broken' (states: submitted, queued,"), "\(bad)")
             #expect(bad.stdout.isEmpty)
+
+            // --overdue and --failing list rows of the insight model, which the field filter does not read.
+            let mixed = try await DxtopBinary.run(["jobs", "list", "--overdue", "--filter", "state:failed"], env: sim.environment())
+            #expect(mixed.status == 2, "\(mixed)")
+            #expect(mixed.stderr.hasPrefix("dxtop: --filter does not combine with --overdue or --failing"), "\(mixed)")
+            #expect(mixed.stdout.isEmpty)
         }
     }
 }
