@@ -78,4 +78,21 @@ struct HistoryScreenTests {
             }
         }
     }
+
+    @Test("at 44 columns the title, the run line and the last failure that do not fit end in the ellipsis: a cut text looks cut")
+    func cutLinesLookCut() {
+        let model = InsightFixture.model()
+        let key = InsightFixture.key(model, context: 0, jobId: "aq-0")
+        let content = HistoryContent(model: model, context: ContextID(0), server: "0", serverLabel: "https://cic-prod-01.example.com:8019", key: key)
+        for glyphs in [Glyphs.unicode, .ascii] {
+            let surface = GridSurface(width: 44, height: 24)
+            HistoryView.draw(content, cursor: 0, timeFormat: .utc, on: Canvas(surface: surface, options: RenderOptions(glyphs: glyphs, now: Fixture.now)))
+            let lines = surface.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let cut = lines.filter { $0.hasPrefix("History") || $0.hasPrefix(glyphs.selection) || $0.hasPrefix("last failure") }
+            #expect(cut.count == 3, "\(lines)")
+            for line in cut {
+                #expect(line.trimmingCharacters(in: .whitespaces).hasSuffix(glyphs.ellipsis), "\(line)")
+            }
+        }
+    }
 }

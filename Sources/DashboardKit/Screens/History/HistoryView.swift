@@ -14,12 +14,12 @@ enum HistoryView {
         for row in 0..<canvas.height { canvas.fill(row: row, col: 0, width: canvas.width, style: .plain) }
         let g = canvas.glyphs.charts
         let dim = CellStyle(dim: true)
-        canvas.put([Span("History", CellStyle(bold: true)), Span("  "), Span(content.name, CellStyle(bold: true)),
-                    Span("  series \(content.key.id), \(content.key.window.word), on \(content.serverLabel)", dim)],
-                   row: 0, col: 0, width: canvas.width)
+        canvas.putCut([Span("History", CellStyle(bold: true)), Span("  "), Span(content.name, CellStyle(bold: true)),
+                       Span("  series \(content.key.id), \(content.key.window.word), on \(content.serverLabel)", dim)],
+                      row: 0, col: 0, width: canvas.width)
         canvas.put("baseline  " + content.baselineText, row: 1, col: 0, width: canvas.width)
         canvas.put(content.failureRateText, row: 2, col: 0, width: canvas.width)
-        canvas.put("\(g.running) run  \(g.queued) queue wait  \(g.baseline) usual  \(g.outlier) outlier  \(g.failed) failed  \(g.canceled) canceled",
+        canvas.put("\(g.running) run  \(g.queued) queue wait  \(g.baseline) usual queue + run  \(g.outlier) outlier  \(g.failed) failed  \(g.canceled) canceled",
                    row: 3, col: 0, width: canvas.width, style: dim)
         let chartWidth = max(0, canvas.width - axisWidth)
         let chart = RunChart(content.bars, usual: content.usual, isOutlier: { content.baseline?.isOverdue(elapsed: $0) ?? false },
@@ -45,10 +45,10 @@ enum HistoryView {
         canvas.put(first, row: below, col: axisWidth, width: chartWidth, style: dim)
         let lastCol = max(axisWidth + DisplayWidth.of(first) + 2, axisWidth + chart.bars.count - DisplayWidth.of(last))
         canvas.put(last, row: below, col: lastCol, width: canvas.width - lastCol, style: dim)
-        canvas.put(runLine(chart.bars[selected], timeFormat: timeFormat, glyphs: canvas.glyphs), row: below + 1, col: 0, width: canvas.width)
+        canvas.putCut(runLine(chart.bars[selected], timeFormat: timeFormat, glyphs: canvas.glyphs), row: below + 1, col: 0, width: canvas.width)
         if let failure = content.lastFailure {
-            canvas.put("last failure \(timeFormat.short(failure.ended)): \(OneLine.folded(failure.error))",
-                       row: below + 2, col: 0, width: canvas.width, style: CellStyle(color: .red))
+            canvas.putCut([Span("last failure \(timeFormat.short(failure.ended)): \(OneLine.folded(failure.error))", CellStyle(color: .red))],
+                          row: below + 2, col: 0, width: canvas.width)
         }
     }
 
