@@ -125,8 +125,19 @@ struct FooterSnapshotTests {
             ("read-only list", Scenario.list(width: width, height: height, readOnly: true)),
             ("marked list", after(.char(" "), .char(" "))), ("bulk cancel", after(.char(" "), .char("c"))),
             ("bulk cancel results", after(.char(" "), .char("c"), .char("y"))), ("copy menu", after(.char("y"))),
-            ("copy box", after(.char("y"), .char("1"))),
+            ("copy box", after(.char("y"), .char("1"))), ("history", after(.char("h"))), ("timeline", after(.char("t"))),
+            ("coverage", after(.char("C"))),
         ]
+    }
+
+    /// Tryout finding: the timeline's footer at 80x24 left out how to close it and Enter.
+    @Test("at 80x24 every screen over the list shows in its footer how to leave it")
+    func everyScreenShowsItsWayOut() {
+        let mainScreen: Set = ["list", "read-only list", "marked list"]
+        for (name, state) in Self.contexts(width: 80, height: 24) where !mainScreen.contains(name) {
+            let footer = Snapshot.render(state, width: 80, height: 24).lines.last ?? ""
+            #expect(footer.contains("Esc"), "\(name): \(footer)")
+        }
     }
 
     @Test func everyContextsFooter() {

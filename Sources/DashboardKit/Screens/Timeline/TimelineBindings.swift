@@ -8,11 +8,11 @@ extension KeyContext {
 extension TimelineScreen {
     static let bindings: [Binding] = [
         Binding([.left, .char("h")], in: [.timeline], help: "earlier (a quarter of the window)",
-                footer: FooterLabel(label: "move in time", rank: 0, keysShown: 1)) { state, _ in
+                footer: FooterLabel(label: "time", rank: 0, keysShown: 1)) { state, _ in
             state.editTimeline { $0.window.move(-1) }
         },
         Binding([.right, .char("l")], in: [.timeline], help: "later (a quarter of the window)",
-                footer: FooterLabel(label: "move in time", rank: 0, keysShown: 1)) { state, _ in
+                footer: FooterLabel(label: "time", rank: 0, keysShown: 1)) { state, _ in
             state.editTimeline { $0.window.move(1) }
         },
         Binding([.char("+"), .char("=")], in: [.timeline], help: "zoom in (from a week down to an hour)",
@@ -29,23 +29,23 @@ extension TimelineScreen {
             state.moveTimelineCursor(-1)
         },
         Binding([.char("s")], in: [.timeline], help: "one row per job or one per series",
-                footer: FooterLabel(label: "rows per job/series", rank: 3)) { state, _ in
+                footer: FooterLabel(label: "rows per job/series", rank: 5)) { state, _ in
             state.editTimeline { $0.toggleGrouping() }
         },
-        Binding([.char("d")], in: [.timeline], help: "back to today", footer: FooterLabel(label: "today", rank: 4)) { state, _ in
+        Binding([.char("d")], in: [.timeline], help: "back to today", footer: FooterLabel(label: "today", rank: 6)) { state, _ in
             let today = state.today
             return state.editTimeline { $0.window = today }
         },
         Binding([.enter], in: [.timeline], help: "jump to the job in the list (the row's newest)",
-                footer: FooterLabel(label: "jump to job", rank: 5)) { state, _ in
+                footer: FooterLabel(label: "jump", rank: 3)) { state, _ in
             guard let screen = state.topmost(TimelineScreen.self), let key = screen.jumpTarget(in: state.timelineRows(screen)) else {
                 return []
             }
             state.pop()
             return state.jump(to: key)
         },
-        Binding([.escape, .char("t")], in: [.timeline], help: "close the timeline",
-                footer: FooterLabel(label: "close", rank: 6)) { state, _ in
+        Binding([.escape, .char("t"), .char("q")], in: [.timeline], help: "close the timeline",
+                footer: FooterLabel(label: "close", rank: 4)) { state, _ in
             state.pop()
             return []
         },
