@@ -88,4 +88,19 @@ struct TimelineScreenTests {
             }
         }
     }
+
+    @Test("a server label too long for the label column is cut, with the ellipsis, and its peak stays readable")
+    func longServerLabelKeepsItsPeak() {
+        let jobs = [job("a", submitted: 1, started: 2, ended: 5)]
+        let window = TimelineWindow(start: day, step: TimelineWindow.dayStep)
+        let now = day.addingTimeInterval(10.5 * 3600)
+        let rows = TimelineRows.rows(jobs, window: window, grouping: .job, now: now)
+        let servers = [TimelineView.ServerJobs(label: "https://cic-prod-01.example.com:8019", jobs: jobs)]
+        let surface = GridSurface(width: 70, height: 20)
+        TimelineView.draw(TimelineScreen(window: window), rows: rows, servers: servers, now: now, timeFormat: .utc,
+                          on: Canvas(surface: surface, options: RenderOptions(glyphs: .unicode, now: now)))
+        let lines = surface.lines
+        #expect(lines.contains { $0.hasPrefix("http\u{2026} (peak 1)") }, "\(lines.suffix(3))")
+        #expect(lines.contains { $0.hasPrefix("running at on\u{2026}") }, "\(lines.suffix(3))")
+    }
 }

@@ -50,13 +50,15 @@ enum TimelineView {
             canvas.put(line.line, row: 3 + offset, col: labels + 1, width: barWidth)
         }
         let contentionTop = canvas.height - 1 - servers.count
-        canvas.put("running at once", row: contentionTop, col: 0, width: labels, style: CellStyle(bold: true))
+        canvas.put(CleanText("running at once").ellipsized(to: labels, glyphs: canvas.glyphs), row: contentionTop, col: 0, width: labels,
+                   style: CellStyle(bold: true))
         canvas.rule(row: contentionTop, col: labels + 1, width: barWidth, style: dim)
         if (0..<barWidth).contains(nowColumn) { canvas.put(g.now, row: contentionTop, col: labels + 1 + nowColumn, width: 1, style: CellStyle(bold: true)) }
         for (offset, server) in servers.enumerated() {
             let peaks = Contention.peaks(server.jobs, window: window, width: barWidth, now: now)
-            let label = "\(server.label) (peak \(peaks.max() ?? 0))"
-            canvas.put(CleanText(label).ellipsized(to: labels, glyphs: canvas.glyphs), row: contentionTop + 1 + offset, col: 0, width: labels)
+            let peak = CleanText(" (peak \(peaks.max() ?? 0))")
+            let label = CleanText(server.label).ellipsized(to: max(0, labels - peak.width), glyphs: canvas.glyphs) + peak
+            canvas.put(label, row: contentionTop + 1 + offset, col: 0, width: labels)
             canvas.put(Contention.text(peaks), row: contentionTop + 1 + offset, col: labels + 1, width: barWidth)
         }
     }
