@@ -16,8 +16,11 @@ final class CursesScreen {
     let colors: Bool
 
     private var screen: OpaquePointer?
+    /// Mouse reporting was turned on (`MouseReports`), so it is turned off at the end.
+    private let mouse: Bool
 
-    init(noColor: Bool) throws {
+    init(noColor: Bool, mouse: Bool = false) throws {
+        self.mouse = mouse
         setlocale(LC_ALL, "")
         unicode = dx_is_utf8_locale() != 0
 
@@ -61,6 +64,17 @@ final class CursesScreen {
         } else {
             colors = false
         }
+        if mouse {
+            _ = keyok(KEY_MOUSE, false)
+            Self.write(MouseReports.enable)
+        }
+    }
+
+    /// Sends escape sequences straight to the terminal (curses has nothing buffered at the two
+    /// moments this is used: before the first frame and after `endwin`).
+    private static func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     /// Curses colour numbers in the order of `CursesSurface.pair(for:)`.
@@ -93,6 +107,7 @@ final class CursesScreen {
         guard let screen else { return }
         _ = curs_set(1)
         endwin()
+        if mouse { Self.write(MouseReports.disable) }
         delscreen(screen)
         self.screen = nil
     }
