@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// `mouse: true` in the real binary on a real terminal (tmux): the modes it asks the terminal for
+/// (click reporting 1000 in the SGR encoding 1006, never any-motion 1003), a click written into
+/// the pane as the terminal would send it selecting a row, and the modes turned off on the way out.
+@Suite("Dashboard mouse in tmux", .serialized)
+struct MouseTmuxTests {
+    /// The dashboard on the simulator with the config `yaml`; waits for the job list with `jobId`.
+    private func open(_ sim: SimulatorFixture, config: ConfigFixture, jobId: String) async throws -> TmuxPane {
+        let environment = sim.environment(user: "admin").merging(config.environment) { $1 }
+            .merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) { $1 }
+        return try await DxtopBinary.offPool {
+            let pane = try TmuxPane(width: 160, height: 45, environment: environment)
+            try pane.run("\(DxtopBinary.url.path); echo EXIT=$?")
+            try pane.waitFor("the job list") { $0.contains(String(jobId.prefix(8))) && $0.contains("STATE") }
+            return pane
+        }
+    }
+
+    private static func modes(_ pane: TmuxPane) throws -> String {
+        try pane.format("#{mouse_standard_flag}#{mouse_sgr_flag}#{mouse_any_flag}#{mouse_button_flag}")
+    }
+
+    @Test func mouseTrueReportsClicksAndAClickSelectsARow() async throws {
+        try await SimulatorFixture.with { sim in
+            let older = await sim.addJob(submittedBy: "jdoe", name: "click older job")
+            let newer = await sim.addJob(submittedBy: "jdoe", name: "click newer job")
+            let config = try ConfigFixture("mouse: true\n")
+            let pane = try await open(sim, config: config, jobId: newer)
+            try await DxtopBinary.offPool {
+                #expect(try Self.modes(pane) == "1100", "1000 and 1006 on, 1003 and 1002 off")
+                let screen = try pane.screen()
+                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                let row = try #require(lines.firstIndex { $0.contains("click older job") }, "\(screen)")
+                #expect(!lines[row].hasPrefix("▶"))
+                // What a terminal sends for a left press at (column 30, row+1), both from 1.
+                try pane.type("\u{1B}[<0;30;\(row + 1)M\u{1B}[<0;30;\(row + 1)m")
+                try pane.waitFor("the clicked row selected") { screen in
+                    screen.split(separator: "\n", omittingEmptySubsequences: false)[row].hasPrefix("▶")
+                }
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
+                #expect(try Self.modes(pane) == "0000", "mouse reporting left on after quitting")
+            }
+            _ = older
+        }
+    }
+
+    @Test func theMouseIsOffByDefault() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "no mouse job")
+            let config = try ConfigFixture("theme: light\n")
+            let pane = try await open(sim, config: config, jobId: jobId)
+            try await DxtopBinary.offPool {
+                #expect(try Self.modes(pane) == "0000", "mouse reporting on without mouse: true")
+                try pane.press("q")
+                try pane.waitFor(text: "EXIT=0")
+            }
+        }
+    }
+}
