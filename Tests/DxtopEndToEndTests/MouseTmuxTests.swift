@@ -19,7 +19,7 @@ struct MouseTmuxTests {
     }
 
     private static func modes(_ pane: TmuxPane) throws -> String {
-        try pane.format("#{mouse_standard_flag}#{mouse_sgr_flag}#{mouse_any_flag}#{mouse_button_flag}")
+        try pane.format("#{mouse_standard_flag}#{mouse_sgr_flag}#{mouse_all_flag}#{mouse_button_flag}")
     }
 
     @Test func mouseTrueReportsClicksAndAClickSelectsARow() async throws {
@@ -29,7 +29,8 @@ struct MouseTmuxTests {
             let config = try ConfigFixture("mouse: true\n")
             let pane = try await open(sim, config: config, jobId: newer)
             try await DxtopBinary.offPool {
-                #expect(try Self.modes(pane) == "1100", "1000 and 1006 on, 1003 and 1002 off")
+                let modes = try Self.modes(pane)
+                #expect(modes == "1100", "1000 and 1006 on, 1003 and 1002 off: \(modes)")
                 let screen = try pane.screen()
                 let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
                 let row = try #require(lines.firstIndex { $0.contains("click older job") }, "\(screen)")
