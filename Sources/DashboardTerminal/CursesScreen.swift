@@ -65,16 +65,11 @@ final class CursesScreen {
             colors = false
         }
         if mouse {
+            // Straight to the terminal: curses has nothing buffered before the first frame (nor after `endwin`).
             _ = keyok(KEY_MOUSE, false)
-            Self.write(MouseReports.enable)
+            dx_mouse_reporting(1)
+            dx_mouse_suspend_guard(1)
         }
-    }
-
-    /// Sends escape sequences straight to the terminal (curses has nothing buffered at the two
-    /// moments this is used: before the first frame and after `endwin`).
-    private static func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBufferPointer { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     /// Curses colour numbers in the order of `CursesSurface.pair(for:)`.
@@ -106,8 +101,9 @@ final class CursesScreen {
     func end() {
         guard let screen else { return }
         _ = curs_set(1)
+        if mouse { dx_mouse_suspend_guard(0) }
         endwin()
-        if mouse { Self.write(MouseReports.disable) }
+        if mouse { dx_mouse_reporting(0) }
         delscreen(screen)
         self.screen = nil
     }

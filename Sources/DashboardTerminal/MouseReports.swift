@@ -3,6 +3,7 @@ import DashboardKit
 /// The mouse, turned on with `mouse: true`: click reporting (xterm mode 1000) in the SGR encoding
 /// (mode 1006), never any-motion (1003), so a shift-click still reaches the terminal's own
 /// selection in the terminals that keep it (xterm, tmux, GNOME Terminal, iTerm2, kitty...).
+/// `CursesScreen` turns the modes on and off (`dx_mouse_reporting`, and off while stopped by Ctrl-Z).
 ///
 /// Why the reports are parsed here rather than by ncurses' `mousemask`/`getmouse`: ncurses picks
 /// the mode from the terminal description, and for `tmux-256color` or `screen-256color` (kmous
@@ -11,11 +12,7 @@ import DashboardKit
 /// their own escape sequences, `keyok(KEY_MOUSE, false)` keeps curses from claiming the report's
 /// first bytes as a key, and the report's characters, which curses then hands over one by one,
 /// are folded into one `Key.mouse` here.
-enum MouseReports {
-    static let enable = "\u{1B}[?1000h\u{1B}[?1006h"
-    static let disable = "\u{1B}[?1006l\u{1B}[?1000l"
-}
-
+///
 /// Folds SGR reports (`ESC [ < button ; col ; row M`, `m` on release) and X10 ones (`ESC [ M` and
 /// three bytes) out of the keys read into mouse keys. A report cut between two reads is held
 /// until the rest arrives.

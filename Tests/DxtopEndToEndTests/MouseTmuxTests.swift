@@ -48,6 +48,31 @@ struct MouseTmuxTests {
         }
     }
 
+    @Test func noClicksReachTheShellWhileSuspended() async throws {
+        try await SimulatorFixture.with { sim in
+            let jobId = await sim.addJob(submittedBy: "jdoe", name: "suspend mouse job")
+            let config = try ConfigFixture("mouse: true\n")
+            let pane = try await open(sim, config: config, jobId: jobId)
+            try await DxtopBinary.offPool {
+                try pane.press("C-z")
+                try pane.waitFor(text: "Stopped")
+                #expect(try Self.modes(pane) == "0000", "click reporting left on for the shell")
+                try pane.run("fg")
+                try pane.waitFor("the dashboard back") { $0.contains("STATE") && $0.contains("suspend mouse job") }
+                try pane.waitFor("click reporting back on") { _ in (try? Self.modes(pane)) == "1100" }
+                // Twice: the guard stays in front of ncurses' handler after the first round.
+                try pane.press("C-z")
+                try pane.waitFor("stopped again") { $0.components(separatedBy: "Stopped").count > 2 }
+                #expect(try Self.modes(pane) == "0000")
+                try pane.run("fg")
+                try pane.waitFor("click reporting back on") { _ in (try? Self.modes(pane)) == "1100" }
+                try pane.press("q")
+                try pane.waitFor("the shell back") { !$0.contains("STATE") }
+                #expect(try Self.modes(pane) == "0000")
+            }
+        }
+    }
+
     @Test func theMouseIsOffByDefault() async throws {
         try await SimulatorFixture.with { sim in
             let jobId = await sim.addJob(submittedBy: "jdoe", name: "no mouse job")
