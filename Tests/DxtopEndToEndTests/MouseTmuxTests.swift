@@ -6,15 +6,21 @@ import Testing
 /// the pane as the terminal would send it selecting a row, and the modes turned off on the way out.
 @Suite("Dashboard mouse in tmux", .serialized)
 struct MouseTmuxTests {
-    /// The dashboard on the simulator with the config `yaml`; waits for the job list with `jobId`.
-    private func open(_ sim: SimulatorFixture, config: ConfigFixture, jobId: String) async throws -> TmuxPane {
-        let environment = sim.environment(user: "admin").merging(config.environment) { $1 }
-            .merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) { $1 }
-        return try await DxtopBinary.offPool {
-            let pane = try TmuxPane(width: 160, height: 45, environment: environment)
-            try pane.run("\(DxtopBinary.url.path); echo EXIT=$?")
-            try pane.waitFor("the job list") { $0.contains(String(jobId.prefix(8))) && $0.contains("STATE") }
-            return pane
+    /// Runs `body` (off the cooperative pool) on the dashboard, with the config `yaml`, showing a job
+    /// list with jobs of these `names` (the last is the newest).
+    private func withDashboard(_ yaml: String, jobs names: [String], _ body: @escaping @Sendable (TmuxPane) throws -> Void) async throws {
+        try await SimulatorFixture.with { sim in
+            var newest = ""
+            for name in names { newest = await sim.addJob(submittedBy: "jdoe", name: name) }
+            let config = try ConfigFixture(yaml)
+            let environment = sim.environment(user: "admin").merging(config.environment) { $1 }
+                .merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) { $1 }
+            try await DxtopBinary.offPool { [newest] in
+                let pane = try TmuxPane(width: 160, height: 45, environment: environment)
+                try pane.run("\(DxtopBinary.url.path); echo EXIT=$?")
+                try pane.waitFor("the job list") { $0.contains(String(newest.prefix(8))) && $0.contains("STATE") }
+                try body(pane)
+            }
         }
     }
 
@@ -23,66 +29,49 @@ struct MouseTmuxTests {
     }
 
     @Test func mouseTrueReportsClicksAndAClickSelectsARow() async throws {
-        try await SimulatorFixture.with { sim in
-            let older = await sim.addJob(submittedBy: "jdoe", name: "click older job")
-            let newer = await sim.addJob(submittedBy: "jdoe", name: "click newer job")
-            let config = try ConfigFixture("mouse: true\n")
-            let pane = try await open(sim, config: config, jobId: newer)
-            try await DxtopBinary.offPool {
-                let modes = try Self.modes(pane)
-                #expect(modes == "1100", "1000 and 1006 on, 1003 and 1002 off: \(modes)")
-                let screen = try pane.screen()
-                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-                let row = try #require(lines.firstIndex { $0.contains("click older job") }, "\(screen)")
-                #expect(!lines[row].hasPrefix("▶"))
-                // What a terminal sends for a left press at (column 30, row+1), both from 1.
-                try pane.type("\u{1B}[<0;30;\(row + 1)M\u{1B}[<0;30;\(row + 1)m")
-                try pane.waitFor("the clicked row selected") { screen in
-                    screen.split(separator: "\n", omittingEmptySubsequences: false)[row].hasPrefix("▶")
-                }
-                try pane.press("q")
-                try pane.waitFor(text: "EXIT=0")
-                #expect(try Self.modes(pane) == "0000", "mouse reporting left on after quitting")
+        try await withDashboard("mouse: true\n", jobs: ["click older job", "click newer job"]) { pane in
+            let modes = try Self.modes(pane)
+            #expect(modes == "1100", "1000 and 1006 on, 1003 and 1002 off: \(modes)")
+            let screen = try pane.screen()
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            let row = try #require(lines.firstIndex { $0.contains("click older job") }, "\(screen)")
+            #expect(!lines[row].hasPrefix("▶"))
+            // What a terminal sends for a left press at (column 30, row+1), both from 1.
+            try pane.type("\u{1B}[<0;30;\(row + 1)M\u{1B}[<0;30;\(row + 1)m")
+            try pane.waitFor("the clicked row selected") { screen in
+                screen.split(separator: "\n", omittingEmptySubsequences: false)[row].hasPrefix("▶")
             }
-            _ = older
+            try pane.press("q")
+            try pane.waitFor(text: "EXIT=0")
+            #expect(try Self.modes(pane) == "0000", "mouse reporting left on after quitting")
         }
     }
 
     @Test func noClicksReachTheShellWhileSuspended() async throws {
-        try await SimulatorFixture.with { sim in
-            let jobId = await sim.addJob(submittedBy: "jdoe", name: "suspend mouse job")
-            let config = try ConfigFixture("mouse: true\n")
-            let pane = try await open(sim, config: config, jobId: jobId)
-            try await DxtopBinary.offPool {
-                try pane.press("C-z")
-                try pane.waitFor(text: "Stopped")
-                #expect(try Self.modes(pane) == "0000", "click reporting left on for the shell")
-                try pane.run("fg")
-                try pane.waitFor("the dashboard back") { $0.contains("STATE") && $0.contains("suspend mouse job") }
-                try pane.waitFor("click reporting back on") { _ in (try? Self.modes(pane)) == "1100" }
-                // Twice: the guard stays in front of ncurses' handler after the first round.
-                try pane.press("C-z")
-                try pane.waitFor("stopped again") { $0.components(separatedBy: "Stopped").count > 2 }
-                #expect(try Self.modes(pane) == "0000")
-                try pane.run("fg")
-                try pane.waitFor("click reporting back on") { _ in (try? Self.modes(pane)) == "1100" }
-                try pane.press("q")
-                try pane.waitFor("the shell back") { !$0.contains("STATE") }
-                #expect(try Self.modes(pane) == "0000")
-            }
+        try await withDashboard("mouse: true\n", jobs: ["suspend mouse job"]) { pane in
+            try pane.press("C-z")
+            try pane.waitFor(text: "Stopped")
+            #expect(try Self.modes(pane) == "0000", "click reporting left on for the shell")
+            try pane.run("fg")
+            try pane.waitFor("the dashboard back") { $0.contains("STATE") && $0.contains("suspend mouse job") }
+            try pane.waitFor("click reporting back on") { _ in (try? Self.modes(pane)) == "1100" }
+            // Twice: the guard stays in front of ncurses' handler after the first round.
+            try pane.press("C-z")
+            try pane.waitFor("stopped again") { $0.components(separatedBy: "Stopped").count > 2 }
+            #expect(try Self.modes(pane) == "0000")
+            try pane.run("fg")
+            try pane.waitFor("click reporting back on") { _ in (try? Self.modes(pane)) == "1100" }
+            try pane.press("q")
+            try pane.waitFor("the shell back") { !$0.contains("STATE") }
+            #expect(try Self.modes(pane) == "0000")
         }
     }
 
     @Test func theMouseIsOffByDefault() async throws {
-        try await SimulatorFixture.with { sim in
-            let jobId = await sim.addJob(submittedBy: "jdoe", name: "no mouse job")
-            let config = try ConfigFixture("theme: light\n")
-            let pane = try await open(sim, config: config, jobId: jobId)
-            try await DxtopBinary.offPool {
-                #expect(try Self.modes(pane) == "0000", "mouse reporting on without mouse: true")
-                try pane.press("q")
-                try pane.waitFor(text: "EXIT=0")
-            }
+        try await withDashboard("theme: light\n", jobs: ["no mouse job"]) { pane in
+            #expect(try Self.modes(pane) == "0000", "mouse reporting on without mouse: true")
+            try pane.press("q")
+            try pane.waitFor(text: "EXIT=0")
         }
     }
 }
