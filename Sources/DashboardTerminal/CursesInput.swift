@@ -10,6 +10,7 @@ final class CursesInput: InputSource {
     private let screen: CursesScreen
     private let wake: PipeWake
     private var emptyWakeups = 0
+    private var mouse = MouseDecoder()
 
     init(screen: CursesScreen, wake: PipeWake) {
         self.screen = screen
@@ -25,7 +26,7 @@ final class CursesInput: InputSource {
         if ready < 0, errno != EINTR { return [.failed("waiting for input failed: errno \(errno)")] }
 
         var events: [TerminalEvent] = []
-        for input in KeyReader.readAvailable() {
+        for input in mouse.decode(KeyReader.readAvailable()) {
             switch input {
             case .key(let key):
                 events.append(.key(key))

@@ -16,8 +16,11 @@ final class CursesScreen {
     let colors: Bool
 
     private var screen: OpaquePointer?
+    /// Mouse reporting was turned on (`MouseReports`), so it is turned off at the end.
+    private let mouse: Bool
 
-    init(noColor: Bool) throws {
+    init(noColor: Bool, mouse: Bool = false) throws {
+        self.mouse = mouse
         setlocale(LC_ALL, "")
         unicode = dx_is_utf8_locale() != 0
 
@@ -61,6 +64,12 @@ final class CursesScreen {
         } else {
             colors = false
         }
+        if mouse {
+            // Straight to the terminal: curses has nothing buffered before the first frame (nor after `endwin`).
+            _ = keyok(KEY_MOUSE, false)
+            dx_mouse_reporting(1)
+            dx_mouse_suspend_guard(1)
+        }
     }
 
     /// Curses colour numbers in the order of `CursesSurface.pair(for:)`.
@@ -92,7 +101,9 @@ final class CursesScreen {
     func end() {
         guard let screen else { return }
         _ = curs_set(1)
+        if mouse { dx_mouse_suspend_guard(0) }
         endwin()
+        if mouse { dx_mouse_reporting(0) }
         delscreen(screen)
         self.screen = nil
     }

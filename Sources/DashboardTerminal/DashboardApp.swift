@@ -14,7 +14,7 @@ enum DashboardApp {
 
         let screen: CursesScreen
         do {
-            screen = try CursesScreen(noColor: options.noColor)
+            screen = try CursesScreen(noColor: options.noColor, mouse: options.mouse)
         } catch {
             return .terminalFailed(String(describing: error))
         }
@@ -32,13 +32,15 @@ enum DashboardApp {
         let wake = PipeWake()
         let contexts = servers.map {
             ContextOptions(name: $0.name, server: $0.configuration.server.description, user: $0.configuration.credentials.user,
-                           readOnly: $0.readOnly)
+                           readOnly: $0.readOnly, color: $0.color)
         }
         var dashboardOptions = DashboardOptions(contexts: contexts, readOnly: options.readOnly,
                                                 timeFormat: options.utc ? .utc : .local)
         dashboardOptions.views = options.views
         dashboardOptions.defaultView = options.defaultView
         dashboardOptions.keys = options.keys
+        dashboardOptions.theme = options.theme
+        dashboardOptions.mouse = options.mouse
         dashboardOptions.terminalEnvironment = ProcessInfo.processInfo.environment.filter { ["TERM", "TMUX", "STY"].contains($0.key) }
         let runtime = DashboardRuntime(
             options: dashboardOptions, display: CursesDisplay(screen: screen),

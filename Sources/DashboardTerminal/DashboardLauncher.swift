@@ -18,6 +18,10 @@ public struct DashboardLaunchOptions: Sendable {
     public var defaultView: Int?
     /// The config's `keys:`.
     public var keys: [KeyRebinding] = []
+    /// The config's `theme:` and `colors:` (`noColor` still wins).
+    public var theme = Theme.dark
+    /// `mouse: true` or `--mouse`: clicks and the wheel are reported (MouseReports).
+    public var mouse = false
 
     public init(readOnly: Bool = false, noColor: Bool = false, utc: Bool = false, logger: Logger) {
         self.readOnly = readOnly
@@ -34,11 +38,14 @@ public struct DashboardServer: Sendable {
     public var name: String?
     /// Its jobs cannot be canceled from the dashboard.
     public var readOnly: Bool
+    /// The context's `color:` for its name.
+    public var color: TextColor?
 
-    public init(configuration: ICWSClientConfiguration, name: String? = nil, readOnly: Bool = false) {
+    public init(configuration: ICWSClientConfiguration, name: String? = nil, readOnly: Bool = false, color: TextColor? = nil) {
         self.configuration = configuration
         self.name = name
         self.readOnly = readOnly
+        self.color = color
     }
 }
 

@@ -4,7 +4,7 @@ import ArgumentParser
 /// subcommand, run, and map every outcome to an exit status (docs/cli.md).
 public enum CommandLineEntry {
     /// The dashboard-only flags of the root command.
-    static let dashboardFlags = ["--demo", "--read-only", "--no-color"]
+    static let dashboardFlags = ["--demo", "--read-only", "--no-color", "--mouse"]
 
     /// Runs the command line `arguments` (without the program name); returns the exit status.
     public static func run(_ arguments: [String]) -> Int32 {

@@ -25,6 +25,9 @@ public struct Dxtop: ParsableCommand {
     @Flag(name: .long, help: "No colours (also when NO_COLOR is set).")
     public var noColor = false
 
+    @Flag(name: .long, help: "Dashboard: click to select, wheel to scroll, click a footer key (as 'mouse: true' in the config).")
+    public var mouse = false
+
     public init() {}
 
     public func run() throws {

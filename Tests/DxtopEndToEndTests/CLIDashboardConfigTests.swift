@@ -51,6 +51,7 @@ struct CLIDashboardConfigTests {
             ("theme: solarized\n", "dxtop: config.yaml:1: theme must be one of dark, light, high-contrast; for your own colours add colors:\n"),
             ("colors:\n  failed: pink\n", "dxtop: config.yaml:2: colors: failed must be a colour: blue, cyan, green, magenta, red, white, yellow\n"),
             ("mouse: sometimes\n", "dxtop: config.yaml:1: mouse must be true or false\n"),
+            ("colors:\n  failed: red\n  titles: blue\n", "dxtop: config.yaml:3: colors: unknown 'titles' (one of submitted, queued, started, finished, failed, canceled, unknown, header, heading, selection, mark, overdue, pending, context, key, connected, warning, error, muted)\n"),
             ("keys:\n  down: J\n  explode: x\n", "dxtop: config.yaml:3: keys: unknown action 'explode' (actions: bottom, cancel, compose, copy, detail, down, filter, help, mark, mark-range, quit, redraw, refresh, resubmit, sort, switch-pane, top, unmark-all, up)\n"),
             ("keys:\n  down: F13\n", "dxtop: config.yaml:2: keys: unknown key 'F13' for down (a single character, or one of: Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Tab, Shift-Tab, Enter, Esc, Backspace, Delete, Ctrl-C, Ctrl-L)\n"),
             ("keys:\n  refresh: x\n  cancel: n\n", "dxtop: config.yaml:3: keys: n for cancel is already \"compose a new job\" in Job list; choose another key, or rebind that action too\n"),

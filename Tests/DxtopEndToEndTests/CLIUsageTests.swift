@@ -61,7 +61,7 @@ struct CLIUsageTests {
 
     @Test("dashboard flags with a subcommand are refused",
           arguments: [["--demo", "jobs", "list"], ["jobs", "list", "--read-only"], ["jobs", "show", "1", "--no-color"],
-                      ["--no-color", "simulate", "--port", "0"]])
+                      ["--no-color", "simulate", "--port", "0"], ["jobs", "list", "--mouse"]])
     func dashboardFlagsWithSubcommand(arguments: [String]) async throws {
         let result = try await DxtopBinary.run(arguments, env: Self.unreachable)
         let line = Self.expectUsageError(result)

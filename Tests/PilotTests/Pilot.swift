@@ -38,9 +38,10 @@ final class Pilot {
     }
 
     convenience init(options: DashboardOptions, simulators: [ICWSSimulator], width: Int = 160, height: Int = 45,
-                     user: String = "admin", password: String = "admin-secret", refreshInterval: Duration? = nil) throws {
+                     user: String = "admin", password: String = "admin-secret", refreshInterval: Duration? = nil,
+                     color: Bool = true) throws {
         try self.init(options: options, ports: simulators.map { $0.port ?? 0 }, width: width, height: height, user: user,
-                      password: password, refreshInterval: refreshInterval)
+                      password: password, refreshInterval: refreshInterval, color: color)
     }
 
     /// A pilot on several started simulators, one context each (in the order of `options.contexts`):
@@ -54,8 +55,8 @@ final class Pilot {
     init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45, user: String = "admin",
          password: String = "admin-secret", requestTimeout: Duration? = nil, refreshInterval: Duration? = nil,
          streamIdleTimeout: Duration? = nil, policy: ConnectionPolicy? = nil, pollInterval: Duration = .seconds(2),
-         connectionClock: (any TimerClock)? = nil) throws {
-        display = GridDisplay(width: width, height: height)
+         connectionClock: (any TimerClock)? = nil, color: Bool = true) throws {
+        display = GridDisplay(width: width, height: height, color: color)
         wakeups = WakeIterator(wake.stream)
         let services: [any JobService] = try ports.enumerated().map { index, port in
             var configuration = ICWSClientConfiguration(
@@ -107,6 +108,8 @@ final class Pilot {
     }
 
     var screen: String { display.grid.text }
+    /// The frame's cells with their styles (as `--no-color` or `NO_COLOR` leave them when `color` is false).
+    var grid: GridSurface { display.grid }
     var state: DashboardState { runtime.state }
 
     func press(_ keys: Key...) async throws {
@@ -246,10 +249,11 @@ final class AsyncWake: WakeSignal {
 /// Frames on a grid; a resize starts a new grid of the new size.
 final class GridDisplay: Display {
     private(set) var grid: GridSurface
-    let renderOptions: (glyphs: Glyphs, color: Bool) = (.unicode, true)
+    let renderOptions: (glyphs: Glyphs, color: Bool)
 
-    init(width: Int, height: Int) {
+    init(width: Int, height: Int, color: Bool = true) {
         grid = GridSurface(width: width, height: height)
+        renderOptions = (.unicode, color)
     }
 
     var surface: any Surface { grid }

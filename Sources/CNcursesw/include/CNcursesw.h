@@ -49,6 +49,12 @@ static inline int dx_put(int y, int x, const wchar_t *text, int count, attr_t at
 /// Reads one key: OK with a character, KEY_CODE_YES with a function key, ERR when none is waiting.
 static inline int dx_get_wch(wint_t *key) { return wget_wch(stdscr, key); }
 
+/// Turns the terminal's click reporting (modes 1000 and 1006) on or off, straight to stdout.
+void dx_mouse_reporting(int on);
+/// While on, Ctrl-Z turns click reporting off for as long as the process is stopped (chained in
+/// front of ncurses' own SIGTSTP handler); off puts ncurses' handler back.
+void dx_mouse_suspend_guard(int on);
+
 static inline int dx_is_utf8_locale(void) {
     const char *codeset = nl_langinfo(CODESET);
     return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);

@@ -26,6 +26,7 @@ extension DashboardState {
     /// (a `c` then `y` must never cancel a job through an invisible dialog), and what is shown
     /// stays as it was.
     mutating func handle(_ key: Key) -> [Effect] {
+        if case .mouse(let event) = key { return handle(event) }
         let context = keyContext
         if context != .tooSmall { statusMessage = nil }
         guard let binding = bindingTable.first(where: { $0.answers(key, in: context) }) else { return [] }

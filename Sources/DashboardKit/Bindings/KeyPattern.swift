@@ -44,6 +44,7 @@ extension Key {
         case .delete: "Delete"
         case .ctrlC: "Ctrl-C"
         case .ctrlL: "Ctrl-L"
+        case .mouse: "mouse"
         }
     }
 }

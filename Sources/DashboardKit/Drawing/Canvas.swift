@@ -27,18 +27,21 @@ typealias StyledLine = [Span]
 ///
 /// A canvas owns an area of the surface (ratatui's `render(area, buf)`): rows and columns are
 /// counted from its top-left corner, and nothing drawn can leave it; `area(_:)` hands a part of
-/// it to a view. Colours are dropped when the frame has none.
+/// it to a view. Styles go through the theme (roles become colours and attributes); colours are
+/// dropped after that when the frame has none (`NO_COLOR` wins over any theme).
 struct Canvas {
     private let surface: any Surface
     let glyphs: Glyphs
     let color: Bool
+    let theme: Theme
     /// The cells this canvas may draw in, in surface coordinates.
     private let bounds: Rect
 
-    init(surface: any Surface, options: RenderOptions) {
+    init(surface: any Surface, options: RenderOptions, theme: Theme = .dark) {
         self.surface = surface
         glyphs = options.glyphs
         color = options.color
+        self.theme = theme
         bounds = Rect(row: 0, col: 0, width: surface.width, height: surface.height)
     }
 
@@ -46,6 +49,7 @@ struct Canvas {
         surface = parent.surface
         glyphs = parent.glyphs
         color = parent.color
+        theme = parent.theme
         self.bounds = bounds
     }
 
@@ -113,9 +117,8 @@ struct Canvas {
     }
 
     private func shown(_ style: CellStyle) -> CellStyle {
-        guard !color, style.color != nil else { return style }
-        var plain = style
-        plain.color = nil
-        return plain
+        var shown = theme.resolve(style)
+        if !color { shown.color = nil }
+        return shown
     }
 }

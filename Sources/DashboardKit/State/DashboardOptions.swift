@@ -19,6 +19,10 @@ public struct DashboardOptions: Sendable {
     public var defaultView: Int?
     /// The config file's `keys:`, checked when it was loaded.
     public var keys: [KeyRebinding] = []
+    /// The config's `theme:` and `colors:`.
+    public var theme = Theme.dark
+    /// The config's `mouse:` (or `--mouse`): clicks and the wheel arrive as `Key.mouse`.
+    public var mouse = false
 
     /// One server.
     public init(readOnly: Bool = false, pageSize: Int = 50, timeFormat: TimeFormat = .local,

@@ -11,12 +11,15 @@ public struct ContextOptions: Equatable, Sendable {
     public var user: String?
     /// Jobs of this server cannot be canceled from the dashboard.
     public var readOnly: Bool
+    /// The context's `color:` for its name in the CONTEXT column and the header; nil: the theme's.
+    public var color: TextColor?
 
-    public init(name: String? = nil, server: String? = nil, user: String? = nil, readOnly: Bool = false) {
+    public init(name: String? = nil, server: String? = nil, user: String? = nil, readOnly: Bool = false, color: TextColor? = nil) {
         self.name = name
         self.server = server
         self.user = user
         self.readOnly = readOnly
+        self.color = color
     }
 }
 

@@ -7,7 +7,7 @@ public enum DashboardView {
     /// Clears `surface` and draws the frame for `state`.
     public static func render(_ state: DashboardState, on surface: some Surface, options: RenderOptions) {
         surface.clear()
-        let canvas = Canvas(surface: surface, options: options)
+        let canvas = Canvas(surface: surface, options: options, theme: state.options.theme)
         let layout = state.layout
         guard layout.mode != .tooSmall else {
             drawTooSmall(canvas)

@@ -98,7 +98,7 @@ struct ContextResolver {
             name: name, server: server, userID: userID,
             passwordOrigin: passwordOrigin(settings, overrides: overrides),
             tls: tls, proxy: proxy, readOnly: settings.readOnly ?? false,
-            timeout: options.timeout ?? settings.timeout, utc: options.utc || settings.utc == true)
+            timeout: options.timeout ?? settings.timeout, utc: options.utc || settings.utc == true, color: settings.color)
     }
 
     private func passwordOrigin(_ settings: ContextSettings, overrides: Bool) -> PasswordOrigin {

@@ -6,16 +6,6 @@ import Yams
 /// the theme and custom colours, the mouse, and rebound keys. Parsed into typed values when the
 /// file is loaded; every mistake is one line with the file and line.
 struct DashboardSettings: Sendable {
-    enum Theme: String, Sendable, CaseIterable {
-        case dark, light
-        case highContrast = "high-contrast"
-    }
-
-    /// What a custom colour (`colors:`) applies to: a job state, or the header.
-    enum ColorRole: String, Sendable, CaseIterable {
-        case submitted, queued, started, finished, failed, canceled, header
-    }
-
     /// A list column a view can show (the dashboard's column chooser will name the same ones).
     enum ViewColumn: String, Sendable, CaseIterable {
         case context, id, state, name, user, submitted, queued, started, ended, duration, output, error
@@ -31,8 +21,9 @@ struct DashboardSettings: Sendable {
         var reversed: Bool
     }
 
-    var theme: Theme = .dark
-    var colors: [ColorRole: TextColor] = [:]
+    var theme: Theme.Name = .dark
+    /// What a custom colour applies to is a `StyleRole`: a job state, the header, the selection...
+    var colors: [StyleRole: TextColor] = [:]
     var mouse = false
     /// In the file's order.
     var views: [SavedView] = []
@@ -56,9 +47,9 @@ struct DashboardSettingsParser {
         ConfigFile.problem(source, node, message)
     }
 
-    func theme(_ node: Node) throws -> DashboardSettings.Theme {
-        guard let word = node.scalar?.string, let theme = DashboardSettings.Theme(rawValue: word) else {
-            throw problem(node, "theme must be one of \(DashboardSettings.Theme.allCases.map(\.rawValue).joined(separator: ", ")); for your own colours add colors:")
+    func theme(_ node: Node) throws -> Theme.Name {
+        guard let word = node.scalar?.string, let theme = Theme.Name(rawValue: word) else {
+            throw problem(node, "theme must be one of \(Theme.Name.allCases.map(\.rawValue).joined(separator: ", ")); for your own colours add colors:")
         }
         return theme
     }
@@ -70,13 +61,13 @@ struct DashboardSettingsParser {
         return color
     }
 
-    func colors(_ node: Node) throws -> [DashboardSettings.ColorRole: TextColor] {
-        guard let mapping = node.mapping else { throw problem(node, "colors must be a mapping of what to colour (a state, or header) to a colour") }
-        var colors: [DashboardSettings.ColorRole: TextColor] = [:]
+    func colors(_ node: Node) throws -> [StyleRole: TextColor] {
+        guard let mapping = node.mapping else { throw problem(node, "colors must be a mapping of what to colour (a state, header, selection...) to a colour") }
+        var colors: [StyleRole: TextColor] = [:]
         for (keyNode, value) in mapping {
             let name = keyNode.string ?? ""
-            guard let role = DashboardSettings.ColorRole(rawValue: name) else {
-                throw problem(keyNode, "colors: unknown '\(ConfigFile.visible(name))' (one of \(DashboardSettings.ColorRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+            guard let role = StyleRole(rawValue: name) else {
+                throw problem(keyNode, "colors: unknown '\(ConfigFile.visible(name))' (one of \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             colors[role] = try color(value, "colors: \(name)")
         }

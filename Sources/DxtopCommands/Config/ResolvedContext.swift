@@ -1,3 +1,4 @@
+import DashboardKit
 import DisplayText
 import Foundation
 import ICWSClient
@@ -19,6 +20,8 @@ struct ResolvedContext: Sendable {
     /// Seconds per request; nil for the client's default.
     let timeout: Double?
     let utc: Bool
+    /// The context's `color:` for its name in the dashboard.
+    var color: TextColor? = nil
 
     var timeFormat: TimeFormat { utc ? .utc : .local }
 

@@ -25,7 +25,7 @@ enum DashboardEntry {
         let servers = try zip(contexts, passwords).map { context, password in
             do {
                 return DashboardServer(configuration: context.configuration(password: try password.get(), logger: logger),
-                                       name: context.name, readOnly: context.readOnly)
+                                       name: context.name, readOnly: context.readOnly, color: context.color)
             } catch let error as CLIError where contexts.count > 1 {
                 throw CLIError("context '\(ConfigFile.visible(context.label))': " + error.message, status: error.status)
             }
@@ -37,6 +37,7 @@ enum DashboardEntry {
         options.views = settings.views.map { SavedView(name: $0.name, filter: $0.filterText, sort: $0.sort) }
         options.keys = settings.keys
         options.defaultView = settings.views.isEmpty ? nil : settings.views.firstIndex { $0.name == settings.defaultView } ?? 0
+        apply(settings, mouseFlag: command.mouse, to: &options)
         try launch(servers, options)
     }
 
@@ -61,9 +62,19 @@ enum DashboardEntry {
         }
         let context = try CommandContext(demoServer: simulator.baseURL, userID: user.userID, password: user.password,
                                          options: command.global)
-        let options = DashboardLaunchOptions(readOnly: command.readOnly, noColor: noColor, utc: context.resolved.utc,
+        var options = DashboardLaunchOptions(readOnly: command.readOnly, noColor: noColor, utc: context.resolved.utc,
                                              logger: context.logger)
+        // The demo looks and clicks as the dashboard would: the config file's theme and mouse.
+        let settings = try ConfigLocation(option: command.global.config, environment: ProcessInfo.processInfo.environment)
+            .load(printingWarnings: false).dashboard
+        apply(settings, mouseFlag: command.mouse, to: &options)
         try launch([DashboardServer(configuration: context.configuration)], options)
+    }
+
+    /// The theme, the custom colours and the mouse of the config (`--mouse` turns it on too).
+    private static func apply(_ settings: DashboardSettings, mouseFlag: Bool, to options: inout DashboardLaunchOptions) {
+        options.theme = Theme(settings.theme, colors: settings.colors)
+        options.mouse = mouseFlag || settings.mouse
     }
 
     private static func launch(_ servers: [DashboardServer], _ options: DashboardLaunchOptions) throws {

@@ -80,6 +80,11 @@ final class TmuxPane: @unchecked Sendable {
         try tmux(["display-message", "-p", "-t", "dxtop", "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
+    /// A tmux format of the pane, e.g. `#{mouse_sgr_flag}` (what the program asked the terminal for).
+    func format(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "dxtop", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The process id of the pane's shell.
     func shellPID() throws -> Int32 {
         let text = try tmux(["display-message", "-p", "-t", "dxtop", "#{pane_pid}"])

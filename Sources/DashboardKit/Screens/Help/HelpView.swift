@@ -65,7 +65,7 @@ enum HelpView {
                 // Keys wider than the column still get one space before the meaning.
                 let keys = row.keys
                 let padded = DisplayWidth.pad(keys, to: max(keyWidth, DisplayWidth.of(keys) + 1))
-                lines.append([Span("  " + padded, CellStyle(color: .cyan, bold: true)), Span(row.meaning(in: state))])
+                lines.append([Span("  " + padded, CellStyle(.key)), Span(row.meaning(in: state))])
             }
         }
         return lines

@@ -52,7 +52,7 @@ struct DetailContent {
             out += field("Context", state.servers[server].label)
         }
         if state.pendingCancels.contains(key) {
-            stateLine.append(Span("  canceling\(glyphs.ellipsis)", CellStyle(color: .yellow, bold: true)))
+            stateLine.append(Span("  canceling\(glyphs.ellipsis)", CellStyle(.pending, bold: true)))
         }
         out += flow(labelled("State", stateLine), indent: 2 + Self.labelWidth)
         out += field("Id", job.id)
@@ -65,7 +65,7 @@ struct DetailContent {
             out += field("Output", folder)
         }
         if let error = job.errorInfo, !error.isEmpty {
-            out += field("Error", error, style: CellStyle(color: .red))
+            out += field("Error", error, style: CellStyle(.error))
         }
         return out
     }
@@ -115,7 +115,7 @@ struct DetailContent {
         case nil, .loading?:
             out.append([Span("  loading\(glyphs.ellipsis)", Self.label)])
         case .failed(let failure)?:
-            out += field("Not loaded", FailureText.describe(failure), style: CellStyle(color: .red))
+            out += field("Not loaded", FailureText.describe(failure), style: CellStyle(.error))
         case .loaded(let config)?:
             out += timeWindow(config)
             let sites = config.siteIds

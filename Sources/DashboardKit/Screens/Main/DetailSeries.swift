@@ -22,16 +22,16 @@ extension DetailContent {
         if let progress = history.model.progress(server: server, jobId: key.id, now: now), let expected = progress.expected {
             let eta = progress.eta.map { ", ETA \(state.options.timeFormat.short($0))" } ?? ""
             out += field("This run", "\(TimeFormat.coarse(progress.elapsed)) of ~\(TimeFormat.coarse(expected))\(eta)\(progress.overdue ? ", overdue" : "")",
-                         style: progress.overdue ? CellStyle(color: .red, bold: true) : .plain)
+                         style: progress.overdue ? CellStyle(.overdue, bold: true) : .plain)
         }
         let runs = history.model.recentRuns(server: server, key: series, count: Self.seriesRuns)
         for (index, run) in runs.enumerated() {
             let duration = run.runTime.map(TimeFormat.duration) ?? "-"
             let text = "\(state.options.timeFormat.short(run.ended))  \(DisplayWidth.pad(duration, to: 7))  \(run.outcome.rawValue)"
-            out += field(index == 0 ? "Last runs" : "", text, style: run.outcome == .finished ? .plain : CellStyle(color: .red))
+            out += field(index == 0 ? "Last runs" : "", text, style: run.outcome == .finished ? .plain : CellStyle(.failed))
         }
         let streak = history.model.failureStreak(server: server, key: series)
-        if streak > 0 { out += field("Streak", "\(streak) failed or canceled in a row", style: CellStyle(color: .red, bold: true)) }
+        if streak > 0 { out += field("Streak", "\(streak) failed or canceled in a row", style: CellStyle(.overdue, bold: true)) }
         if let failure = history.model.summary(server: server, key: series)?.lastFailure {
             out += field("Last failure", "\(state.options.timeFormat.short(failure.ended)): \(OneLine.folded(failure.errorInfo ?? "no error given"))")
         }

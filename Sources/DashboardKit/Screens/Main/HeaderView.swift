@@ -13,7 +13,7 @@ enum HeaderView {
     static func draw(_ state: DashboardState, on canvas: Canvas, now: Date) {
         let width = canvas.width
         if state.options.isMultiServer {
-            let summary: StyledLine = [Span("dxtop", CellStyle(bold: true)), Span("  "), Span(serversSummary(state))]
+            let summary: StyledLine = [Span("dxtop", CellStyle(.header, bold: true)), Span("  "), Span(serversSummary(state))]
             canvas.put(summary, row: 0, col: 0, width: width)
             for (offset, server) in state.servers.prefix(state.layout.serverLines).enumerated() {
                 canvas.put(serverLine(server), row: 1 + offset, col: 0, width: width)
@@ -50,7 +50,7 @@ enum HeaderView {
 
     /// "  lab  admin@lab.example.com  offline: connection refused" (the canvas cuts what does not fit).
     static func serverLine(_ server: ServerState) -> StyledLine {
-        var line: StyledLine = [Span("  "), Span(CleanText(server.label), CellStyle(bold: true)), Span("  ")]
+        var line: StyledLine = [Span("  "), Span(CleanText(server.label), CellStyle(.context, color: server.options.color, bold: true)), Span("  ")]
         if let address = server.server {
             line.append(Span(CleanText((server.user.map { $0 + "@" } ?? "") + address)))
             line.append(Span("  "))
@@ -69,7 +69,7 @@ enum HeaderView {
         let glyphs = canvas.glyphs
         let server = state.servers[0].server.map(CleanText.init)
         let user = state.servers[0].user.map { CleanText($0 + "@") }
-        let brand: StyledLine = [Span("dxtop", CellStyle(bold: true))] + (server == nil ? [] : [Span("  ")])
+        let brand: StyledLine = [Span("dxtop", CellStyle(.header, bold: true))] + (server == nil ? [] : [Span("  ")])
         let placeWidth = (server?.width ?? 0) + (user?.width ?? 0)
         let connection = connectionLine(state, now: now, glyphs: glyphs, width: width,
                                         whoWidth: lineWidth(brand) + placeWidth, placeWidth: placeWidth)
@@ -79,7 +79,7 @@ enum HeaderView {
         var place: StyledLine = []
         if let server {
             if let user, user.width + server.width <= room { place.append(Span(user)) }
-            place.append(Span(server.ellipsized(to: room, glyphs: glyphs), CellStyle(bold: true)))
+            place.append(Span(server.ellipsized(to: room, glyphs: glyphs), CellStyle(.header, color: state.servers[0].options.color, bold: true)))
         }
         canvas.put(brand + place, row: 0, col: 0, width: max(0, width - connectionWidth - 2))
     }
@@ -138,21 +138,21 @@ enum HeaderView {
     }
 
     static func connectionWords(_ status: ConnectionStatus) -> ConnectionWords {
-        func same(_ text: String, _ color: TextColor, reason: CleanText? = nil, brief: String? = nil) -> ConnectionWords {
-            let word = Span(text, CellStyle(color: color, bold: true))
+        func same(_ text: String, _ role: StyleRole, reason: CleanText? = nil, brief: String? = nil) -> ConnectionWords {
+            let word = Span(text, CellStyle(role, bold: true))
             return ConnectionWords(long: (word, reason), short: word, brief: brief ?? text)
         }
         switch status {
-        case .connecting: return same("connecting", .yellow)
-        case .connected: return same("connected", .green)
-        case .stale: return same("stale", .yellow)
+        case .connecting: return same("connecting", .warning)
+        case .connected: return same("connected", .connected)
+        case .stale: return same("stale", .warning)
         case .reconnecting(let attempt, let trouble):
-            let style = CellStyle(color: .yellow, bold: true)
+            let style = CellStyle(.warning, bold: true)
             return ConnectionWords(long: (Span("reconnecting (attempt \(attempt))", style), CleanText(trouble.words)),
                                    short: Span("reconnecting #\(attempt)", style), brief: "reconnecting")
-        case .offline(let trouble): return same("offline", .red, reason: CleanText(trouble.words))
+        case .offline(let trouble): return same("offline", .error, reason: CleanText(trouble.words))
         case .pollingWhileStreamUnstable(let interval):
-            return same("stream unstable", .yellow, reason: CleanText("polling every \(interval.components.seconds) s"), brief: "polling")
+            return same("stream unstable", .warning, reason: CleanText("polling every \(interval.components.seconds) s"), brief: "polling")
         }
     }
 
@@ -188,7 +188,7 @@ enum HeaderView {
             if !line.isEmpty { line.append(Span(compact ? " " : "  ")) }
             var word = jobState.word
             if form == .abbreviated, JobState.known.contains(jobState) { word = String(word.prefix(3)) }
-            line.append(Span(word, count > 0 ? StateStyle.style(jobState) : CellStyle(dim: true)))
+            line.append(Span(word, count > 0 ? StateStyle.style(jobState) : CellStyle(.muted)))
             line.append(Span(" \(count)", CellStyle(bold: count > 0)))
         }
         // Once any job joined a series (until then there is nothing to judge).
@@ -196,7 +196,7 @@ enum HeaderView {
         for (word, short, count) in [("overdue", "ovd", insight.overdue), ("failing series", "fail", insight.failing)]
         where state.history.hasSeries && (!compact || count > 0) {
             line.append(Span(compact ? " " : "  "))
-            line.append(Span(form == .abbreviated ? short : word, count > 0 ? CellStyle(color: .red) : CellStyle(dim: true)))
+            line.append(Span(form == .abbreviated ? short : word, count > 0 ? CellStyle(.overdue) : CellStyle(.muted)))
             line.append(Span(" \(count)", CellStyle(bold: count > 0)))
         }
         return line

@@ -48,7 +48,7 @@ enum JobListView {
         let columns = Columns(width: width, idWidth: max(2, min(state.idWidth, state.index.idPrefixLength)),
                               contextWidth: contextWidth(state), usual: state.history.hasSeries ? DashboardState.progressWidth : 0,
                               runs: state.showSparklines ? DashboardState.sparklineWidth : 0)
-        let heading = CellStyle(bold: true, underline: true)
+        let heading = CellStyle(.heading)
         var titles = ["", "STATE", "CONTEXT", "NAME", "ID", "USER", "SUBMITTED", "TIME", "USUAL", "RUNS"]
         let sorted = switch state.sort {
         case .newest: 6
@@ -63,7 +63,7 @@ enum JobListView {
                    row: 0, col: 0, width: width)
 
         if state.visibleIds.isEmpty {
-            canvas.put("  " + emptyMessage(state, glyphs: canvas.glyphs), row: 1, col: 0, width: width, style: CellStyle(dim: true))
+            canvas.put("  " + emptyMessage(state, glyphs: canvas.glyphs), row: 1, col: 0, width: width, style: CellStyle(.muted))
             return
         }
         let historyEnds = state.historyEndRows
@@ -73,7 +73,7 @@ enum JobListView {
             let historyEnd = historyEnds[state.listScroll + offset] != nil
             let selected = key == state.selectedId
             if selected, state.focus == .list {
-                canvas.fill(row: row, col: 0, width: width, style: CellStyle(reverse: true))
+                canvas.fill(row: row, col: 0, width: width, style: CellStyle(.selection))
             }
             canvas.put(jobLine(job, key: key, state: state, columns: columns, selected: selected, historyEnd: historyEnd,
                                glyphs: canvas.glyphs, now: now),
@@ -112,18 +112,21 @@ enum JobListView {
             columns.usual > 0 ? progress.text : "",
             columns.runs > 0 ? state.sparklineCell(key, glyphs: glyphs) : "",
         ].map(CleanText.init)
+        let highlighted = selected && state.focus == .list
         var base = CellStyle(bold: selected, underline: historyEnd)
-        base.reverse = selected && state.focus == .list
-        var stateStyle = StateStyle.style(job.knownState, bold: true)
-        stateStyle.reverse = base.reverse
-        stateStyle.underline = historyEnd
-        var nameStyle = base
-        if pending { nameStyle.color = .yellow }
+        if highlighted { base.role = .selection }
+        // A cell with a role of its own keeps the selection's reverse video.
+        func own(_ role: StyleRole, color: TextColor? = nil, bold: Bool = selected) -> CellStyle {
+            CellStyle(role, color: color, bold: bold, reverse: highlighted, underline: historyEnd)
+        }
+        let stateStyle = own(StateStyle.role(job.knownState), bold: true)
+        let nameStyle = pending ? own(.pending) : base
+        let contextStyle = own(.context, color: state.serverIndex(key.context).flatMap { state.servers[$0].options.color })
         cells[2] = cells[2].ellipsized(to: columns.context, glyphs: glyphs)
         cells[3] = cells[3].ellipsized(to: columns.name, glyphs: glyphs)
         var progressStyle = progress.style ?? base
-        progressStyle.reverse = base.reverse
-        return line(columns, cells: cells, styles: [base, stateStyle, base, nameStyle, base, base, base, base, progressStyle, base])
+        progressStyle.reverse = highlighted
+        return line(columns, cells: cells, styles: [base, stateStyle, contextStyle, nameStyle, base, base, base, base, progressStyle, base])
     }
 
     /// Pads each cell to its column; zero-width columns are left out. Neighbouring cells of one

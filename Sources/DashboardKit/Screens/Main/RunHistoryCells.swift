@@ -20,13 +20,13 @@ extension DashboardState {
             }
             let elapsed = job.knownState == .started ? TimeFormat.coarse(progress.elapsed) : "-"
             let text = "\(progress.overdue ? "!" : "")\(elapsed)/~\(TimeFormat.coarse(expected))"
-            return (text, progress.overdue ? CellStyle(color: .red, bold: true) : nil)
+            return (text, progress.overdue ? CellStyle(.overdue, bold: true) : nil)
         }
         guard let series = history.seriesKey(of: key),
               history.model.recentRuns(server: server, key: series, count: 1).first?.jobId == key.id else { return ("", nil) }
         let streak = history.model.failureStreak(server: server, key: series)
         guard streak > 0 else { return ("", nil) }
-        return ("\(glyphs.charts.failed) \(streak) failed", CellStyle(color: .red, bold: true))
+        return ("\(glyphs.charts.failed) \(streak) failed", CellStyle(.overdue, bold: true))
     }
 
     /// The job's series' last runs, newest on the right.

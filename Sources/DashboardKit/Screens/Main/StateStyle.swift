@@ -1,20 +1,20 @@
 import ICWSWire
 
-/// How job states look: always a word, plus a colour when colours are on.
+/// How job states look: always a word, plus the theme's style for the state.
 enum StateStyle {
-    static func color(_ state: JobState) -> TextColor {
+    static func role(_ state: JobState) -> StyleRole {
         switch state {
-        case .submitted: .blue
-        case .queued: .cyan
-        case .started: .yellow
-        case .finished: .green
-        case .failed: .red
-        case .canceled: .magenta
-        case .unknown: .white
+        case .submitted: .submitted
+        case .queued: .queued
+        case .started: .started
+        case .finished: .finished
+        case .failed: .failed
+        case .canceled: .canceled
+        case .unknown: .unknown
         }
     }
 
     static func style(_ state: JobState, bold: Bool = false) -> CellStyle {
-        CellStyle(color: color(state), bold: bold)
+        CellStyle(role(state), bold: bold)
     }
 }

@@ -40,7 +40,7 @@ enum StatusLineView {
         let glyphs = canvas.glyphs
         let full = fullRows(state, width: width, glyphs: glyphs)
         if !full.isEmpty, let message = state.statusMessage {
-            let style = message.isError ? CellStyle(color: .red, bold: true) : CellStyle(bold: true)
+            let style = message.isError ? CellStyle(.error, bold: true) : CellStyle(bold: true)
             for (offset, text) in full.enumerated() {
                 canvas.put(text, row: row + offset, col: 0, width: width, style: style)
             }
@@ -54,7 +54,7 @@ enum StatusLineView {
         let left: StyledLine
         if state.filter.editing {
             left = [Span("Filter: ", CellStyle(bold: true)), Span(CleanText(state.filter.text)), Span("_", CellStyle(reverse: true))]
-                + (state.filter.problem.map { [Span("  " + $0, CellStyle(color: .yellow))] } ?? [])
+                + (state.filter.problem.map { [Span("  " + $0, CellStyle(.warning))] } ?? [])
         } else if let message = state.statusMessage {
             left = [Span(CleanText(FailureText.text(message)).ellipsized(to: leftWidth, glyphs: glyphs), CellStyle(bold: true))]
         } else if state.filter.isActive {
