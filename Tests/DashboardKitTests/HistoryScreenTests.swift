@@ -95,4 +95,22 @@ struct HistoryScreenTests {
             }
         }
     }
+
+    @Test("the chart's cells take the theme's roles: a custom failed colour and high contrast reach the failure mark")
+    func chartFollowsTheTheme() throws {
+        let model = InsightFixture.model()
+        let key = InsightFixture.key(model, context: 0, jobId: "aq-0")
+        let content = HistoryContent(model: model, context: ContextID(0), server: "0", serverLabel: "prod", key: key)
+        func failureMark(_ theme: Theme) throws -> CellStyle {
+            let surface = GridSurface(width: 80, height: 24)
+            HistoryView.draw(content, cursor: 0, timeFormat: .utc,
+                             on: Canvas(surface: surface, options: RenderOptions(glyphs: .unicode, now: Fixture.now), theme: theme))
+            let lines = surface.lines
+            let row = try #require(lines.indices.dropFirst(4).first { lines[$0].contains(Glyphs.unicode.charts.failed) })
+            let col = try #require(Array(lines[row]).firstIndex(of: Character(Glyphs.unicode.charts.failed)))
+            return surface.style(atRow: row, col: col)
+        }
+        #expect(try failureMark(Theme(.dark, colors: [.failed: .magenta])).color == .magenta)
+        #expect(try failureMark(Theme(.highContrast)).reverse)
+    }
 }

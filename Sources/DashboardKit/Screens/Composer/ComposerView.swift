@@ -18,7 +18,7 @@ enum ComposerView {
             let text = failure.kind == .featureMissing
                 ? "This server has no data dictionary (data-dictionary 2 needed)."
                 : "The data dictionary could not be loaded: \(failure.message)"
-            lines = [[Span(text, CellStyle(color: .red, bold: true))], [], FooterView.hintLine(state, in: composer.keyContext, keys: [.char("c"), .escape])]
+            lines = [[Span(text, CellStyle(.error))], [], FooterView.hintLine(state, in: composer.keyContext, keys: [.char("c"), .escape])]
         case .loading?, nil:
             lines = [[Span("Loading the data dictionary…")]]
         }
@@ -38,7 +38,7 @@ enum ComposerView {
             let text = "\(composer.isChosen(set) ? "[x]" : "[ ]") \(pad(set.kind.rawValue, 5)) \(pad(set.dataSetTitle ?? "", 22)) \(pii) \(pad(set.name, 26)) \(set.shortDescription)"
             lines.append(row(text, current: composer.part == .dataSets && index == composer.dataSetCursor))
         }
-        if sets.isEmpty { lines.append([Span("  (no dataset matches)", CellStyle(dim: true))]) }
+        if sets.isEmpty { lines.append([Span("  (no dataset matches)", CellStyle(.muted))]) }
         let current = sets.indices.contains(composer.dataSetCursor) ? sets[composer.dataSetCursor] : nil
         lines.append(heading("  Columns of \(current?.name ?? "—")", composer.part == .columns))
         if let current {
@@ -57,14 +57,14 @@ enum ComposerView {
                                  current: composer.part == .window && index == composer.windowCursor))
             }
         } else {
-            lines.append([Span("  No chosen dataset has a date-time filter column: every row is extracted.", CellStyle(dim: true))])
+            lines.append([Span("  No chosen dataset has a date-time filter column: every row is extracted.", CellStyle(.muted))])
         }
         if composer.offersSites(dictionary) {
             let cursor = composer.typing == .sites ? "_" : ""
             let sites = composer.sitesText.isEmpty && cursor.isEmpty ? "all" : composer.sitesText + cursor
-            lines.append([Span("  Sites: \(sites)"), Span("  (s types site ids, commas between; empty: all)", CellStyle(dim: true))])
+            lines.append([Span("  Sites: \(sites)"), Span("  (s types site ids, commas between; empty: all)", CellStyle(.muted))])
         } else {
-            lines.append([Span("  No chosen dataset has a site-id filter column: every site.", CellStyle(dim: true))])
+            lines.append([Span("  No chosen dataset has a site-id filter column: every site.", CellStyle(.muted))])
         }
         let nameCursor = composer.typing == .name ? "_" : ""
         lines.append(heading("3 Name and review", composer.part == .submit))
@@ -76,7 +76,7 @@ enum ComposerView {
             for line in CleanText(shown).wrapped(to: width - 4) { lines.append([Span("  " + line.value)]) }
         }
         for problem in composer.problems + [composer.refusal.map { FailureText.sentence(.submit, $0) }].compactMap(\.self) {
-            for line in CleanText(problem).wrapped(to: width - 2) { lines.append([Span("! ", CellStyle(color: .red, bold: true)), Span(line, CellStyle(color: .red))]) }
+            for line in CleanText(problem).wrapped(to: width - 2) { lines.append([Span("! ", CellStyle(.error)), Span(line, CellStyle(.error))]) }
         }
         if composer.submitting { lines.append([Span("Submitting…", CellStyle(bold: true))]) }
         // The keys are in the footer, below the box, from the binding table.

@@ -12,7 +12,7 @@ enum CoverageView {
     static func draw(_ screen: CoverageScreen, now: Date, timeFormat: TimeFormat, readOnly: Bool, on canvas: Canvas) {
         for row in 0..<canvas.height { canvas.fill(row: row, col: 0, width: canvas.width, style: .plain) }
         let g = canvas.glyphs.charts
-        let dim = CellStyle(dim: true)
+        let muted = CellStyle(.muted)
         let labels = labelWidth(canvas.width)
         let count = columns(canvas.width)
         let calendar = Calendar.gregorian(in: timeFormat.timeZone)
@@ -21,10 +21,10 @@ enum CoverageView {
                     Span("  \(screen.rows.count) series, by \(periods.unit.word): \(timeFormat.short(periods.bounds[0])) \(canvas.glyphs.arrow) \(timeFormat.short(periods.bounds[periods.count]))")],
                    row: 0, col: 0, width: canvas.width)
         canvas.put("\(g.extracted) extracted  \(g.overlap) extracted twice  \(g.gap) gap  \(g.failedGap) gap, failed  \(g.notDue) not due",
-                   row: 1, col: 0, width: canvas.width, style: dim)
-        canvas.put(header(periods, timeFormat: timeFormat), row: 2, col: labels + 1, width: count, style: dim)
+                   row: 1, col: 0, width: canvas.width, style: muted)
+        canvas.put(header(periods, timeFormat: timeFormat), row: 2, col: labels + 1, width: count, style: muted)
         guard !screen.rows.isEmpty else {
-            canvas.put("No series yet: jobs join a series once their configuration is read.", row: 3, col: 0, width: canvas.width, style: dim)
+            canvas.put("No series yet: jobs join a series once their configuration is read.", row: 3, col: 0, width: canvas.width, style: muted)
             return
         }
         let visible = max(1, canvas.height - 5)
@@ -73,23 +73,23 @@ enum CoverageView {
             let window = gap.map { "\(timeFormat.short($0.window.start)) \(glyphs.arrow) \(timeFormat.short($0.window.end))" } ?? ""
             let periods = gap.map { "\($0.periods) period\($0.periods == 1 ? "" : "s")" } ?? ""
             line.append(Span("gap \(window) (\(periods)\(cell == .failedGap ? ", tried and failed" : ", never tried"))",
-                             CellStyle(color: .red, bold: true)))
-            line.append(Span(readOnly ? "  read-only: no fill" : "  Enter: fill it", CellStyle(dim: true)))
+                             CellStyle(.error)))
+            line.append(Span(readOnly ? "  read-only: no fill" : "  Enter: fill it", CellStyle(.muted)))
         case .extracted: line.append(Span("extracted"))
-        case .overlap: line.append(Span("extracted twice or more", CellStyle(color: .yellow)))
-        case .notDue: line.append(Span("not due yet", CellStyle(dim: true)))
-        case .none: line.append(Span("outside the series' span", CellStyle(dim: true)))
+        case .overlap: line.append(Span("extracted twice or more", CellStyle(.warning)))
+        case .notDue: line.append(Span("not due yet", CellStyle(.muted)))
+        case .none: line.append(Span("outside the series' span", CellStyle(.muted)))
         }
         return line
     }
 
     private static func look(_ cell: CoverageCell) -> CellStyle {
         switch cell {
-        case .none, .notDue: CellStyle(dim: true)
-        case .extracted: CellStyle(color: .green)
-        case .overlap: CellStyle(color: .yellow, bold: true)
-        case .gap: CellStyle(color: .red, bold: true)
-        case .failedGap: CellStyle(color: .red, bold: true)
+        case .none, .notDue: CellStyle(.muted)
+        case .extracted: CellStyle(.finished)
+        case .overlap: CellStyle(.warning)
+        case .gap: CellStyle(.failed, bold: true)
+        case .failedGap: CellStyle(.failed, bold: true)
         }
     }
 }

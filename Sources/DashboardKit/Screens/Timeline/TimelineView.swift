@@ -17,7 +17,7 @@ enum TimelineView {
                      on canvas: Canvas) {
         for row in 0..<canvas.height { canvas.fill(row: row, col: 0, width: canvas.width, style: .plain) }
         let g = canvas.glyphs.charts
-        let dim = CellStyle(dim: true)
+        let muted = CellStyle(.muted)
         let window = screen.window
         let labels = labelWidth(canvas.width)
         let barWidth = max(1, canvas.width - labels - 1)
@@ -25,15 +25,15 @@ enum TimelineView {
         let jobCount = rows.reduce(0) { $0 + $1.jobs.count }
         canvas.put([Span("Timeline", CellStyle(bold: true)),
                     Span("  \(timeFormat.short(window.start)) \(canvas.glyphs.arrow) \(timeFormat.short(window.end))  (\(TimeFormat.duration(window.span)))"),
-                    Span("  \(grouping), \(jobCount) jobs", dim)],
+                    Span("  \(grouping), \(jobCount) jobs", muted)],
                    row: 0, col: 0, width: canvas.width)
         canvas.put("\(g.queued) queued  \(g.running) running  \(g.failed) failed  \(g.canceled) canceled  \(g.now) now",
-                   row: 1, col: 0, width: canvas.width, style: dim)
-        canvas.put(axis(window, width: barWidth, timeFormat: timeFormat), row: 2, col: labels + 1, width: barWidth, style: dim)
+                   row: 1, col: 0, width: canvas.width, style: muted)
+        canvas.put(axis(window, width: barWidth, timeFormat: timeFormat), row: 2, col: labels + 1, width: barWidth, style: muted)
         let nowColumn = window.column(of: now, width: barWidth)
         let contentRows = max(1, canvas.height - 4 - servers.count)
         if rows.isEmpty {
-            canvas.put("No job ran in this window. \(canvas.glyphs.arrow) and - show more.", row: 3, col: 0, width: canvas.width, style: dim)
+            canvas.put("No job ran in this window. \(canvas.glyphs.arrow) and - show more.", row: 3, col: 0, width: canvas.width, style: muted)
         }
         let cursor = min(max(0, screen.cursor), max(0, rows.count - 1))
         let first = cursor < contentRows ? 0 : cursor - contentRows + 1
@@ -45,14 +45,14 @@ enum TimelineView {
             var line = CellRow()
             for (column, cell) in row.cells(in: window, width: barWidth, now: now).enumerated() {
                 let (text, look) = look(cell, g)
-                line.append(cell == .empty && column == nowColumn ? g.now : text, cell == .empty && column == nowColumn ? dim : look)
+                line.append(cell == .empty && column == nowColumn ? g.now : text, cell == .empty && column == nowColumn ? muted : look)
             }
             canvas.put(line.line, row: 3 + offset, col: labels + 1, width: barWidth)
         }
         let contentionTop = canvas.height - 1 - servers.count
         canvas.put(CleanText("running at once").ellipsized(to: labels, glyphs: canvas.glyphs), row: contentionTop, col: 0, width: labels,
                    style: CellStyle(bold: true))
-        canvas.rule(row: contentionTop, col: labels + 1, width: barWidth, style: dim)
+        canvas.rule(row: contentionTop, col: labels + 1, width: barWidth, style: muted)
         if (0..<barWidth).contains(nowColumn) { canvas.put(g.now, row: contentionTop, col: labels + 1 + nowColumn, width: 1, style: CellStyle(bold: true)) }
         for (offset, server) in servers.enumerated() {
             let peaks = Contention.peaks(server.jobs, window: window, width: barWidth, now: now)
@@ -79,10 +79,10 @@ enum TimelineView {
     private static func look(_ cell: TimelineRow.Cell, _ g: ChartGlyphs) -> (String, CellStyle) {
         switch cell {
         case .empty: (" ", .plain)
-        case .queued: (g.queued, CellStyle(dim: true))
-        case .running: (g.running, CellStyle(color: .yellow))
-        case .failed: (g.failed, CellStyle(color: .red, bold: true))
-        case .canceled: (g.canceled, CellStyle(color: .magenta, bold: true))
+        case .queued: (g.queued, CellStyle(.muted))
+        case .running: (g.running, CellStyle(.started))
+        case .failed: (g.failed, CellStyle(.failed, bold: true))
+        case .canceled: (g.canceled, CellStyle(.canceled, bold: true))
         }
     }
 }
