@@ -50,6 +50,30 @@ import Testing
         }
     }
 
+    /// The dashboard adds jobs to the one watched set, the session's: additions add up, whatever
+    /// order they arrive in, and a job added twice is watched once.
+    @Test func jobsAddedToTheWatchedSetAddUp() async throws {
+        let fixture = try await SimulatorFixture.start()
+        try await fixture.withSession { session in
+            let feed = JobStatusFeed(session: session)
+            var events = feed.events().makeAsyncIterator()
+            _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
+            let first = await fixture.simulator.addJob(sampleJobConfig(name: "first"), submittedBy: "admin")
+            let second = await fixture.simulator.addJob(sampleJobConfig(name: "second"), submittedBy: "admin")
+            try await feed.watch(adding: [first])
+            async let again: Void = feed.watch(adding: [first])
+            async let other: Void = feed.watch(adding: [second])
+            _ = try await (again, other)
+            #expect(await session.subscribedJobIds == [first, second])
+            await fixture.simulator.advance(jobId: first)
+            // The first job is still watched after the second joined: its change arrives.
+            _ = try await nextEvent(&events) {
+                if case .statuses(let statuses) = $0 { statuses.contains { $0.id == first && $0.state == .queued } } else { false }
+            }
+            await feed.stop()
+        }
+    }
+
     @Test func aSubscriptionThatFailsWhileLiveIsSentAgain() async throws {
         let fixture = try await SimulatorFixture.start()
         try await fixture.withSession { session in
