@@ -50,14 +50,6 @@ public final class JobStatusFeed: Sendable {
         self.policy = policy
     }
 
-    /// A feed whose stream is stale after `idleTimeout` of silence before a ping interval is known
-    /// (and reopened after twice that), for tests that shrink time.
-    convenience init(session: ICWSSession, pollInterval: Duration, useServerSentEvents: Bool?, idleTimeout: Duration) {
-        var policy = ConnectionPolicy()
-        policy.streamIdleTimeout = idleTimeout * 2
-        self.init(session: session, pollInterval: pollInterval, useServerSentEvents: useServerSentEvents, policy: policy)
-    }
-
     /// Starts the loop and returns its events (a second call replaces the first consumer).
     public func events() -> AsyncStream<JobFeedEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: JobFeedEvent.self)
