@@ -16,8 +16,8 @@ import Darwin
 /// Frames, not events: what arrives in a burst is applied together and drawn at most once per
 /// `frameInterval` — after a draw, a change from the mailbox waits for the interval's end (one
 /// one-shot timer wakes the loop then; none runs at rest). A key or resize is drawn at once
-/// unless a frame is already waiting. The effects of one step go out together, with only the
-/// last `watch` (each carries the whole set), so a burst sends at most one subscription.
+/// unless a frame is already waiting. The effects of one step go out together, their `watch`es
+/// as one (the jobs they add, together), so a burst sends at most one subscription.
 ///
 /// The terminal drives it with `run(input:)`; the pilot calls `step(_:)` and waits on the wake.
 public final class DashboardRuntime {
@@ -150,12 +150,16 @@ public final class DashboardRuntime {
         return quit
     }
 
-    /// Sends the step's effects; of several `watch`es only the last (it holds the whole set).
+    /// Sends the step's effects; its `watch`es as one, where the last of them was.
     private func sendPendingEffects() {
+        let joining = pendingEffects.flatMap { effect -> [JobKey] in if case .watch(let keys) = effect { keys } else { [] } }
         let lastWatch = pendingEffects.lastIndex { if case .watch = $0 { true } else { false } }
         for (index, effect) in pendingEffects.enumerated() {
-            if case .watch = effect, index != lastWatch { continue }
-            perform(effect)
+            if case .watch = effect {
+                if index == lastWatch { perform(.watch(adding: joining)) }
+            } else {
+                perform(effect)
+            }
         }
         pendingEffects.removeAll(keepingCapacity: true)
     }

@@ -160,8 +160,9 @@ public final class ICWSJobService: JobService {
                 return .screenReply(requester, .submitFailed(Failure(error)))
             }
         case .watch(let jobs):
-            // The set covers every server; this one subscribes to its own.
-            await watch(jobs.filter { $0.context == context }.map(\.id))
+            // Every server hears the jobs that joined; this one adds its own.
+            let own = jobs.filter { $0.context == context }.map(\.id)
+            if !own.isEmpty { await watch(adding: own) }
             return nil
         case .startTimer, .repaintAll, .writeToTerminal, .quit:
             // The runtime's own: never sent to a server.
@@ -184,11 +185,11 @@ public final class ICWSJobService: JobService {
         await session.shutdown()
     }
 
-    /// PUTs the asked-for set through the feed (which sends only the newest of a burst). A failed
-    /// PUT is retried by the feed once it is live again.
-    private func watch(_ jobIds: [String]) async {
+    /// Adds jobs to the feed's watched set (a burst ends in one PUT). A failed PUT is retried by
+    /// the feed once it is live again.
+    private func watch(adding jobIds: [String]) async {
         do {
-            try await feed.watch(jobIds: jobIds)
+            try await feed.watch(adding: jobIds)
         } catch {
             logger.warning("job-status subscription failed; retried when the feed is live again",
                            metadata: ["error": "\(Failure(error).message)"])

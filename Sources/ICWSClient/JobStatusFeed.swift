@@ -25,9 +25,10 @@ public final class JobStatusFeed: Sendable {
     /// the polling backoff.
     public let policy: ConnectionPolicy
     let state = Mutex(FeedLoopState())
-    /// Job sets waiting to be PUT: only the newest is kept, so a burst of changes ends in one PUT
-    /// of the final set. The session keeps the set itself (and sends a repeated set not again).
-    private let pendingWatch = Mutex<(ids: [String]?, sending: Bool)>((nil, false))
+    /// The change to the watched set waiting to be PUT (changes asked for while a PUT runs add
+    /// up), so a burst of changes ends in one PUT of the final set. The set itself is the
+    /// session's (`ICWSSession.subscribedJobIds`), which sends a repeated set not again.
+    private let pendingWatch = Mutex<(change: WatchChange?, sending: Bool)>((nil, false))
     /// Ends a polling wait early after `expectChange()`.
     let pollNudge = PollNudge()
 
@@ -47,14 +48,6 @@ public final class JobStatusFeed: Sendable {
         self.pollInterval = pollInterval
         self.useServerSentEvents = useServerSentEvents
         self.policy = policy
-    }
-
-    /// A feed whose stream is stale after `idleTimeout` of silence before a ping interval is known
-    /// (and reopened after twice that), for tests that shrink time.
-    convenience init(session: ICWSSession, pollInterval: Duration, useServerSentEvents: Bool?, idleTimeout: Duration) {
-        var policy = ConnectionPolicy()
-        policy.streamIdleTimeout = idleTimeout * 2
-        self.init(session: session, pollInterval: pollInterval, useServerSentEvents: useServerSentEvents, policy: policy)
     }
 
     /// Starts the loop and returns its events (a second call replaces the first consumer).
@@ -88,20 +81,32 @@ public final class JobStatusFeed: Sendable {
     /// The set the session already holds and the server accepted sends nothing (another server's
     /// change repeats this one's set).
     public func watch(jobIds: [String]) async throws {
+        try await change(.replace(jobIds))
+    }
+
+    /// Adds jobs to the watched set (the dashboard's new jobs), with the same rules as
+    /// `watch(jobIds:)`: jobs already watched are not added twice, additions asked for while a
+    /// PUT runs go out together in the next one, and in whatever order calls arrive no job added
+    /// is lost (a set replaced by an older one could lose one).
+    public func watch(adding jobIds: [String]) async throws {
+        try await change(.add(jobIds))
+    }
+
+    private func change(_ change: WatchChange) async throws {
         let sendsNow = pendingWatch.withLock { pending in
-            pending.ids = jobIds
+            pending.change = pending.change.map { $0.then(change) } ?? change
             defer { pending.sending = true }
             return !pending.sending
         }
         guard sendsNow else { return }
         var failure: (any Error)?
-        while let next = pendingWatch.withLock({ pending -> [String]? in
-            defer { pending.ids = nil }
-            if pending.ids == nil { pending.sending = false }
-            return pending.ids
+        while let next = pendingWatch.withLock({ pending -> WatchChange? in
+            defer { pending.change = nil }
+            if pending.change == nil { pending.sending = false }
+            return pending.change
         }) {
             do {
-                try await subscribe(next)
+                try await subscribe(next.applied(to: await session.subscribedJobIds))
                 failure = nil
             } catch {
                 failure = error
@@ -146,4 +151,29 @@ public final class JobStatusFeed: Sendable {
     var logger: Logger { session.configuration.logger }
     var backoff: Backoff { session.configuration.backoff }
     var clock: any TimerClock { session.configuration.clock }
+}
+
+/// A change to the watched set asked of the feed.
+enum WatchChange: Sendable, Equatable {
+    case replace([String])
+    case add([String])
+
+    /// This change, then `next`.
+    func then(_ next: WatchChange) -> WatchChange {
+        switch (self, next) {
+        case (_, .replace): next
+        case (.replace(let ids), .add(let more)): .replace(ids + more)
+        case (.add(let ids), .add(let more)): .add(ids + more)
+        }
+    }
+
+    /// The set after this change to `current`, in the order jobs joined, each once.
+    func applied(to current: [String]) -> [String] {
+        var seen = Set<String>()
+        let ids: [String] = switch self {
+        case .replace(let ids): ids
+        case .add(let more): current + more
+        }
+        return ids.filter { seen.insert($0).inserted }
+    }
 }

@@ -143,4 +143,20 @@ struct CancelTests {
         #expect(Fixture.press(&running, .char("y")).isEmpty, "y sends nothing for an ended job")
         #expect(running.screens.isEmpty)
     }
+
+    /// Once its job ended the dialog's keys only close it, and its line of keys and the footer say
+    /// so from the binding table: no "yes, cancel it" is offered for a job that cannot be canceled.
+    @Test func theEndedDialogsKeysComeFromTheBindingTable() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("c"))
+        Fixture.send(&state, .statusesReceived([Fixture.job(1043, .finished, name: "nightly")], at: Fixture.at(30)))
+        #expect(FooterView.items(state).main.map(\.label) == ["close (nothing is sent)"])
+        let hint = FooterView.hintLine(state, in: state.keyContext).map(\.text).joined()
+        #expect(hint == "n/Esc/Enter/y close (nothing is sent)")
+        #expect(Snapshot.render(state, width: 120, height: 40).text.contains(hint))
+        for key in [Key.right, .tab] { Fixture.press(&state, key) }
+        #expect(state.dialog?.yesSelected == false, "no button to choose: the arrows do nothing")
+        #expect(Fixture.press(&state, .enter).isEmpty)
+        #expect(state.screens.isEmpty)
+    }
 }

@@ -55,15 +55,14 @@ struct DataUpdateTests {
         var state = DashboardState(options: Fixture.options(), width: 120, height: 40)
         let jobs = [Fixture.job(1003, .started), Fixture.job(1002, .finished), Fixture.job(1001, .queued)]
         let first = Fixture.send(&state, .pageLoaded(jobs: jobs, olderThan: nil, requested: 50, at: Fixture.at(29)))
-        #expect(first.contains(.watch(jobIds: ["1003", "1001"])))
+        #expect(first.contains(.watch(adding: ["1003", "1001"])))
         let same = Fixture.send(&state, .statusesReceived([Fixture.job(1003, .started)], at: Fixture.at(30)))
         #expect(!same.contains { if case .watch = $0 { true } else { false } }, "no change, no watch")
         let ended = Fixture.send(&state, .statusesReceived([Fixture.job(1003, .finished)], at: Fixture.at(31)))
         #expect(ended.isEmpty, "a job that ends stays subscribed: no PUT")
         let burst = Fixture.send(&state, .statusesReceived([Fixture.job(1005, .submitted), Fixture.job(1004, .finished),
                                                             Fixture.job(1006, .queued)], at: Fixture.at(32)))
-        #expect(burst == [.watch(jobIds: ["1003", "1001", "1005", "1006"])], "new jobs join, once for the lot; ended ones do not")
-        #expect(state.watchedIds == ["1003", "1001", "1005", "1006"])
+        #expect(burst == [.watch(adding: ["1005", "1006"])], "new jobs join, once for the lot; ended ones and watched ones do not")
         #expect(Fixture.press(&state, .char("j")).exceptConfigLoads.isEmpty, "keys never resend the watch set")
     }
 

@@ -73,15 +73,15 @@ struct MultiServerTests {
     @Test func theWatchSetCoversEveryServer() {
         var state = DashboardState(options: DashboardOptions(contexts: [ContextOptions(name: "a"), ContextOptions(name: "b")]),
                                    width: 120, height: 40)
-        _ = update(&state, .pageLoaded(context: Self.lab, jobs: [Fixture.job(1, .started)], olderThan: nil, requested: 50,
-                                       at: Fixture.base))
-        let effects = update(&state, .pageLoaded(context: Self.prod, jobs: [Fixture.job(1, .queued)], olderThan: nil,
-                                                 requested: 50, at: Fixture.base))
-        let watch = effects.compactMap { effect -> Set<JobKey>? in
-            if case .watch(let keys) = effect { return Set(keys) }
-            return nil
+        func watched(_ effects: [Effect]) -> [[JobKey]] {
+            effects.compactMap { effect in if case .watch(let keys) = effect { keys } else { nil } }
         }
-        #expect(watch == [[JobKey(context: Self.lab, id: "1"), JobKey(context: Self.prod, id: "1")]])
+        let lab = update(&state, .pageLoaded(context: Self.lab, jobs: [Fixture.job(1, .started)], olderThan: nil, requested: 50,
+                                             at: Fixture.base))
+        let prod = update(&state, .pageLoaded(context: Self.prod, jobs: [Fixture.job(1, .queued)], olderThan: nil,
+                                              requested: 50, at: Fixture.base))
+        #expect(watched(lab) == [[JobKey(context: Self.lab, id: "1")]])
+        #expect(watched(prod) == [[JobKey(context: Self.prod, id: "1")]], "the same id on another server joins too")
     }
 
     @Test func aReadOnlyContextRefusesCancelOnItsJobsOnly() {

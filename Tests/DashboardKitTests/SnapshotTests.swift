@@ -116,11 +116,15 @@ struct FooterSnapshotTests {
             for key in keys { Fixture.press(&state, key) }
             return state
         }
+        var ended = after(.char("c"))
+        Fixture.send(&ended, .statusesReceived([ended.selectedJob.map { job in var job = job; job.state = .finished; return job }].compactMap { $0 },
+                                               at: Fixture.at(30)))
         var composer = after(.char("n"))
         Fixture.send(&composer, .dictionaryLoaded(ComposerTests.dictionary, at: Fixture.at(30)))
         return [
             ("list", list), ("detail", Scenario.detail(width: width, height: height)), ("filter", after(.char("/"))),
             ("filter kept", after(.char("/"), .char("1"), .enter)), ("help", after(.char("?"))), ("cancel dialog", after(.char("c"))),
+            ("cancel dialog, job ended", ended),
             ("composer", composer), ("composer typing", after(.char("e"), from: composer)),
             ("read-only list", Scenario.list(width: width, height: height, readOnly: true)),
             ("marked list", after(.char(" "), .char(" "))), ("bulk cancel", after(.char(" "), .char("c"))),

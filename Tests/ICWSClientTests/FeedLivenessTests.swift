@@ -89,18 +89,24 @@ import Testing
         #expect(liveness.check(at: open + .seconds(201)) == .dead(.seconds(201)))
     }
 
-    /// Pings stop while the stream stays open: the feed says stale (after about three of the
-    /// intervals it observed), and live again once pings come back.
+    /// A stream that stays open but says nothing (this server pings once a minute): once the
+    /// feed's clock has moved past three of the ping intervals it assumes, the feed says stale
+    /// (and reopens nothing yet), and live again as soon as the stream says something (here the
+    /// subscription's answer). The program's bounds, on a `ManualClock` the test moves.
     @Test func silentStreamIsReportedStaleAndRecovers() async throws {
-        let fixture = try await SimulatorFixture.start { $0.pingInterval = .milliseconds(100) }
-        try await fixture.withSession { session in
-            let feed = JobStatusFeed(session: session, pollInterval: .seconds(2), useServerSentEvents: true,
-                                     idleTimeout: .milliseconds(300))
+        let fixture = try await SimulatorFixture.start { $0.pingInterval = .seconds(60) }
+        let clock = ManualClock(start: Date())
+        var configuration = fixture.configuration()
+        configuration.clock = clock
+        try await fixture.withSession(configuration) { session in
+            let feed = JobStatusFeed(session: session, pollInterval: .seconds(2), useServerSentEvents: true)
             var events = feed.events().makeAsyncIterator()
             _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
-            await fixture.simulator.setFaults(SimulatorFaults(silentStreams: true))
+            #expect(await clock.waitForSleepers(1), "the watchdog waits on the clock")
+            clock.advance(by: feed.policy.streamIdleTimeout / 2 + .seconds(1))
             _ = try await nextEvent(&events) { if case .connection(.stale) = $0 { true } else { false } }
-            await fixture.simulator.setFaults(SimulatorFaults())
+            let id = await fixture.simulator.addJob(sampleJobConfig(name: "heard"), submittedBy: "admin")
+            try await feed.watch(jobIds: [id])
             _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
             await feed.stop()
         }

@@ -7,16 +7,25 @@ import Testing
 
 @Suite struct FeedTests {
     /// Watches one job, then moves it on the server and expects the merged status through the feed.
-    private func expectStateChange(fixture: SimulatorFixture, feed: JobStatusFeed, transport: FeedTransport) async throws {
+    /// A polling feed waits on `clock`, which the test moves to its next poll after each change.
+    private func expectStateChange(fixture: SimulatorFixture, feed: JobStatusFeed, transport: FeedTransport,
+                                   clock: ManualClock? = nil) async throws {
+        func nextPoll() async {
+            guard let clock else { return }
+            #expect(await clock.waitForSleepers(1), "the polling waits on the clock")
+            clock.advance(by: feed.policy.idlePollCap)
+        }
         var events = feed.events().makeAsyncIterator()
         _ = try await nextEvent(&events) { $0 == .connection(.live(transport)) }
         let id = await fixture.simulator.addJob(sampleJobConfig(name: "watched"), submittedBy: "admin")
         try await feed.watch(jobIds: [id])
+        await nextPoll()
         let initial = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
         guard case .statuses(let first) = initial else { return }
         #expect(first.map(\.id) == [id])
         #expect(first.first?.state == .submitted)
         await fixture.simulator.advance(jobId: id)
+        await nextPoll()
         let changed = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
         guard case .statuses(let second) = changed else { return }
         #expect(second.first?.id == id)
@@ -33,20 +42,50 @@ import Testing
         }
     }
 
+    /// The program's poll interval, on a `ManualClock` the test moves (no shrunk interval).
     @Test func stateChangeArrivesByPollingOnMessagingOne() async throws {
         let fixture = try await SimulatorFixture.start { $0.messagingVersion = 1 }
-        try await fixture.withSession { session in
+        let clock = ManualClock(start: Date())
+        var configuration = fixture.configuration()
+        configuration.clock = clock
+        try await fixture.withSession(configuration) { session in
             try await session.connect()
-            let feed = JobStatusFeed(session: session, pollInterval: .milliseconds(100))
-            try await expectStateChange(fixture: fixture, feed: feed, transport: .polling)
+            try await expectStateChange(fixture: fixture, feed: JobStatusFeed(session: session), transport: .polling, clock: clock)
         }
     }
 
     @Test func pollingCanBeForced() async throws {
         let fixture = try await SimulatorFixture.start()
+        let clock = ManualClock(start: Date())
+        var configuration = fixture.configuration()
+        configuration.clock = clock
+        try await fixture.withSession(configuration) { session in
+            let feed = JobStatusFeed(session: session, useServerSentEvents: false)
+            try await expectStateChange(fixture: fixture, feed: feed, transport: .polling, clock: clock)
+        }
+    }
+
+    /// The dashboard adds jobs to the one watched set, the session's: additions add up, whatever
+    /// order they arrive in, and a job added twice is watched once.
+    @Test func jobsAddedToTheWatchedSetAddUp() async throws {
+        let fixture = try await SimulatorFixture.start()
         try await fixture.withSession { session in
-            let feed = JobStatusFeed(session: session, pollInterval: .milliseconds(100), useServerSentEvents: false)
-            try await expectStateChange(fixture: fixture, feed: feed, transport: .polling)
+            let feed = JobStatusFeed(session: session)
+            var events = feed.events().makeAsyncIterator()
+            _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
+            let first = await fixture.simulator.addJob(sampleJobConfig(name: "first"), submittedBy: "admin")
+            let second = await fixture.simulator.addJob(sampleJobConfig(name: "second"), submittedBy: "admin")
+            try await feed.watch(adding: [first])
+            async let again: Void = feed.watch(adding: [first])
+            async let other: Void = feed.watch(adding: [second])
+            _ = try await (again, other)
+            #expect(await session.subscribedJobIds == [first, second])
+            await fixture.simulator.advance(jobId: first)
+            // The first job is still watched after the second joined: its change arrives.
+            _ = try await nextEvent(&events) {
+                if case .statuses(let statuses) = $0 { statuses.contains { $0.id == first && $0.state == .queued } } else { false }
+            }
+            await feed.stop()
         }
     }
 
@@ -116,7 +155,7 @@ import Testing
     @Test func stopEndsTheEventStream() async throws {
         let fixture = try await SimulatorFixture.start()
         try await fixture.withSession { session in
-            let feed = JobStatusFeed(session: session, pollInterval: .milliseconds(50), useServerSentEvents: false)
+            let feed = JobStatusFeed(session: session, useServerSentEvents: false)
             var events = feed.events().makeAsyncIterator()
             _ = try await nextEvent(&events) { $0 == .connection(.live(.polling)) }
             await feed.stop()
@@ -160,11 +199,17 @@ import Testing
 
     @Test func feedEndsWhenTheSessionIsShutDown() async throws {
         let fixture = try await SimulatorFixture.start()
-        let session = try ICWSSession(configuration: fixture.configuration())
-        let feed = JobStatusFeed(session: session, pollInterval: .milliseconds(50), useServerSentEvents: false)
+        let clock = ManualClock(start: Date())
+        var configuration = fixture.configuration()
+        configuration.clock = clock
+        let session = try ICWSSession(configuration: configuration)
+        let feed = JobStatusFeed(session: session, useServerSentEvents: false)
         var events = feed.events().makeAsyncIterator()
         _ = try await nextEvent(&events) { $0 == .connection(.live(.polling)) }
         await session.shutdown()
+        // The next poll finds the session shut down.
+        #expect(await clock.waitForSleepers(1), "the polling waits on the clock")
+        clock.advance(by: feed.policy.idlePollCap)
         let box = UncheckedIterator(events)
         let ended = try await HTTPTransport.within(.seconds(10)) {
             while await box.next() != nil {}

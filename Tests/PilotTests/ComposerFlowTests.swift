@@ -45,7 +45,6 @@ struct ComposerFlowTests {
                 let window = try #require(TimeWindow(of: sent))
                 #expect(window == WindowPreset.yesterday.window(now: try #require(pilot.state.clock), timeZone: .current))
                 #expect(sent.submittedUserId == "admin")
-                #expect(pilot.state.watchedIds.contains(JobKey(context: .first, id: id)))
                 await simulator.advance(jobId: id)
                 try await pilot.waitFor("the new job's progress live") {
                     $0.listRow(containing: "Wrap-ups yesterday").contains("queued")

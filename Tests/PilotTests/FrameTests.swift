@@ -167,6 +167,9 @@ struct FrameTests {
         for number in 0..<200 { harness.post(.statusesReceived([Harness.job(number, .queued)], at: harness.clock.now())) }
         await harness.stepUntil("the watch to be sent") { harness.service.watches > 0 }
         #expect(harness.service.watches == 1, "200 new jobs in one step: one watch")
+        let added = Set(harness.service.watched.map(\.id))
+        #expect(added.count == 200 && added == Set((0..<200).map { Harness.job($0, .queued).id }),
+                "the one watch adds every job of the step (\(added.count)), not only the last change's")
         for number in 0..<200 { harness.post(.statusesReceived([Harness.job(number, .finished)], at: harness.clock.now())) }
         _ = runtime.step([])
         #expect(runtime.state.stateCounts[.finished] == 200)
@@ -177,10 +180,16 @@ struct FrameTests {
 /// A job service that answers nothing and counts the subscriptions asked for.
 final class RecordingService: JobService {
     private let watchCount = Mutex(0)
+    private let watchedKeys = Mutex<[JobKey]>([])
     var watches: Int { watchCount.withLock { $0 } }
+    /// Every job the watches added.
+    var watched: [JobKey] { watchedKeys.withLock { $0 } }
     func start(posting post: @escaping @Sendable (RuntimeEvent) -> Void) {}
     func perform(_ effect: Effect) async -> Action? {
-        if case .watch = effect { watchCount.withLock { $0 += 1 } }
+        if case .watch(let keys) = effect {
+            watchCount.withLock { $0 += 1 }
+            watchedKeys.withLock { $0 += keys }
+        }
         return nil
     }
     func stop() async {}

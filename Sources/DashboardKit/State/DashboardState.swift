@@ -60,10 +60,6 @@ public struct DashboardState: Sendable {
     public internal(set) var dictionaries: [ContextID: DictionaryEntry] = [:]
     /// A job just submitted, selected once a page lists it.
     public internal(set) var selectWhenListed: JobKey?
-    /// The jobs last sent in `Effect.watch`.
-    public internal(set) var watchedIds: Set<JobKey> = []
-    /// `watchedIds` in the order they joined (what `Effect.watch` carries).
-    var watchOrder: [JobKey] = []
     /// The one-shot elapsed-time tick is running (`DashboardTimer.elapsedTick`).
     var elapsedTickRunning = false
 

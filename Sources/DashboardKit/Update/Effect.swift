@@ -13,9 +13,9 @@ public enum Effect: Equatable, Sendable {
     /// `requester`: the screen that gets the answer (`ScreenReply.cancelSent`/`cancelRefused`, the
     /// bulk cancel); nil for the main screen (`Action.cancelSucceeded`/`cancelFailed`).
     case cancelJob(id: JobKey, requester: ScreenID? = nil)
-    /// The full set of jobs to subscribe to (replaces the previous set; a server with none listed
-    /// gets an empty set). Sent when the set of listed jobs that have not ended changes.
-    case watch(jobIds: [JobKey])
+    /// Jobs that joined the list before they ended: each server adds its own to the set its
+    /// connection owner watches (the one watched set, `JobStatusFeed.watch(adding:)`).
+    case watch(adding: [JobKey])
     /// A server's data dictionary (tables and views), once per session and server: the composer's
     /// target server's.
     case loadDictionary(context: ContextID = .first)

@@ -147,14 +147,12 @@ extension DashboardState {
         return servers[index].paging.newestPage(context, count: options.pageSize)
     }
 
-    /// `Effect.watch` with every job subscribed so far, when jobs that have not ended joined the
-    /// list. A job that ends stays subscribed (the server keeps sending nothing for it), so an
-    /// ending job sends no PUT; only new jobs do, once per batch however many arrive.
-    mutating func watchEffect(joining new: [JobStore.Slot]) -> [Effect] {
+    /// `Effect.watch` for the jobs that joined the list before they ended. The watched set itself
+    /// is the connection owner's (each server's feed); a job that ends stays in it (the server
+    /// keeps sending nothing for it), so an ending job sends no PUT; only new jobs do, once per
+    /// batch however many arrive.
+    func watchEffect(joining new: [JobStore.Slot]) -> [Effect] {
         let joining = new.filter { !jobs.knownState($0).hasEnded }.map(jobs.key)
-        let before = watchedIds.count
-        for key in joining where watchedIds.insert(key).inserted { watchOrder.append(key) }
-        guard watchedIds.count != before else { return [] }
-        return [.watch(jobIds: watchOrder)]
+        return joining.isEmpty ? [] : [.watch(adding: joining)]
     }
 }

@@ -105,6 +105,28 @@ final class TmuxPane: @unchecked Sendable {
         return words.contains("echo")
     }
 
+    /// The size the pane's terminal has in the kernel (`stty size -F` on the pane's tty): what the
+    /// program in it and the shell after it see. tmux sets it a moment after `resize` (it batches
+    /// resizes), and only then sends SIGWINCH.
+    func terminalSize() throws -> (width: Int, height: Int) {
+        let tty = try tmux(["display-message", "-p", "-t", "dxtop", "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (status, text) = try Self.run(["stty", "size", "-F", tty], environment: nil)
+        let numbers = text.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard status == 0, numbers.count == 2 else { throw Failure(description: "stty size -F \(tty) failed: \(text)") }
+        return (numbers[1], numbers[0])
+    }
+
+    /// Waits until the pane's terminal has the size `resize` asked for; fails after `timeout`.
+    func waitForTerminalSize(width: Int, height: Int, timeout: Duration = .seconds(30)) throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if try terminalSize() == (width, height) { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        throw Failure(description: "timed out after \(timeout) waiting for the terminal to be \(width)x\(height)")
+    }
+
     /// Re-reads the echo setting until it is `on`; fails after `timeout`.
     func waitForEcho(_ on: Bool, timeout: Duration = .seconds(30)) throws {
         let clock = ContinuousClock()

@@ -11,8 +11,8 @@ public struct CancelDialog: YesNoScreen, Equatable {
     /// a key typed for the dialog never reaches the list.
     public var endedAs: JobState?
 
-    static let contexts: [KeyContext] = [.cancelDialog]
-    var keyContext: KeyContext { .cancelDialog }
+    static let contexts: [KeyContext] = [.cancelDialog, .cancelDialogEnded]
+    var keyContext: KeyContext { endedAs == nil ? .cancelDialog : .cancelDialogEnded }
 
     func draw(_ state: DashboardState, on canvas: Canvas) { CancelDialogView.draw(self, state: state, on: canvas) }
 

@@ -9,7 +9,7 @@ enum CancelDialogView {
                 lines.append([Span(line)])
             }
             lines += [[], [Span(String(repeating: " ", count: max(0, (width - 9) / 2))), Span("[ Close ]", CellStyle(bold: true, reverse: true))],
-                      [], [Span("n/Esc/Enter/y", CellStyle(bold: true)), Span(" close (nothing is sent)")]]
+                      [], FooterView.hintLine(state, in: .cancelDialogEnded)]
             BoxView.draw(title: "Cancel job", lines: lines, minWidth: width, on: canvas)
             return
         }
