@@ -14,7 +14,9 @@ extension DashboardState {
 
     /// `t`: the timeline over today, every server.
     mutating func openTimeline() -> [Effect] {
-        push(TimelineScreen(window: today))
+        var screen = TimelineScreen(window: today)
+        screen.keepRows(self)
+        push(screen)
         return []
     }
 
@@ -43,22 +45,23 @@ extension DashboardState {
     }
 
     /// Changes the open timeline.
+    /// Changes the open timeline; its rows are read again only if the change needs it.
     mutating func editTimeline(_ change: (inout TimelineScreen) -> Void) -> [Effect] {
-        editTop(TimelineScreen.self) { screen, _ in
+        editTop(TimelineScreen.self) { screen, state in
             change(&screen)
+            screen.keepRows(state)
             return []
         }
     }
 
-    /// `j`/`k`: the cursor moves over the rows the timeline shows.
+    /// `j`/`k`: the cursor moves over the rows the timeline shows (kept: a move reads no job).
     mutating func moveTimelineCursor(_ delta: Int) -> [Effect] {
-        guard let screen = topmost(TimelineScreen.self) else { return [] }
-        let rows = timelineRows(screen).count
-        return editTimeline { $0.moveCursor(delta, rowCount: rows) }
+        editTop(TimelineScreen.self) { screen, state in
+            screen.keepRows(state)
+            screen.moveCursor(delta, rowCount: screen.current(state).rows.count)
+            return []
+        }
     }
 
-    func timelineRows(_ screen: TimelineScreen) -> [TimelineRow] {
-        let now = timelineNow
-        return TimelineRows.rows(timelineJobs(in: screen.window, now: now), window: screen.window, grouping: screen.grouping, now: now)
-    }
+    func timelineRows(_ screen: TimelineScreen) -> [TimelineRow] { screen.current(self).rows }
 }
