@@ -21,22 +21,22 @@ extension DashboardState {
     }
 
     /// The loaded jobs of every server that take room in `window`, found by submission time in the
-    /// merged order (newest first): only those submitted in the window or a day before are read.
+    /// merged order (newest first): only those submitted in the window or a day before are read,
+    /// by slot (no key is looked up).
     func timelineJobs(in window: TimelineWindow, now: Date) -> [TimelineJob] {
         let earliest = window.start.addingTimeInterval(-Self.timelineLookBack)
-        let order = loadOrder
-        func submitted(_ index: Int) -> Date? { jobs.slot(of: order[index]).flatMap(jobs.submitTime) }
+        let slots = loadOrder.slots
         // Newest first, jobs without a submission time last: skip those submitted after the window.
-        var low = order.startIndex, high = order.endIndex
+        var low = slots.startIndex, high = slots.endIndex
         while low < high {
             let mid = (low + high) / 2
-            if let time = submitted(mid), time >= window.end { low = mid + 1 } else { high = mid }
+            if let time = jobs.submitTime(slots[mid]), time >= window.end { low = mid + 1 } else { high = mid }
         }
         var found: [TimelineJob] = []
-        for key in order[low...] {
-            guard let slot = jobs.slot(of: key), let submitted = jobs.submitTime(slot) else { continue }
+        for slot in slots[low...] {
+            guard let submitted = jobs.submitTime(slot) else { continue }
             if submitted < earliest { break }
-            guard let status = jobs[key] else { continue }
+            let status = jobs[slot], key = jobs.key(slot)
             let job = TimelineJob(key: key, name: status.name, series: history.seriesKey(of: key), submitted: status.submitTime,
                                   started: status.startedTime, ended: status.endTime, state: status.knownState)
             if job.overlaps(window, now: now) { found.append(job) }

@@ -135,9 +135,14 @@ struct TimelineShown: Equatable, Sendable {
     private let grouping: TimelineRows.Grouping
     private let nowPastStart: Bool
 
-    init(_ state: DashboardState, window: TimelineWindow, grouping: TimelineRows.Grouping) {
+    /// `kept`: jobs read before, used again when only the grouping changed.
+    init(_ state: DashboardState, window: TimelineWindow, grouping: TimelineRows.Grouping, kept: TimelineShown? = nil) {
         let now = state.timelineNow
-        jobs = state.timelineJobs(in: window, now: now)
+        if let kept, kept.holds(state, window: window, grouping: kept.grouping) {
+            jobs = kept.jobs
+        } else {
+            jobs = state.timelineJobs(in: window, now: now)
+        }
         rows = TimelineRows.rows(jobs, window: window, grouping: grouping, now: now)
         version = state.history.version
         self.window = window

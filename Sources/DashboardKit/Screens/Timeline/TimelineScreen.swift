@@ -4,8 +4,8 @@ import Foundation
 /// the cursor. The rows are derived from the jobs (`TimelineRows`) and kept (`TimelineShown`) until
 /// the jobs, the window or the grouping change: a key reads them instead of the jobs again.
 struct TimelineScreen: DashboardScreen, Equatable {
-    var window: TimelineWindow { didSet { if window != oldValue { shown = nil } } }
-    var grouping: TimelineRows.Grouping = .job { didSet { if grouping != oldValue { shown = nil } } }
+    var window: TimelineWindow
+    var grouping: TimelineRows.Grouping = .job
     /// The row under the cursor (clamped to the rows when drawn and used).
     var cursor = 0
     private var shown: TimelineShown?
@@ -28,7 +28,7 @@ struct TimelineScreen: DashboardScreen, Equatable {
     /// The jobs and rows shown now: the kept ones while they hold, else read again.
     func current(_ state: DashboardState) -> TimelineShown {
         if let shown, shown.holds(state, window: window, grouping: grouping) { return shown }
-        return TimelineShown(state, window: window, grouping: grouping)
+        return TimelineShown(state, window: window, grouping: grouping, kept: shown)
     }
 
     /// Keeps the rows shown now (after a key, a page or a status).
