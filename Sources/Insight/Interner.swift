@@ -11,6 +11,7 @@ struct Interner: Sendable {
     private var dataSetLists: Set<[DataSetConfig]> = []
     private var siteLists: Set<[SiteIdFilter]> = []
     private var foldedLists: Set<[String]> = []
+    private var foldedNames: [String: String] = [:]
 
     /// Strings of up to 15 UTF-8 bytes live inside the `String` itself: nothing to share.
     mutating func text(_ text: String) -> String {
@@ -18,6 +19,14 @@ struct Interner: Sendable {
     }
 
     mutating func text(_ text: String?) -> String? { text.map { self.text($0) } }
+
+    /// `name` folded by `fold`, folded once per distinct name (names repeat across jobs).
+    mutating func folded(name: String, by fold: (String) -> String) -> String {
+        if let known = foldedNames[name] { return known }
+        let folded = text(fold(name))
+        foldedNames[name] = folded
+        return folded
+    }
 
     /// Folded column names of a key (see `ExtractContent`).
     mutating func folded(_ names: [String]) -> [String] {

@@ -53,8 +53,8 @@ public struct ExtractContent: Hashable, Sendable {
     /// Names and column lists shared with the other keys of `interner`'s model.
     init(config: JobConfig, interner: inout Interner) {
         func fold(_ configs: [DataSetConfig], view: Bool) -> [DataSet] {
-            configs.map { DataSet(isView: view, name: interner.text(Self.folded($0.name)),
-                                  columns: interner.folded(Array(Set($0.column.map { Self.folded($0.name) })).sorted())) }
+            configs.map { DataSet(isView: view, name: interner.folded(name: $0.name, by: Self.folded),
+                                  columns: interner.folded(Array(Set($0.column.map { interner.folded(name: $0.name, by: Self.folded) })).sorted())) }
         }
         dataSets = Array(Set(fold(config.tableConfigs, view: false) + fold(config.viewConfigs, view: true))).sorted()
         sites = Array(Set(config.siteIds.map { interner.text($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty })).sorted()
