@@ -39,7 +39,8 @@ extension InsightModel {
 
     /// Every series whose newest ended run failed or was canceled, by server then key.
     public func failingSeries() -> [FailingSeries] {
-        series.indices.compactMap { index -> FailingSeries? in
+        seriesScans.add()
+        return series.indices.compactMap { index -> FailingSeries? in
             let streak = streak(at: index)
             guard streak > 0, let last = series[index].runs.last else { return nil }
             return FailingSeries(server: serverNames[series[index].id.server], key: series[index].id.key, streak: streak, lastJobId: last.jobId)
@@ -48,7 +49,8 @@ extension InsightModel {
 
     /// Every series with its newest name, by server then key: O(series).
     public func seriesNames() -> [SeriesName] {
-        series.map { state in
+        seriesScans.add()
+        return series.map { state in
             SeriesName(server: serverNames[state.id.server], key: state.id.key,
                        name: state.runs.last?.name ?? state.pending.values.first?.name ?? "")
         }.sorted { ($0.server, $0.key) < ($1.server, $1.key) }
@@ -58,6 +60,19 @@ extension InsightModel {
     public func pendingRuns(server: String, key: SeriesKey) -> [PendingRun] {
         guard let index = index(server: server, key: key) else { return [] }
         return series[index].pending.values.sorted { $0.jobId < $1.jobId }
+    }
+
+    /// How many series `failingSeries()` lists, without listing them: O(1).
+    public var failingSeriesCount: Int { failing.count }
+
+    /// How many jobs that have not ended run past the overdue rule at `now` (those of
+    /// `pendingJobs(now:)` marked overdue), reading only the series with such jobs.
+    public func overdueCount(now: Date) -> Int {
+        pendingSeries.reduce(0) { count, index in
+            let baseline = baseline(at: index)
+            guard baseline.isJudged else { return count }
+            return count + series[index].pending.values.count { RunProgress(pending: $0, baseline: baseline, now: now).overdue }
+        }
     }
 
     func streak(at index: Int) -> Int {

@@ -41,7 +41,8 @@ public struct PendingJob: Hashable, Sendable {
 extension InsightModel {
     /// Every series, by server then key.
     public func summaries() -> [SeriesSummary] {
-        series.indices.map(summary(at:)).sorted { ($0.server, $0.key) < ($1.server, $1.key) }
+        seriesScans.add()
+        return series.indices.map(summary(at:)).sorted { ($0.server, $0.key) < ($1.server, $1.key) }
     }
 
     /// The series `key` on `server`, if any job of it was seen.
@@ -63,7 +64,8 @@ extension InsightModel {
     /// The jobs of every series that have not ended, with their progress at `now`; by server,
     /// key and job id.
     public func pendingJobs(now: Date) -> [PendingJob] {
-        series.indices.sorted { (serverNames[series[$0].id.server], series[$0].id.key) < (serverNames[series[$1].id.server], series[$1].id.key) }
+        seriesScans.add()
+        return series.indices.sorted { (serverNames[series[$0].id.server], series[$0].id.key) < (serverNames[series[$1].id.server], series[$1].id.key) }
             .flatMap { index -> [PendingJob] in
             let state = series[index]
             guard !state.pending.isEmpty else { return [] }

@@ -24,6 +24,16 @@ public struct InsightModel: Sendable {
     var seriesIndex: [SeriesSlot: Int] = [:]
     var series: [SeriesState] = []
     var jobs: [JobRef: JobEntry] = [:]
+    var interner = Interner()
+    /// Series with a job that has not ended, and series whose newest ended run failed or was
+    /// canceled: the header's counts read these instead of every series.
+    var pendingSeries: Set<Int> = []
+    var failing: Set<Int> = []
+    /// Some series has had a baseline (five finished runs) since the model was made.
+    public private(set) var hasJudgedSeries = false
+    /// Passes over every series (`seriesNames`, `summaries`…): a count the tests read to show that
+    /// recording a job never costs one.
+    public let seriesScans = ScanCounter()
 
     /// `timeZone`: the display zone, whose midnights are the day boundaries.
     public init(timeZone: TimeZone, baselineWindow: Int = Baseline.defaultWindow) {
@@ -35,9 +45,7 @@ public struct InsightModel: Sendable {
     /// Takes a job's latest status. `config` may be nil for a job recorded before with its
     /// configuration; a job never seen with one is kept aside, in no series, until it comes.
     public mutating func record(server: String, status: JobStatus, config: JobConfig?) {
-        if let touched = place(server: server, status: status, config: config, sorted: true) {
-            series[touched].sortIfNeeded()
-        }
+        if let touched = place(server: server, status: status, config: config, sorted: true) { settle(touched) }
     }
 
     /// Takes many jobs (pages newest first, or any order), sorting each touched series once.
@@ -47,30 +55,42 @@ public struct InsightModel: Sendable {
         for job in jobs {
             if let index = place(server: job.server, status: job.status, config: job.config, sorted: false) { touched.insert(index) }
         }
-        for index in touched { series[index].sortIfNeeded() }
+        for index in touched { settle(index) }
+    }
+
+    /// Orders the runs of a series whose ended runs changed and updates what is kept of it.
+    private mutating func settle(_ index: Int) {
+        series[index].sortIfNeeded()
+        if let last = series[index].runs.last, last.outcome != .finished { failing.insert(index) } else { failing.remove(index) }
+        if !hasJudgedSeries, baseline(at: index).isJudged { hasJudgedSeries = true }
     }
 
     /// Files the job; the index of the series whose ended runs changed, if any.
     private mutating func place(server: String, status: JobStatus, config: JobConfig?, sorted: Bool) -> Int? {
+        var status = status
+        status.name = interner.text(status.name)
+        status.errorInfo = interner.text(status.errorInfo)
         let ref = JobRef(server: intern(server), id: status.id)
         let known = jobs[ref]
         if let known, known.ended { return nil }
         let step = status.state?.lifecycleStep
         if let known, let was = known.step, step.map({ $0 < was }) ?? true { return nil }
         let window = config.flatMap(TimeWindow.init(of:)) ?? known?.window
-        guard let index = known?.series ?? config.map({ seriesFor(server: ref.server, config: $0, window: window) }) else {
+        let interned = config.map { intern($0, jobId: status.id) }
+        guard let index = known?.series ?? interned.map({ seriesFor(server: ref.server, content: $0.content, window: window) }) else {
             jobs[ref] = JobEntry(series: nil, step: step, ended: false, window: nil)
             return nil
         }
-        if let config { series[index].offer(config, submitted: status.submitTime ?? .distantPast, jobId: status.id) }
+        if let interned { series[index].offer(interned.config, submitted: status.submitTime ?? .distantPast, jobId: status.id) }
         let outcome = status.state.flatMap(RunOutcome.init)
         jobs[ref] = JobEntry(series: index, step: step, ended: outcome != nil, window: window)
         guard let outcome else {
             series[index].pending[status.id] = PendingRun(jobId: status.id, name: status.name, state: status.knownState,
                                                           submitted: status.submitTime, started: status.startedTime, window: window)
+            pendingSeries.insert(index)
             return nil
         }
-        series[index].pending[status.id] = nil
+        if series[index].pending.removeValue(forKey: status.id) != nil, series[index].pending.isEmpty { pendingSeries.remove(index) }
         series[index].add(Run(status: status, outcome: outcome, window: window), keepingOrder: sorted)
         return index
     }
@@ -82,13 +102,16 @@ public struct InsightModel: Sendable {
         return serverNames.count - 1
     }
 
-    private mutating func seriesFor(server: Int, config: JobConfig, window: TimeWindow?) -> Int {
-        let shape = ExtractShape(config)
+    /// The configuration with its repeated parts shared with the configurations kept before, and
+    /// the number of its content (folded once per distinct shape).
+    private mutating func intern(_ config: JobConfig, jobId: String) -> (config: JobConfig, content: Int) {
+        let shape: ExtractShape
         let content: Int
-        if let known = contentOfShape[shape] {
-            content = known
+        if let found = contentOfShape.index(forKey: ExtractShape(config)) {
+            (shape, content) = (contentOfShape[found].key, contentOfShape[found].value)
         } else {
-            let folded = ExtractContent(config: config)
+            shape = ExtractShape(interner.shapeParts(of: config))
+            let folded = ExtractContent(config: config, interner: &interner)
             if let known = contentIndex[folded] {
                 content = known
             } else {
@@ -98,6 +121,15 @@ public struct InsightModel: Sendable {
             }
             contentOfShape[shape] = content
         }
+        var interned = config
+        (interned.tables, interned.views, interned.siteIdFilters) = (shape.tables, shape.views, shape.sites)
+        interned.id = config.id == jobId ? jobId : interner.text(config.id)
+        interned.name = interner.text(config.name)
+        interned.submittedUserId = interner.text(config.submittedUserId)
+        return (interned, content)
+    }
+
+    private mutating func seriesFor(server: Int, content: Int, window: TimeWindow?) -> Int {
         let slot = SeriesSlot(server: server, content: content, window: classifier.classify(window))
         if let index = seriesIndex[slot] { return index }
         series.append(SeriesState(id: SeriesID(server: server, key: SeriesKey(content: contents[content], window: slot.window))))

@@ -46,12 +46,18 @@ public struct ExtractContent: Hashable, Sendable {
     public let canonical: String
 
     public init(config: JobConfig) {
+        var interner = Interner()
+        self.init(config: config, interner: &interner)
+    }
+
+    /// Names and column lists shared with the other keys of `interner`'s model.
+    init(config: JobConfig, interner: inout Interner) {
         func fold(_ configs: [DataSetConfig], view: Bool) -> [DataSet] {
-            configs.map { DataSet(isView: view, name: Self.folded($0.name),
-                                  columns: Array(Set($0.column.map { Self.folded($0.name) })).sorted()) }
+            configs.map { DataSet(isView: view, name: interner.folded(name: $0.name, by: Self.folded),
+                                  columns: interner.folded(Array(Set($0.column.map { interner.folded(name: $0.name, by: Self.folded) })).sorted())) }
         }
         dataSets = Array(Set(fold(config.tableConfigs, view: false) + fold(config.viewConfigs, view: true))).sorted()
-        sites = Array(Set(config.siteIds.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()
+        sites = Array(Set(config.siteIds.map { interner.text($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty })).sorted()
         let sets = dataSets.map { ($0.isView ? "v:" : "t:") + $0.name + "(" + $0.columns.joined(separator: ",") + ")" }
         canonical = sets.joined(separator: ";") + "|sites:" + (sites.isEmpty ? "*" : sites.joined(separator: ","))
     }

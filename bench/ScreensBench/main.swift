@@ -117,6 +117,7 @@ for (open, name, keys) in [(Key.char("h"), "history", [Key.left, .left, .right])
     let frameTimes = (0..<frames).map { _ in milliseconds { DashboardView.render(screen, on: surface, options: render) } }
     var keyTimes: [Double] = []
     var keyAndFrame: [Double] = []
+    var byKey = [[Double]](repeating: [], count: keys.count)
     for round in 0..<(frames * 3) {
         let key = keys[round % keys.count]
         var updateTime = 0.0
@@ -125,10 +126,12 @@ for (open, name, keys) in [(Key.char("h"), "history", [Key.left, .left, .right])
             DashboardView.render(screen, on: surface, options: render)
         }
         keyTimes.append(updateTime)
+        byKey[round % keys.count].append(updateTime)
         keyAndFrame.append(total)
     }
     print(name + String(format: ": open (key + first frame) %.2f ms", opening))
     row("  frame at 200x50", frameTimes)
     row("  key (update)", keyTimes)
     row("  key + its frame", keyAndFrame)
+    for (index, key) in keys.enumerated() { row("    \(key)", byKey[index]) }
 }

@@ -38,6 +38,6 @@ extension DashboardState {
 
     /// Jobs running past the overdue rule, and series whose newest runs failed.
     var insightCounts: (overdue: Int, failing: Int) {
-        (history.model.pendingJobs(now: timelineNow).filter(\.progress.overdue).count, history.model.failingSeries().count)
+        history.insightCounts(now: timelineNow)
     }
 }

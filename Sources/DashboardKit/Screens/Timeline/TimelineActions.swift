@@ -14,27 +14,29 @@ extension DashboardState {
 
     /// `t`: the timeline over today, every server.
     mutating func openTimeline() -> [Effect] {
-        push(TimelineScreen(window: today))
+        var screen = TimelineScreen(window: today)
+        screen.keepRows(self)
+        push(screen)
         return []
     }
 
     /// The loaded jobs of every server that take room in `window`, found by submission time in the
-    /// merged order (newest first): only those submitted in the window or a day before are read.
+    /// merged order (newest first): only those submitted in the window or a day before are read,
+    /// by slot (no key is looked up).
     func timelineJobs(in window: TimelineWindow, now: Date) -> [TimelineJob] {
         let earliest = window.start.addingTimeInterval(-Self.timelineLookBack)
-        let order = loadOrder
-        func submitted(_ index: Int) -> Date? { jobs.slot(of: order[index]).flatMap(jobs.submitTime) }
+        let slots = loadOrder.slots
         // Newest first, jobs without a submission time last: skip those submitted after the window.
-        var low = order.startIndex, high = order.endIndex
+        var low = slots.startIndex, high = slots.endIndex
         while low < high {
             let mid = (low + high) / 2
-            if let time = submitted(mid), time >= window.end { low = mid + 1 } else { high = mid }
+            if let time = jobs.submitTime(slots[mid]), time >= window.end { low = mid + 1 } else { high = mid }
         }
         var found: [TimelineJob] = []
-        for key in order[low...] {
-            guard let slot = jobs.slot(of: key), let submitted = jobs.submitTime(slot) else { continue }
+        for slot in slots[low...] {
+            guard let submitted = jobs.submitTime(slot) else { continue }
             if submitted < earliest { break }
-            guard let status = jobs[key] else { continue }
+            let status = jobs[slot], key = jobs.key(slot)
             let job = TimelineJob(key: key, name: status.name, series: history.seriesKey(of: key), submitted: status.submitTime,
                                   started: status.startedTime, ended: status.endTime, state: status.knownState)
             if job.overlaps(window, now: now) { found.append(job) }
@@ -43,22 +45,23 @@ extension DashboardState {
     }
 
     /// Changes the open timeline.
+    /// Changes the open timeline; its rows are read again only if the change needs it.
     mutating func editTimeline(_ change: (inout TimelineScreen) -> Void) -> [Effect] {
-        editTop(TimelineScreen.self) { screen, _ in
+        editTop(TimelineScreen.self) { screen, state in
             change(&screen)
+            screen.keepRows(state)
             return []
         }
     }
 
-    /// `j`/`k`: the cursor moves over the rows the timeline shows.
+    /// `j`/`k`: the cursor moves over the rows the timeline shows (kept: a move reads no job).
     mutating func moveTimelineCursor(_ delta: Int) -> [Effect] {
-        guard let screen = topmost(TimelineScreen.self) else { return [] }
-        let rows = timelineRows(screen).count
-        return editTimeline { $0.moveCursor(delta, rowCount: rows) }
+        editTop(TimelineScreen.self) { screen, state in
+            screen.keepRows(state)
+            screen.moveCursor(delta, rowCount: screen.current(state).rows.count)
+            return []
+        }
     }
 
-    func timelineRows(_ screen: TimelineScreen) -> [TimelineRow] {
-        let now = timelineNow
-        return TimelineRows.rows(timelineJobs(in: screen.window, now: now), window: screen.window, grouping: screen.grouping, now: now)
-    }
+    func timelineRows(_ screen: TimelineScreen) -> [TimelineRow] { screen.current(self).rows }
 }

@@ -122,3 +122,36 @@ enum Contention {
         String(peaks.map { $0 == 0 ? " " : $0 > 9 ? "+" : Character(String($0)) })
     }
 }
+
+/// The timeline's jobs and rows as read at one version of the run history (which every page,
+/// status and configuration bumps), for one window and grouping. They hold until one of these
+/// changes, or until now crosses the window's start: a job that has not ended takes room from its
+/// start to now, so it enters a window only then; the bars' lengths are drawn from now each frame.
+struct TimelineShown: Equatable, Sendable {
+    let jobs: [TimelineJob]
+    let rows: [TimelineRow]
+    private let version: Int
+    private let window: TimelineWindow
+    private let grouping: TimelineRows.Grouping
+    private let nowPastStart: Bool
+
+    /// `kept`: jobs read before, used again when only the grouping changed.
+    init(_ state: DashboardState, window: TimelineWindow, grouping: TimelineRows.Grouping, kept: TimelineShown? = nil) {
+        let now = state.timelineNow
+        if let kept, kept.holds(state, window: window, grouping: kept.grouping) {
+            jobs = kept.jobs
+        } else {
+            jobs = state.timelineJobs(in: window, now: now)
+        }
+        rows = TimelineRows.rows(jobs, window: window, grouping: grouping, now: now)
+        version = state.history.version
+        self.window = window
+        self.grouping = grouping
+        nowPastStart = now > window.start
+    }
+
+    func holds(_ state: DashboardState, window: TimelineWindow, grouping: TimelineRows.Grouping) -> Bool {
+        version == state.history.version && self.window == window && self.grouping == grouping
+            && nowPastStart == (state.timelineNow > window.start)
+    }
+}

@@ -1,0 +1,13 @@
+import Synchronization
+
+/// How many times the model walked every series. A count, not a time: the tests read it to show
+/// that one status change costs no walk (issue 17: a change is O(1) amortised).
+public final class ScanCounter: Sendable {
+    private let count = Mutex(0)
+
+    public init() {}
+
+    public var value: Int { count.withLock { $0 } }
+
+    func add() { count.withLock { $0 += 1 } }
+}

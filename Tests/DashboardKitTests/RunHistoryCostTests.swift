@@ -1,0 +1,38 @@
+import Foundation
+import ICWSWire
+import Insight
+import JobComposition
+import Testing
+@testable import DashboardKit
+
+/// Issue 17: a page or a status change costs the run history O(what changed), and a frame of the
+/// list reads no list of every series. Counted with the model's own count of passes over its
+/// series (`InsightModel.seriesScans`), not timed: with the simulator's random jobs nearly every job
+/// is a series of its own, and a pass per page or per frame made `G` over 100,000 jobs quadratic.
+@Suite("The run history's cost per change")
+struct RunHistoryCostTests {
+    @Test("a page and a status per job, each job of a month beside one of a series of its own, then frames of the list: no pass over the series")
+    func noPassPerChange() {
+        let options = DashboardOptions(contexts: [ContextOptions(name: "prod", server: "prod.example.com", user: "jdoe")], timeFormat: .utc)
+        var state = DashboardState(options: options, width: 120, height: 40)
+        let context = ContextID(0)
+        _ = update(&state, .connectionChanged(context: context, .connected, at: Fixture.base))
+        let runs = InsightFixture.jobs.filter { $0.context == 0 }
+        for (n, job) in runs.enumerated() {
+            _ = update(&state, .pageLoaded(context: context, jobs: [job.status], olderThan: nil, requested: 1, at: Fixture.now,
+                                           configs: [job.status.id: job.config]))
+            let window = TimeWindow(start: InsightFixture.day(10, 1), end: InsightFixture.day(10, 2))
+            let own = InsightFixture.config("own \(n)", table: "T\(n)", window: window)
+            var status = job.status
+            status.id = "own-\(n)"
+            _ = update(&state, .pageLoaded(context: context, jobs: [status], olderThan: nil, requested: 1, at: Fixture.now,
+                                           configs: [status.id: own]))
+            _ = update(&state, .statusesReceived(context: context, [status], at: Fixture.now))
+        }
+        #expect(state.history.hasSeries)
+        let grid = GridSurface(width: state.width, height: state.height)
+        for _ in 0..<3 { DashboardView.render(state, on: grid, options: RenderOptions(glyphs: .unicode, color: false, now: Fixture.now)) }
+        #expect(state.history.model.seriesScans.value == 0)
+        #expect(grid.text.contains("failing series \(state.history.model.failingSeries().count) "), "\(grid.text)")
+    }
+}
