@@ -48,7 +48,10 @@ struct InsightScreensTests {
         #expect(text.contains("overdue 1  failing series 1"), "\(text)")
         #expect(text.contains("!1h35m/~28m"), "the lab job started at 09:00 is past 1.5 × its median")
         #expect(text.contains("✗ 3 failed"), "the newest run of the failing series is marked")
-        Fixture.press(&state, .char("S"))
+        // The sparkline is a column of the chooser (`o`): to RUNS, Space shows it.
+        Fixture.press(&state, .char("o"))
+        for _ in 0..<20 where state.columnChooser?.selected != .runs { Fixture.press(&state, .down) }
+        Fixture.press(&state, .char(" "), .escape)
         #expect(Self.render(state).lines[3].contains("RUNS") || Self.render(state).text.contains("RUNS"))
         #expect(Self.render(state).text.contains("▆✗✗✗") || Self.render(state).text.contains("✗✗✗"), "the sparkline ends in three failures")
     }

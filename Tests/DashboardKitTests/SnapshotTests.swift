@@ -125,7 +125,8 @@ struct FooterSnapshotTests {
             ("read-only list", Scenario.list(width: width, height: height, readOnly: true)),
             ("marked list", after(.char(" "), .char(" "))), ("bulk cancel", after(.char(" "), .char("c"))),
             ("bulk cancel results", after(.char(" "), .char("c"), .char("y"))), ("copy menu", after(.char("y"))),
-            ("copy box", after(.char("y"), .char("1"))),
+            ("copy box", after(.char("y"), .char("1"))), ("column chooser", after(.char("o"))),
+            ("bulk resubmit", after(.char(" "), .char("R"))),
         ]
     }
 

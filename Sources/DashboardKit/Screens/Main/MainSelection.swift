@@ -45,10 +45,13 @@ extension DashboardState {
     }
 
     /// `s`: the next sort order.
-    mutating func cycleSort() {
+    mutating func cycleSort() { setSort(sort.next) }
+
+    /// Sorts the list (the selected job stays selected) and says so.
+    mutating func setSort(_ order: SortOrder) {
         let now = clock
-        changeRows { $0.setSort($0.sort.next, now: now) }
-        statusMessage = .info("Sorted by \(sort.label).")
+        if order != sort { changeRows { $0.setSort(order, now: now) } }
+        statusMessage = .info("Sorted by \(order.label).")
     }
 
     /// Clamps the list scroll and makes the selected row visible.
