@@ -31,6 +31,16 @@ struct ColumnsTests {
         #expect(state.visibleIds == ["1004", "1003", "1005", "1002"], "Z to A, any case")
     }
 
+    @Test func oldestFirstTakesNewJobsAtTheBottomAndOlderPagesOnTop() {
+        var state = Fixture.state(jobs: jobs)
+        Fixture.press(&state, .char("S"))
+        _ = update(&state, .pageLoaded(jobs: [Fixture.job(1006, .queued)] + jobs, olderThan: nil, requested: 50, at: Fixture.at(30)))
+        #expect(state.visibleIds == ["1002", "1003", "1004", "1005", "1006"])
+        _ = update(&state, .pageLoaded(jobs: [Fixture.job(1001, .finished)], olderThan: "1002", requested: 50, at: Fixture.at(30)))
+        #expect(state.visibleIds == ["1001", "1002", "1003", "1004", "1005", "1006"])
+        #expect(state.index.brokenInvariants(servers: [ContextID(0)], now: Fixture.at(30), label: { _ in nil }).isEmpty)
+    }
+
     @Test func aColumnWithoutValuesSortsThemLastEitherWay() {
         var state = Fixture.state(jobs: jobs)
         Fixture.press(&state, .char("o"))
