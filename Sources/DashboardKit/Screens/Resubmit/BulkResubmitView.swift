@@ -14,13 +14,8 @@ enum BulkResubmitView {
         }
         lines.append([])
         // The box keeps the question and the keys; the jobs get the rest.
-        let room = max(1, canvas.height - 2 - lines.count - 4)
-        let jobLines = self.jobLines(review, state: state, width: width, glyphs: canvas.glyphs)
-        let scroll = min(review.scroll, max(0, jobLines.count - room))
-        lines += jobLines.dropFirst(scroll).prefix(room)
-        if jobLines.count > room {
-            lines.append([Span("jobs \(scroll + 1)-\(min(jobLines.count, scroll + room)) of \(jobLines.count) lines (j/k)", CellStyle(dim: true))])
-        }
+        lines += BulkCancelView.scrolled(jobLines(review, state: state, width: width, glyphs: canvas.glyphs), from: review.scroll,
+                                         room: max(1, canvas.height - 2 - lines.count - 4))
         lines.append([])
         lines.append(FooterView.hintLine(state, in: review.keyContext))
         BoxView.draw(title: review.confirmed ? "Bulk resubmit: results" : "Resubmit marked jobs", lines: lines, minWidth: width, on: canvas)
@@ -38,10 +33,10 @@ enum BulkResubmitView {
         }
         let jobs = review.toSend.count
         let servers = Set(review.toSend.map(\.key.context)).count
-        var lines = [jobs == 0 ? "No marked job can be resubmitted." : "Resubmit \(plural(jobs, "job")) on \(plural(servers, "server"))?"]
-        if readOnly > 0 { lines.append("\(plural(readOnly, "job")) on read-only contexts left out.") }
+        var lines = [jobs == 0 ? "No marked job can be resubmitted." : "Resubmit \(BulkCancelView.plural(jobs, "job")) on \(BulkCancelView.plural(servers, "server"))?"]
+        if readOnly > 0 { lines.append("\(BulkCancelView.plural(readOnly, "job")) on read-only contexts left out.") }
         let loading = state.bulkResubmitLoading
-        if loading > 0 { lines.append("Loading \(plural(loading, "configuration")) from the servers\u{2026}") }
+        if loading > 0 { lines.append("Loading \(BulkCancelView.plural(loading, "configuration")) from the servers\u{2026}") }
         return lines
     }
 
@@ -87,6 +82,4 @@ enum BulkResubmitView {
         case .refused(let failure): return ("refused: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(color: .red, bold: true))
         }
     }
-
-    private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }
