@@ -2,8 +2,9 @@ import Foundation
 import ICWSWire
 
 extension JobIndex {
-    /// `slots` in the current sort order; ties keep server order (the merged order), and a
-    /// reversed sort is the same list turned over. Sort keys are computed once per job, so sorting
+    /// `slots` in the current sort order; ties keep server order (the merged order). A reversed
+    /// sort turns the jobs that have the value over, and those without it (no error, not started)
+    /// stay last; by submission it is the merged order turned over (oldest first). Sort keys are computed once per job, so sorting
     /// 1000 jobs costs about a millisecond even in a debug build. `now`: running jobs' duration is
     /// measured to it.
     func sorted(_ slots: [Slot], now: Date?) -> [Slot] {
@@ -11,34 +12,36 @@ extension JobIndex {
         switch sort.column {
         case .submitted, .usual, .eta, .runs:
             // The merged order is newest first already (the run-history columns do not sort).
-            ordered = slots
+            return sort.reversed ? slots.reversed() : slots
         case .state:
-            ordered = stableSort(slots) { job, _ in SortKey(number: Double(Self.stateRank(job.knownState))) }
+            ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(number: Double(Self.stateRank(job.knownState))) }
         case .context:
             // The order the header lists the servers in.
-            ordered = stableSort(slots) { _, context in SortKey(number: Double(context.index)) }
-        case .name: ordered = stableSort(slots) { job, _ in SortKey(text: job.name.lowercased()) }
-        case .id: ordered = stableSort(slots) { job, _ in SortKey(text: job.id.lowercased()) }
-        case .user: ordered = stableSort(slots) { job, _ in SortKey(text: job.submittedUserId.lowercased()) }
-        case .output: ordered = stableSort(slots) { job, _ in SortKey(text: job.outputFolder?.lowercased()) }
-        case .error: ordered = stableSort(slots) { job, _ in SortKey(text: job.errorInfo?.lowercased()) }
-        case .queued: ordered = stableSort(slots) { job, _ in SortKey(latestFirst: job.queuedTime) }
-        case .started: ordered = stableSort(slots) { job, _ in SortKey(latestFirst: job.startedTime) }
-        case .ended: ordered = stableSort(slots) { job, _ in SortKey(latestFirst: job.finishedTime ?? job.failedTime ?? job.canceledTime) }
+            ordered = stableSort(slots, reversed: sort.reversed) { _, context in SortKey(number: Double(context.index)) }
+        case .name: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.name.lowercased()) }
+        case .id: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.id.lowercased()) }
+        case .user: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.submittedUserId.lowercased()) }
+        case .output: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.outputFolder?.lowercased()) }
+        case .error: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.errorInfo?.lowercased()) }
+        case .queued: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(latestFirst: job.queuedTime) }
+        case .started: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(latestFirst: job.startedTime) }
+        case .ended: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(latestFirst: job.finishedTime ?? job.failedTime ?? job.canceledTime) }
         case .duration:
             // Longest first.
             let now = now ?? .distantPast
-            ordered = stableSort(slots) { job, _ in SortKey(number: -(job.duration(now: now) ?? -1)) }
+            ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(number: -(job.duration(now: now) ?? -1)) }
         }
-        return sort.reversed ? ordered.reversed() : ordered
+        return ordered
     }
 
-    private func stableSort(_ slots: [Slot], key: (JobStatus, ContextID) -> SortKey) -> [Slot] {
+    private func stableSort(_ slots: [Slot], reversed: Bool, key: (JobStatus, ContextID) -> SortKey) -> [Slot] {
         var keyed: [(slot: Slot, key: SortKey, position: Int)] = []
         keyed.reserveCapacity(slots.count)
         for (position, slot) in slots.enumerated() { keyed.append((slot, key(jobs[slot], jobs.context(slot)), position)) }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
-        return keyed.map(\.slot)
+        guard reversed else { return keyed.map(\.slot) }
+        let present = keyed.prefix { !$0.key.missing }
+        return present.reversed().map(\.slot) + keyed.dropFirst(present.count).map(\.slot)
     }
 
     /// Active jobs first (the ones an operator acts on), then failures, then the rest.
