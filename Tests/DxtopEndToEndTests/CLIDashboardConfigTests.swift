@@ -57,8 +57,8 @@ struct CLIDashboardConfigTests {
             ("views:\n  a:\n    filter: stat:failed\n", "dxtop: config.yaml:3: view 'a': filter: unknown field 'stat' in 'stat:failed' (fields: state, user, ctx, name, id, since, before)\n"),
             ("views:\n  a:\n    columns: [id, colour]\n", "dxtop: config.yaml:3: view 'a': unknown column 'colour' (columns: state, context, name, id, user, submitted, queued, started, ended, duration, usual, eta, runs, output, error)\n"),
             ("views:\n  a:\n    columns: [id, name, id]\n", "dxtop: config.yaml:3: view 'a': column 'id' is listed twice\n"),
-            ("views:\n  a:\n    filter: state:failed\n    sort: size\n", "dxtop: config.yaml:4: view 'a': unknown sort 'size' (one of state, context, name, id, user, newest, queued, started, ended, duration, output, error; a leading - reverses it)\n"),
-            ("views:\n  a:\n    sort: -runs\n", "dxtop: config.yaml:3: view 'a': unknown sort '-runs' (one of state, context, name, id, user, newest, queued, started, ended, duration, output, error; a leading - reverses it)\n"),
+            ("views:\n  a:\n    filter: state:failed\n    sort: size\n", "dxtop: config.yaml:4: view 'a': unknown sort 'size' (one of state, context, name, id, user, newest, queued, started, ended, duration, usual, eta, output, error; a leading - reverses it)\n"),
+            ("views:\n  a:\n    sort: -runs\n", "dxtop: config.yaml:3: view 'a': unknown sort '-runs' (one of state, context, name, id, user, newest, queued, started, ended, duration, usual, eta, output, error; a leading - reverses it)\n"),
             ("views:\n  a:\n    default: true\n  b:\n    default: true\n", "dxtop: config.yaml:5: view 'b': only one view can be the default ('a' is already)\n"),
             ("contexts:\n  lab:\n    server: x\n    color: orange\n", "dxtop: config.yaml:4: context 'lab': color must be a colour: blue, cyan, green, magenta, red, white, yellow\n"),
         ]

@@ -4,42 +4,43 @@ import ICWSWire
 extension JobIndex {
     /// `slots` in the current sort order; ties keep server order (the merged order). A reversed
     /// sort turns the jobs that have the value over, and those without it (no error, not started)
-    /// stay last; by submission it is the merged order turned over (oldest first). Sort keys are computed once per job, so sorting
-    /// 1000 jobs costs about a millisecond even in a debug build. `now`: running jobs' duration is
-    /// measured to it.
+    /// stay last; by submission it is the merged order turned over (oldest first).
+    /// Sort keys are computed once per job, so sorting 1000 jobs costs about a millisecond even in
+    /// a debug build. `now`: running jobs' duration is measured to it.
     func sorted(_ slots: [Slot], now: Date?) -> [Slot] {
-        let ordered: [Slot]
+        func by(_ key: (JobStatus) -> SortKey) -> [Slot] { stableSort(slots) { key(jobs[$0]) } }
         switch sort.column {
-        case .submitted, .usual, .eta, .runs:
-            // The merged order is newest first already (the run-history columns do not sort).
+        case .submitted, .runs:
+            // The merged order is newest first already (RUNS, a picture, has no value to sort by).
             return sort.reversed ? slots.reversed() : slots
-        case .state:
-            ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(number: Double(Self.stateRank(job.knownState))) }
-        case .context:
-            // The order the header lists the servers in.
-            ordered = stableSort(slots, reversed: sort.reversed) { _, context in SortKey(number: Double(context.index)) }
-        case .name: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.name.lowercased()) }
-        case .id: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.id.lowercased()) }
-        case .user: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.submittedUserId.lowercased()) }
-        case .output: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.outputFolder?.lowercased()) }
-        case .error: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(text: job.errorInfo?.lowercased()) }
-        case .queued: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(latestFirst: job.queuedTime) }
-        case .started: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(latestFirst: job.startedTime) }
-        case .ended: ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(latestFirst: job.finishedTime ?? job.failedTime ?? job.canceledTime) }
+        case .state: return by { SortKey(number: Double(Self.stateRank($0.knownState))) }
+        // The order the header lists the servers in.
+        case .context: return stableSort(slots) { SortKey(number: Double(jobs.context($0).index)) }
+        case .name: return by { SortKey(text: $0.name.lowercased()) }
+        case .id: return by { SortKey(text: $0.id.lowercased()) }
+        case .user: return by { SortKey(text: $0.submittedUserId.lowercased()) }
+        case .output: return by { SortKey(text: $0.outputFolder?.lowercased()) }
+        case .error: return by { SortKey(text: $0.errorInfo?.lowercased()) }
+        case .queued: return by { SortKey(latestFirst: $0.queuedTime) }
+        case .started: return by { SortKey(latestFirst: $0.startedTime) }
+        case .ended: return by { SortKey(latestFirst: $0.finishedTime ?? $0.failedTime ?? $0.canceledTime) }
         case .duration:
             // Longest first.
             let now = now ?? .distantPast
-            ordered = stableSort(slots, reversed: sort.reversed) { job, _ in SortKey(number: -(job.duration(now: now) ?? -1)) }
+            return by { SortKey(number: -($0.duration(now: now) ?? -1)) }
+        case .usual, .eta:
+            let keys = jobs.keys
+            return stableSort(slots) { SortKey(rank: historyRanks[keys[Int($0)]]) }
         }
-        return ordered
     }
 
-    private func stableSort(_ slots: [Slot], reversed: Bool, key: (JobStatus, ContextID) -> SortKey) -> [Slot] {
+    /// Sorted by `key`, ties in their order; reversed: the jobs with a value turned over, the rest after.
+    private func stableSort(_ slots: [Slot], key: (Slot) -> SortKey) -> [Slot] {
         var keyed: [(slot: Slot, key: SortKey, position: Int)] = []
         keyed.reserveCapacity(slots.count)
-        for (position, slot) in slots.enumerated() { keyed.append((slot, key(jobs[slot], jobs.context(slot)), position)) }
+        for (position, slot) in slots.enumerated() { keyed.append((slot, key(slot), position)) }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
-        guard reversed else { return keyed.map(\.slot) }
+        guard sort.reversed else { return keyed.map(\.slot) }
         let present = keyed.prefix { !$0.key.missing }
         return present.reversed().map(\.slot) + keyed.dropFirst(present.count).map(\.slot)
     }
@@ -78,6 +79,12 @@ private struct SortKey: Comparable {
     init(latestFirst date: Date?) {
         number = -(date?.timeIntervalSinceReferenceDate ?? 0)
         missing = date == nil
+    }
+
+    /// A run-history value (`JobIndex.historyRanks`), lowest first; none sorts last.
+    init(rank: Double?) {
+        number = rank ?? 0
+        missing = rank == nil
     }
 
     static func < (a: SortKey, b: SortKey) -> Bool {

@@ -57,9 +57,12 @@ public enum ListColumn: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// The list can be sorted by it: the run-history columns come from the series model, which the
-    /// job index does not hold.
-    public var isSortable: Bool { ![.usual, .eta, .runs].contains(self) }
+    /// The list can be sorted by it: RUNS is a picture with no value to sort by. USUAL (most
+    /// overdue first) and ETA (soonest first) sort by the run history's values (`historyRanks`).
+    public var isSortable: Bool { self != .runs }
+
+    /// Its values come from the run history, not the job's status.
+    var isFromHistory: Bool { [.usual, .eta, .runs].contains(self) }
 
     /// Always shown when chosen, however narrow the list: the others give way (last chosen first)
     /// when the name would get narrower than 14 cells.

@@ -46,7 +46,7 @@ extension DashboardState {
     mutating func sortByChosenColumn() -> [Effect] {
         guard let column = columnChooser?.selected else { return [] }
         guard column.isSortable else {
-            statusMessage = .info("\(column.title) comes from the run history: the list does not sort by it.")
+            statusMessage = .info("\(column.title) is a picture of the series' last runs: the list does not sort by it.")
             return []
         }
         setSort(sort.column == column ? sort.turned : SortOrder(column))
