@@ -28,13 +28,20 @@ struct CopyOSC52TmuxTests {
         return try await DxtopBinary.offPool {
             let pane = try TmuxPane(width: 160, height: 40, environment: environment)
             try pane.run("script -q -f -c '\(command(folder.path))' \(typescript); echo EX\"\"IT=$?")
-            try pane.waitFor("the job list") { $0.contains(String(jobId.prefix(8))) && $0.contains("STATE") }
-            try pane.press(contentsOf: keys)
-            let screen = try pane.waitFor(text: after)
-            try pane.press("Escape")
-            try pane.press("q")
-            _ = try pane.waitFor(text: "EXIT=")
-            return (Array(try Data(contentsOf: URL(fileURLWithPath: typescript))), screen)
+            do {
+                try pane.waitFor("the job list") { $0.contains(String(jobId.prefix(8))) && $0.contains("STATE") }
+                try pane.press(contentsOf: keys)
+                let screen = try pane.waitFor(text: after)
+                try pane.press("Escape")
+                try pane.press("q")
+                _ = try pane.waitFor(text: "EXIT=")
+                return (Array(try Data(contentsOf: URL(fileURLWithPath: typescript))), screen)
+            } catch {
+                // `script` keeps its pseudo-terminal (and dxtop) when tmux goes: Ctrl-C quits dxtop from any screen.
+                try? pane.press("C-c")
+                _ = try? pane.waitFor(text: "EXIT=", timeout: .seconds(10))
+                throw error
+            }
         }
     }
 
