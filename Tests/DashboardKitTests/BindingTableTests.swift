@@ -121,7 +121,7 @@ struct BindingTableTests {
 
     @Test func theFooterMergesPairsAndKeepsItsOrder() {
         let (main, tail) = FooterView.items(Scenario.list(width: 200, height: 50))
-        #expect(main.map(\.keys) == ["j/k", "c", "r", "/", "s", "Enter", "PgUp/PgDn", "g/G", "n", "R"])
+        #expect(main.map(\.keys) == ["j/k", "c", "r", "/", "s", "Enter", "PgUp/PgDn", "g/G", "n", "R", "o"])
         #expect(tail.map(\.keys) == ["?", "q"])
     }
 }

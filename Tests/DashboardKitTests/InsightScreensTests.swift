@@ -48,9 +48,39 @@ struct InsightScreensTests {
         #expect(text.contains("overdue 1  failing series 1"), "\(text)")
         #expect(text.contains("!1h35m/~28m"), "the lab job started at 09:00 is past 1.5 × its median")
         #expect(text.contains("✗ 3 failed"), "the newest run of the failing series is marked")
-        Fixture.press(&state, .char("S"))
+        // The sparkline is a column of the chooser (`o`): to RUNS, Space shows it.
+        Fixture.press(&state, .char("o"))
+        for _ in 0..<20 where state.columnChooser?.selected != .runs { Fixture.press(&state, .down) }
+        Fixture.press(&state, .char(" "), .escape)
         #expect(Self.render(state).lines[3].contains("RUNS") || Self.render(state).text.contains("RUNS"))
         #expect(Self.render(state).text.contains("▆✗✗✗") || Self.render(state).text.contains("✗✗✗"), "the sparkline ends in three failures")
+    }
+
+    @Test("sorting by USUAL puts the most overdue job first, by ETA the soonest; jobs without a baseline after")
+    func sortByTheRunHistory() {
+        var state = Self.state()
+        // A run of "Agent queue stats daily" started four minutes ago: newest, and well within its usual time.
+        let fresh = InsightFixture.run("aq-fresh", context: 0, name: "Agent queue stats daily", table: "IAgentQueueStats",
+                                       extracted: InsightFixture.day(11, 27), submitted: Fixture.now.addingTimeInterval(-300),
+                                       minutes: nil, state: .started)
+        _ = update(&state, .pageLoaded(context: Self.prod, jobs: [fresh.status], olderThan: nil, requested: 1000, at: Fixture.now,
+                                       configs: [fresh.status.id: fresh.config]))
+        let (overdue, recent) = (JobKey(context: Self.lab, id: "wg-today"), JobKey(context: Self.prod, id: "aq-fresh"))
+        #expect(Array(state.visibleIds.prefix(2)) == [recent, overdue], "newest first")
+        Fixture.press(&state, .char("o"))
+        for _ in 0..<20 where state.columnChooser?.selected != .usual { Fixture.press(&state, .down) }
+        Fixture.press(&state, .char("s"), .escape)
+        #expect(state.sort == SortOrder(.usual))
+        #expect(Array(state.visibleIds.prefix(2)) == [overdue, recent], "the most overdue first")
+        #expect(state.index.brokenInvariants(servers: [Self.prod, Self.lab], now: Fixture.now, label: { _ in nil }).isEmpty)
+        Fixture.press(&state, .char("S"))
+        #expect(Array(state.visibleIds.prefix(2)) == [recent, overdue], "reversed: the least overdue first")
+        #expect(state.visibleIds.count == state.index.count, "the jobs without a baseline follow")
+        Fixture.press(&state, .char("o"))
+        for _ in 0..<20 where state.columnChooser?.selected != .eta { Fixture.press(&state, .down) }
+        Fixture.press(&state, .char("s"), .escape)
+        #expect(state.sort == SortOrder(.eta))
+        #expect(Array(state.visibleIds.prefix(2)) == [overdue, recent], "the overdue job's end is now, the fresh one's later")
     }
 
     @Test("the detail pane: the series' baseline, last runs and last failure")

@@ -21,7 +21,7 @@ struct JobIndexTests {
         for step in 0..<150 {
             let server = random.below(2)
             let context = Self.servers[server]
-            switch random.below(9) {
+            switch random.below(10) {
             case 0, 1:
                 let from = oldest[server] - 1 + random.below(3)
                 let page = Fixture.page(from: from, count: 1 + random.below(25))
@@ -49,8 +49,12 @@ struct JobIndexTests {
                 let next = random.below(3) == 0 && !text.isEmpty ? String(text.dropLast())
                     : text.count > 4 ? "" : text + ["a", "l", "5", "1", "-", "p", "ro"][random.below(7)]
                 index.setFilter(next, now: now)
-            default:
+            case 7:
                 index.setSort(index.sort.next, now: now)
+            default:
+                // Any column the list sorts by, either way round.
+                let columns = ListColumn.allCases.filter(\.isSortable)
+                index.setSort(SortOrder(columns[random.below(columns.count)], reversed: random.below(2) == 0), now: now)
             }
             let broken = index.brokenInvariants(servers: Self.servers, now: now, label: Self.label)
             #expect(broken.isEmpty, "seed \(seed) step \(step): \(broken)")

@@ -70,6 +70,15 @@ struct SnapshotTests {
         #expect(state.helpScroll == 0, "the help opens at the top")
     }
 
+    @Test func columnChooserAndBulkResubmitAt80x24() {
+        var chooser = Scenario.list(width: 80, height: 24)
+        Fixture.press(&chooser, .char("o"), .down, .down, .char("s"))
+        Snapshot.assertMatches(Snapshot.render(chooser, width: 80, height: 24), named: "column-chooser-80x24")
+        var bulk = Scenario.list(width: 80, height: 24)
+        Fixture.press(&bulk, .char(" "), .char(" "), .char(" "), .char("R"))
+        Snapshot.assertMatches(Snapshot.render(bulk, width: 80, height: 24), named: "bulk-resubmit-80x24")
+    }
+
     @Test func narrowMinimumLayout() {
         let surface = Snapshot.render(Scenario.list(width: 60, height: 15), width: 60, height: 15)
         Snapshot.assertMatches(surface, named: "narrow-60x15")
@@ -130,7 +139,7 @@ struct FooterSnapshotTests {
             ("marked list", after(.char(" "), .char(" "))), ("bulk cancel", after(.char(" "), .char("c"))),
             ("bulk cancel results", after(.char(" "), .char("c"), .char("y"))), ("copy menu", after(.char("y"))),
             ("copy box", after(.char("y"), .char("1"))), ("history", after(.char("h"))), ("timeline", after(.char("t"))),
-            ("coverage", after(.char("C"))),
+            ("coverage", after(.char("C"))), ("column chooser", after(.char("o"))), ("bulk resubmit", after(.char(" "), .char("R"))),
         ]
     }
 

@@ -57,6 +57,42 @@ struct DashboardContextsTmuxTests {
         }
     }
 
+    /// The config's default view reaches the real dashboard: its filter, its columns in their
+    /// order and its reversed sort (the list oldest first, the heading marked `▲`).
+    @Test func theDefaultViewsColumnsAndSortFromTheConfig() async throws {
+        try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 3, speed: 0)) { east in
+            try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 3, speed: 0, seed: 9)) { west in
+                let older = await east.addJob(submittedBy: "jdoe", name: "view job older")
+                let newer = await west.addJob(submittedBy: "jdoe", name: "view job newer")
+                let base = try CLIContextsListTests.config([("east", east.url), ("west", west.url)])
+                let views = "views:\n  mine:\n    filter: user:jdoe\n    columns: [id, name, context, state]\n    sort: -newest\n    default: true\n"
+                let config = try ConfigFixture(views + String(decoding: try Data(contentsOf: URL(fileURLWithPath: base.path)), as: UTF8.self))
+                // The two jobs may share a second: `jobs list` says which is newer.
+                let listed = try await DxtopBinary.run(["jobs", "list", "--all-contexts", "--filter", "user:jdoe", "-o", "json"],
+                                                       env: config.environment)
+                let ids = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]).compactMap { $0["id"] as? String }
+                let cliNewerFirst = (ids.firstIndex(of: newer) ?? 0) < (ids.firstIndex(of: older) ?? 0)
+                let environment = config.environment.merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) { $1 }
+                try await DxtopBinary.offPool {
+                    let pane = try TmuxPane(width: 160, height: 40, environment: environment)
+                    try pane.run("\(DxtopBinary.url.path) --all-contexts; echo EXIT=$?")
+                    let screen = try pane.waitFor("the view") { $0.contains("view job older") && $0.contains("view job newer") }
+                    let lines = screen.split(separator: "\n").map(String.init)
+                    let heading = lines.first { $0.contains("NAME") && $0.contains("STATE") } ?? ""
+                    let positions = ["ID", "NAME", "CONTEXT", "STATE"].compactMap { heading.range(of: $0)?.lowerBound }
+                    #expect(positions.count == 4 && positions == positions.sorted(), "the view's order: \(heading)")
+                    #expect(!heading.contains("USER") && !heading.contains("SUBMITTED"), "\(heading)")
+                    #expect(screen.contains("sort oldest") && screen.contains("filter \"user:jdoe\""), "\(screen)")
+                    let olderRow = try #require(lines.firstIndex { $0.contains(String(older.prefix(8))) })
+                    let newerRow = try #require(lines.firstIndex { $0.contains(String(newer.prefix(8))) })
+                    #expect((olderRow < newerRow) == cliNewerFirst, "the order of jobs list --all-contexts, turned over")
+                    try pane.press("q")
+                    try pane.waitFor(text: "EXIT=0")
+                }
+            }
+        }
+    }
+
     /// The context and the (shown part of the) id of a list row; nil for other lines.
     private static func contextAndId(_ line: Substring) -> (context: String, id: String)? {
         let list = line.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false)[0]

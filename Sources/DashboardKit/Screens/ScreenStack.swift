@@ -1,7 +1,7 @@
 /// Every screen the dashboard has, in the order the help and docs/keys.md list their keys. A new
 /// screen adds its type here (its folder holds the rest).
 enum ScreenRegistry {
-    static let all: [any DashboardScreen.Type] = [CancelDialog.self, BulkCancel.self, CopyMenu.self, Composer.self, ResubmitReview.self,
+    static let all: [any DashboardScreen.Type] = [CancelDialog.self, BulkCancel.self, CopyMenu.self, ColumnChooser.self, ViewPicker.self, Composer.self, ResubmitReview.self, BulkResubmit.self,
                                                     HistoryScreen.self, TimelineScreen.self, CoverageScreen.self, HelpScreen.self]
 }
 

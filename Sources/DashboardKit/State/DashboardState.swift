@@ -34,8 +34,10 @@ public struct DashboardState: Sendable {
     var nextScreenID = 0
     /// The run history (series, baselines, coverage) of every job received.
     public internal(set) var history: RunHistory
-    /// `S`: the list shows each job's series' last runs as a sparkline.
-    public internal(set) var showSparklines = false
+    /// The list's columns, their order and widths (`o`, a saved view's `columns:`).
+    public internal(set) var columns = ColumnChoice()
+    /// The saved view last switched to (its position in `options.views`).
+    public internal(set) var currentView: Int?
     public internal(set) var selectedId: JobKey?
     /// First visible row of the list.
     public internal(set) var listScroll = 0

@@ -23,6 +23,8 @@ public struct JobIndex: Sendable {
     /// The rows shown, after filter and sort.
     private(set) var rows = RowList()
     public private(set) var sort: SortOrder = .newest
+    /// The run history's value of each job for a USUAL or ETA sort (`setSort(_:now:ranks:)`).
+    private(set) var historyRanks: [JobKey: Double] = [:]
     /// The lower-cased filter the rows were computed for.
     private(set) var needle = ""
     /// The field filter the rows were computed for (`state:failed !user:jdoe`), nil for plain text
@@ -77,11 +79,15 @@ public struct JobIndex: Sendable {
         return new
     }
 
-    /// Sorts the rows by `sort` (the selection's job is the caller's to follow).
-    mutating func setSort(_ sort: SortOrder, now: Date?) {
-        self.sort = sort
+    /// Sorts the rows by `sort` (the selection's job is the caller's to follow). `ranks`: for the
+    /// run-history columns, each job's value (jobs without one go last).
+    mutating func setSort(_ sort: SortOrder, now: Date?, ranks: [JobKey: Double] = [:]) {
+        (self.sort, historyRanks) = (sort, ranks)
         rebuildRows(now: now)
     }
+
+    /// New values of the run-history column sorted by, used from the next change of the rows on.
+    mutating func setHistoryRanks(_ ranks: [JobKey: Double]) { historyRanks = ranks }
 
     /// Shows only the jobs whose name, id, user (or server) contain `text`, case-insensitively.
     mutating func setFilter(_ text: String, now: Date?) {

@@ -35,7 +35,7 @@ extension JobIndex {
             return needle.isEmpty || Array(text.utf8).firstRange(of: needle) != nil
         }, now: now)
         // The duration order is of the time of the last rebuild; the clock moves without one.
-        let sameRows = sort == .duration ? Set(expected) == Set(self.rows.slots) : expected == self.rows.slots
+        let sameRows = sort.column == .duration ? Set(expected) == Set(self.rows.slots) : expected == self.rows.slots
         if !sameRows { broken.append("visible rows differ from a rebuild of the filter and sort") }
         var counts: [JobState: Int] = [:]
         for job in jobs.all { counts[job.knownState, default: 0] += 1 }

@@ -5,27 +5,6 @@ public enum Focus: Equatable, Sendable {
     case list, detail
 }
 
-/// Orders of the job list, cycled with `s`.
-public enum SortOrder: Int, CaseIterable, Equatable, Sendable {
-    case newest, state, name, user, duration
-
-    /// The word shown in the header.
-    public var label: String {
-        switch self {
-        case .newest: "newest"
-        case .state: "state"
-        case .name: "name"
-        case .user: "user"
-        case .duration: "duration"
-        }
-    }
-
-    /// The next order in the cycle.
-    public var next: SortOrder {
-        SortOrder(rawValue: (rawValue + 1) % SortOrder.allCases.count) ?? .newest
-    }
-}
-
 /// What is known of a job's configuration (fetched once per job).
 public enum ConfigEntry: Equatable, Sendable {
     case loading

@@ -6,19 +6,14 @@ import Yams
 /// the theme and custom colours, the mouse, and rebound keys. Parsed into typed values when the
 /// file is loaded; every mistake is one line with the file and line.
 struct DashboardSettings: Sendable {
-    /// A list column a view can show (the dashboard's column chooser will name the same ones).
-    enum ViewColumn: String, Sendable, CaseIterable {
-        case context, id, state, name, user, submitted, queued, started, ended, duration, output, error
-    }
-
     /// A saved view: a filter, the columns and the sort under a name.
     struct SavedView: Sendable {
         var name: String
         var filter: JobQuery
         var filterText: String
-        var columns: [ViewColumn]
+        /// nil: the list's default columns.
+        var columns: [ListColumn]?
         var sort: SortOrder
-        var reversed: Bool
     }
 
     var theme: Theme.Name = .dark
@@ -109,8 +104,7 @@ struct DashboardSettingsParser {
             guard let name = nameNode.scalar?.string, !name.isEmpty else { throw problem(nameNode, "a view name must be a non-empty string") }
             let what = "view '\(ConfigFile.visible(name))'"
             guard let fields = body.mapping else { throw problem(body, "\(what) must be a mapping with filter, columns, sort") }
-            var view = DashboardSettings.SavedView(name: name, filter: JobQuery(), filterText: "", columns: DashboardSettings.defaultColumns,
-                                                   sort: .newest, reversed: false)
+            var view = DashboardSettings.SavedView(name: name, filter: JobQuery(), filterText: "", columns: nil, sort: .newest)
             for (keyNode, value) in fields {
                 let key = keyNode.string ?? ""
                 switch key {
@@ -125,7 +119,7 @@ struct DashboardSettingsParser {
                 case "columns":
                     view.columns = try columns(value, what)
                 case "sort":
-                    (view.sort, view.reversed) = try sort(value, what)
+                    view.sort = try sort(value, what)
                 case "default":
                     guard let flag = value.bool else { throw problem(value, "\(what): default must be true or false") }
                     if flag {
@@ -143,28 +137,25 @@ struct DashboardSettingsParser {
         if settings.defaultView == nil { settings.defaultView = settings.views.first?.name }
     }
 
-    private func columns(_ node: Node, _ what: String) throws -> [DashboardSettings.ViewColumn] {
-        let known = DashboardSettings.ViewColumn.allCases.map(\.rawValue).joined(separator: ", ")
+    /// The dashboard's list columns (`ListColumn`, the column chooser's), each at most once.
+    private func columns(_ node: Node, _ what: String) throws -> [ListColumn] {
+        let known = ListColumn.allCases.map(\.rawValue).joined(separator: ", ")
         guard let items = node.sequence, !items.isEmpty else { throw problem(node, "\(what): columns must be a list, e.g. [id, state, name] (columns: \(known))") }
-        return try items.map { item in
-            guard let word = item.scalar?.string, let column = DashboardSettings.ViewColumn(rawValue: word) else {
+        var columns: [ListColumn] = []
+        for item in items {
+            guard let word = item.scalar?.string, let column = ListColumn(rawValue: word) else {
                 throw problem(item, "\(what): unknown column '\(ConfigFile.visible(item.scalar?.string ?? "?"))' (columns: \(known))")
             }
-            return column
+            guard !columns.contains(column) else { throw problem(item, "\(what): column '\(word)' is listed twice") }
+            columns.append(column)
         }
+        return columns
     }
 
-    private func sort(_ node: Node, _ what: String) throws -> (SortOrder, Bool) {
-        let word = node.scalar?.string ?? ""
-        let reversed = word.hasPrefix("-")
-        let name = reversed ? String(word.dropFirst()) : word
-        guard let order = SortOrder.allCases.first(where: { $0.label == name }) else {
-            throw problem(node, "\(what): sort must be one of \(SortOrder.allCases.map(\.label).joined(separator: ", ")) (a leading - reverses it)")
+    private func sort(_ node: Node, _ what: String) throws -> SortOrder {
+        guard let word = node.scalar?.string, let order = SortOrder(configWord: word) else {
+            throw problem(node, "\(what): unknown sort '\(ConfigFile.visible(node.scalar?.string ?? "?"))' (one of \(SortOrder.configWords.joined(separator: ", ")); a leading - reverses it)")
         }
-        return (order, reversed)
+        return order
     }
-}
-
-extension DashboardSettings {
-    static let defaultColumns: [ViewColumn] = [.id, .state, .name, .user, .submitted, .duration]
 }

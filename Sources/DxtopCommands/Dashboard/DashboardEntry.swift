@@ -34,7 +34,7 @@ enum DashboardEntry {
         var options = DashboardLaunchOptions(readOnly: command.readOnly || contexts.allSatisfy(\.readOnly), noColor: noColor,
                                              utc: contexts.allSatisfy(\.utc), logger: logger)
         let settings = try ConfigLocation(option: command.global.config, environment: environment).load(printingWarnings: false).dashboard
-        options.views = settings.views.map { SavedView(name: $0.name, filter: $0.filterText, sort: $0.sort) }
+        options.views = settings.views.map { SavedView(name: $0.name, filter: $0.filterText, columns: $0.columns, sort: $0.sort) }
         options.keys = settings.keys
         options.defaultView = settings.views.isEmpty ? nil : settings.views.firstIndex { $0.name == settings.defaultView } ?? 0
         apply(settings, mouseFlag: command.mouse, to: &options)

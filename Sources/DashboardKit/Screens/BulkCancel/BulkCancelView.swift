@@ -9,13 +9,8 @@ enum BulkCancelView {
         for text in summary(dialog) { lines += CleanText(text).wrapped(to: width).map { [Span($0, CellStyle(bold: true))] } }
         lines.append([])
         // The box keeps the question, the buttons and the keys; the jobs get the rest.
-        let room = max(1, canvas.height - 2 - lines.count - 6)
-        let jobLines = self.jobLines(dialog, state: state, width: width, glyphs: canvas.glyphs)
-        let scroll = min(dialog.scroll, max(0, jobLines.count - room))
-        lines += jobLines.dropFirst(scroll).prefix(room)
-        if jobLines.count > room {
-            lines.append([Span("jobs \(scroll + 1)-\(min(jobLines.count, scroll + room)) of \(jobLines.count) lines (j/k)", CellStyle(dim: true))])
-        }
+        lines += scrolled(jobLines(dialog, state: state, width: width, glyphs: canvas.glyphs), from: dialog.scroll,
+                          room: max(1, canvas.height - 2 - lines.count - 6))
         lines.append([])
         if dialog.confirmed {
             lines.append(FooterView.hintLine(state, in: .bulkCancelResults))
@@ -90,5 +85,16 @@ enum BulkCancelView {
         }
     }
 
-    private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    /// The job lines of a bulk dialog that fit in `room` lines from `scroll`, and a line saying
+    /// which are shown when they do not all fit (the bulk cancel's and the bulk resubmit's).
+    static func scrolled(_ jobLines: [StyledLine], from scroll: Int, room: Int) -> [StyledLine] {
+        let scroll = min(scroll, max(0, jobLines.count - room))
+        var lines = Array(jobLines.dropFirst(scroll).prefix(room))
+        if jobLines.count > room {
+            lines.append([Span("jobs \(scroll + 1)-\(min(jobLines.count, scroll + room)) of \(jobLines.count) lines (j/k)", CellStyle(dim: true))])
+        }
+        return lines
+    }
 }

@@ -58,9 +58,11 @@ enum MainBindings {
                 footer: FooterLabel(label: "new job", rank: 9),
                 unavailable: { $0.composeUnavailable }) { state, _ in state.openComposer() },
         Binding([.char("R")], in: main, help: "resubmit the selected job (asks first)",
-                details: "Resubmit the selected job: a review of exactly what will be sent again, answered `y` (send), `w` (shift the window forward by its own length), `e` (edit it in the composer) or `n`/`Esc` (nothing sent). Needs the job's configuration; off in `--read-only` mode.",
+                details: "Resubmit the selected job: a review of exactly what will be sent again, answered `y` (send), `w` (shift the window forward by its own length), `e` (edit it in the composer) or `n`/`Esc` (nothing sent). Needs the job's configuration; off in `--read-only` mode. With marks: one review of every marked job by server (read-only contexts left out, and counted), the same `y`, `w` and `n`, then each job's result.",
                 footer: FooterLabel(label: "resubmit", rank: 10),
-                unavailable: { $0.resubmitUnavailable }) { state, _ in state.openResubmit() },
+                unavailable: { $0.marks.isEmpty ? $0.resubmitUnavailable : $0.bulkResubmitUnavailable }) { state, _ in
+            state.marks.isEmpty ? state.openResubmit() : state.openBulkResubmit()
+        },
         Binding([.char("h")], in: main, help: "history of the selected job's series",
                 details: "History of the selected job's series: its runs over time as a chart (queue wait under run time, the baseline, outliers and failures marked), its baseline and failure rate. Needs the job's configuration (pages bring it).",
                 unavailable: { $0.historyUnavailable }) { state, _ in state.openHistory() },
@@ -72,9 +74,21 @@ enum MainBindings {
                 details: "Coverage: series as rows, days (or weeks, months) as columns: extracted, extracted twice, gaps, gaps a failed job tried. Enter on a gap reviews a fill (`y` sends it).") { state, _ in
             state.openCoverage()
         },
-        Binding([.char("S")], in: main, help: "show or hide the series sparkline column",
-                details: "Show or hide the RUNS column: the last runs of each job's series, a bar per finished run (`▁`…`█`, ASCII `_`…`#`), `✗`/`X` failed, `⊘`/`C` canceled.") { state, _ in
-            state.showSparklines.toggle()
+        Binding([.char("S")], in: main, help: "reverse the sort",
+                details: "Reverse the sort: the same column the other way round (`newest` becomes `oldest`; the sorted column is marked `▲`, `^` in ASCII). `s` or the column chooser (`o`) picks the column.") { state, _ in
+            state.setSort(state.sort.turned)
+            return []
+        },
+        Binding([.char("o")], in: main, help: "columns: choose, order, size, sort by",
+                details: "The column chooser: which columns the list shows (among them USUAL, elapsed against the series' baseline; ETA; RUNS, the series' sparkline; the output folder and the error), their order and widths, and the column to sort by. Kept for the session; a saved view (`views:`) sets them too.",
+                footer: FooterLabel(label: "columns", rank: 11, only: [.list])) { state, _ in
+            state.push(ColumnChooser(state.columns))
+            return []
+        },
+        Binding([.char("v")], in: main, help: "saved views: pick one (views: in the config)",
+                details: "The saved views of the config file (`views:`) in a list, each with its filter, columns and sort; Enter switches to the one selected (the number keys switch at once).",
+                unavailable: { $0.options.views.isEmpty ? .notNow("No saved views: add views: to the config file (docs/config.md).") : nil }) { state, _ in
+            state.push(ViewPicker(current: state.currentView ?? 0))
             return []
         },
         Binding([.ctrlL], in: Set(KeyContext.all), help: "redraw the whole screen",

@@ -11,6 +11,8 @@ extension DashboardState {
     /// selection moves down with its job). When it was filtered out, the row at the same position
     /// is selected instead.
     mutating func changeRows<T>(_ change: (inout JobIndex) -> T) -> T {
+        // The run history was brought up to date before the jobs were put in.
+        if index.sort.column.isFromHistory { index.setHistoryRanks(historyRanks(index.sort.column)) }
         let oldIndex = selectedIndex
         let oldScroll = listScroll
         let result = change(&index)
@@ -45,10 +47,14 @@ extension DashboardState {
     }
 
     /// `s`: the next sort order.
-    mutating func cycleSort() {
+    mutating func cycleSort() { setSort(sort.next) }
+
+    /// Sorts the list (the selected job stays selected) and says so.
+    mutating func setSort(_ order: SortOrder) {
         let now = clock
-        changeRows { $0.setSort($0.sort.next, now: now) }
-        statusMessage = .info("Sorted by \(sort.label).")
+        let ranks = order.column.isFromHistory ? historyRanks(order.column) : [:]
+        if order != sort { changeRows { $0.setSort(order, now: now, ranks: ranks) } }
+        statusMessage = .info("Sorted by \(order.label).")
     }
 
     /// Clamps the list scroll and makes the selected row visible.

@@ -36,6 +36,22 @@ extension DashboardState {
         return Sparkline.text(runs.reversed().map(RunBar.init), width: Self.sparklineWidth, glyphs: glyphs.charts)
     }
 
+    /// What the list sorts by for USUAL (most overdue first: elapsed over expected, negated) and
+    /// ETA (soonest first), for the jobs that have not ended and have a baseline.
+    func historyRanks(_ column: ListColumn) -> [JobKey: Double] {
+        var ranks: [JobKey: Double] = [:]
+        for pending in history.model.pendingJobs(now: timelineNow) {
+            guard let context = Int(pending.server).map(ContextID.init), let expected = pending.progress.expected, expected > 0 else { continue }
+            let key = JobKey(context: context, id: pending.job.jobId)
+            switch column {
+            case .usual: ranks[key] = -pending.progress.elapsed / expected
+            case .eta: ranks[key] = pending.progress.eta?.timeIntervalSinceReferenceDate
+            default: break
+            }
+        }
+        return ranks
+    }
+
     /// Jobs running past the overdue rule, and series whose newest runs failed.
     var insightCounts: (overdue: Int, failing: Int) {
         history.insightCounts(now: timelineNow)

@@ -32,8 +32,14 @@ public struct ResubmitReview: JobSendingScreen, Equatable {
         if let fill {
             return fill.windows.map { JobComposer.resubmission(of: original, window: $0, submittedUserId: submittedUserId) }
         }
+        return [Self.resubmission(of: original, shifted: shifted, timeZone: timeZone, submittedUserId: submittedUserId)]
+    }
+
+    /// What resubmitting `original` sends: the window moved forward by its own length when
+    /// `shifted` (the single review's and the bulk review's `w`).
+    static func resubmission(of original: JobConfig, shifted: Bool, timeZone: TimeZone, submittedUserId: String) -> JobConfig {
         let window = shifted ? TimeWindow(of: original)?.shifted(in: timeZone) : nil
-        return [JobComposer.resubmission(of: original, window: window, submittedUserId: submittedUserId)]
+        return JobComposer.resubmission(of: original, window: window, submittedUserId: submittedUserId)
     }
 
     static let contexts: [KeyContext] = [.resubmit]

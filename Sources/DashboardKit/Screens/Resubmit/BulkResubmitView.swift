@@ -1,0 +1,85 @@
+import DisplayText
+import ICWSWire
+import JobComposition
+
+/// The bulk resubmit review: the question and what is left out, then the jobs under a line per
+/// server, each with the window it will extract (or, after `y`, its result).
+enum BulkResubmitView {
+    static func draw(_ review: BulkResubmit, state: DashboardState, on canvas: Canvas) {
+        let width = min(90, canvas.width - 8)
+        var lines: [StyledLine] = [[]]
+        for text in summary(review, state: state) { lines += CleanText(text).wrapped(to: width).map { [Span($0, CellStyle(bold: true))] } }
+        if review.shifted, !review.confirmed {
+            lines.append([Span("(every window shifted forward by its own length; w undoes)", CellStyle(color: .cyan))])
+        }
+        lines.append([])
+        // The box keeps the question and the keys; the jobs get the rest.
+        lines += BulkCancelView.scrolled(jobLines(review, state: state, width: width, glyphs: canvas.glyphs), from: review.scroll,
+                                         room: max(1, canvas.height - 2 - lines.count - 4))
+        lines.append([])
+        lines.append(FooterView.hintLine(state, in: review.keyContext))
+        BoxView.draw(title: review.confirmed ? "Bulk resubmit: results" : "Resubmit marked jobs", lines: lines, minWidth: width, on: canvas)
+    }
+
+    /// "Resubmit 4 jobs on 2 servers?" and what is left out; after `y`, how many of each result.
+    static func summary(_ review: BulkResubmit, state: DashboardState) -> [String] {
+        let readOnly = review.readOnlyCount
+        if review.confirmed {
+            let sent = review.entries.count { if case .sent = $0.outcome { true } else { false } }
+            let refused = review.entries.count { if case .refused = $0.outcome { true } else { false } }
+            let waiting = review.entries.count { $0.outcome == .queued || $0.outcome == .sending }
+            let skipped = review.entries.count { if case .skipped = $0.outcome { true } else { false } }
+            return ["\(sent) sent, \(refused) refused, \(waiting) still to send, \(skipped) skipped."]
+        }
+        let jobs = review.toSend.count
+        let servers = Set(review.toSend.map(\.key.context)).count
+        var lines = [jobs == 0 ? "No marked job can be resubmitted." : "Resubmit \(BulkCancelView.plural(jobs, "job")) on \(BulkCancelView.plural(servers, "server"))?"]
+        if readOnly > 0 { lines.append("\(BulkCancelView.plural(readOnly, "job")) on read-only contexts left out.") }
+        let loading = state.bulkResubmitLoading
+        if loading > 0 { lines.append("Loading \(BulkCancelView.plural(loading, "configuration")) from the servers\u{2026}") }
+        return lines
+    }
+
+    /// The jobs under a line per server ("lab (3)"), each "  1043  nightly  11-28 00:00 → 11-29 00:00".
+    static func jobLines(_ review: BulkResubmit, state: DashboardState, width: Int, glyphs: Glyphs) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var server: String?
+        for entry in review.entries {
+            if server != entry.server {
+                let count = review.entries.count { $0.server == entry.server }
+                lines.append([Span(CleanText("\(entry.server) (\(count))").ellipsized(to: width, glyphs: glyphs), CellStyle(bold: true, underline: true))])
+                server = entry.server
+            }
+            let (word, style) = outcome(entry, review: review, state: state, glyphs: glyphs)
+            let id = CleanText("  \(state.shortId(entry.key.id))  ")
+            let nameWidth = max(4, width * 2 / 5 - id.width)
+            let head = id + CleanText(entry.name).ellipsized(to: nameWidth, glyphs: glyphs).padded(to: nameWidth)
+            lines.append([Span(head), Span(CleanText("  " + word).ellipsized(to: max(4, width - head.width), glyphs: glyphs), style)])
+        }
+        return lines
+    }
+
+    /// What happens or happened to a job: its window while asking, its result after `y`.
+    static func outcome(_ entry: BulkResubmit.Entry, review: BulkResubmit, state: DashboardState, glyphs: Glyphs) -> (String, CellStyle) {
+        switch entry.outcome {
+        case .toSend:
+            switch state.configs[entry.key] {
+            case .failed(let failure)?: return ("skipped: configuration not read: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(dim: true))
+            case .loaded?:
+                guard let config = review.config(entry, state: state), let window = TimeWindow(of: config) else {
+                    return ("sent as it was (no time window)", CellStyle.plain)
+                }
+                let format = state.options.timeFormat
+                return ("\(format.short(window.start)) \(glyphs.arrow) \(format.short(window.end))", review.shifted ? CellStyle(color: .cyan) : CellStyle.plain)
+            default: return ("configuration loading\(glyphs.ellipsis)", CellStyle(dim: true))
+            }
+        case .skipped(.readOnly): return ("left out: read-only context", CellStyle(dim: true))
+        case .skipped(.noConfiguration(let failure)):
+            return ("skipped: configuration not read" + (failure.map { ": " + OneLine.safe(FailureText.describe($0)) } ?? ""), CellStyle(dim: true))
+        case .queued: return ("in line", CellStyle(dim: true))
+        case .sending: return ("sent, waiting for the server", CellStyle(color: .yellow))
+        case .sent(let job): return ("sent: new job \(OneLine.safe(job.id))", CellStyle(color: .green))
+        case .refused(let failure): return ("refused: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(color: .red, bold: true))
+        }
+    }
+}
