@@ -6,15 +6,19 @@ import ICWSWire
 /// The incremental structures (load order, visible rows and their positions, filter text,
 /// narrowing, state counts, id prefixes) against a rebuild from scratch — `brokenInvariants`
 /// compares them — over seeded random sequences of pages, statuses, filters and sorts.
-// Serialized: each seed is up to half a second of synchronous work; all seeds side by side held both
-// cooperative threads of a 2-core test run, and the other tests' servers stopped answering.
+// Serialized, and yielding between steps: each seed is a second or more of synchronous work; all
+// seeds side by side, or one seed without yielding, held both cooperative threads of a 2-core test
+// run, and the other tests' servers and pilots stopped answering.
 @Suite("Incremental state", .serialized)
 struct IncrementalStateTests {
-    @Test(arguments: 0..<12) func randomPageSequencesEqualARebuild(seed: UInt64) {
+    @Test(arguments: 0..<12) func randomPageSequencesEqualARebuild(seed: UInt64) async {
         var random = SplitMix(seed: seed)
         var state = DashboardState(options: Fixture.options(pageSize: 20), width: 120, height: 30)
         var newest = 5000, oldest = 5000
         for step in 0..<120 {
+            // Each step is milliseconds of synchronous work: give the cooperative threads back to
+            // the other tests (servers, pilots) between steps, as a 2-core run has only two.
+            await Task.yield()
             switch random.below(10) {
             case 0, 1, 2:
                 // An older page below the oldest, sometimes overlapping the loaded ones.

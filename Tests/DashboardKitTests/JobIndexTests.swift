@@ -13,12 +13,15 @@ struct JobIndexTests {
     static let servers = [ContextID(0), ContextID(1)]
     static func label(_ context: ContextID) -> String? { ["lab", "prod"][context.index] }
 
-    @Test(arguments: 0..<10) func randomPutsSortsAndFiltersKeepItInStep(seed: UInt64) {
+    @Test(arguments: 0..<10) func randomPutsSortsAndFiltersKeepItInStep(seed: UInt64) async {
         var random = SplitMix(seed: seed)
         var index = JobIndex()
         var newest = [5000, 5000], oldest = [5000, 5000]
         let now = Fixture.at(40)
         for step in 0..<150 {
+            // Each step is milliseconds of synchronous work: give the cooperative threads back to
+            // the other tests (servers, pilots) between steps, as a 2-core run has only two.
+            await Task.yield()
             let server = random.below(2)
             let context = Self.servers[server]
             switch random.below(10) {
