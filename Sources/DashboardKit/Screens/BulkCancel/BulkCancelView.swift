@@ -19,7 +19,7 @@ enum BulkCancelView {
         }
         let chosen = CellStyle(bold: true, reverse: true)
         let no = dialog.yesSelected ? Span("  No  ") : Span("[ No ]", chosen)
-        let yes = dialog.yesSelected ? Span("[ Yes ]", CellStyle(color: .red, bold: true, reverse: true)) : Span("  Yes  ")
+        let yes = dialog.yesSelected ? Span("[ Yes ]", CellStyle(.error, reverse: true)) : Span("  Yes  ")
         lines.append([Span(String(repeating: " ", count: max(0, (width - 19) / 2))), no, Span("      "), yes])
         lines.append([])
         lines.append(FooterView.hintLine(state, in: .bulkCancel))
@@ -75,13 +75,13 @@ enum BulkCancelView {
     static func outcome(_ outcome: BulkCancel.Outcome) -> (String, CellStyle) {
         switch outcome {
         case .toSend: ("will be sent", CellStyle.plain)
-        case .waiting: ("sent, waiting for the server", CellStyle(color: .yellow))
-        case .sent: ("sent: the server accepted", CellStyle(color: .green))
-        case .refused(let failure): ("refused: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(color: .red, bold: true))
-        case .skipped(.readOnly): ("skipped: read-only context", CellStyle(dim: true))
-        case .skipped(.ended(let state)): ("already \(state?.word ?? "ended"): skipped", CellStyle(dim: true))
-        case .skipped(.pending): ("skipped: a cancel is already on its way", CellStyle(dim: true))
-        case .skipped(.notCancelable(let state)): ("skipped: \(state.word) cannot be canceled", CellStyle(dim: true))
+        case .waiting: ("sent, waiting for the server", CellStyle(.pending))
+        case .sent: ("sent: the server accepted", CellStyle(.finished))
+        case .refused(let failure): ("refused: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(.error))
+        case .skipped(.readOnly): ("skipped: read-only context", CellStyle(.muted))
+        case .skipped(.ended(let state)): ("already \(state?.word ?? "ended"): skipped", CellStyle(.muted))
+        case .skipped(.pending): ("skipped: a cancel is already on its way", CellStyle(.muted))
+        case .skipped(.notCancelable(let state)): ("skipped: \(state.word) cannot be canceled", CellStyle(.muted))
         }
     }
 
@@ -93,7 +93,7 @@ enum BulkCancelView {
         let scroll = min(scroll, max(0, jobLines.count - room))
         var lines = Array(jobLines.dropFirst(scroll).prefix(room))
         if jobLines.count > room {
-            lines.append([Span("jobs \(scroll + 1)-\(min(jobLines.count, scroll + room)) of \(jobLines.count) lines (j/k)", CellStyle(dim: true))])
+            lines.append([Span("jobs \(scroll + 1)-\(min(jobLines.count, scroll + room)) of \(jobLines.count) lines (j/k)", CellStyle(.muted))])
         }
         return lines
     }

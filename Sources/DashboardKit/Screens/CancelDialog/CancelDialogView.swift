@@ -16,11 +16,11 @@ enum CancelDialogView {
         for text in question(dialog, width: width, glyphs: canvas.glyphs) {
             lines.append([Span(text, CellStyle(bold: true))])
         }
-        lines.append([Span("The server stops the extraction; this cannot be undone.", CellStyle(dim: true))])
+        lines.append([Span("The server stops the extraction; this cannot be undone.", CellStyle(.muted))])
         lines.append([])
         let chosen = CellStyle(bold: true, reverse: true)
         let no = dialog.yesSelected ? Span("  No  ") : Span("[ No ]", chosen)
-        let yes = dialog.yesSelected ? Span("[ Yes ]", CellStyle(color: .red, bold: true, reverse: true)) : Span("  Yes  ")
+        let yes = dialog.yesSelected ? Span("[ Yes ]", CellStyle(.error, reverse: true)) : Span("  Yes  ")
         let buttonsWidth = 6 + 6 + 7
         lines.append([Span(String(repeating: " ", count: max(0, (width - buttonsWidth) / 2))), no, Span("      "), yes])
         lines.append([])

@@ -3,7 +3,7 @@
 enum ColumnChooserView {
     static func draw(_ chooser: ColumnChooser, state: DashboardState, on canvas: Canvas) {
         let width = min(76, canvas.width - 8)
-        var lines: [StyledLine] = [[Span("Sorted by \(state.sort.label).", CellStyle(dim: true))], []]
+        var lines: [StyledLine] = [[Span("Sorted by \(state.sort.label).", CellStyle(.muted))], []]
         for column in ColumnChooser.rows(state.columns) {
             let shown = state.columns.shown.contains(column)
             let size = state.columns.width(column).map(String.init) ?? (column == .name ? "rest" : "auto")

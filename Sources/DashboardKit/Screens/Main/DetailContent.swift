@@ -16,7 +16,7 @@ struct DetailContent {
     /// Cells of a timeline step's word.
     static let stepWidth = 11
     private static let heading = CellStyle(bold: true, underline: true)
-    private static let label = CellStyle(dim: true)
+    private static let label = CellStyle(.muted)
 
     /// Lines for the current width, as `update` needs them to bound the scroll.
     static func lineCount(_ state: DashboardState) -> Int {

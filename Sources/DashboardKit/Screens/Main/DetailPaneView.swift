@@ -24,14 +24,14 @@ enum DetailPaneView {
         if content.count > lines.height {
             let position = " lines \(scroll + 1)-\(min(content.count, scroll + lines.height)) of \(content.count) "
             rightWidth = position.count
-            pane.put(position, row: 0, col: pane.width - rightWidth - 2, width: rightWidth, style: CellStyle(dim: true))
+            pane.put(position, row: 0, col: pane.width - rightWidth - 2, width: rightWidth, style: CellStyle(.muted))
         }
         let left = stacked ? 2 : 0
         let headingWidth = pane.width - left - rightWidth - 3
         pane.put(heading(state, focused: state.focus == .detail, width: headingWidth, glyphs: glyphs), row: 0, col: left, width: headingWidth)
 
         if content.isEmpty {
-            lines.put(" No job selected.", row: 0, col: 0, width: lines.width, style: CellStyle(dim: true))
+            lines.put(" No job selected.", row: 0, col: 0, width: lines.width, style: CellStyle(.muted))
             return
         }
         for (offset, line) in content.dropFirst(scroll).prefix(lines.height).enumerated() {
@@ -45,10 +45,10 @@ enum DetailPaneView {
     static func heading(_ state: DashboardState, focused: Bool, width: Int, glyphs: Glyphs) -> StyledLine {
         let tag = CellStyle(bold: true, reverse: focused)
         guard let job = state.selectedJob else {
-            return [Span(" Detail ", tag)] + (focused ? [Span(" [focus] ", CellStyle(dim: true))] : [])
+            return [Span(" Detail ", tag)] + (focused ? [Span(" [focus] ", CellStyle(.muted))] : [])
         }
         var line: StyledLine = [Span(CleanText(" Job \(state.shortId(job.id)) "), tag)]
-        if focused { line.append(Span(" [focus]", CellStyle(dim: true))) }
+        if focused { line.append(Span(" [focus]", CellStyle(.muted))) }
         let used = line.reduce(0) { $0 + DisplayWidth.of($1.text) }
         let name = CleanText(job.name).ellipsized(to: max(0, width - used - 2), glyphs: glyphs)
         line.append(Span(CleanText(" ") + name + CleanText(" "), CellStyle(bold: true)))

@@ -48,7 +48,7 @@ enum StatusLineView {
         }
         let right = countText(state, glyphs: glyphs)
         let rightWidth = min(DisplayWidth.of(right), width / 2)
-        canvas.put(right, row: row, col: width - rightWidth, width: rightWidth, style: CellStyle(dim: true))
+        canvas.put(right, row: row, col: width - rightWidth, width: rightWidth, style: CellStyle(.muted))
         let leftWidth = width - rightWidth - 1
 
         let left: StyledLine
@@ -59,7 +59,7 @@ enum StatusLineView {
             left = [Span(CleanText(FailureText.text(message)).ellipsized(to: leftWidth, glyphs: glyphs), CellStyle(bold: true))]
         } else if state.filter.isActive {
             left = [Span("Filter: "), Span(CleanText(state.filter.text), CellStyle(bold: true)),
-                    Span(state.filter.problem == nil ? "  (Esc clears)" : "  (not a filter: the last one applies; Esc clears)", CellStyle(dim: true))]
+                    Span(state.filter.problem == nil ? "  (Esc clears)" : "  (not a filter: the last one applies; Esc clears)", CellStyle(.muted))]
         } else {
             left = []
         }

@@ -10,7 +10,7 @@ enum BulkResubmitView {
         var lines: [StyledLine] = [[]]
         for text in summary(review, state: state) { lines += CleanText(text).wrapped(to: width).map { [Span($0, CellStyle(bold: true))] } }
         if review.shifted, !review.confirmed {
-            lines.append([Span("(every window shifted forward by its own length; w undoes)", CellStyle(color: .cyan))])
+            lines.append([Span("(every window shifted forward by its own length; w undoes)", CellStyle(.warning))])
         }
         lines.append([])
         // The box keeps the question and the keys; the jobs get the rest.
@@ -64,22 +64,22 @@ enum BulkResubmitView {
         switch entry.outcome {
         case .toSend:
             switch state.configs[entry.key] {
-            case .failed(let failure)?: return ("skipped: configuration not read: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(dim: true))
+            case .failed(let failure)?: return ("skipped: configuration not read: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(.muted))
             case .loaded?:
                 guard let config = review.config(entry, state: state), let window = TimeWindow(of: config) else {
                     return ("sent as it was (no time window)", CellStyle.plain)
                 }
                 let format = state.options.timeFormat
-                return ("\(format.short(window.start)) \(glyphs.arrow) \(format.short(window.end))", review.shifted ? CellStyle(color: .cyan) : CellStyle.plain)
-            default: return ("configuration loading\(glyphs.ellipsis)", CellStyle(dim: true))
+                return ("\(format.short(window.start)) \(glyphs.arrow) \(format.short(window.end))", review.shifted ? CellStyle(.warning) : CellStyle.plain)
+            default: return ("configuration loading\(glyphs.ellipsis)", CellStyle(.muted))
             }
-        case .skipped(.readOnly): return ("left out: read-only context", CellStyle(dim: true))
+        case .skipped(.readOnly): return ("left out: read-only context", CellStyle(.muted))
         case .skipped(.noConfiguration(let failure)):
-            return ("skipped: configuration not read" + (failure.map { ": " + OneLine.safe(FailureText.describe($0)) } ?? ""), CellStyle(dim: true))
-        case .queued: return ("in line", CellStyle(dim: true))
-        case .sending: return ("sent, waiting for the server", CellStyle(color: .yellow))
-        case .sent(let job): return ("sent: new job \(OneLine.safe(job.id))", CellStyle(color: .green))
-        case .refused(let failure): return ("refused: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(color: .red, bold: true))
+            return ("skipped: configuration not read" + (failure.map { ": " + OneLine.safe(FailureText.describe($0)) } ?? ""), CellStyle(.muted))
+        case .queued: return ("in line", CellStyle(.muted))
+        case .sending: return ("sent, waiting for the server", CellStyle(.pending))
+        case .sent(let job): return ("sent: new job \(OneLine.safe(job.id))", CellStyle(.finished))
+        case .refused(let failure): return ("refused: \(OneLine.safe(FailureText.describe(failure)))", CellStyle(.error))
         }
     }
 }

@@ -17,9 +17,9 @@ enum ResubmitView {
         for text in ComposerView.review(JobDraft(of: config), format: state.options.timeFormat) {
             for line in CleanText(text).wrapped(to: width) { lines.append([Span(line)]) }
         }
-        if review.shifted { lines.append([Span("(window shifted forward by its length; w undoes)", CellStyle(color: .cyan))]) }
+        if review.shifted { lines.append([Span("(window shifted forward by its length; w undoes)", CellStyle(.warning))]) }
         for problem in review.problems + [review.refusal.map { FailureText.sentence(.submit, $0) }].compactMap(\.self) {
-            for line in CleanText(problem).wrapped(to: width - 2) { lines.append([Span("! ", CellStyle(color: .red, bold: true)), Span(line, CellStyle(color: .red))]) }
+            for line in CleanText(problem).wrapped(to: width - 2) { lines.append([Span("! ", CellStyle(.error)), Span(line, CellStyle(.error))]) }
         }
         if review.submitting { lines.append([Span("Submitting…", CellStyle(bold: true))]) }
         lines.append([])
@@ -35,7 +35,7 @@ enum ResubmitView {
             guard let window = TimeWindow(of: config) else { continue }
             lines.append([Span("  \(format.short(window.start)) \(glyphs.arrow) \(format.short(window.end))")])
         }
-        if configs.count > 6 { lines.append([Span("  and \(configs.count - 6) more", CellStyle(dim: true))]) }
+        if configs.count > 6 { lines.append([Span("  and \(configs.count - 6) more", CellStyle(.muted))]) }
         lines.append([])
         return lines
     }
