@@ -53,9 +53,10 @@ extension DashboardState {
         return []
     }
 
-    /// Every series' row, without its coverage: one pass over the series.
+    /// Every series' row, without its coverage, by server, name and key: one pass over the series
+    /// and a sort (listed unordered: a sort by key first compared canonical texts, 0.7 s of 95,000).
     func coverageRows() -> [CoverageRow] {
-        history.model.seriesNames().compactMap { series -> CoverageRow? in
+        history.model.unorderedSeriesNames().compactMap { series -> CoverageRow? in
             guard let index = Int(series.server), let server = serverIndex(ContextID(index)) else { return nil }
             let context = ContextID(index)
             return CoverageRow(context: context, key: series.key, name: series.name, serverLabel: options.isMultiServer ? servers[server].label : "")
