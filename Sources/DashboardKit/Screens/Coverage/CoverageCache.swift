@@ -9,6 +9,12 @@ final class CoverageCache: Sendable, Equatable {
     private struct Entry: Hashable {
         let context: ContextID
         let key: SeriesKey
+
+        /// The key's short id, not its whole content: a frame looks up every row it draws.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(context)
+            hasher.combine(key.id)
+        }
     }
 
     private let store = Mutex<(version: Int, coverages: [Entry: Coverage?])>((-1, [:]))
