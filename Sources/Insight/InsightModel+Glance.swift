@@ -47,13 +47,19 @@ extension InsightModel {
         }.sorted { ($0.server, $0.key) < ($1.server, $1.key) }
     }
 
-    /// Every series with its newest name, by server then key: O(series).
+    /// Every series with its newest name, by server then key: O(series log series).
     public func seriesNames() -> [SeriesName] {
+        unorderedSeriesNames().sorted { ($0.server, $0.key) < ($1.server, $1.key) }
+    }
+
+    /// Every series with its newest name, in no stated order: O(series), for a caller that sorts
+    /// them its own way (comparing keys is comparing their canonical texts, the most of a sort by key).
+    public func unorderedSeriesNames() -> [SeriesName] {
         seriesScans.add()
         return series.map { state in
             SeriesName(server: serverNames[state.id.server], key: state.id.key,
                        name: state.runs.last?.name ?? state.pending.values.first?.name ?? "")
-        }.sorted { ($0.server, $0.key) < ($1.server, $1.key) }
+        }
     }
 
     /// The jobs of a series that have not ended, by job id.

@@ -86,7 +86,8 @@ extension InsightModel {
 
     /// What the series extracted, failed to, and missed, up to one period before `now`.
     public func coverage(server: String, key: SeriesKey, now: Date) -> Coverage? {
-        index(server: server, key: key).map { Coverage(runs: series[$0].runs, windowClass: key.window, display: timeZone, now: now) }
+        coverageReads.add()
+        return index(server: server, key: key).map { Coverage(runs: series[$0].runs, windowClass: key.window, display: timeZone, now: now) }
     }
 
     /// The configuration of the series' most recently submitted job seen with one: what a fill

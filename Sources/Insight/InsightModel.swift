@@ -34,6 +34,12 @@ public struct InsightModel: Sendable {
     /// Passes over every series (`seriesNames`, `summaries`…): a count the tests read to show that
     /// recording a job never costs one.
     public let seriesScans = ScanCounter()
+    /// Coverages computed (`coverage(server:key:now:)`): the tests count them to show that the
+    /// coverage screen computes the rows it shows, not every series.
+    public let coverageReads = ScanCounter()
+    /// The earliest window start of any ended run of any series, kept as runs are recorded (O(1)):
+    /// how far back the coverage grid must reach, without a coverage per series.
+    public private(set) var earliestWindowStart: Date?
 
     /// `timeZone`: the display zone, whose midnights are the day boundaries.
     public init(timeZone: TimeZone, baselineWindow: Int = Baseline.defaultWindow) {
@@ -92,6 +98,7 @@ public struct InsightModel: Sendable {
         }
         if series[index].pending.removeValue(forKey: status.id) != nil, series[index].pending.isEmpty { pendingSeries.remove(index) }
         series[index].add(Run(status: status, outcome: outcome, window: window), keepingOrder: sorted)
+        if let start = window?.start, earliestWindowStart.map({ start < $0 }) ?? true { earliestWindowStart = start }
         return index
     }
 

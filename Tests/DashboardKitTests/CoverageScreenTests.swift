@@ -73,16 +73,16 @@ struct CoverageScreenTests {
     func view() {
         let model = InsightFixture.model()
         let rows = model.seriesNames().map { name in
-            CoverageRow(context: ContextID(Int(name.server)!), key: name.key, name: name.name, serverLabel: name.server == "0" ? "prod" : "lab",
-                        coverage: model.coverage(server: name.server, key: name.key, now: now), latestJobId: nil)
+            CoverageRow(context: ContextID(Int(name.server)!), key: name.key, name: name.name, serverLabel: name.server == "0" ? "prod" : "lab")
         }
+        let coverage = { (row: CoverageRow) in model.coverage(server: String(row.context.index), key: row.key, now: now) }
         var screen = CoverageScreen(rows: rows, unit: .day)
         screen.moveRow(rows.firstIndex { $0.name.hasPrefix("Agent") } ?? 0)
         screen.moveColumn(-2, columns: 10)  // 11-26: a gap
         for (width, height) in [(80, 24), (200, 50)] {
             for glyphs in [Glyphs.unicode, .ascii] {
                 let surface = GridSurface(width: width, height: height)
-                CoverageView.draw(screen, now: now, timeFormat: .utc, readOnly: false,
+                CoverageView.draw(screen, coverage: coverage, now: now, timeFormat: .utc, readOnly: false,
                                   on: Canvas(surface: surface, options: RenderOptions(glyphs: glyphs, now: now)))
                 let text = surface.text
                 let g = glyphs.charts

@@ -112,4 +112,18 @@ struct CoverageTests {
         #expect(coverage.gaps.map(\.window) == [weeks[2]])
         #expect(coverage.span?.end == weeks[4].end)
     }
+
+    @Test("the earliest window of any ended run, failed ones included, kept as runs come in any order; a pending job's is not")
+    func earliestWindowStart() {
+        let windows = days(from: (2026, 11, 2), count: 5)
+        var (m, _) = model([(windows[3], .finished), (windows[1], .failed), (windows[4], .finished)])
+        #expect(m.earliestWindowStart == windows[1].start)
+        m.record(server: "prod", status: ended("late", .finished, submitted: windows[4].end.addingTimeInterval(7200), minutes: 5),
+                 config: config(window: windows[2]))
+        #expect(m.earliestWindowStart == windows[1].start)
+        let running = ended("running", .started, submitted: windows[4].end.addingTimeInterval(9000), minutes: 5)
+        m.record(server: "prod", status: running, config: config(window: windows[0]))
+        #expect(m.earliestWindowStart == windows[1].start)
+        #expect(InsightModel(timeZone: paris).earliestWindowStart == nil)
+    }
 }

@@ -2,19 +2,23 @@ import DashboardKit
 import Foundation
 import ICWSWire
 
-// screens-bench [--jobs N] [--frames F]: loads N jobs (every one with its configuration, pages of
-// 1000 newest first, on two servers) into a DashboardState at 200x50, then times, for the history
+// screens-bench [--jobs N] [--frames F] [--series S]: loads N jobs (every one with its configuration,
+// pages of 1000 newest first, on two servers; S series in all, 400 by default, each with its own sites
+// when S is given, and a random day in the last 60, so `--series 95000` is the worst case of random
+// jobs, nearly one series per job) into a DashboardState at 200x50, then times, for the history
 // (h), timeline (t) and coverage (C) screens, a frame (DashboardView.render on a GridSurface) and
 // each screen's keys (update, then the frame the key asks for). Figures go to docs/performance.md.
 
 var jobCount = 100_000
 var frames = 60
+var seriesCount: Int?
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     switch flag {
     case "--jobs": jobCount = Int(arguments.popFirst() ?? "") ?? jobCount
     case "--frames": frames = Int(arguments.popFirst() ?? "") ?? frames
-    default: FileHandle.standardError.write("usage: screens-bench [--jobs N] [--frames F]\n".data(using: .utf8)!); exit(2)
+    case "--series": seriesCount = Int(arguments.popFirst() ?? "").map { max(2, $0) }
+    default: FileHandle.standardError.write("usage: screens-bench [--jobs N] [--frames F] [--series S]\n".data(using: .utf8)!); exit(2)
     }
 }
 
@@ -25,7 +29,7 @@ let tableNames = ["IAgentQueueStats", "IWrkgrpQueueStats", "InteractionSummary",
                   "AgentActivityLog", "CallDetail_viw", "IStatsGroup", "ISurveyResults", "IRNumbers"]
 let columns = (0..<30).map { "Column\($0)" }
 /// Daily extracts per server; each runs once a day, so the history spans jobCount / (2 × extracts) days.
-let extractsPerServer = 200
+let extractsPerServer = (seriesCount ?? 400) / 2
 let days = max(1, jobCount / (2 * extractsPerServer))
 let now = calendar.date(from: DateComponents(year: 2026, month: 12, day: 6, hour: 10))!
 let today = calendar.startOfDay(for: now)
@@ -37,7 +41,7 @@ let today = calendar.startOfDay(for: now)
     }
     return JobConfig(name: "extract \(extract)", submittedUserId: "admin", tables: tables,
                      startTimeFilter: day, endTimeFilter: calendar.date(byAdding: .day, value: 1, to: day)!,
-                     siteIdFilters: ["\(1 + extract % 7)"])
+                     siteIdFilters: [seriesCount == nil ? "\(1 + extract % 7)" : "\(1 + extract)"])
 }
 
 var seed: UInt64 = 42
@@ -50,7 +54,9 @@ var seed: UInt64 = 42
 @MainActor func history(server: Int) -> [(JobStatus, JobConfig)] {
     var jobs: [(JobStatus, JobConfig)] = []
     for dayOffset in 1...days {
-        let extracted = calendar.date(byAdding: .day, value: -dayOffset, to: today)!
+        // With --series, a random day in the last 60: a gap of weeks before the horizon, as random jobs leave.
+        let back = dayOffset + (seriesCount == nil ? 0 : Int(random() * 60))
+        let extracted = calendar.date(byAdding: .day, value: -back, to: today)!
         for extract in (0..<extractsPerServer).reversed() {
             let submitted = extracted.addingTimeInterval(86_400 + Double(extract) * 120 + Double(server) * 30)
             let started = submitted.addingTimeInterval(30 + random() * 60)

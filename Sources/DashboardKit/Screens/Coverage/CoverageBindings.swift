@@ -43,24 +43,23 @@ extension CoverageScreen {
 extension DashboardState {
     /// `C`: every series of every server, by server and name.
     mutating func openCoverage() -> [Effect] {
-        let rows = coverageRows()
-        let earliest = rows.compactMap { $0.coverage?.span?.start ?? $0.coverage?.extracted.first?.start }.min()
         let calendar = Calendar.gregorian(in: options.timeFormat.timeZone)
-        let unit = CoveragePeriods.unit(reaching: earliest, from: timelineNow, count: CoverageView.columns(width), calendar: calendar)
-        var screen = CoverageScreen(rows: rows, unit: unit)
+        let unit = CoveragePeriods.unit(reaching: history.model.earliestWindowStart, from: timelineNow,
+                                        count: CoverageView.columns(width), calendar: calendar)
+        var screen = CoverageScreen(rows: coverageRows(), unit: unit)
         screen.seenVersion = history.version
+        screen.readAt = timelineNow
         push(screen)
         return []
     }
 
+    /// Every series' row, without its coverage, by server, name and key: one pass over the series
+    /// and a sort (listed unordered: a sort by key first compared canonical texts, 0.7 s of 95,000).
     func coverageRows() -> [CoverageRow] {
-        let now = timelineNow
-        return history.model.seriesNames().compactMap { series -> CoverageRow? in
+        history.model.unorderedSeriesNames().compactMap { series -> CoverageRow? in
             guard let index = Int(series.server), let server = serverIndex(ContextID(index)) else { return nil }
             let context = ContextID(index)
-            return CoverageRow(context: context, key: series.key, name: series.name, serverLabel: options.isMultiServer ? servers[server].label : "",
-                               coverage: history.model.coverage(server: series.server, key: series.key, now: now),
-                               latestJobId: history.model.recentRuns(server: series.server, key: series.key, count: 1).first?.jobId)
+            return CoverageRow(context: context, key: series.key, name: series.name, serverLabel: options.isMultiServer ? servers[server].label : "")
         }.sorted { ($0.context.index, $0.name, $0.key) < ($1.context.index, $1.name, $1.key) }
     }
 
@@ -76,8 +75,8 @@ extension DashboardState {
     private var gapUnderCursor: (row: CoverageRow, gap: TimeWindow)? {
         guard let screen = topmost(CoverageScreen.self),
               let selection = screen.selection(columns: CoverageView.columns(width), now: timelineNow,
-                                               calendar: Calendar.gregorian(in: options.timeFormat.timeZone)),
-              selection.cell.isGap, let gap = selection.row.coverage?.gaps(touching: selection.period).first else { return nil }
+                                               calendar: Calendar.gregorian(in: options.timeFormat.timeZone), coverage: screen.coverage(in: self)),
+              selection.cell.isGap, let gap = selection.coverage?.gaps(touching: selection.period).first else { return nil }
         return (selection.row, gap.window)
     }
 
@@ -98,7 +97,8 @@ extension DashboardState {
     mutating func openGapFill() -> [Effect] {
         guard let (row, gap) = gapUnderCursor, let config = history.latestConfig(context: row.context, key: row.key) else { return [] }
         let fill = GapFill(gap: gap, windowClass: row.key.window, displayZone: options.timeFormat.timeZone)
-        var review = ResubmitReview(job: JobKey(context: row.context, id: row.latestJobId ?? config.id ?? ""), original: config,
+        let latestJobId = history.model.recentRuns(server: RunHistory.server(row.context), key: row.key, count: 1).first?.jobId
+        var review = ResubmitReview(job: JobKey(context: row.context, id: latestJobId ?? config.id ?? ""), original: config,
                                     timeZone: options.timeFormat.timeZone)
         review.fill = fill
         push(review)

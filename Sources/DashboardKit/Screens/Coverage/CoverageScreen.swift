@@ -2,16 +2,14 @@ import Foundation
 import Insight
 import JobComposition
 
-/// One series on the coverage grid, read from the model when the screen opens or its data changes.
+/// One series on the coverage grid, listed from the model when the screen opens or its data
+/// changes; its coverage is computed only when the row is drawn or selected (`CoverageCache`).
 struct CoverageRow: Equatable, Sendable {
     let context: ContextID
     let key: SeriesKey
     let name: String
     /// The server's label when the dashboard shows several servers; empty with one.
     let serverLabel: String
-    let coverage: Coverage?
-    /// The newest job of the series: its configuration is what a fill sends again.
-    let latestJobId: String?
 }
 
 /// The coverage screen's state: the series, the period unit, how far back the grid is moved, and
@@ -24,8 +22,11 @@ struct CoverageScreen: DashboardScreen, Equatable {
     var cursorRow = 0
     /// 0 is the newest column shown.
     var cursorFromRight = 0
-    /// The run history's version `rows` were read at.
+    /// The run history's version `rows` were read at, and the time their coverage is computed for.
     var seenVersion = 0
+    var readAt = Date.distantPast
+    /// The coverages of the rows drawn or selected so far, for `seenVersion`.
+    var coverages = CoverageCache()
 
     init(rows: [CoverageRow], unit: CoveragePeriods.Unit) {
         self.rows = rows
@@ -37,7 +38,7 @@ struct CoverageScreen: DashboardScreen, Equatable {
     var coversMainScreen: Bool { true }
 
     func draw(_ state: DashboardState, on canvas: Canvas) {
-        CoverageView.draw(self, now: state.timelineNow, timeFormat: state.options.timeFormat, readOnly: state.options.readOnly,
+        CoverageView.draw(self, coverage: coverage(in: state), now: state.timelineNow, timeFormat: state.options.timeFormat, readOnly: state.options.readOnly,
                           on: canvas.area(state.screenBody))
     }
 
@@ -45,7 +46,17 @@ struct CoverageScreen: DashboardScreen, Equatable {
         guard state.history.version != seenVersion else { return }
         rows = state.coverageRows()
         seenVersion = state.history.version
+        readAt = state.timelineNow
         cursorRow = min(cursorRow, max(0, rows.count - 1))
+    }
+
+    /// A row's coverage at `readAt`, computed the first time it is asked for at `seenVersion`.
+    func coverage(in state: DashboardState) -> (CoverageRow) -> Coverage? {
+        { row in
+            coverages.coverage(of: row, version: seenVersion) {
+                state.history.model.coverage(server: RunHistory.server(row.context), key: row.key, now: readAt)
+            }
+        }
     }
 
     /// The grid's columns for `columns` cells, in the display calendar.
@@ -81,12 +92,14 @@ struct CoverageScreen: DashboardScreen, Equatable {
     }
 
     /// The series and period under the cursor, and its cell.
-    func selection(columns: Int, now: Date, calendar: Calendar) -> (row: CoverageRow, period: TimeWindow, cell: CoverageCell)? {
+    func selection(columns: Int, now: Date, calendar: Calendar, coverage: (CoverageRow) -> Coverage?)
+        -> (row: CoverageRow, coverage: Coverage?, period: TimeWindow, cell: CoverageCell)? {
         guard rows.indices.contains(cursorRow), columns > 0 else { return nil }
         let periods = periods(columns: columns, now: now, calendar: calendar)
         let column = periods.count - 1 - min(cursorFromRight, periods.count - 1)
         let period = periods.window(column)
         let row = rows[cursorRow]
-        return (row, period, row.coverage?.cell(for: period) ?? .none)
+        let rowCoverage = coverage(row)
+        return (row, rowCoverage, period, rowCoverage?.cell(for: period) ?? .none)
     }
 }

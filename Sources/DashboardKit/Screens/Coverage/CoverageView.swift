@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import Insight
 import JobComposition
 
 /// The coverage screen (`C`): series as rows, periods as columns, each cell extracted, extracted
@@ -9,7 +10,7 @@ enum CoverageView {
 
     static func columns(_ width: Int) -> Int { max(1, width - labelWidth(width) - 1) }
 
-    static func draw(_ screen: CoverageScreen, now: Date, timeFormat: TimeFormat, readOnly: Bool, on canvas: Canvas) {
+    static func draw(_ screen: CoverageScreen, coverage: (CoverageRow) -> Coverage?, now: Date, timeFormat: TimeFormat, readOnly: Bool, on canvas: Canvas) {
         for row in 0..<canvas.height { canvas.fill(row: row, col: 0, width: canvas.width, style: .plain) }
         let g = canvas.glyphs.charts
         let muted = CellStyle(.muted)
@@ -36,16 +37,17 @@ enum CoverageView {
             let label = CleanText(row.serverLabel.isEmpty ? row.name : row.serverLabel + " " + row.name).ellipsized(to: labels, glyphs: canvas.glyphs).padded(to: labels)
             canvas.put(label, row: 3 + offset, col: 0, width: labels, style: CellStyle(bold: selected))
             var line = CellRow()
+            let rowCoverage = coverage(row)
             for column in 0..<periods.count {
-                let cell = row.coverage?.cell(for: periods.window(column)) ?? .none
+                let cell = rowCoverage?.cell(for: periods.window(column)) ?? .none
                 var style = look(cell)
                 style.reverse = selected && column == cursorColumn
                 line.append(cell.glyph(g), style)
             }
             canvas.put(line.line, row: 3 + offset, col: labels + 1, width: count)
         }
-        if let selection = screen.selection(columns: count, now: now, calendar: calendar) {
-            canvas.putCut(describe(selection.row, period: selection.period, cell: selection.cell, timeFormat: timeFormat,
+        if let selection = screen.selection(columns: count, now: now, calendar: calendar, coverage: coverage) {
+            canvas.putCut(describe(selection.row, coverage: selection.coverage, period: selection.period, cell: selection.cell, timeFormat: timeFormat,
                                    readOnly: readOnly, glyphs: canvas.glyphs),
                           row: canvas.height - 1, col: 0, width: canvas.width)
         }
@@ -64,12 +66,12 @@ enum CoverageView {
     }
 
     /// "Agent queue stats daily, 12-04 00:00: gap 12-01 00:00 → 12-05 00:00 (4 periods, tried). Enter: fill it"
-    static func describe(_ row: CoverageRow, period: TimeWindow, cell: CoverageCell, timeFormat: TimeFormat, readOnly: Bool,
+    static func describe(_ row: CoverageRow, coverage: Coverage?, period: TimeWindow, cell: CoverageCell, timeFormat: TimeFormat, readOnly: Bool,
                          glyphs: Glyphs) -> StyledLine {
         var line: StyledLine = [Span(row.name, CellStyle(bold: true)), Span(", \(timeFormat.short(period.start)): ")]
         switch cell {
         case .gap, .failedGap:
-            let gap = row.coverage?.gaps(touching: period).first
+            let gap = coverage?.gaps(touching: period).first
             let window = gap.map { "\(timeFormat.short($0.window.start)) \(glyphs.arrow) \(timeFormat.short($0.window.end))" } ?? ""
             let periods = gap.map { "\($0.periods) period\($0.periods == 1 ? "" : "s")" } ?? ""
             line.append(Span("gap \(window) (\(periods)\(cell == .failedGap ? ", tried and failed" : ", never tried"))",

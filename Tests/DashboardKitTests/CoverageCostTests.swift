@@ -1,0 +1,56 @@
+import Foundation
+import ICWSWire
+import Insight
+import JobComposition
+import Testing
+@testable import DashboardKit
+
+/// The coverage screen computes the coverage of the rows it draws or selects, not of every series:
+/// with random jobs nearly every job is a series of its own, and a coverage per series when `C`
+/// opened held the dashboard for seconds. Counted with the model's own count of coverages
+/// (`InsightModel.coverageReads`), not timed.
+@Suite("The coverage screen's cost")
+struct CoverageCostTests {
+    static let series = 600
+
+    /// One server, `series` series of one daily job each (a table of its own), days apart.
+    static func state() -> DashboardState {
+        let options = DashboardOptions(contexts: [ContextOptions(name: "prod", server: "prod.example.com", user: "jdoe")], timeFormat: .utc)
+        var state = DashboardState(options: options, width: 200, height: 50)
+        let context = ContextID(0)
+        _ = update(&state, .connectionChanged(context: context, .connected, at: Fixture.base))
+        let jobs = (0..<series).map { n in
+            let extracted = InsightFixture.day(11, 20 - n % 20)
+            return InsightFixture.run("own-\(n)", context: 0, name: "own \(n)", table: "T\(n)", extracted: extracted,
+                                      submitted: extracted.addingTimeInterval(86_400 + Double(n)), minutes: 5)
+        }
+        _ = update(&state, .pageLoaded(context: context, jobs: jobs.map(\.status), olderThan: nil, requested: 1000, at: Fixture.now,
+                                       configs: Dictionary(uniqueKeysWithValues: jobs.map { ($0.status.id, $0.config) })))
+        _ = Fixture.rest(&state)
+        return state
+    }
+
+    @Test("opening C, its frames and its keys compute the coverage of the rows on screen, once per row")
+    func onlyWhatIsOnScreen() throws {
+        var state = Self.state()
+        Fixture.press(&state, .char("C"))
+        let rows = try #require(state.topmost(CoverageScreen.self)?.rows)
+        #expect(rows.count == Self.series)
+        let visible = state.screenBody.height - 5
+        let grid = GridSurface(width: state.width, height: state.height)
+        let render = RenderOptions(glyphs: .unicode, color: false, now: Fixture.now)
+        DashboardView.render(state, on: grid, options: render)
+        #expect(grid.text.contains("\(Self.series) series"), "\(grid.text)")
+        let opened = state.history.model.coverageReads.value
+        #expect(opened > 0 && opened <= visible, "opening computed \(opened) coverages for \(visible) rows on screen")
+        for key in [Key.left, .right, .char("u"), .up] {
+            Fixture.press(&state, key)
+            DashboardView.render(state, on: grid, options: render)
+        }
+        #expect(state.history.model.coverageReads.value == opened, "keys and frames over the same rows compute nothing again")
+        Fixture.press(&state, .down)
+        for _ in 0..<visible { Fixture.press(&state, .down) }
+        DashboardView.render(state, on: grid, options: render)
+        #expect(state.history.model.coverageReads.value <= opened + visible + 1, "a page down computes the rows it brings on screen")
+    }
+}
