@@ -18,6 +18,7 @@ import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
+import scale_parts  # noqa: E402
 from scale_parts import Simulator, free_port, rss_mb, delta  # noqa: E402
 
 ACCEPT = "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
@@ -53,9 +54,17 @@ class Exporter:
         return values
 
     def wait_for_jobs(self, total, limit=600):
+        """Until `total` jobs are counted; with the series history (about `total` jobs), until at
+        least 90% of it are and the count has not moved for 5 s."""
         deadline = time.time() + limit
+        counted, since = -1, time.time()
         while time.time() < deadline:
-            if sum(self.samples("dxtop_jobs")) >= total:
+            now = sum(self.samples("dxtop_jobs"))
+            if now >= total:
+                return True
+            if now != counted:
+                counted, since = now, time.time()
+            elif scale_parts.SERIES_HISTORY and now >= 0.9 * total and time.time() - since >= 5:
                 return True
             time.sleep(0.5)
         return False
@@ -106,6 +115,7 @@ def scale(binary, contexts, jobs, scrapes):
             return {"servers": contexts, "jobs_per_server": jobs, "all_counted": complete, "ready_s": ready_s,
                     "scrape_ms_median": round(statistics.median(times), 2),
                     "scrape_ms_p95": round(times[int(len(times) * 0.95) - 1], 2),
+                    "jobs_counted": int(sum(exporter.samples("dxtop_jobs"))),
                     "exposition_bytes": size, "rss_mb": rss_mb(exporter.process.pid)}
         finally:
             exporter.stop()
@@ -120,8 +130,12 @@ def main():
     ap.add_argument("--profiles", default="standard,messaging-v1")
     ap.add_argument("--growth", default="1,5,10", help="contexts of 10k jobs each for the growth part")
     ap.add_argument("--warmup", type=float, default=20.0, help="idle seconds before the measured ones")
+    ap.add_argument("--per-context", type=int, default=10_000, help="jobs per context in the growth part")
+    ap.add_argument("--series-history", action="store_true",
+                    help="the simulator's realistic history (a few hundred series) instead of random jobs (one series per job)")
     ap.add_argument("--out")
     args = ap.parse_args()
+    scale_parts.SERIES_HISTORY = args.series_history
     parts = args.parts.split(",")
     result = {}
     if "idle" in parts:
@@ -136,8 +150,8 @@ def main():
         print(json.dumps({"rss_10x10k": result["rss_10x10k"]}), flush=True)
     if "growth" in parts:
         for contexts in map(int, args.growth.split(",")):
-            key = f"growth_{contexts}x10k"
-            result[key] = scale(args.binary, contexts, 10_000, 50)
+            key = f"growth_{contexts}x{args.per_context // 1000}k"
+            result[key] = scale(args.binary, contexts, args.per_context, 50)
             print(json.dumps({key: result[key]}), flush=True)
     if args.out:
         with open(args.out, "w") as f:

@@ -29,6 +29,7 @@ import argparse, json, os, re, signal, statistics, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dashboard_bench import pct  # noqa: E402
+import scale_parts  # noqa: E402
 from scale_parts import Dashboard, Simulator, delta  # noqa: E402
 
 OLDEST_LIMIT = 600.0
@@ -242,7 +243,10 @@ def main():
     ap.add_argument("--out", help="also write the JSON here")
     ap.add_argument("--parts", default=",".join(PARTS),
                     help=f"which parts to run (default all: {','.join(PARTS)}); the table needs all")
+    ap.add_argument("--series-history", action="store_true",
+                    help="the simulator's realistic history (a few hundred series) instead of random jobs (one series per job)")
     args = ap.parse_args()
+    scale_parts.SERIES_HISTORY = args.series_history
     sizes = [int(s) for s in args.sizes.split(",")]
     parts = args.parts.split(",")
     if unknown := set(parts) - set(PARTS):

@@ -9,6 +9,11 @@ CONFIG_KIND = "GET data-extractor/jobs/{id}"
 PUT_KIND = "PUT messaging/subscriptions/data-extractor/jobs-statuses"
 
 
+# `--series-history`: the simulator's realistic history (a few hundred daily/weekly/monthly extracts,
+# about --jobs jobs) instead of random jobs (nearly one series per job, the worst case).
+SERIES_HISTORY = False
+
+
 class Simulator:
     """`dxtop simulate` on a free port, frozen job clock (and a server profile, if given)."""
 
@@ -19,6 +24,8 @@ class Simulator:
             args += ["--active", str(active)]
         if profile is not None:
             args += ["--profile", profile]
+        if SERIES_HISTORY:
+            args += ["--series-history"]
         started = time.perf_counter()
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in self.process.stdout:

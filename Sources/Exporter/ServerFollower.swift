@@ -116,11 +116,11 @@ final class ServerFollower: Sendable {
     /// Files status changes in the insight model and the tally.
     private func record(_ statuses: [JobStatus]) {
         insight.record(server: modelServer, statuses: statuses)
-        tallyJobs(statuses)
+        tallyJobs(statuses.lazy.map(JobTally.Seen.init))
     }
 
     /// Counts statuses in the tally (the listing filed them in the model with their configurations).
-    private func tallyJobs(_ statuses: [JobStatus]) {
+    private func tallyJobs(_ statuses: some Sequence<JobTally.Seen>) {
         let counts = tally.withLock { tally -> [String: Int]? in
             tally.apply(statuses) ? tally.counts : nil
         }
@@ -157,8 +157,8 @@ final class ServerFollower: Sendable {
 
     /// The jobs before `from` (nil: the newest), newest first, down to the first known one or
     /// `limit` jobs, each filed in the insight model with its configuration as its page arrives.
-    private func walk(from: String?, limit: Int) async -> (jobs: [JobStatus], failed: Bool) {
-        var fresh: [JobStatus] = []
+    private func walk(from: String?, limit: Int) async -> (jobs: [JobTally.Seen], failed: Bool) {
+        var fresh: [JobTally.Seen] = []
         do {
             pages: for try await page in session.allJobs(from: from, pageSize: pageSize, mode: .all) {
                 var configured: [(status: JobStatus, config: JobConfig?)] = []
@@ -167,7 +167,7 @@ final class ServerFollower: Sendable {
                     guard let status = job.jobStatus else { continue }
                     caughtUp = tally.withLock({ $0.knows(status.id) }) || fresh.count >= limit
                     if caughtUp { break }
-                    fresh.append(status)
+                    fresh.append(JobTally.Seen(status))
                     configured.append((status, job.jobConfig))
                 }
                 insight.record(server: modelServer, jobs: configured)

@@ -40,15 +40,38 @@ enum SeriesHistory {
         ]
     }
 
+    /// One run of an extract: what `make` turns into a job record.
+    struct Run {
+        let config: JobConfig
+        let submitted: Date
+        let outcome: JobState
+        let running: Double
+        let error: String?
+    }
+
     static func make(_ configuration: SimulatorConfiguration, now: Date) -> [JobRecord] {
         var rng = SeededRandom(seed: configuration.seed, stream: 77)
         let today = ICWSDateMath.startOfUTCDay(now)
-        let extracts = extracts()
-        var jobs: [(config: JobConfig, submitted: Date, outcome: JobState, running: Double, error: String?)] = []
-        var broken = [Bool](repeating: false, count: extracts.count)
-        let gapDay = days - 20, overlapDay = days - 30, streakFrom = days - 4
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
+        let base = baseRuns(today: today, now: now, calendar, &rng)
+        let extra = ScaledSeriesHistory.runs(adding: configuration.jobCount - base.reduce(0) { $0 + $1.count },
+                                             seed: configuration.seed, today: today, now: now, calendar)
+        var jobs: [Run] = []
+        jobs.reserveCapacity(max(configuration.jobCount, 0) + days * extracts().count)
+        for age in (0..<max(base.count, extra.count)).reversed() {
+            if age < base.count { jobs += base[age] }
+            if age < extra.count { jobs += extra[age] }
+        }
+        return records(jobs, configuration, now: now, &rng)
+    }
+
+    /// The six extracts' runs over `days`, indexed by age in days (0: today).
+    static func baseRuns(today: Date, now: Date, _ calendar: Calendar, _ rng: inout SeededRandom) -> [[Run]] {
+        let extracts = extracts()
+        var byAge = [[Run]](repeating: [], count: days)
+        var broken = [Bool](repeating: false, count: extracts.count)
+        let gapDay = days - 20, overlapDay = days - 30, streakFrom = days - 4
         for age in (0..<days).reversed() {
             let day = today.addingTimeInterval(-Double(age) * 86_400)
             for (e, extract) in extracts.enumerated() {
@@ -57,22 +80,40 @@ enum SeriesHistory {
                 if e == 2 { broken[e] = days - age >= streakFrom }
                 if e == 0, days - age == gapDay { broken[e] = true }
                 if e == 1, days - age == overlapDay { broken[e] = false }
-                let running = extract.median * exp(0.3 * normal(&rng))
-                // Today's jobs ended before now (or, for the late one, started three medians ago).
-                let submitted = min(day.addingTimeInterval(3600 + Double(e) * 300 + rng.seconds(0...240)),
-                                    now.addingTimeInterval(-4 * extract.median - 600))
-                let config = JobConfig(name: extract.name, submittedUserId: "admin", tables: extract.tables,
-                                       startTimeFilter: window.start, endTimeFilter: window.end, siteIdFilters: extract.sites)
-                let outcome: JobState = age == 0 && e == 0 ? .started : broken[e] ? .failed
-                    : rng.chance(0.02) && days - age != overlapDay ? .canceled : .finished
-                let error = outcome == .failed ? rng.pick(ReportingCatalog.errorTexts) : nil
-                jobs.append((config, submitted, outcome, outcome == .started ? extract.median * 3 : running, error))
-                let rerun = ((outcome == .failed || outcome == .canceled) && !(e == 0 && days - age == gapDay) && !(e == 2 && days - age >= streakFrom)) || (e == 1 && days - age == overlapDay)
-                if rerun {
-                    jobs.append((config, submitted.addingTimeInterval(7200), .finished, extract.median * exp(0.3 * normal(&rng)), nil))
-                }
+                let rule = DayRule(started: age == 0 && e == 0, noCancel: days - age == overlapDay,
+                                   noRerun: (e == 0 && days - age == gapDay) || (e == 2 && days - age >= streakFrom),
+                                   extraRun: e == 1 && days - age == overlapDay)
+                byAge[age] += runs(of: extract, window: window, at: day.addingTimeInterval(3600 + Double(e) * 300), broken: broken[e], rule, now: now, &rng)
             }
         }
+        return byAge
+    }
+
+    /// What makes a day of an extract special: its run still going (the late one), no cancel (the
+    /// overlap day), no re-run after a failure (the gap, the current streak), a second run anyway (the overlap).
+    struct DayRule {
+        var started = false, noCancel = false, noRerun = false, extraRun = false
+    }
+
+    /// One day of one extract (about `time`, up to 4 minutes later): its run, and the re-run two hours later of a failed or canceled one.
+    static func runs(of extract: Extract, window: (start: Date, end: Date), at time: Date, broken: Bool,
+                     _ rule: DayRule, now: Date, _ rng: inout SeededRandom) -> [Run] {
+        let running = extract.median * exp(0.3 * normal(&rng))
+        // Today's jobs ended before now (or, for the late one, started three medians ago).
+        let submitted = min(time.addingTimeInterval(rng.seconds(0...240)), now.addingTimeInterval(-4 * extract.median - 600))
+        let config = JobConfig(name: extract.name, submittedUserId: "admin", tables: extract.tables,
+                               startTimeFilter: window.start, endTimeFilter: window.end, siteIdFilters: extract.sites)
+        let outcome: JobState = rule.started ? .started : broken ? .failed : rng.chance(0.02) && !rule.noCancel ? .canceled : .finished
+        let error = outcome == .failed ? rng.pick(ReportingCatalog.errorTexts) : nil
+        var result = [Run(config: config, submitted: submitted, outcome: outcome, running: outcome == .started ? extract.median * 3 : running, error: error)]
+        if ((outcome == .failed || outcome == .canceled) && !rule.noRerun) || rule.extraRun {
+            result.append(Run(config: config, submitted: submitted.addingTimeInterval(7200), outcome: .finished,
+                              running: extract.median * exp(0.3 * normal(&rng)), error: nil))
+        }
+        return result
+    }
+
+    static func records(_ jobs: [Run], _ configuration: SimulatorConfiguration, now: Date, _ rng: inout SeededRandom) -> [JobRecord] {
         return jobs.enumerated().map { index, job in
             var idRng = JobId.generator(seed: configuration.seed &+ 0x5e51e5, index: index)
             let id = JobId.make(using: &idRng)

@@ -36,7 +36,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .long, help: "Put escape sequences, bidi overrides, CJK and very long text into job data.")
     var hostile = false
 
-    @Flag(name: .long, help: "Seed 70 days of daily, weekly and monthly extracts (series with streaks, a gap, an overlap) instead of --jobs random jobs.")
+    @Flag(name: .long, help: "Seed 70 days of daily, weekly and monthly extracts (series with streaks, a gap, an overlap) instead of random jobs; a --jobs above ~250 adds a year of a few hundred more extracts, to about --jobs jobs.")
     var seriesHistory = false
 
     @Option(name: .long, help: ArgumentHelp("Version of the messaging feature (below 2: no server-sent events).", valueName: "n"))
