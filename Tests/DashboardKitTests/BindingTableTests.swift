@@ -75,7 +75,7 @@ struct BindingTableTests {
         let state = Scenario.list(width: 120, height: 40)
         let lines = HelpView.lines(state).map { $0.map(\.text).joined() }
         for binding in BindingTable.all {
-            #expect(lines.contains { line in binding.keys.allSatisfy { line.contains($0.name) } && line.contains(binding.help) },
+            #expect(lines.contains { line in binding.keys.shownNames.allSatisfy { line.contains($0) } && line.contains(binding.help) },
                     "the help shows \(binding.keyNames): \(binding.help)")
         }
         #expect(lines.count == HelpView.lineCount())
@@ -143,7 +143,17 @@ struct KeysDocumentTests {
     @Test func namesEveryBinding() {
         let text = KeysDocument.markdown()
         for binding in BindingTable.all {
-            #expect(text.contains(binding.keys.map { "`\($0.name)`" }.joined(separator: ", ")))
+            #expect(text.contains(binding.keys.shownNames.map { "`\($0)`" }.joined(separator: ", ")))
         }
+    }
+
+    /// Tryout finding: the help wrote the view keys "1, 2, 3, 4, 5, 6, 7, 8, 9", past its key column.
+    @Test("a run of digit keys is written as a range in the help and docs/keys.md; other keys stay a list")
+    func digitRunsAreARange() throws {
+        let views = try #require(BindingTable.all.first { $0.keys.contains(.key(.char("5"))) })
+        #expect(views.keyNames == "1-9")
+        #expect(([.key(.char("1")), .key(.char("2")), .key(.char("x"))] as [KeyPattern]).shownNames == ["1", "2", "x"])
+        #expect(([.key(.char("j")), .key(.down)] as [KeyPattern]).shownNames == ["j", "Down"])
+        #expect(KeysDocument.markdown().contains("| `1-9` |"))
     }
 }

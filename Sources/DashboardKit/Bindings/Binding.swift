@@ -37,7 +37,28 @@ struct Binding: Sendable {
     }
 
     /// The keys as the help writes them: "j, Down".
-    var keyNames: String { keys.map(\.name).joined(separator: ", ") }
+    var keyNames: String { keys.shownNames.joined(separator: ", ") }
+}
+
+extension [KeyPattern] {
+    /// The keys' names, a run of three or more digits in a row as one range ("1-9").
+    var shownNames: [String] {
+        var names: [String] = []
+        var index = startIndex
+        while index < endIndex {
+            var end = index
+            while end + 1 < endIndex, let digit = self[end].digit, self[end + 1].digit == digit + 1 { end += 1 }
+            names.append(end - index >= 2 ? "\(self[index].name)-\(self[end].name)" : self[index].name)
+            index = end - index >= 2 ? end + 1 : index + 1
+        }
+        return names
+    }
+}
+
+private extension KeyPattern {
+    var digit: Int? {
+        if case .key(.char(let character)) = self { character.wholeNumberValue } else { nil }
+    }
 }
 
 /// How a binding shows in the footer. Bindings with the same label next to each other in the

@@ -18,7 +18,7 @@ public enum KeysDocument {
         for section in HelpView.sections(table) {
             out += ["", "## \(section.title)", "", "| Key | Does |", "|---|---|"]
             for binding in section.bindings {
-                let keys = binding.keys.map { "`\($0.name)`" }.joined(separator: ", ")
+                let keys = binding.keys.shownNames.map { "`\($0)`" }.joined(separator: ", ")
                 out.append("| \(keys) | \(binding.details ?? sentence(binding.help)) |")
             }
             if let note = notes[section.title] { out += [""] + note }

@@ -28,6 +28,7 @@ enum HelpView {
         var bindings: [Binding]
 
         var keys: String {
+            if bindings.count == 1 { return bindings[0].keyNames }
             let longest = bindings.map(\.keys.count).max() ?? 0
             return (0..<longest).map { index in
                 bindings.compactMap { index < $0.keys.count ? $0.keys[index].name : nil }.joined(separator: "/")

@@ -48,7 +48,7 @@ enum MainBindings {
             return []
         },
         Binding((1...9).map { Key.char(Character(String($0))) }, in: main, help: "switch to saved view 1-9 (views: in the config)",
-                details: "Switch to the config file's saved view of that number (`views:`, in the file's order, docs/config.md): its filter and its sort. The view marked `default: true` is the one the dashboard opens on.",
+                details: "Switch to the config file's saved view of that number (`views:`, in the file's order, docs/config.md): its filter, its columns and its sort. The view marked `default: true` is the one the dashboard opens on.",
                 unavailable: { state in state.options.views.isEmpty ? .silent : nil }) { state, key in
             if case .char(let digit) = key, let number = digit.wholeNumberValue { state.switchToView(number - 1) }
             return []
