@@ -32,3 +32,23 @@ public struct ChartGlyphs: Sendable {
         levels: ["_", ".", ",", "-", "=", "+", "*", "#"], failed: "X", canceled: "C", queued: ".", running: "#",
         outlier: "^", baseline: "-", now: "|", extracted: "#", overlap: "*", gap: "o", failedGap: "X", notDue: ".")
 }
+
+/// One cell of a bar chart (the history chart's columns, the timeline's bars): a job's queue wait or
+/// run, its end when it failed or was canceled, a clipped outlier, the baseline line.
+enum ChartCell: Equatable {
+    case empty, queued, running, failed, canceled, outlier, baseline
+
+    /// The glyph and style; `running` names what the run part shows (a finished run in the
+    /// history, a job running or run in the timeline).
+    func look(_ g: ChartGlyphs, running: StyleRole) -> (String, CellStyle) {
+        switch self {
+        case .empty: (" ", .plain)
+        case .queued: (g.queued, CellStyle(.muted))
+        case .running: (g.running, CellStyle(running))
+        case .failed: (g.failed, CellStyle(.failed, bold: true))
+        case .canceled: (g.canceled, CellStyle(.canceled, bold: true))
+        case .outlier: (g.outlier, CellStyle(.overdue, bold: true))
+        case .baseline: (g.baseline, CellStyle(.muted))
+        }
+    }
+}

@@ -34,7 +34,7 @@ enum HistoryView {
         for row in 0..<chart.height {
             var line = CellRow()
             for column in chart.bars.indices {
-                var (text, style) = look(chart.cell(row: row, column: column), g)
+                var (text, style) = chart.cell(row: row, column: column).look(g, running: .finished)
                 style.reverse = column == selected
                 line.append(text, style)
             }
@@ -76,18 +76,6 @@ enum HistoryView {
         case .finished: .finished
         case .failed: .failed
         case .canceled: .canceled
-        }
-    }
-
-    private static func look(_ cell: RunChart.Cell, _ g: ChartGlyphs) -> (String, CellStyle) {
-        switch cell {
-        case .empty: (" ", .plain)
-        case .queued: (g.queued, CellStyle(.muted))
-        case .running: (g.running, CellStyle(.finished))
-        case .failed: (g.failed, CellStyle(.failed, bold: true))
-        case .canceled: (g.canceled, CellStyle(.canceled, bold: true))
-        case .outlier: (g.outlier, CellStyle(.overdue, bold: true))
-        case .baseline: (g.baseline, CellStyle(.muted))
         }
     }
 }

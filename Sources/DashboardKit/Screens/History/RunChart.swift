@@ -7,7 +7,7 @@ import Foundation
 /// so one stuck run cannot flatten the others; a finished run past the overdue rule is an outlier,
 /// marked above its bar (or on its top cell when clipped), a failed or canceled one on its top cell.
 struct RunChart: Equatable {
-    enum Cell: Equatable { case empty, queued, running, failed, canceled, outlier, baseline }
+    typealias Cell = ChartCell
 
     let height: Int
     /// Seconds at the top of the top row.

@@ -28,7 +28,7 @@ struct TimelineRow: Equatable, Sendable {
     /// Oldest first; the last is the one Enter jumps to.
     let jobs: [TimelineJob]
 
-    enum Cell: Equatable { case empty, queued, running, failed, canceled }
+    typealias Cell = ChartCell
 
     /// The row's bar cells over `width` columns: queued from submission to start, running from start
     /// to end (or now), at least one cell each; a failed or canceled job's last cell is its mark.

@@ -44,7 +44,7 @@ enum TimelineView {
                        width: labels, style: style)
             var line = CellRow()
             for (column, cell) in row.cells(in: window, width: barWidth, now: now).enumerated() {
-                let (text, look) = look(cell, g)
+                let (text, look) = cell.look(g, running: .started)
                 line.append(cell == .empty && column == nowColumn ? g.now : text, cell == .empty && column == nowColumn ? muted : look)
             }
             canvas.put(line.line, row: 3 + offset, col: labels + 1, width: barWidth)
@@ -74,15 +74,5 @@ enum TimelineView {
             column += spacing
         }
         return text
-    }
-
-    private static func look(_ cell: TimelineRow.Cell, _ g: ChartGlyphs) -> (String, CellStyle) {
-        switch cell {
-        case .empty: (" ", .plain)
-        case .queued: (g.queued, CellStyle(.muted))
-        case .running: (g.running, CellStyle(.started))
-        case .failed: (g.failed, CellStyle(.failed, bold: true))
-        case .canceled: (g.canceled, CellStyle(.canceled, bold: true))
-        }
     }
 }
