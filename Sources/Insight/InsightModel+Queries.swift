@@ -64,11 +64,10 @@ extension InsightModel {
     /// The jobs of every series that have not ended, with their progress at `now`; by server,
     /// key and job id.
     public func pendingJobs(now: Date) -> [PendingJob] {
-        seriesScans.add()
-        return series.indices.sorted { (serverNames[series[$0].id.server], series[$0].id.key) < (serverNames[series[$1].id.server], series[$1].id.key) }
+        // Only the series with a job not ended (kept as jobs come and go), not every series.
+        pendingSeries.sorted { (serverNames[series[$0].id.server], series[$0].id.key) < (serverNames[series[$1].id.server], series[$1].id.key) }
             .flatMap { index -> [PendingJob] in
             let state = series[index]
-            guard !state.pending.isEmpty else { return [] }
             let baseline = baseline(at: index)
             return state.pending.values.sorted { $0.jobId < $1.jobId }.map { job in
                 PendingJob(server: serverNames[state.id.server], key: state.id.key, job: job,

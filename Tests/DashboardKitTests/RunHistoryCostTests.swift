@@ -11,10 +11,14 @@ import Testing
 /// is a series of its own, and a pass per page or per frame made `G` over 100,000 jobs quadratic.
 @Suite("The run history's cost per change")
 struct RunHistoryCostTests {
-    @Test("a page and a status per job, each job of a month beside one of a series of its own, then frames of the list: no pass over the series")
-    func noPassPerChange() {
+    /// Sorted by USUAL or ETA the list re-reads the running jobs' progress before each change: that
+    /// too must walk the series with a running job only.
+    @Test("a page and a status per job, each job of a month beside one of a series of its own, then frames of the list: no pass over the series",
+          arguments: [DashboardKit.SortOrder.newest, DashboardKit.SortOrder(.usual), DashboardKit.SortOrder(.eta)])
+    func noPassPerChange(sort: DashboardKit.SortOrder) {
         let options = DashboardOptions(contexts: [ContextOptions(name: "prod", server: "prod.example.com", user: "jdoe")], timeFormat: .utc)
         var state = DashboardState(options: options, width: 120, height: 40)
+        state.setSort(sort)
         let context = ContextID(0)
         _ = update(&state, .connectionChanged(context: context, .connected, at: Fixture.base))
         let runs = InsightFixture.jobs.filter { $0.context == 0 }
