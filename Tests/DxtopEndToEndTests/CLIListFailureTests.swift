@@ -25,14 +25,18 @@ struct CLIListFailureTests {
         #expect(result.stdout.isEmpty, "\(result)")
     }
 
-    @Test("every context failing leaves stdout empty too")
-    func everyContextFails() async throws {
+    /// Tryout finding: `series list`, `coverage` and `jobs list --overdue` printed a header or `[]`
+    /// when no context could be read.
+    @Test("every context failing leaves stdout empty too, in every listing command", arguments: [
+        ["jobs", "list"], ["jobs", "list", "--overdue"], ["series", "list"], ["coverage"],
+    ])
+    func everyContextFails(command: [String]) async throws {
         let config = try ConfigFixture("""
             contexts:
               a: {server: "http://127.0.0.1:9", user: u, password-command: "echo p"}
               b: {server: "http://127.0.0.1:9", user: u, password-command: "echo p"}
             """)
-        let result = try await DxtopBinary.run(["jobs", "list", "--all-contexts", "-o", "json"], env: config.environment)
+        let result = try await DxtopBinary.run(command + ["--all-contexts", "-o", "json"], env: config.environment)
         #expect(result.status == 1, "\(result)")
         #expect(result.stdout.isEmpty, "\(result)")
         #expect(result.stderr.split(separator: "\n").count == 2, "one line per context: \(result)")

@@ -9,7 +9,8 @@ import Insight
 /// The history the insight commands read: every job of each chosen context with its
 /// configuration, filed into one insight model per context, through the history cache unless
 /// --no-cache (`HistorySync` gives the cost to the server). Contexts are read concurrently; one
-/// that fails is reported in one line and the others are used (exit status 1 at the end).
+/// that fails is reported in one line and the others are used (exit status 1 at the end); when
+/// none could be read, nothing is written and the status is 1.
 struct InsightHistory {
     struct Server {
         let context: ResolvedContext
@@ -68,6 +69,8 @@ struct InsightHistory {
                 StandardStreams.note(ContextFailure.note(error, context))
             }
         }
+        // No context read: nothing to list, and an empty listing would look like one (as jobs list).
+        guard !servers.isEmpty || !failed else { throw ExitCode(ExitStatus.failure.rawValue) }
         return InsightHistory(servers: servers, failed: failed, format: contexts[0].timeFormat)
     }
 
