@@ -81,7 +81,7 @@ let package = Package(
         // a wake and a job service (the ICWS one owns session and feed); the signal trap.
         .target(
             name: "DashboardRuntime",
-            dependencies: ["DashboardKit", "ICWSClient", "ICWSWire", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["DashboardKit", "ICWSClient", "ICWSWire", "ProcessMemory", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // The thin curses adapter: terminal setup and teardown, the curses surface, key reading, poll.
@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "Exporter",
             dependencies: [
-                "DisplayText", "ICWSClient", "ICWSWire", "Insight",
+                "DisplayText", "ICWSClient", "ICWSWire", "Insight", "ProcessMemory",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -106,12 +106,14 @@ let package = Package(
         ),
         // Starting a child process with posix_spawn (not Foundation's Process; see the type's comment).
         .target(name: "ChildProcess", swiftSettings: strict),
+        // Handing freed memory back to the system (glibc's mallopt and malloc_trim).
+        .target(name: "ProcessMemory", swiftSettings: strict),
         // Command-line parsing and the `jobs` / `simulate` commands.
         .target(
             name: "DxtopCommands",
             dependencies: [
                 "CBuildInfo", "ChildProcess", "Clipboard", "HistoryCache", "JobQuery", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
-                "Exporter",
+                "Exporter", "ProcessMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -147,6 +149,7 @@ let package = Package(
         .testTarget(name: "ArchitectureTests", swiftSettings: strict),
         .testTarget(name: "JobQueryTests", dependencies: ["JobQuery", "ICWSWire"], swiftSettings: strict),
         .testTarget(name: "ClipboardTests", dependencies: ["Clipboard"], swiftSettings: strict),
+        .testTarget(name: "ProcessMemoryTests", dependencies: ["ProcessMemory"], swiftSettings: strict),
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "ICWSWire", "DisplayText", "JobComposition", "Insight"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "DashboardKit", "CNcursesw"], swiftSettings: strict),
         // The headless pilot: the real runtime and the real simulator over loopback, a grid surface.

@@ -1,6 +1,7 @@
 import DashboardKit
 import Foundation
 import ICWSClient
+import ProcessMemory
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -41,13 +42,22 @@ public final class DashboardRuntime {
     private let frameTimerRunning = Flag()
     /// Frames drawn so far.
     public private(set) var framesDrawn = 0
+    /// Jobs merged from pages since freed memory was last handed back to the system.
+    private var jobsPagedSinceTrim = 0
+    /// How many paged jobs make handing freed memory back worth its few milliseconds: a walk's
+    /// pages of 1,000, not a refresh of the newest 50.
+    static let jobsWorthATrim = 1000
+
+    /// Hands freed memory back to the system (a walk's end); the tests count the calls.
+    private let returnFreedMemory: () -> Void
 
     public init(options: DashboardOptions, display: any Display, service: any JobService, wake: any WakeSignal,
-                clock: any TimerClock = SystemClock()) {
+                clock: any TimerClock = SystemClock(), returnFreedMemory: @escaping () -> Void = ProcessMemory.returnFreedPages) {
         state = DashboardState(options: options, width: display.surface.width, height: display.surface.height)
         self.display = display
         self.service = service
         self.clock = clock
+        self.returnFreedMemory = returnFreedMemory
         mailbox = Mailbox(wake: wake)
     }
 
@@ -88,7 +98,17 @@ public final class DashboardRuntime {
         // The frame goes out before the requests it asked for start, so a key's answer never
         // waits for the CPU a request (and, on loopback, the server) takes.
         sendPendingEffects()
+        returnFreedMemoryWhenIdle()
         return nil
+    }
+
+    /// Once pages have been merged and nothing is in flight (a walk's end, not between its pages),
+    /// hands what decoding them freed back to the system: otherwise the resident memory stays at
+    /// the walk's peak.
+    private func returnFreedMemoryWhenIdle() {
+        guard jobsPagedSinceTrim >= Self.jobsWorthATrim, inFlight.value == 0, mailbox.isEmpty else { return }
+        jobsPagedSinceTrim = 0
+        returnFreedMemory()
     }
 
     private func consume(_ inputs: [TerminalEvent], changed: inout Bool) -> DashboardOutcome? {
@@ -113,6 +133,7 @@ public final class DashboardRuntime {
         for event in mailbox.drain() {
             switch event {
             case .action(let action):
+                if case .pageLoaded(_, let jobs, _, _, _, _, _) = action { jobsPagedSinceTrim += jobs.count }
                 let asked = pendingEffects.count
                 if apply(action) { return .quit }
                 if !action.drawsOnlyWithEffects || pendingEffects.count > asked { changed = true }

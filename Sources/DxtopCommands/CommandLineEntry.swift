@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProcessMemory
 
 /// What `dxtop`'s main.swift runs: refuse `--password`, parse, refuse dashboard flags given with a
 /// subcommand, run, and map every outcome to an exit status (docs/cli.md).
@@ -9,6 +10,7 @@ public enum CommandLineEntry {
     /// Runs the command line `arguments` (without the program name); returns the exit status.
     public static func run(_ arguments: [String]) -> Int32 {
         StandardStreams.ignoreBrokenPipeSignal()
+        ProcessMemory.mapLargeBlocksApart()
         do {
             try PasswordArgumentGuard.check(arguments)
             var command: any ParsableCommand

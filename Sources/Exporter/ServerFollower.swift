@@ -3,6 +3,7 @@ import ICWSClient
 import ICWSWire
 import Insight
 import Logging
+import ProcessMemory
 import Synchronization
 
 /// One followed server, the way the dashboard follows one: a session and its job-status feed (the
@@ -146,7 +147,7 @@ final class ServerFollower: Sendable {
         listed += newer.jobs.count
         guard listed > 0 else { return }
         self.listed()
-        ReleaseFreedMemory.now()
+        ProcessMemory.returnFreedPages()
         let watched = unendedIds
         do {
             try await feed.watch(jobIds: watched)

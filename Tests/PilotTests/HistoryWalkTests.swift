@@ -1,6 +1,7 @@
 import DashboardKit
 import ICWSSimulator
 import ICWSWire
+import Synchronization
 import Testing
 
 /// `G` walks the whole history in pages of `historyPageSize`, the service reading each page ahead
@@ -25,6 +26,27 @@ struct HistoryWalkTests {
                 #expect(lists == 4, "each page asked for once, none after the short one")
             }
         }
+    }
+
+    /// Decoding a walk's pages frees megabytes the allocator would otherwise keep: the runtime
+    /// hands them back once, when the walk is over and nothing is in flight, not at every page.
+    @Test func freedMemoryIsHandedBackOnceTheWalkIsOver() async throws {
+        try await withSimulator({ $0.jobCount = Self.jobs }) { simulator in
+            let returned = Mutex(0)
+            let pilot = try Pilot(options: DashboardOptions(server: "pilot", user: "admin"), ports: [simulator.port ?? 0],
+                                  returnFreedMemory: { returned.withLock { $0 += 1 } })
+            try await pilot.start()
+            let count = { returned.withLock { $0 } }
+            try await finally(await Self.walk(pilot, count)) { await pilot.stop() }
+        }
+    }
+
+    private static func walk(_ pilot: Pilot, _ returned: () -> Int) async throws {
+        #expect(returned() == 0, "a first page of 50 is not worth it")
+        try await pilot.press(.char("G"))
+        try await pilot.waitFor("the history") { !$0.state.loadingHistory }
+        try await pilot.runUntilQuiet()
+        #expect(returned() == 1)
     }
 
     /// A movement key stops the walk whatever is in flight (the page asked for, the one read

@@ -55,7 +55,8 @@ final class Pilot {
     init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45, user: String = "admin",
          password: String = "admin-secret", requestTimeout: Duration? = nil, refreshInterval: Duration? = nil,
          streamIdleTimeout: Duration? = nil, policy: ConnectionPolicy? = nil, pollInterval: Duration = .seconds(2),
-         connectionClock: (any TimerClock)? = nil, color: Bool = true) throws {
+         connectionClock: (any TimerClock)? = nil, color: Bool = true,
+         returnFreedMemory: @escaping () -> Void = {}) throws {
         display = GridDisplay(width: width, height: height, color: color)
         wakeups = WakeIterator(wake.stream)
         let services: [any JobService] = try ports.enumerated().map { index, port in
@@ -79,7 +80,8 @@ final class Pilot {
                                   logger: Self.logger("service\(index)"), refreshInterval: refreshInterval)
         }
         runtime = DashboardRuntime(options: options, display: display,
-                                   service: services.count == 1 ? services[0] : ServiceFanOut(services), wake: wake)
+                                   service: services.count == 1 ? services[0] : ServiceFanOut(services), wake: wake,
+                                   returnFreedMemory: returnFreedMemory)
     }
 
     /// The feed's policy in tests: the budget's window shrinks with the backoff (6 reconnections in
