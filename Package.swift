@@ -29,7 +29,7 @@ let package = Package(
         // Composing jobs without I/O: drafts to jobConfigs, time windows, resubmits, the server's rules.
         .target(name: "JobComposition", dependencies: ["ICWSWire"], swiftSettings: strict),
         // Run history without I/O: series, baselines, progress, failure streaks, coverage (docs/insight.md).
-        .target(name: "Insight", dependencies: ["ICWSWire", "JobComposition"], swiftSettings: strict),
+        .target(name: "Insight", dependencies: ["ICWSWire", "JobComposition", "SlotTable"], swiftSettings: strict),
         // Ended jobs (status and configuration) kept in SQLite per server and user, so a start reads only what is new (docs/insight.md).
         .target(name: "HistoryCache", dependencies: ["ICWSWire", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // The model's speed on a synthetic history (docs/performance.md); not a test.
@@ -70,7 +70,7 @@ let package = Package(
         // Copying to the terminal's clipboard (OSC 52, wrapped for tmux and screen) as bytes, without I/O.
         .target(name: "Clipboard", swiftSettings: strict),
         // The dashboard's state, actions, pure update function and views over a surface protocol.
-        .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText", "JobComposition", "Insight", "JobQuery", "Clipboard"], swiftSettings: strict),
+        .target(name: "DashboardKit", dependencies: ["ICWSWire", "DisplayText", "JobComposition", "Insight", "JobQuery", "Clipboard", "SlotTable"], swiftSettings: strict),
         .target(
             name: "CNcursesw",
             linkerSettings: [.linkedLibrary("ncursesw")]
@@ -106,6 +106,8 @@ let package = Package(
         ),
         // Starting a child process with posix_spawn (not Foundation's Process; see the type's comment).
         .target(name: "ChildProcess", swiftSettings: strict),
+        // A hash table of 4-byte slots whose keys live in the caller's arrays.
+        .target(name: "SlotTable", swiftSettings: strict),
         // Handing freed memory back to the system (glibc's mallopt and malloc_trim).
         .target(name: "ProcessMemory", swiftSettings: strict),
         // Command-line parsing and the `jobs` / `simulate` commands.

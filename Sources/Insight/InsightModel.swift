@@ -23,7 +23,7 @@ public struct InsightModel: Sendable {
     var serverIndex: [String: Int] = [:]
     var seriesIndex: [SeriesSlot: Int] = [:]
     var series: [SeriesState] = []
-    var jobs: [JobRef: JobEntry] = [:]
+    var jobs = JobTable()
     var interner = Interner()
     /// Series with a job that has not ended, and series whose newest ended run failed or was
     /// canceled: the header's counts read these instead of every series.
@@ -84,12 +84,12 @@ public struct InsightModel: Sendable {
         let window = config.flatMap(TimeWindow.init(of:)) ?? known?.window
         let interned = config.map { intern($0, jobId: status.id) }
         guard let index = known?.series ?? interned.map({ seriesFor(server: ref.server, content: $0.content, window: window) }) else {
-            jobs[ref] = JobEntry(series: nil, step: step, ended: false, window: nil)
+            jobs.set(JobEntry(series: nil, step: step, ended: false, window: nil), for: ref)
             return nil
         }
         if let interned { series[index].offer(interned.config, submitted: status.submitTime ?? .distantPast, jobId: status.id) }
         let outcome = status.state.flatMap(RunOutcome.init)
-        jobs[ref] = JobEntry(series: index, step: step, ended: outcome != nil, window: window)
+        jobs.set(JobEntry(series: index, step: step, ended: outcome != nil, window: window), for: ref)
         guard let outcome else {
             series[index].pending[status.id] = PendingRun(jobId: status.id, name: status.name, state: status.knownState,
                                                           submitted: status.submitTime, started: status.startedTime, window: window)
@@ -156,31 +156,6 @@ struct SeriesSlot: Hashable, Sendable {
     let server: Int
     let content: Int
     let window: WindowClass
-}
-
-struct JobRef: Hashable, Sendable {
-    let server: Int
-    let id: String
-}
-
-/// What the model keeps of every job, packed (32 bytes, not 56): a dictionary of 100,000 jobs
-/// has 262,144 buckets, and this is most of each.
-struct JobEntry: Sendable {
-    let window: TimeWindow?
-    /// -1: none.
-    private let seriesIndex: Int32
-    private let stepValue: Int8
-    let ended: Bool
-
-    init(series: Int?, step: Int?, ended: Bool, window: TimeWindow?) {
-        self.window = window
-        seriesIndex = series.map { Int32($0) } ?? -1
-        stepValue = step.map { Int8($0) } ?? -1
-        self.ended = ended
-    }
-
-    var series: Int? { seriesIndex < 0 ? nil : Int(seriesIndex) }
-    var step: Int? { stepValue < 0 ? nil : Int(stepValue) }
 }
 
 /// The jobs of one series: ended runs oldest first (by end, then id), and the jobs still going.

@@ -1,3 +1,5 @@
+import SlotTable
+
 /// How many leading characters tell the loaded job ids apart, kept up to date as ids arrive.
 ///
 /// Job ids are GUIDs (36 characters); the list shows the shortest prefix unique among the loaded

@@ -1,5 +1,6 @@
 import Foundation
 import ICWSWire
+import SlotTable
 
 /// Every loaded job, stored by slot: a job keeps the slot it got when first loaded, so the
 /// structures derived from the list (orders, positions, filter text) hold small integers instead
@@ -10,8 +11,7 @@ import ICWSWire
 /// rebuilt when asked for (the rows on screen, a sort). A replaced status reuses the bytes of its
 /// strings that did not change; the buffer is repacked when its dead part outgrows the live one.
 public struct JobStore: Sendable {
-    /// Slots are `Int32`: half the memory of `Int` in every per-row array, and 2 billion jobs.
-    typealias Slot = Int32
+    typealias Slot = SlotTable.Slot
 
     private var records: [Record] = []
     private var text: [UInt8] = []
