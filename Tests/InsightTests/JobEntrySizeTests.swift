@@ -1,4 +1,5 @@
 import Foundation
+import ICWSWire
 @testable import Insight
 import JobComposition
 import Testing
@@ -34,5 +35,27 @@ struct JobTableTests {
         #expect(table[JobRef(server: 1, id: "job-42")].map { ($0.series, $0.step, $0.ended) } ?? (nil, nil, false) == (7, 5, true))
         #expect(table[JobRef(server: 2, id: "job-42")] == nil)
         #expect(table[JobRef(server: 0, id: "job-5000")] == nil)
+    }
+}
+
+@Suite("What the model keeps per run")
+struct RunSizeTests {
+    @Test("a run is 96 bytes and gives back its times, with none kept as none")
+    func packed() {
+        #expect(MemoryLayout<Run>.stride <= 96)
+        let at = { (minutes: Double) in Date(timeIntervalSince1970: 1_800_000_000 + minutes * 60) }
+        var status = JobStatus(id: "j1", name: "nightly", submittedUserId: "ops", state: .finished)
+        status.submitTime = at(0)
+        status.startedTime = at(2)
+        status.finishedTime = at(12)
+        let window = TimeWindow(start: at(-1440), end: at(0))
+        let run = Run(status: status, outcome: .finished, window: window)
+        #expect(run.submitted == at(0) && run.started == at(2) && run.ended == at(12) && run.window == window)
+        #expect(run.runTime == 600 && run.queueWait == 120)
+        var bare = JobStatus(id: "j2", name: "nightly", submittedUserId: "ops", state: .failed)
+        bare.failedTime = at(5)
+        let failed = Run(status: bare, outcome: .failed, window: nil)
+        #expect(failed.submitted == nil && failed.started == nil && failed.window == nil && failed.ended == at(5))
+        #expect(failed == Run(status: bare, outcome: .failed, window: nil), "equal with nothing kept")
     }
 }
