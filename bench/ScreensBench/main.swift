@@ -7,7 +7,8 @@ import ICWSWire
 // when S is given, and a random day in the last 60, so `--series 95000` is the worst case of random
 // jobs, nearly one series per job) into a DashboardState at 200x50, then times, for the history
 // (h), timeline (t) and coverage (C) screens, a frame (DashboardView.render on a GridSurface) and
-// each screen's keys (update, then the frame the key asks for). Figures go to docs/performance.md.
+// each screen's keys (update, then the frame the key asks for), and with the screen open a job
+// arriving and ending (the update alone). Figures go to docs/performance.md.
 
 var jobCount = 100_000
 var frames = 60
@@ -140,4 +141,22 @@ for (open, name, keys) in [(Key.char("h"), "history", [Key.left, .left, .right])
     row("  key (update)", keyTimes)
     row("  key + its frame", keyAndFrame)
     for (index, key) in keys.enumerated() { row("    \(key)", byKey[index]) }
+    // With the screen open: a job of an existing series arriving (newest page) and ending (its
+    // status), as the dashboard's watch brings them; the update alone, which tells the screen.
+    var arriving: [Double] = [], ending: [Double] = []
+    for round in 0..<frames {
+        let submitted = now.addingTimeInterval(Double(round))
+        var status = JobStatus(id: "new-\(name)-\(round)", name: "extract \(round)", submittedUserId: "admin", state: .started,
+                               submitTime: submitted, queuedTime: submitted, startedTime: submitted)
+        let configs = [status.id: config(round % extractsPerServer, day: calendar.date(byAdding: .day, value: -1, to: today)!)]
+        arriving.append(milliseconds {
+            _ = update(&screen, .pageLoaded(context: ContextID(0), jobs: [status], olderThan: nil, requested: 1000, at: now, configs: configs))
+        })
+        DashboardView.render(screen, on: surface, options: render)
+        (status.state, status.finishedTime) = (.finished, submitted.addingTimeInterval(300))
+        ending.append(milliseconds { _ = update(&screen, .statusesReceived(context: ContextID(0), [status], at: now)) })
+        DashboardView.render(screen, on: surface, options: render)
+    }
+    row("  a job arriving", arriving)
+    row("  a job ending", ending)
 }
