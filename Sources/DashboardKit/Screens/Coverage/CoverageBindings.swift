@@ -48,6 +48,7 @@ extension DashboardState {
                                         count: CoverageView.columns(width), calendar: calendar)
         var screen = CoverageScreen(rows: coverageRows(), unit: unit)
         screen.seenVersion = history.version
+        screen.seenMark = history.model.seriesChangeMark
         screen.readAt = timelineNow
         push(screen)
         return []
@@ -56,11 +57,28 @@ extension DashboardState {
     /// Every series' row, without its coverage, by server, name and key: one pass over the series
     /// and a sort (listed unordered: a sort by key first compared canonical texts, 0.7 s of 95,000).
     func coverageRows() -> [CoverageRow] {
-        history.model.unorderedSeriesNames().compactMap { series -> CoverageRow? in
-            guard let index = Int(series.server), let server = serverIndex(ContextID(index)) else { return nil }
-            let context = ContextID(index)
-            return CoverageRow(context: context, key: series.key, name: series.name, serverLabel: options.isMultiServer ? servers[server].label : "")
-        }.sorted { ($0.context.index, $0.name, $0.key) < ($1.context.index, $1.name, $1.key) }
+        history.model.unorderedSeriesNames().compactMap(coverageRow).sorted(by: CoverageRow.listedBefore)
+    }
+
+    /// `rows` with the rows of the series touched since the run history's `mark` listed again: each
+    /// taken out, and put back in its place by binary search (a status of one job re-listed 95,000
+    /// series in 180 ms). Nil when the model no longer knows which were touched, or when so many
+    /// were that listing every series costs less.
+    func coverageRows(_ rows: [CoverageRow], touchedSince mark: Int) -> [CoverageRow]? {
+        guard let touched = history.model.seriesChanged(since: mark), touched.count <= CoverageRow.mostRelistedInPlace else { return nil }
+        var rows = rows
+        rows.removeAll { row in touched.contains { $0.ref == row.series } }
+        for row in touched.compactMap(coverageRow) {
+            rows.insert(row, at: rows.partitionPoint { CoverageRow.listedBefore($0, row) })
+        }
+        return rows
+    }
+
+    /// A series' row, nil for a server the dashboard does not show.
+    private func coverageRow(_ series: SeriesName) -> CoverageRow? {
+        guard let index = Int(series.server), let server = serverIndex(ContextID(index)) else { return nil }
+        return CoverageRow(context: ContextID(index), series: series.ref, key: series.key, name: series.name,
+                           serverLabel: options.isMultiServer ? servers[server].label : "")
     }
 
     mutating func editCoverage(_ change: (inout CoverageScreen, Int) -> Void) -> [Effect] {

@@ -6,10 +6,17 @@ import JobComposition
 /// changes; its coverage is computed only when the row is drawn or selected (`CoverageCache`).
 struct CoverageRow: Equatable, Sendable {
     let context: ContextID
+    let series: SeriesRef
     let key: SeriesKey
     let name: String
     /// The server's label when the dashboard shows several servers; empty with one.
     let serverLabel: String
+
+    /// The rows' order: by server, name and key.
+    static func listedBefore(_ a: CoverageRow, _ b: CoverageRow) -> Bool { (a.context.index, a.name, a.key) < (b.context.index, b.name, b.key) }
+
+    /// Past this many series touched by one change, the rows are listed again rather than moved.
+    static let mostRelistedInPlace = 64
 }
 
 /// The coverage screen's state: the series, the period unit, how far back the grid is moved, and
@@ -22,8 +29,10 @@ struct CoverageScreen: DashboardScreen, Equatable {
     var cursorRow = 0
     /// 0 is the newest column shown.
     var cursorFromRight = 0
-    /// The run history's version `rows` were read at, and the time their coverage is computed for.
+    /// The run history's version `rows` were read at, its mark of touched series then, and the
+    /// time their coverage is computed for.
     var seenVersion = 0
+    var seenMark = 0
     var readAt = Date.distantPast
     /// The coverages of the rows drawn or selected so far, for `seenVersion`.
     var coverages = CoverageCache()
@@ -44,8 +53,9 @@ struct CoverageScreen: DashboardScreen, Equatable {
 
     mutating func jobsChanged(_ state: DashboardState) {
         guard state.history.version != seenVersion else { return }
-        rows = state.coverageRows()
+        rows = state.coverageRows(rows, touchedSince: seenMark) ?? state.coverageRows()
         seenVersion = state.history.version
+        seenMark = state.history.model.seriesChangeMark
         readAt = state.timelineNow
         cursorRow = min(cursorRow, max(0, rows.count - 1))
     }
