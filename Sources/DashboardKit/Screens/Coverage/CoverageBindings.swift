@@ -60,18 +60,24 @@ extension DashboardState {
         history.model.unorderedSeriesNames().compactMap(coverageRow).sorted(by: CoverageRow.listedBefore)
     }
 
-    /// `rows` with the rows of the series touched since the run history's `mark` listed again: each
-    /// taken out, and put back in its place by binary search (a status of one job re-listed 95,000
-    /// series in 180 ms). Nil when the model no longer knows which were touched, or when so many
-    /// were that listing every series costs less.
-    func coverageRows(_ rows: [CoverageRow], touchedSince mark: Int) -> [CoverageRow]? {
-        guard let touched = history.model.seriesChanged(since: mark), touched.count <= CoverageRow.mostRelistedInPlace else { return nil }
-        var rows = rows
-        rows.removeAll { row in touched.contains { $0.ref == row.series } }
+    /// Lists again in `rows` the rows of the series touched since the run history's `mark`, each
+    /// found by binary search where it belongs now: there already (its name did not change), or
+    /// moved there (a status of one job re-listed 95,000 series in 180 ms). False, `rows`
+    /// untouched, when the model no longer knows which were touched, or when so many were that
+    /// listing every series costs less.
+    func relistCoverageRows(_ rows: inout [CoverageRow], touchedSince mark: Int) -> Bool {
+        guard let touched = history.model.seriesChanged(since: mark), touched.count <= CoverageRow.mostRelistedInPlace else { return false }
         for row in touched.compactMap(coverageRow) {
+            let place = rows.partitionPoint { CoverageRow.listedBefore($0, row) }
+            if rows.indices.contains(place), rows[place].series == row.series {
+                rows[place] = row
+                continue
+            }
+            // Removed and inserted, not filtered: a filter moved every row after it one by one.
+            if let old = rows.firstIndex(where: { $0.series == row.series }) { rows.remove(at: old) }
             rows.insert(row, at: rows.partitionPoint { CoverageRow.listedBefore($0, row) })
         }
-        return rows
+        return true
     }
 
     /// A series' row, nil for a server the dashboard does not show.

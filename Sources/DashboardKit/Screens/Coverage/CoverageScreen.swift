@@ -53,7 +53,7 @@ struct CoverageScreen: DashboardScreen, Equatable {
 
     mutating func jobsChanged(_ state: DashboardState) {
         guard state.history.version != seenVersion else { return }
-        rows = state.coverageRows(rows, touchedSince: seenMark) ?? state.coverageRows()
+        if !state.relistCoverageRows(&rows, touchedSince: seenMark) { rows = state.coverageRows() }
         seenVersion = state.history.version
         seenMark = state.history.model.seriesChangeMark
         readAt = state.timelineNow
