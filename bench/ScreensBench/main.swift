@@ -46,7 +46,9 @@ let today = calendar.startOfDay(for: now)
 }
 
 var seed: UInt64 = 42
-@MainActor func random() -> Double {
+/// Uniform in [0, 1). Not named `random`: Glibc's `random() -> Int` won where an integer was wanted, and
+/// `--series` jobs extracted days up to 10^11 days back (every series then had the class `other`).
+@MainActor func uniform() -> Double {
     seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
     return Double(seed >> 11) / Double(1 << 53)
 }
@@ -55,14 +57,14 @@ var seed: UInt64 = 42
 @MainActor func history(server: Int) -> [(JobStatus, JobConfig)] {
     var jobs: [(JobStatus, JobConfig)] = []
     for dayOffset in 1...days {
-        // With --series, a random day in the last 60: a gap of weeks before the horizon, as random jobs leave.
-        let back = dayOffset + (seriesCount == nil ? 0 : Int(random() * 60))
-        let extracted = calendar.date(byAdding: .day, value: -back, to: today)!
         for extract in (0..<extractsPerServer).reversed() {
+            // With --series, a random day in the last 60: gaps of weeks before the horizon, as random jobs leave.
+            let back = dayOffset + (seriesCount == nil ? 0 : Int(uniform() * 60))
+            let extracted = calendar.date(byAdding: .day, value: -back, to: today)!
             let submitted = extracted.addingTimeInterval(86_400 + Double(extract) * 120 + Double(server) * 30)
-            let started = submitted.addingTimeInterval(30 + random() * 60)
-            let ended = started.addingTimeInterval(300 + random() * 900 * (random() < 0.02 ? 8 : 1))
-            let failed = random() < 0.05
+            let started = submitted.addingTimeInterval(30 + uniform() * 60)
+            let ended = started.addingTimeInterval(300 + uniform() * 900 * (uniform() < 0.02 ? 8 : 1))
+            let failed = uniform() < 0.05
             let id = String(format: "%08x-%04x-%04x", server, dayOffset, extract)
             var status = JobStatus(id: id, name: "extract \(extract)", submittedUserId: "admin", state: failed ? .failed : .finished,
                                    submitTime: submitted, queuedTime: submitted, startedTime: started, stateChangedTime: ended)
