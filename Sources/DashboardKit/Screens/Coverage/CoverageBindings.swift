@@ -56,8 +56,10 @@ extension DashboardState {
 
     /// Every series' row, without its coverage, by server, name and key: one pass over the series
     /// and a sort (listed unordered: a sort by key first compared canonical texts, 0.7 s of 95,000).
+    /// The positions are sorted, not the rows: sorting the rows copied them at every step of the merge.
     func coverageRows() -> [CoverageRow] {
-        history.model.unorderedSeriesNames().compactMap(coverageRow).sorted(by: CoverageRow.listedBefore)
+        let rows = history.model.unorderedSeriesNames().compactMap(coverageRow)
+        return rows.indices.sorted { CoverageRow.listedBefore(rows[$0], rows[$1]) }.map { rows[$0] }
     }
 
     /// Lists again in `rows` the rows of the series touched since the run history's `mark`, each
