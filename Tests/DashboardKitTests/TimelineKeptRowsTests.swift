@@ -11,7 +11,10 @@ struct TimelineKeptRowsTests {
     func rows(_ state: DashboardState) throws -> [TimelineRow] {
         let screen = try #require(state.topmost(TimelineScreen.self))
         let now = state.timelineNow
-        let fresh = TimelineRows.rows(state.timelineJobs(in: screen.window, now: now), window: screen.window, grouping: screen.grouping, now: now)
+        let withSeries = screen.current(state).read.withSeries
+        #expect(withSeries || screen.grouping == .job, "rows per series have their series")
+        let fresh = TimelineRows.rows(state.timelineJobs(in: screen.window, now: now, withSeries: withSeries),
+                                      window: screen.window, grouping: screen.grouping, now: now)
         #expect(state.timelineRows(screen) == fresh)
         return state.timelineRows(screen)
     }

@@ -7,8 +7,8 @@ struct TimelineJob: Equatable, Sendable {
     let key: JobKey
     let name: String
     /// Its series (by number: grouping hashes it), nil for a job in no series yet (no configuration
-    /// seen): a row of its own.
-    let series: SeriesRef?
+    /// seen): a row of its own. Looked up only for rows per series (`TimelineRead.withSeries`).
+    var series: SeriesRef?
     let submitted: Date?
     let started: Date?
     let ended: Date?

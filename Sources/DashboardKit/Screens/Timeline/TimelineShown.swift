@@ -8,8 +8,9 @@ extension DashboardState {
 
     /// The loaded jobs of every server submitted in `[from, to)`, newest first: found by binary
     /// search in the merged order (newest first by submission), each read by slot (no key is
-    /// looked up), its name, state and times only, with its series by number.
-    func timelineJobs(submittedFrom from: Date, to: Date) -> [TimelineJob] {
+    /// looked up), its name, state and times only; `withSeries`, with its series by number (a
+    /// lookup by job id in the run history, most of the cost: rows per job do without).
+    func timelineJobs(submittedFrom from: Date, to: Date, withSeries: Bool) -> [TimelineJob] {
         let slots = loadOrder.slots
         // Jobs without a submission time come last.
         let first = slots.partitionPoint { slot in jobs.submitTime(slot).map { $0 >= to } ?? false }
@@ -18,15 +19,16 @@ extension DashboardState {
             guard let submitted = jobs.submitTime(slot) else { continue }
             if submitted < from { break }
             let status = jobs.nameStateAndTimes(slot), key = jobs.key(slot)
-            found.append(TimelineJob(key: key, name: status.name, series: history.seriesRef(of: key), submitted: status.submitTime,
+            found.append(TimelineJob(key: key, name: status.name, series: withSeries ? history.seriesRef(of: key) : nil,
+                                     submitted: status.submitTime,
                                      started: status.startedTime, ended: status.endTime, state: status.knownState))
         }
         return found
     }
 
     /// The loaded jobs that take room in `window`, read afresh from the job store.
-    func timelineJobs(in window: TimelineWindow, now: Date) -> [TimelineJob] {
-        timelineJobs(submittedFrom: window.start.addingTimeInterval(-Self.timelineLookBack), to: window.end)
+    func timelineJobs(in window: TimelineWindow, now: Date, withSeries: Bool) -> [TimelineJob] {
+        timelineJobs(submittedFrom: window.start.addingTimeInterval(-Self.timelineLookBack), to: window.end, withSeries: withSeries)
             .filter { $0.overlaps(window, now: now) }
     }
 }
@@ -35,29 +37,43 @@ extension DashboardState {
 /// version of the run history (which every page, status and configuration bumps). A window moved
 /// or zoomed at the same version reads from the job store only the stretch it adds, and keeps the
 /// jobs it shares with the window before (←/→ read a quarter of the window, `+` nothing).
+/// Series are looked up for rows per series only, and then kept with the jobs (`s` back and forth
+/// looks each job up once).
 struct TimelineRead: Equatable, Sendable {
     let from: Date
     let to: Date
     let version: Int
     let jobs: [TimelineJob]
+    /// Whether `jobs` have their series.
+    let withSeries: Bool
     /// How many of `jobs` were read from the job store, the rest being kept (the tests count it).
     let readFromStore: Int
 
-    init(_ state: DashboardState, window: TimelineWindow, keeping kept: TimelineRead?) {
+    init(_ state: DashboardState, window: TimelineWindow, withSeries needed: Bool, keeping kept: TimelineRead?) {
         from = window.start.addingTimeInterval(-DashboardState.timelineLookBack)
         to = window.end
         version = state.history.version
         guard let kept, kept.version == version, kept.from < to, from < kept.to else {
-            jobs = state.timelineJobs(submittedFrom: from, to: to)
+            withSeries = needed
+            jobs = state.timelineJobs(submittedFrom: from, to: to, withSeries: needed)
             readFromStore = jobs.count
             return
         }
-        let newer = kept.to < to ? state.timelineJobs(submittedFrom: kept.to, to: to) : []
-        let older = from < kept.from ? state.timelineJobs(submittedFrom: from, to: kept.from) : []
+        let withSeries = needed || kept.withSeries
+        let newer = kept.to < to ? state.timelineJobs(submittedFrom: kept.to, to: to, withSeries: withSeries) : []
+        let older = from < kept.from ? state.timelineJobs(submittedFrom: from, to: kept.from, withSeries: withSeries) : []
         let (from, to) = (from, to)
         let sharedStart = kept.jobs.partitionPoint { ($0.submitted ?? .distantPast) >= to }
-        let sharedEnd = kept.jobs.partitionPoint { ($0.submitted ?? .distantPast) >= from }
-        jobs = newer + kept.jobs[sharedStart..<max(sharedStart, sharedEnd)] + older
+        let shared = sharedStart..<max(sharedStart, kept.jobs.partitionPoint { ($0.submitted ?? .distantPast) >= from })
+        var jobs = newer
+        jobs.reserveCapacity(newer.count + shared.count + older.count)
+        jobs += kept.jobs[shared]
+        if withSeries, !kept.withSeries {
+            for index in newer.count..<jobs.count { jobs[index].series = state.history.seriesRef(of: jobs[index].key) }
+        }
+        jobs += older
+        self.jobs = jobs
+        self.withSeries = withSeries
         readFromStore = newer.count + older.count
     }
 }
@@ -75,17 +91,12 @@ struct TimelineShown: Equatable, Sendable {
     private let grouping: TimelineRows.Grouping
     private let nowPastStart: Bool
 
-    /// `kept`: what was shown before: its jobs are used again when only the grouping changed, and
-    /// its read when the window moved at the same version.
+    /// `kept`: what was shown before, whose read is used again at the same version.
     init(_ state: DashboardState, window: TimelineWindow, grouping: TimelineRows.Grouping, kept: TimelineShown? = nil) {
         let now = state.timelineNow
-        read = TimelineRead(state, window: window, keeping: kept?.read)
+        read = TimelineRead(state, window: window, withSeries: grouping == .series, keeping: kept?.read)
         nowPastStart = now > window.start
-        if let kept, kept.read.version == read.version, kept.window == window, kept.nowPastStart == nowPastStart {
-            jobs = kept.jobs
-        } else {
-            jobs = read.jobs.filter { $0.overlaps(window, now: now) }
-        }
+        jobs = read.jobs.filter { $0.overlaps(window, now: now) }
         rows = TimelineRows.rows(jobs, window: window, grouping: grouping, now: now)
         self.window = window
         self.grouping = grouping
