@@ -2,8 +2,9 @@ import Foundation
 import Insight
 import JobComposition
 
-/// One series on the coverage grid, listed from the model when the screen opens or its data
-/// changes; its coverage is computed only when the row is drawn or selected (`CoverageCache`).
+/// One series on the coverage grid, listed from the model when the screen opens, and again when a
+/// change touches its series; its coverage is computed only when the row is drawn or selected
+/// (`CoverageCache`).
 struct CoverageRow: Equatable, Sendable {
     let context: ContextID
     let series: SeriesRef
