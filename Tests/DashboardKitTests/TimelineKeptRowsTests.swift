@@ -3,8 +3,8 @@ import ICWSWire
 import Testing
 @testable import DashboardKit
 
-/// The timeline keeps its rows between keys (`j`/`k` read no job); a page, a status or a new window
-/// makes it read them again.
+/// The timeline keeps its rows between keys (`j`/`k` read no job); a page or a status makes it read
+/// them again, a moved or zoomed window only the stretch it adds.
 @Suite("Timeline: kept rows")
 struct TimelineKeptRowsTests {
     /// The rows the screen shows, checked against rows read afresh from the jobs.
