@@ -4,6 +4,8 @@ import Foundation
 public struct SeriesName: Hashable, Sendable {
     public let server: String
     public let key: SeriesKey
+    /// The same series by number (cheap to compare).
+    public let ref: SeriesRef
     /// The newest ended run's name, else a pending job's (names vary; the key never reads them).
     public let name: String
 }
@@ -56,10 +58,7 @@ extension InsightModel {
     /// them its own way (comparing keys is comparing their canonical texts, the most of a sort by key).
     public func unorderedSeriesNames() -> [SeriesName] {
         seriesScans.add()
-        return series.map { state in
-            SeriesName(server: serverNames[state.id.server], key: state.id.key,
-                       name: state.runs.last?.name ?? state.pending.values.first?.name ?? "")
-        }
+        return series.indices.map(seriesName(at:))
     }
 
     /// The jobs of a series that have not ended, by job id.

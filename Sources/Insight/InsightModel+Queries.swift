@@ -52,8 +52,7 @@ extension InsightModel {
 
     /// The series of a job (nil for a job not seen, or seen without its configuration).
     public func seriesKey(server: String, jobId: String) -> SeriesKey? {
-        guard let server = serverIndex[server], let index = jobs[JobRef(server: server, id: jobId)]?.series else { return nil }
-        return series[index].id.key
+        seriesRef(server: server, jobId: jobId).map { series[Int($0.index)].id.key }
     }
 
     /// The ended runs of a series, newest first.

@@ -40,6 +40,8 @@ public struct InsightModel: Sendable {
     /// The earliest window start of any ended run of any series, kept as runs are recorded (O(1)):
     /// how far back the coverage grid must reach, without a coverage per series.
     public private(set) var earliestWindowStart: Date?
+    /// The series touched, for a list of every series to update only their rows (`seriesChanged(since:)`).
+    var journal = SeriesJournal()
 
     /// `timeZone`: the display zone, whose midnights are the day boundaries.
     public init(timeZone: TimeZone, baselineWindow: Int = Baseline.defaultWindow) {
@@ -87,6 +89,7 @@ public struct InsightModel: Sendable {
             jobs.set(JobEntry(series: nil, step: step, ended: false, window: nil), for: ref)
             return nil
         }
+        journal.note(index)
         if let interned { series[index].offer(interned.config, submitted: status.submitTime ?? .distantPast, jobId: status.id) }
         let outcome = status.state.flatMap(RunOutcome.init)
         jobs.set(JobEntry(series: index, step: step, ended: outcome != nil, window: window), for: ref)

@@ -73,7 +73,7 @@ struct CoverageScreenTests {
     func view() {
         let model = InsightFixture.model()
         let rows = model.seriesNames().map { name in
-            CoverageRow(context: ContextID(Int(name.server)!), key: name.key, name: name.name, serverLabel: name.server == "0" ? "prod" : "lab")
+            CoverageRow(context: ContextID(Int(name.server)!), series: name.ref, key: name.key, name: name.name, serverLabel: name.server == "0" ? "prod" : "lab")
         }
         let coverage = { (row: CoverageRow) in model.coverage(server: String(row.context.index), key: row.key, now: now) }
         var screen = CoverageScreen(rows: rows, unit: .day)

@@ -1,17 +1,18 @@
 import Foundation
 import ICWSWire
+import Insight
 import Testing
 @testable import DashboardKit
 
 @Suite("Timeline screen: window, bars, rows, contention")
 struct TimelineScreenTests {
     let day = InsightFixture.day(11, 28)
-    static let seriesKey = InsightFixture.key(InsightFixture.model(), context: 0, jobId: "aq-0")
+    static let series = InsightFixture.model().seriesRef(server: "0", jobId: "aq-0")!
 
     func job(_ id: String, context: Int = 0, series: String? = "s", submitted: Double, started: Double?, ended: Double?,
              _ state: JobState = .finished) -> TimelineJob {
         func hour(_ h: Double) -> Date { day.addingTimeInterval(h * 3600) }
-        return TimelineJob(key: JobKey(context: ContextID(context), id: id), name: "job \(id)", series: series.map { _ in Self.seriesKey },
+        return TimelineJob(key: JobKey(context: ContextID(context), id: id), name: "job \(id)", series: series.map { _ in Self.series },
                            submitted: hour(submitted), started: started.map(hour), ended: ended.map(hour), state: state)
     }
 

@@ -7,7 +7,8 @@ import ICWSWire
 // when S is given, and a random day in the last 60, so `--series 95000` is the worst case of random
 // jobs, nearly one series per job) into a DashboardState at 200x50, then times, for the history
 // (h), timeline (t) and coverage (C) screens, a frame (DashboardView.render on a GridSurface) and
-// each screen's keys (update, then the frame the key asks for). Figures go to docs/performance.md.
+// each screen's keys (update, then the frame the key asks for), and with the screen open a job
+// arriving and ending (the update alone). Figures go to docs/performance.md.
 
 var jobCount = 100_000
 var frames = 60
@@ -45,7 +46,9 @@ let today = calendar.startOfDay(for: now)
 }
 
 var seed: UInt64 = 42
-@MainActor func random() -> Double {
+/// Uniform in [0, 1). Not named `random`: Glibc's `random() -> Int` won where an integer was wanted, and
+/// `--series` jobs extracted days up to 10^11 days back (every series then had the class `other`).
+@MainActor func uniform() -> Double {
     seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
     return Double(seed >> 11) / Double(1 << 53)
 }
@@ -54,14 +57,14 @@ var seed: UInt64 = 42
 @MainActor func history(server: Int) -> [(JobStatus, JobConfig)] {
     var jobs: [(JobStatus, JobConfig)] = []
     for dayOffset in 1...days {
-        // With --series, a random day in the last 60: a gap of weeks before the horizon, as random jobs leave.
-        let back = dayOffset + (seriesCount == nil ? 0 : Int(random() * 60))
-        let extracted = calendar.date(byAdding: .day, value: -back, to: today)!
         for extract in (0..<extractsPerServer).reversed() {
+            // With --series, a random day in the last 60: gaps of weeks before the horizon, as random jobs leave.
+            let back = dayOffset + (seriesCount == nil ? 0 : Int(uniform() * 60))
+            let extracted = calendar.date(byAdding: .day, value: -back, to: today)!
             let submitted = extracted.addingTimeInterval(86_400 + Double(extract) * 120 + Double(server) * 30)
-            let started = submitted.addingTimeInterval(30 + random() * 60)
-            let ended = started.addingTimeInterval(300 + random() * 900 * (random() < 0.02 ? 8 : 1))
-            let failed = random() < 0.05
+            let started = submitted.addingTimeInterval(30 + uniform() * 60)
+            let ended = started.addingTimeInterval(300 + uniform() * 900 * (uniform() < 0.02 ? 8 : 1))
+            let failed = uniform() < 0.05
             let id = String(format: "%08x-%04x-%04x", server, dayOffset, extract)
             var status = JobStatus(id: id, name: "extract \(extract)", submittedUserId: "admin", state: failed ? .failed : .finished,
                                    submitTime: submitted, queuedTime: submitted, startedTime: started, stateChangedTime: ended)
@@ -140,4 +143,22 @@ for (open, name, keys) in [(Key.char("h"), "history", [Key.left, .left, .right])
     row("  key (update)", keyTimes)
     row("  key + its frame", keyAndFrame)
     for (index, key) in keys.enumerated() { row("    \(key)", byKey[index]) }
+    // With the screen open: a job of an existing series arriving (newest page) and ending (its
+    // status), as the dashboard's watch brings them; the update alone, which tells the screen.
+    var arriving: [Double] = [], ending: [Double] = []
+    for round in 0..<frames {
+        let submitted = now.addingTimeInterval(Double(round))
+        var status = JobStatus(id: "new-\(name)-\(round)", name: "extract \(round)", submittedUserId: "admin", state: .started,
+                               submitTime: submitted, queuedTime: submitted, startedTime: submitted)
+        let configs = [status.id: config(round % extractsPerServer, day: calendar.date(byAdding: .day, value: -1, to: today)!)]
+        arriving.append(milliseconds {
+            _ = update(&screen, .pageLoaded(context: ContextID(0), jobs: [status], olderThan: nil, requested: 1000, at: now, configs: configs))
+        })
+        DashboardView.render(screen, on: surface, options: render)
+        (status.state, status.finishedTime) = (.finished, submitted.addingTimeInterval(300))
+        ending.append(milliseconds { _ = update(&screen, .statusesReceived(context: ContextID(0), [status], at: now)) })
+        DashboardView.render(screen, on: surface, options: render)
+    }
+    row("  a job arriving", arriving)
+    row("  a job ending", ending)
 }

@@ -21,6 +21,7 @@ protocol DashboardScreen: Sendable {
     /// The answer to a request it made, the screen being `id`. Closing itself: `state.close(id)`.
     mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect]
     /// The jobs changed (a page, a status): a screen showing a job can say what became of it.
+    /// `state` has no screens while they are told (`screensSeeJobsChanged`).
     mutating func jobsChanged(_ state: DashboardState)
     /// It draws over the whole main screen but the status line and footer (which stay).
     var coversMainScreen: Bool { get }

@@ -54,13 +54,14 @@ extension DashboardState {
         return effects
     }
 
-    /// Tells every open screen that the jobs changed.
+    /// Tells every open screen that the jobs changed. The stack is taken out while they are told,
+    /// so that each screen is changed in place: a copy left in the stack made a screen holding a
+    /// large list (the coverage's 95,000 rows) copy all of it to change one row.
     mutating func screensSeeJobsChanged() {
-        for index in screens.indices {
-            var screen = screens[index].screen
-            screen.jobsChanged(self)
-            screens[index].screen = screen
-        }
+        var stack = screens
+        screens = []
+        for index in stack.indices { stack[index].screen.jobsChanged(self) }
+        screens = stack
     }
 
     private mutating func put(_ screen: any DashboardScreen, back id: ScreenID) {

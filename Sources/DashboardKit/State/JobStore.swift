@@ -40,6 +40,10 @@ public struct JobStore: Sendable {
         return seconds.isNaN ? nil : Date(timeIntervalSinceReferenceDate: seconds)
     }
 
+    /// `slot`'s status with its name, state and times but none of its other text: what a chart of
+    /// hundreds of jobs reads (rebuilding five strings a job was most of the timeline's keys).
+    func nameStateAndTimes(_ slot: Slot) -> JobStatus { status(records[Int(slot)], id: keys[Int(slot)].id, allText: false) }
+
     func context(_ slot: Slot) -> ContextID { keys[Int(slot)].context }
 
     func slot(of key: JobKey) -> Slot? {
@@ -114,14 +118,16 @@ public struct JobStore: Sendable {
         }
     }
 
-    private func status(_ record: Record, id: String) -> JobStatus {
+    /// `allText: false`: the name only (the user empty, the other strings nil).
+    private func status(_ record: Record, id: String, allText: Bool = true) -> JobStatus {
         func date(_ seconds: Double) -> Date? { seconds.isNaN ? nil : Date(timeIntervalSinceReferenceDate: seconds) }
+        func text(_ range: TextRange) -> String? { allText ? string(range) : nil }
         let t = record.times
-        return JobStatus(id: id, name: string(record.name) ?? "", submittedUserId: string(record.user) ?? "",
+        return JobStatus(id: id, name: string(record.name) ?? "", submittedUserId: text(record.user) ?? "",
                          submittedUserSiteId: record.siteId, state: record.state, submitTime: date(t.0), queuedTime: date(t.1),
                          startedTime: date(t.2), finishedTime: date(t.3), failedTime: date(t.4), canceledTime: date(t.5),
-                         stateChangedTime: date(t.6), cancelUserId: string(record.cancelUser),
-                         outputFolder: string(record.outputFolder), errorInfo: string(record.errorInfo))
+                         stateChangedTime: date(t.6), cancelUserId: text(record.cancelUser),
+                         outputFolder: text(record.outputFolder), errorInfo: text(record.errorInfo))
     }
 
     /// Copies the live strings into a new buffer.

@@ -48,6 +48,11 @@ public struct RunHistory: Sendable {
         model.seriesKey(server: Self.server(job.context), jobId: job.id)
     }
 
+    /// The series of a job by number, if its configuration was seen (what the timeline groups by).
+    func seriesRef(of job: JobKey) -> SeriesRef? {
+        model.seriesRef(server: Self.server(job.context), jobId: job.id)
+    }
+
     /// Jobs running past the overdue rule, and series whose newest runs failed: O(series with a
     /// job still going), never O(series).
     func insightCounts(now: Date) -> (overdue: Int, failing: Int) {

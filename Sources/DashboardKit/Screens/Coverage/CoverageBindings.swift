@@ -48,6 +48,7 @@ extension DashboardState {
                                         count: CoverageView.columns(width), calendar: calendar)
         var screen = CoverageScreen(rows: coverageRows(), unit: unit)
         screen.seenVersion = history.version
+        screen.seenMark = history.model.seriesChangeMark
         screen.readAt = timelineNow
         push(screen)
         return []
@@ -55,12 +56,37 @@ extension DashboardState {
 
     /// Every series' row, without its coverage, by server, name and key: one pass over the series
     /// and a sort (listed unordered: a sort by key first compared canonical texts, 0.7 s of 95,000).
+    /// The positions are sorted, not the rows: sorting the rows copied them at every step of the merge.
     func coverageRows() -> [CoverageRow] {
-        history.model.unorderedSeriesNames().compactMap { series -> CoverageRow? in
-            guard let index = Int(series.server), let server = serverIndex(ContextID(index)) else { return nil }
-            let context = ContextID(index)
-            return CoverageRow(context: context, key: series.key, name: series.name, serverLabel: options.isMultiServer ? servers[server].label : "")
-        }.sorted { ($0.context.index, $0.name, $0.key) < ($1.context.index, $1.name, $1.key) }
+        let rows = history.model.unorderedSeriesNames().compactMap(coverageRow)
+        return rows.indices.sorted { CoverageRow.listedBefore(rows[$0], rows[$1]) }.map { rows[$0] }
+    }
+
+    /// Lists again in `rows` the rows of the series touched since the run history's `mark`, each
+    /// found by binary search where it belongs now: there already (its name did not change), or
+    /// moved there (a status of one job re-listed 95,000 series in 180 ms). False, `rows`
+    /// untouched, when the model no longer knows which were touched, or when so many were that
+    /// listing every series costs less.
+    func relistCoverageRows(_ rows: inout [CoverageRow], touchedSince mark: Int) -> Bool {
+        guard let touched = history.model.seriesChanged(since: mark), touched.count <= CoverageRow.mostRelistedInPlace else { return false }
+        for row in touched.compactMap(coverageRow) {
+            let place = rows.partitionPoint { CoverageRow.listedBefore($0, row) }
+            if rows.indices.contains(place), rows[place].series == row.series {
+                rows[place] = row
+                continue
+            }
+            // Removed and inserted, not filtered: a filter moved every row after it one by one.
+            if let old = rows.firstIndex(where: { $0.series == row.series }) { rows.remove(at: old) }
+            rows.insert(row, at: rows.partitionPoint { CoverageRow.listedBefore($0, row) })
+        }
+        return true
+    }
+
+    /// A series' row, nil for a server the dashboard does not show.
+    private func coverageRow(_ series: SeriesName) -> CoverageRow? {
+        guard let index = Int(series.server), let server = serverIndex(ContextID(index)) else { return nil }
+        return CoverageRow(context: ContextID(index), series: series.ref, key: series.key, name: series.name,
+                           serverLabel: options.isMultiServer ? servers[server].label : "")
     }
 
     mutating func editCoverage(_ change: (inout CoverageScreen, Int) -> Void) -> [Effect] {

@@ -2,14 +2,28 @@ import Foundation
 import Insight
 import JobComposition
 
-/// One series on the coverage grid, listed from the model when the screen opens or its data
-/// changes; its coverage is computed only when the row is drawn or selected (`CoverageCache`).
+/// One series on the coverage grid, listed from the model when the screen opens, and again when a
+/// change touches its series; its coverage is computed only when the row is drawn or selected
+/// (`CoverageCache`).
 struct CoverageRow: Equatable, Sendable {
     let context: ContextID
+    let series: SeriesRef
     let key: SeriesKey
     let name: String
     /// The server's label when the dashboard shows several servers; empty with one.
     let serverLabel: String
+
+    /// The rows' order: by server, name and key. Compared field by field: a tuple of the three
+    /// copied each key (its datasets, sites and text) at every comparison, most of opening `C`
+    /// on 95,000 series (1.1 s).
+    static func listedBefore(_ a: CoverageRow, _ b: CoverageRow) -> Bool {
+        if a.context.index != b.context.index { return a.context.index < b.context.index }
+        if a.name != b.name { return a.name < b.name }
+        return a.key < b.key
+    }
+
+    /// Past this many series touched by one change, the rows are listed again rather than moved.
+    static let mostRelistedInPlace = 64
 }
 
 /// The coverage screen's state: the series, the period unit, how far back the grid is moved, and
@@ -22,8 +36,10 @@ struct CoverageScreen: DashboardScreen, Equatable {
     var cursorRow = 0
     /// 0 is the newest column shown.
     var cursorFromRight = 0
-    /// The run history's version `rows` were read at, and the time their coverage is computed for.
+    /// The run history's version `rows` were read at, its mark of touched series then, and the
+    /// time their coverage is computed for.
     var seenVersion = 0
+    var seenMark = 0
     var readAt = Date.distantPast
     /// The coverages of the rows drawn or selected so far, for `seenVersion`.
     var coverages = CoverageCache()
@@ -44,8 +60,9 @@ struct CoverageScreen: DashboardScreen, Equatable {
 
     mutating func jobsChanged(_ state: DashboardState) {
         guard state.history.version != seenVersion else { return }
-        rows = state.coverageRows()
+        if !state.relistCoverageRows(&rows, touchedSince: seenMark) { rows = state.coverageRows() }
         seenVersion = state.history.version
+        seenMark = state.history.model.seriesChangeMark
         readAt = state.timelineNow
         cursorRow = min(cursorRow, max(0, rows.count - 1))
     }

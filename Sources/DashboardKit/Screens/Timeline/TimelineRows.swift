@@ -6,8 +6,9 @@ import Insight
 struct TimelineJob: Equatable, Sendable {
     let key: JobKey
     let name: String
-    /// Its series, nil for a job in no series yet (no configuration seen): a row of its own.
-    let series: SeriesKey?
+    /// Its series (by number: grouping hashes it), nil for a job in no series yet (no configuration
+    /// seen): a row of its own. Looked up only for rows per series (`TimelineRead.withSeries`).
+    var series: SeriesRef?
     let submitted: Date?
     let started: Date?
     let ended: Date?
@@ -58,13 +59,17 @@ enum TimelineRows {
     enum Grouping: Equatable, Sendable { case job, series }
 
     static func rows(_ jobs: [TimelineJob], window: TimelineWindow, grouping: Grouping, now: Date) -> [TimelineRow] {
-        let shown = jobs.filter { $0.overlaps(window, now: now) }
-            .sorted { ($0.started ?? $0.submitted ?? .distantPast, $0.key.id) < ($1.started ?? $1.submitted ?? .distantPast, $1.key.id) }
+        let inWindow = jobs.filter { $0.overlaps(window, now: now) }
+        // Sorted by position, the start times read once (sorting the jobs themselves copied them at each comparison).
+        let starts = inWindow.map { $0.started ?? $0.submitted ?? .distantPast }
+        let shown = inWindow.indices.sorted { a, b in
+            starts[a] != starts[b] ? starts[a] < starts[b] : inWindow[a].key.id < inWindow[b].key.id
+        }.map { inWindow[$0] }
         switch grouping {
         case .job:
             return shown.map { TimelineRow(label: $0.name, jobs: [$0]) }
         case .series:
-            struct Group: Hashable { let context: ContextID; let series: SeriesKey?; let loneJob: String? }
+            struct Group: Hashable { let context: ContextID; let series: SeriesRef?; let loneJob: String? }
             var order: [Group] = []
             var groups: [Group: [TimelineJob]] = [:]
             for job in shown {
@@ -120,38 +125,5 @@ enum Contention {
     /// One cell per count: blank for none, 1-9, `+` above nine.
     static func text(_ peaks: [Int]) -> String {
         String(peaks.map { $0 == 0 ? " " : $0 > 9 ? "+" : Character(String($0)) })
-    }
-}
-
-/// The timeline's jobs and rows as read at one version of the run history (which every page,
-/// status and configuration bumps), for one window and grouping. They hold until one of these
-/// changes, or until now crosses the window's start: a job that has not ended takes room from its
-/// start to now, so it enters a window only then; the bars' lengths are drawn from now each frame.
-struct TimelineShown: Equatable, Sendable {
-    let jobs: [TimelineJob]
-    let rows: [TimelineRow]
-    private let version: Int
-    private let window: TimelineWindow
-    private let grouping: TimelineRows.Grouping
-    private let nowPastStart: Bool
-
-    /// `kept`: jobs read before, used again when only the grouping changed.
-    init(_ state: DashboardState, window: TimelineWindow, grouping: TimelineRows.Grouping, kept: TimelineShown? = nil) {
-        let now = state.timelineNow
-        if let kept, kept.holds(state, window: window, grouping: kept.grouping) {
-            jobs = kept.jobs
-        } else {
-            jobs = state.timelineJobs(in: window, now: now)
-        }
-        rows = TimelineRows.rows(jobs, window: window, grouping: grouping, now: now)
-        version = state.history.version
-        self.window = window
-        self.grouping = grouping
-        nowPastStart = now > window.start
-    }
-
-    func holds(_ state: DashboardState, window: TimelineWindow, grouping: TimelineRows.Grouping) -> Bool {
-        version == state.history.version && self.window == window && self.grouping == grouping
-            && nowPastStart == (state.timelineNow > window.start)
     }
 }
