@@ -3,13 +3,13 @@ import Foundation
 import HistoryCache
 import ICWSClient
 import ICWSWire
-import Insight
 
-/// One server's history for the insight commands: its jobs filed into an insight model, read
-/// through the history cache when there is one (docs/insight.md, "History cache").
+/// Brings one server's history cache up to date with the server, at the least cost to it (docs/insight.md,
+/// "History cache"). Shared by the insight commands (`HistoryRead` in DxtopCommands) and the exporter.
 ///
-/// - Cold (no cache, or an empty one): every page, newest first, 1000 jobs with configurations a
-///   request, one page read ahead: ⌈jobs / 1000⌉ + 1 requests. Ended jobs are filed in the cache.
+/// - Cold (an empty cache, or one whose first walk never finished): every page, newest first, 1000
+///   jobs with configurations a request, one page read ahead: ⌈jobs / 1000⌉ + 1 requests. Ended
+///   jobs are filed in the cache.
 /// - Warm: the newest pages, one at a time (no read ahead, so nothing is asked for in vain), until
 ///   a page holds a job the cache already has ended; then each job left not ended at the last read
 ///   and not on those pages, by id; then the purge check (below). An unchanged server: one page
@@ -18,21 +18,26 @@ import Insight
 ///   job the server still listed is asked for by id (status only, a few hundred bytes). Only when
 ///   the server no longer has it is the whole list walked, statuses only, to mark every cached job
 ///   it no longer lists. A cold walk is itself a check.
-struct HistorySync {
-    let session: ICWSSession
-    let label: String
-    let timeZone: TimeZone
+public struct HistorySync: Sendable {
+    public let session: ICWSSession
+    /// The server's name in notes (a context's label).
+    public let label: String
+    /// One line for the operator (a page's decoding warning, jobs found purged); already safe.
+    public let note: @Sendable (String) -> Void
 
-    struct Loaded: Sendable {
-        var model: InsightModel
-        /// Every job id of the history, newest first (for id prefixes).
-        var jobIds: [String]
-        /// Jobs in the cache the server no longer lists: shown, never acted on.
-        var purged: Set<String>
+    public init(session: ICWSSession, label: String, note: @escaping @Sendable (String) -> Void) {
+        self.session = session
+        self.label = label
+        self.note = note
     }
 
-    func read(cache: HistoryCache?) async throws -> Loaded {
-        guard let cache else { return try await readAll() }
+    /// Jobs a page: large pages cost the server far fewer requests (100,000 jobs: 100 requests
+    /// instead of 3,334).
+    public static let pageSize = 1000
+
+    /// Files in `cache` what the server has that it lacks (and marks what the server purged);
+    /// returns the jobs not ended, which the cache does not keep, newest first.
+    public func sync(cache: HistoryCache) async throws -> [Job] {
         var update = CacheUpdate()
         var live: [Job]
         if try cache.isEmpty() {
@@ -52,38 +57,14 @@ struct HistorySync {
                 try cache.setPurgeChecked(at: Date())
             }
         }
-        var model = InsightModel(timeZone: timeZone)
-        var jobIds = live.compactMap(\.id)
-        var purged: Set<String> = []
-        let label = label
-        model.record(contentsOf: live.compactMap { job in job.jobStatus.map { (server: label, status: $0, config: job.jobConfig) } })
-        // One pass over the cursor into one record(contentsOf:): each series is ordered once.
-        try cache.readJobs { jobs in
-            model.record(contentsOf: jobs.lazy.map { job in
-                jobIds.append(job.status.id)
-                if job.purged { purged.insert(job.status.id) }
-                return (server: label, status: job.status, config: job.config)
-            })
-        }
-        let loaded = Loaded(model: model, jobIds: jobIds, purged: purged)
-        return loaded
-    }
-
-    /// Without a cache: every page, filed as it arrives, so no page is kept.
-    private func readAll() async throws -> Loaded {
-        var loaded = Loaded(model: InsightModel(timeZone: timeZone), jobIds: [], purged: [])
-        for try await page in session.allJobs(pageSize: JobPageWalk.allPageSize, mode: .all) {
-            note(page.warnings)
-            loaded.add(page.jobs.compactMap { job in job.jobStatus.map { ($0, job.jobConfig) } }, server: label)
-        }
-        return loaded
+        return live
     }
 
     /// Every page into the cache; returns the jobs not ended.
     private func walkAll(cache: HistoryCache, update: inout CacheUpdate) async throws -> [Job] {
         var live: [Job] = []
-        for try await page in session.allJobs(pageSize: JobPageWalk.allPageSize, mode: .all) {
-            note(page.warnings)
+        for try await page in session.allJobs(pageSize: Self.pageSize, mode: .all) {
+            warn(page.warnings)
             try cache.file(page.jobs, in: &update)
             live += page.jobs.filter { $0.jobStatus?.state?.hasEnded != true }
         }
@@ -97,8 +78,8 @@ struct HistorySync {
         var from: String?
         var previous: Set<String> = []
         while true {
-            let page = try await session.jobPage(count: JobPageWalk.allPageSize, fromJobId: from, mode: .all)
-            note(page.warnings)
+            let page = try await session.jobPage(count: Self.pageSize, fromJobId: from, mode: .all)
+            warn(page.warnings)
             let fresh = page.jobs.filter { job in job.id.map { !previous.contains($0) } ?? false }
             guard !fresh.isEmpty else { break }
             let reached = try !cache.known(fresh.compactMap(\.id)).isEmpty
@@ -128,7 +109,7 @@ struct HistorySync {
     }
 
     /// How often a warm run checks for a purge (history retention runs daily at most).
-    static let purgeCheckInterval: TimeInterval = 3600
+    public static let purgeCheckInterval: TimeInterval = 3600
 
     private func checkPurge(cache: HistoryCache, seen: Set<String>) async throws {
         let now = Date()
@@ -139,7 +120,7 @@ struct HistorySync {
             _ = try await session.job(id: oldest, mode: .status)
         } catch let error as ICWSError where error.failure.kind == .notFound {
             var listed = seen
-            for try await page in session.allJobs(pageSize: JobPageWalk.allPageSize, mode: .status) {
+            for try await page in session.allJobs(pageSize: Self.pageSize, mode: .status) {
                 listed.formUnion(page.jobs.compactMap(\.id))
             }
             report(purged: try cache.markPurged(exceptSeen: listed))
@@ -147,17 +128,11 @@ struct HistorySync {
     }
 
     private func report(purged marked: Int) {
-        if marked > 0 { StandardStreams.note("note: \(marked) jobs of \(OneLine.safe(label)) are no longer listed by the server; kept in the history, marked purged") }
+        if marked > 0 { note("note: \(marked) jobs of \(OneLine.safe(label)) are no longer listed by the server; kept in the history, marked purged") }
     }
 
-    private func note(_ warnings: [String]) {
-        for warning in warnings { StandardStreams.note("warning: " + OneLine.safe(warning)) }
-    }
-}
-
-extension HistorySync.Loaded {
-    mutating func add(_ jobs: [(JobStatus, JobConfig?)], server: String) {
-        jobIds += jobs.map(\.0.id)
-        model.record(contentsOf: jobs.map { (server: server, status: $0.0, config: $0.1) })
+    /// A page's decoding warnings, one line each.
+    public func warn(_ warnings: [String]) {
+        for warning in warnings { note("warning: " + OneLine.safe(warning)) }
     }
 }
