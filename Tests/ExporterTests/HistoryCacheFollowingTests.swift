@@ -1,0 +1,77 @@
+@testable import Exporter
+import Foundation
+import HistoryCache
+import ICWSClient
+import ICWSSimulator
+import ICWSWire
+import PrometheusTestSupport
+import Testing
+
+/// The exporter's first listing through the history cache, against a real simulator and a real
+/// SQLite file in a temporary folder.
+@Suite("Exporter with the history cache")
+struct HistoryCacheFollowingTests {
+    static func folder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-exporter-cache-\(UUID().uuidString)")
+    }
+
+    /// Requests since `before` for the history: job lists and jobs by id (not the newest-job check,
+    /// `jobCount=1`, every 15 s).
+    static func historyRequests(_ before: SimulatorTraffic, _ after: SimulatorTraffic) -> [String: Int] {
+        after.since(before).requests.filter { $0.key.hasPrefix("GET data-extractor/jobs") && $0.key != "GET data-extractor/jobs?jobCount=1" }
+    }
+
+    /// Follows `simulator` until every job is counted, publishes the series at `now`, stops; returns
+    /// the job and series samples (the server metrics, whose requests differ, left out).
+    static func followOnce(_ simulator: ICWSSimulator, cache: HistoryCache?, now: Date) async throws -> [ExpositionSample] {
+        var options = Exporter.Options()
+        options.window = 5000
+        options.timeZone = TimeZone(identifier: "UTC")!
+        var server = try FollowingTests.server(simulator, context: "east")
+        server.cache = cache
+        let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: { _ in })
+        exporter.start()
+        let total = Double(await simulator.allJobStatuses().count)
+        _ = try await FollowingTests.waitFor(exporter, "every job counted") { samples in
+            samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value } == total
+        }
+        exporter.publishSeries(now: now)
+        let text = String(decoding: exporter.exposition(), as: UTF8.self)
+        await exporter.stop()
+        return try #require(ExpositionSamples.parse(text)).filter { $0.name.hasPrefix("dxtop_jobs") || $0.name.hasPrefix("dxtop_series_") }
+    }
+
+    static func sorted(_ samples: [ExpositionSample]) -> [String] {
+        samples.map { "\($0.name)\($0.labels.sorted { $0.key < $1.key }) \($0.value)" }.sorted()
+    }
+
+    @Test("a warm start against an unchanged server lists its history in one request and exports what a cold start and --no-cache export")
+    func warmStart() async throws {
+        var configuration = SimulatorConfiguration(jobCount: 2500, speed: 0, seed: 11)
+        configuration.seriesHistory = true
+        let simulator = ICWSSimulator(configuration: configuration)
+        try await simulator.start()
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = CacheFiles.database(server: try ICWSServer(parsing: simulator.baseURL).description, user: "admin", in: folder)
+        let now = Date()
+
+        let t0 = simulator.traffic()
+        let cold = try await Self.followOnce(simulator, cache: try HistoryCache(at: file), now: now)
+        let t1 = simulator.traffic()
+        let coldCost = Self.historyRequests(t0, t1)
+        #expect(coldCost["GET data-extractor/jobs?jobCount=1000"] == 4, "cold: every page and the empty one: \(coldCost)")
+        #expect(try HistoryCache(at: file).info().jobs > 2000, "the cold start filed the ended jobs")
+
+        let warm = try await Self.followOnce(simulator, cache: try HistoryCache(at: file), now: now)
+        let warmCost = Self.historyRequests(t1, simulator.traffic())
+        #expect(warmCost.values.reduce(0, +) <= 3, "warm: the newest page (and the jobs not ended beyond it): \(warmCost)")
+        #expect(warmCost["GET data-extractor/jobs?jobCount=1000"] == 1, "\(warmCost)")
+
+        let uncached = try await Self.followOnce(simulator, cache: nil, now: now)
+        #expect(cold.contains { $0.name == "dxtop_series_failure_streak" }, "series exported")
+        #expect(Self.sorted(warm) == Self.sorted(cold))
+        #expect(Self.sorted(uncached) == Self.sorted(cold))
+        await simulator.stop()
+    }
+}
