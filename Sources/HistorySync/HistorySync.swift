@@ -7,9 +7,10 @@ import ICWSWire
 /// Brings one server's history cache up to date with the server, at the least cost to it (docs/insight.md,
 /// "History cache"). Shared by the insight commands (`HistoryRead` in DxtopCommands) and the exporter.
 ///
-/// - Cold (an empty cache, or one whose first walk never finished): every page, newest first, 1000
-///   jobs with configurations a request, one page read ahead: ⌈jobs / 1000⌉ + 1 requests. Ended
-///   jobs are filed in the cache.
+/// - Cold (an empty cache, or one where a walk was cut short after filing jobs that do not join the
+///   cached ones, so a gap may lie below them): every page, newest first, 1000 jobs with
+///   configurations a request, one page read ahead: ⌈jobs / 1000⌉ + 1 requests. Ended jobs are
+///   filed in the cache.
 /// - Warm: the newest pages, one at a time (no read ahead, so nothing is asked for in vain), until
 ///   a page holds a job the cache already has ended; then each job left not ended at the last read
 ///   and not on those pages, by id; then the purge check (below). An unchanged server: one page
@@ -40,10 +41,12 @@ public struct HistorySync: Sendable {
     public func sync(cache: HistoryCache) async throws -> [Job] {
         var update = CacheUpdate()
         var live: [Job]
-        if try cache.isEmpty() {
+        if try cache.isEmpty() || cache.walkUnfinished() {
+            try cache.setWalkUnfinished(true)
             live = try await walkAll(cache: cache, update: &update)
             try cache.markPurged(exceptSeen: update.seen)
             try cache.setPurgeChecked(at: Date())
+            try cache.setWalkUnfinished(false)
         } else {
             let (newest, reachedCache) = try await walkNewest(cache: cache, update: &update)
             live = newest
@@ -72,23 +75,33 @@ public struct HistorySync: Sendable {
     }
 
     /// The newest pages until one reaches a job the cache has ended; returns the jobs not ended,
-    /// and whether a cached job was reached (else the whole list was read).
+    /// and whether a cached job was reached (else the whole list was read). A page that does not
+    /// reach the cache marks the walk unfinished until it does, so a walk cut short is done again.
     private func walkNewest(cache: HistoryCache, update: inout CacheUpdate) async throws -> ([Job], Bool) {
         var live: [Job] = []
         var from: String?
         var previous: Set<String> = []
+        var unfinished = false
         while true {
             let page = try await session.jobPage(count: Self.pageSize, fromJobId: from, mode: .all)
             warn(page.warnings)
             let fresh = page.jobs.filter { job in job.id.map { !previous.contains($0) } ?? false }
             guard !fresh.isEmpty else { break }
             let reached = try !cache.known(fresh.compactMap(\.id)).isEmpty
+            if !reached, !unfinished {
+                try cache.setWalkUnfinished(true)
+                unfinished = true
+            }
             try cache.file(fresh, in: &update)
             live += fresh.filter { $0.jobStatus?.state?.hasEnded != true }
-            if reached { return (live, true) }
+            if reached {
+                if unfinished { try cache.setWalkUnfinished(false) }
+                return (live, true)
+            }
             from = fresh.last?.id
             previous = Set(fresh.compactMap(\.id))
         }
+        if unfinished { try cache.setWalkUnfinished(false) }
         return (live, false)
     }
 

@@ -5,6 +5,7 @@ import ICWSClient
 import ICWSSimulator
 import ICWSWire
 import PrometheusTestSupport
+import TestClock
 import Testing
 
 /// The exporter's first listing through the history cache, against a real simulator and a real
@@ -72,6 +73,44 @@ struct HistoryCacheFollowingTests {
         #expect(cold.contains { $0.name == "dxtop_series_failure_streak" }, "series exported")
         #expect(Self.sorted(warm) == Self.sorted(cold))
         #expect(Self.sorted(uncached) == Self.sorted(cold))
+        await simulator.stop()
+    }
+}
+
+extension HistoryCacheFollowingTests {
+    /// The check waits on the session's clock: the test moves it by the real interval.
+    @Test("a first listing cut short after one page leaves no gap: the next one walks the whole history again, in the server's order")
+    func cutShort() async throws {
+        let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 2500, speed: 0, seed: 12))
+        try await simulator.start()
+        await simulator.setFaults(SimulatorFaults(failJobListsAfter: 1))
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = CacheFiles.database(server: try ICWSServer(parsing: simulator.baseURL).description, user: "admin", in: folder)
+        var options = Exporter.Options()
+        options.window = 5000
+        let clock = ManualClock(start: Date())
+        var server = try FollowingTests.server(simulator, context: "east")
+        server.cache = try HistoryCache(at: file)
+        server.configuration.clock = clock
+        let notes = NoteLog()
+        let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: notes.add)
+        exporter.start()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !notes.lines.contains(where: { $0.contains("listing the jobs failed") }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(try HistoryCache(at: file).info().jobs > 0, "the first page was filed: \(notes.lines)")
+        await simulator.setFaults(SimulatorFaults())
+        #expect(await clock.waitForSleepers(2), "the check and the stream's watchdog wait on the clock")
+        clock.advance(by: options.newestCheckInterval)
+        let total = Double(await simulator.allJobStatuses().count)
+        _ = try await FollowingTests.waitFor(exporter, "every job counted") { samples in
+            samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value } == total
+        }
+        await exporter.stop()
+        let ended = await simulator.allJobStatuses().filter(\.knownState.hasEnded).map(\.id)
+        #expect(try HistoryCache(at: file).jobs().map(\.status.id) == ended, "every ended job cached, newest first")
         await simulator.stop()
     }
 }
