@@ -75,15 +75,11 @@ struct HistoryCacheFollowingTests {
         #expect(Self.sorted(uncached) == Self.sorted(cold))
         await simulator.stop()
     }
-}
 
-extension HistoryCacheFollowingTests {
     /// The check waits on the session's clock: the test moves it by the real interval.
     @Test("a first listing cut short after one page leaves no gap: the next one walks the whole history again, in the server's order")
     func cutShort() async throws {
-        let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 2500, speed: 0, seed: 12))
-        try await simulator.start()
-        await simulator.setFaults(SimulatorFaults(failJobListsAfter: 1))
+        let simulator = try await FollowingTests.listsFailingAfterOne(jobCount: 2500, seed: 12)
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = CacheFiles.database(server: try ICWSServer(parsing: simulator.baseURL).description, user: "admin", in: folder)
