@@ -44,12 +44,14 @@ final class ServerFollower: Sendable {
         self.metrics = metrics
         tally = Mutex(JobTally(window: window))
         self.newestCheckInterval = newestCheckInterval
-        pageSize = min(window, 500)
+        let pageSize = min(window, 500)
+        self.pageSize = pageSize
         self.listed = listed
         self.note = note
         let safeContext = self.context
         cachedListing = cache.map { cache in
-            CachedListing(sync: HistorySync(session: session, label: context, note: { note("context '\(safeContext)': " + $0) }), cache: cache)
+            CachedListing(sync: HistorySync(session: session, label: context, note: { note("context '\(safeContext)': " + $0) }),
+                          cache: cache, pageSize: pageSize)
         }
     }
 
@@ -194,7 +196,8 @@ final class ServerFollower: Sendable {
 
     private func list(through listing: CachedListing, limit: Int) async -> (jobs: [JobTally.Seen], failed: Bool) {
         do {
-            let fresh = try await listing.list(limit: limit, knows: { id in tally.withLock { $0.knows(id) } },
+            let fresh = try await listing.list(first: tally.withLock { $0.count == 0 }, limit: limit,
+                                               knows: { id in tally.withLock { $0.knows(id) } },
                                                file: { insight.record(server: modelServer, jobs: $0) })
             return (fresh, false)
         } catch {

@@ -41,26 +41,46 @@ public struct HistorySync: Sendable {
     public func sync(cache: HistoryCache) async throws -> [Job] {
         var update = CacheUpdate()
         var live: [Job]
-        if try cache.isEmpty() || cache.walkUnfinished() {
+        if try needsWholeWalk(cache) {
             try cache.setWalkUnfinished(true)
             live = try await walkAll(cache: cache, update: &update)
             try cache.markPurged(exceptSeen: update.seen)
             try cache.setPurgeChecked(at: Date())
             try cache.setWalkUnfinished(false)
         } else {
-            let (newest, reachedCache) = try await walkNewest(cache: cache, update: &update)
+            let (newest, reachedCache) = try await walkNewest(cache: cache, pageSize: Self.pageSize, update: &update)
             live = newest
             live += try await refreshPending(cache: cache, update: &update)
             if reachedCache {
                 try await checkPurge(cache: cache, seen: update.seen)
             } else {
-                // The whole list was read without meeting a cached job (a server restarted with
-                // another history, say): what it no longer lists is known without a check.
-                report(purged: try cache.markPurged(exceptSeen: update.seen))
-                try cache.setPurgeChecked(at: Date())
+                try markUnlisted(cache: cache, seen: update.seen)
             }
         }
         return live
+    }
+
+    /// For a client that follows the server after a `sync` (the exporter, when a new job appears):
+    /// only the newest pages of `pageSize` down to a cached ended job, filed; no pending job asked
+    /// for by id (the client follows them), no purge check. Returns the jobs not ended on those
+    /// pages. An empty or unfinished cache gets the whole `sync`.
+    public func syncNewest(cache: HistoryCache, pageSize: Int) async throws -> [Job] {
+        guard try !needsWholeWalk(cache) else { return try await sync(cache: cache) }
+        var update = CacheUpdate()
+        let (live, reachedCache) = try await walkNewest(cache: cache, pageSize: pageSize, update: &update)
+        if !reachedCache { try markUnlisted(cache: cache, seen: update.seen) }
+        return live
+    }
+
+    private func needsWholeWalk(_ cache: HistoryCache) throws -> Bool {
+        try cache.isEmpty() || cache.walkUnfinished()
+    }
+
+    /// The whole list was read without meeting a cached job (a server restarted with another
+    /// history, say): what it no longer lists is known without a check.
+    private func markUnlisted(cache: HistoryCache, seen: Set<String>) throws {
+        report(purged: try cache.markPurged(exceptSeen: seen))
+        try cache.setPurgeChecked(at: Date())
     }
 
     /// Every page into the cache; returns the jobs not ended.
@@ -77,13 +97,13 @@ public struct HistorySync: Sendable {
     /// The newest pages until one reaches a job the cache has ended; returns the jobs not ended,
     /// and whether a cached job was reached (else the whole list was read). A page that does not
     /// reach the cache marks the walk unfinished until it does, so a walk cut short is done again.
-    private func walkNewest(cache: HistoryCache, update: inout CacheUpdate) async throws -> ([Job], Bool) {
+    private func walkNewest(cache: HistoryCache, pageSize: Int, update: inout CacheUpdate) async throws -> ([Job], Bool) {
         var live: [Job] = []
         var from: String?
         var previous: Set<String> = []
         var unfinished = false
         while true {
-            let page = try await session.jobPage(count: Self.pageSize, fromJobId: from, mode: .all)
+            let page = try await session.jobPage(count: pageSize, fromJobId: from, mode: .all)
             warn(page.warnings)
             let fresh = page.jobs.filter { job in job.id.map { !previous.contains($0) } ?? false }
             guard !fresh.isEmpty else { break }

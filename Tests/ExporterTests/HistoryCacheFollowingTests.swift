@@ -77,6 +77,41 @@ struct HistoryCacheFollowingTests {
     }
 
     /// The check waits on the session's clock: the test moves it by the real interval.
+    @Test("a job added after the start costs one page of 500, as without the cache, and is filed in the cache")
+    func laterListing() async throws {
+        let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 2500, speed: 0, seed: 13))
+        try await simulator.start()
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = CacheFiles.database(server: try ICWSServer(parsing: simulator.baseURL).description, user: "admin", in: folder)
+        var options = Exporter.Options()
+        options.window = 5000
+        let clock = ManualClock(start: Date())
+        var server = try FollowingTests.server(simulator, context: "east")
+        server.cache = try HistoryCache(at: file)
+        server.configuration.clock = clock
+        let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: { _ in })
+        exporter.start()
+        func total(_ samples: [ExpositionSample]) -> Double {
+            samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value }
+        }
+        _ = try await FollowingTests.waitFor(exporter, "every job counted") { total($0) == 2500 }
+        let before = simulator.traffic()
+        let added = await simulator.addJob(JobConfig(name: "added after the start", submittedUserId: "admin",
+                                                     tables: [DataSetConfig(name: "UserWorkgroups", column: [ColumnRef(name: "UserId")])]),
+                                           submittedBy: "admin")
+        while await simulator.jobStatus(id: added)?.state?.hasEnded == false { await simulator.advance(jobId: added) }
+        #expect(await clock.waitForSleepers(2), "the check and the stream's watchdog wait on the clock")
+        clock.advance(by: options.newestCheckInterval)
+        _ = try await FollowingTests.waitFor(exporter, "the added job counted") { total($0) == 2501 }
+        let cost = Self.historyRequests(before, simulator.traffic())
+        #expect(cost == ["GET data-extractor/jobs?jobCount=500": 1], "one page, no job by id: \(cost)")
+        #expect(try HistoryCache(at: file).known([added]) == [added], "the ended job is cached")
+        await exporter.stop()
+        await simulator.stop()
+    }
+
+    /// The check waits on the session's clock: the test moves it by the real interval.
     @Test("a first listing cut short after one page leaves no gap: the next one walks the whole history again, in the server's order")
     func cutShort() async throws {
         let simulator = try await FollowingTests.listsFailingAfterOne(jobCount: 2500, seed: 12)
