@@ -33,13 +33,36 @@ struct HistoryCacheFollowingTests {
         let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: { _ in })
         exporter.start()
         let total = Double(await simulator.allJobStatuses().count)
-        _ = try await FollowingTests.waitFor(exporter, "every job counted") { samples in
-            samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value } == total
-        }
+        _ = try await FollowingTests.waitFor(exporter, "every job counted") { Self.total($0) == total }
         exporter.publishSeries(now: now)
         let text = String(decoding: exporter.exposition(), as: UTF8.self)
         await exporter.stop()
         return try #require(ExpositionSamples.parse(text)).filter { $0.name.hasPrefix("dxtop_jobs") || $0.name.hasPrefix("dxtop_series_") }
+    }
+
+    /// The cache file of the simulator's admin in `folder` (the CLI's name for it).
+    static func cacheFile(_ simulator: ICWSSimulator, in folder: URL) throws -> URL {
+        CacheFiles.database(server: try ICWSServer(parsing: simulator.baseURL).description, user: "admin", in: folder)
+    }
+
+    /// Every job counted in `dxtop_jobs`.
+    static func total(_ samples: [ExpositionSample]) -> Double {
+        samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value }
+    }
+
+    /// An exporter (started) following `simulator` through a cache file in `folder`, its session
+    /// on `clock` (so the test moves the newest-job check), a window of 5000.
+    static func startCached(_ simulator: ICWSSimulator, folder: URL, clock: ManualClock,
+                            note: @escaping @Sendable (String) -> Void = { _ in }) throws -> (exporter: Exporter, file: URL) {
+        let file = try Self.cacheFile(simulator, in: folder)
+        var options = Exporter.Options()
+        options.window = 5000
+        var server = try FollowingTests.server(simulator, context: "east")
+        server.cache = try HistoryCache(at: file)
+        server.configuration.clock = clock
+        let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: note)
+        exporter.start()
+        return (exporter, file)
     }
 
     static func sorted(_ samples: [ExpositionSample]) -> [String] {
@@ -54,7 +77,7 @@ struct HistoryCacheFollowingTests {
         try await simulator.start()
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = CacheFiles.database(server: try ICWSServer(parsing: simulator.baseURL).description, user: "admin", in: folder)
+        let file = try Self.cacheFile(simulator, in: folder)
         let now = Date()
 
         let t0 = simulator.traffic()
@@ -83,27 +106,17 @@ struct HistoryCacheFollowingTests {
         try await simulator.start()
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = CacheFiles.database(server: try ICWSServer(parsing: simulator.baseURL).description, user: "admin", in: folder)
-        var options = Exporter.Options()
-        options.window = 5000
         let clock = ManualClock(start: Date())
-        var server = try FollowingTests.server(simulator, context: "east")
-        server.cache = try HistoryCache(at: file)
-        server.configuration.clock = clock
-        let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: { _ in })
-        exporter.start()
-        func total(_ samples: [ExpositionSample]) -> Double {
-            samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value }
-        }
-        _ = try await FollowingTests.waitFor(exporter, "every job counted") { total($0) == 2500 }
+        let (exporter, file) = try Self.startCached(simulator, folder: folder, clock: clock)
+        _ = try await FollowingTests.waitFor(exporter, "every job counted") { Self.total($0) == 2500 }
         let before = simulator.traffic()
         let added = await simulator.addJob(JobConfig(name: "added after the start", submittedUserId: "admin",
                                                      tables: [DataSetConfig(name: "UserWorkgroups", column: [ColumnRef(name: "UserId")])]),
                                            submittedBy: "admin")
         while await simulator.jobStatus(id: added)?.state?.hasEnded == false { await simulator.advance(jobId: added) }
         #expect(await clock.waitForSleepers(2), "the check and the stream's watchdog wait on the clock")
-        clock.advance(by: options.newestCheckInterval)
-        _ = try await FollowingTests.waitFor(exporter, "the added job counted") { total($0) == 2501 }
+        clock.advance(by: Exporter.Options().newestCheckInterval)
+        _ = try await FollowingTests.waitFor(exporter, "the added job counted") { Self.total($0) == 2501 }
         let cost = Self.historyRequests(before, simulator.traffic())
         #expect(cost == ["GET data-extractor/jobs?jobCount=500": 1], "one page, no job by id: \(cost)")
         #expect(try HistoryCache(at: file).known([added]) == [added], "the ended job is cached")
@@ -117,16 +130,9 @@ struct HistoryCacheFollowingTests {
         let simulator = try await FollowingTests.listsFailingAfterOne(jobCount: 2500, seed: 12)
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = CacheFiles.database(server: try ICWSServer(parsing: simulator.baseURL).description, user: "admin", in: folder)
-        var options = Exporter.Options()
-        options.window = 5000
         let clock = ManualClock(start: Date())
-        var server = try FollowingTests.server(simulator, context: "east")
-        server.cache = try HistoryCache(at: file)
-        server.configuration.clock = clock
         let notes = NoteLog()
-        let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: notes.add)
-        exporter.start()
+        let (exporter, file) = try Self.startCached(simulator, folder: folder, clock: clock, note: notes.add)
         let deadline = ContinuousClock.now + .seconds(30)
         while !notes.lines.contains(where: { $0.contains("listing the jobs failed") }), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
@@ -134,11 +140,9 @@ struct HistoryCacheFollowingTests {
         #expect(try HistoryCache(at: file).info().jobs > 0, "the first page was filed: \(notes.lines)")
         await simulator.setFaults(SimulatorFaults())
         #expect(await clock.waitForSleepers(2), "the check and the stream's watchdog wait on the clock")
-        clock.advance(by: options.newestCheckInterval)
+        clock.advance(by: Exporter.Options().newestCheckInterval)
         let total = Double(await simulator.allJobStatuses().count)
-        _ = try await FollowingTests.waitFor(exporter, "every job counted") { samples in
-            samples.filter { $0.name == "dxtop_jobs" }.reduce(0) { $0 + $1.value } == total
-        }
+        _ = try await FollowingTests.waitFor(exporter, "every job counted") { Self.total($0) == total }
         await exporter.stop()
         let ended = await simulator.allJobStatuses().filter(\.knownState.hasEnded).map(\.id)
         #expect(try HistoryCache(at: file).jobs().map(\.status.id) == ended, "every ended job cached, newest first")
