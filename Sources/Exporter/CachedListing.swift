@@ -7,8 +7,8 @@ import ICWSWire
 /// against an unchanged server: one page; a later listing, only the newest pages of `pageSize`, as
 /// without a cache), then the jobs the follower does not know yet are read newest first, those
 /// not ended from the sync, then the cached (ended) ones from the file, down to the first cached
-/// one it knows, or `limit` jobs. New ended jobs the sync meets are filed in the cache, so the
-/// next start stays warm.
+/// one it knows, or `limit` jobs; jobs the cache keeps marked purged are left out. New ended jobs
+/// the sync meets are filed in the cache, so the next start stays warm.
 struct CachedListing: Sendable {
     let sync: HistorySync
     let cache: HistoryCache
@@ -38,7 +38,8 @@ struct CachedListing: Sendable {
             if let status = job.jobStatus, !knows(status.id) { add(status, job.jobConfig) }
         }
         try cache.readJobs { cached in
-            for job in cached {
+            // A purged job (the server no longer lists it) is not the server's any more: not followed.
+            for job in cached where !job.purged {
                 guard fresh.count < limit, !knows(job.status.id) else { break }
                 add(job.status, job.config)
             }

@@ -24,16 +24,18 @@ struct HistoryCacheFollowingTests {
 
     /// Follows `simulator` until every job is counted, publishes the series at `now`, stops; returns
     /// the job and series samples (the server metrics, whose requests differ, left out).
-    static func followOnce(_ simulator: ICWSSimulator, cache: HistoryCache?, now: Date) async throws -> [ExpositionSample] {
+    static func followOnce(_ simulator: ICWSSimulator, cache: HistoryCache?, now: Date,
+                           note: @escaping @Sendable (String) -> Void = { _ in }) async throws -> [ExpositionSample] {
         var options = Exporter.Options()
         options.window = 5000
         options.timeZone = TimeZone(identifier: "UTC")!
         var server = try FollowingTests.server(simulator, context: "east")
         server.cache = cache
-        let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: { _ in })
+        let exporter = try Exporter(servers: [server], version: "0.1.0", options: options, note: note)
         exporter.start()
         let total = Double(await simulator.allJobStatuses().count)
-        _ = try await FollowingTests.waitFor(exporter, "every job counted") { Self.total($0) == total }
+        let counted = try await FollowingTests.waitFor(exporter, "every job counted") { Self.total($0) >= total }
+        #expect(Self.total(counted) == total, "the server's jobs, no more")
         exporter.publishSeries(now: now)
         let text = String(decoding: exporter.exposition(), as: UTF8.self)
         await exporter.stop()
@@ -97,6 +99,27 @@ struct HistoryCacheFollowingTests {
         #expect(Self.sorted(warm) == Self.sorted(cold))
         #expect(Self.sorted(uncached) == Self.sorted(cold))
         await simulator.stop()
+    }
+
+    @Test("a server restarted on the same port with another history: the old jobs, marked purged, are not counted; one note")
+    func restartedServer() async throws {
+        let first = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 300, speed: 0, seed: 14))
+        let port = try await first.start()
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try Self.cacheFile(first, in: folder)
+        _ = try await Self.followOnce(first, cache: try HistoryCache(at: file), now: Date())
+        await first.stop()
+        var configuration = SimulatorConfiguration(jobCount: 200, speed: 0, seed: 15)
+        configuration.port = port
+        let second = ICWSSimulator(configuration: configuration)
+        try await second.start()
+        let notes = NoteLog()
+        _ = try await Self.followOnce(second, cache: try HistoryCache(at: file), now: Date(), note: notes.add)
+        let purged = notes.lines.filter { $0.contains("no longer listed by the server") }
+        #expect(purged.count == 1 && purged[0].hasPrefix("context 'east': note: "), "\(notes.lines)")
+        #expect(try HistoryCache(at: file).info().purged > 0)
+        await second.stop()
     }
 
     /// The check waits on the session's clock: the test moves it by the real interval.
