@@ -33,6 +33,9 @@ final class ServerFollower: Sendable {
     private let continueFrom = Mutex<String?>(nil)
     /// Listings through the history cache; nil without one (each listing then walks the window's pages).
     private let cachedListing: CachedListing?
+    /// Whether a listing is under way: another one (a check while the first, long listing runs)
+    /// would walk the same pages again, so it is left out; the next check finds what it missed.
+    private let listing = Mutex(false)
 
     init(context: String, session: ICWSSession, metrics: ServerMetrics, insight: InsightStore, window: Int, cache: HistoryCache?,
          newestCheckInterval: Duration, listed: @escaping @Sendable () -> Void, note: @escaping @Sendable (String) -> Void) {
@@ -143,6 +146,8 @@ final class ServerFollower: Sendable {
     /// tally, and watches every job that has not ended. A walk cut short by a failure is taken up
     /// again, below the last job it got, on the next call.
     private func listNewJobs() async {
+        guard listing.withLock({ busy in defer { busy = true }; return !busy }) else { return }
+        defer { listing.withLock { $0 = false } }
         let window = tally.withLock { $0.window }
         var listed = 0
         if let from = continueFrom.withLock({ $0 }) {

@@ -122,6 +122,31 @@ struct HistoryCacheFollowingTests {
         await second.stop()
     }
 
+    /// The check waits on the session's clock: the test moves it while the first listing runs.
+    @Test("a newest-job check while the first (cold) listing runs does not walk the history a second time")
+    func checkDuringListing() async throws {
+        let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 2500, speed: 0, seed: 16))
+        try await simulator.start()
+        await simulator.setFaults(SimulatorFaults(latency: .milliseconds(400)))
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let clock = ManualClock(start: Date())
+        let (exporter, _) = try Self.startCached(simulator, folder: folder, clock: clock)
+        let page = "GET data-extractor/jobs?jobCount=1000"
+        let deadline = ContinuousClock.now + .seconds(30)
+        while simulator.traffic().requests[page, default: 0] == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(await clock.waitForSleepers(2), "the check and the stream's watchdog wait on the clock")
+        clock.advance(by: Exporter.Options().newestCheckInterval)
+        _ = try await FollowingTests.waitFor(exporter, "every job counted") { Self.total($0) == 2500 }
+        await exporter.stop()
+        let traffic = simulator.traffic().requests
+        #expect(traffic["GET data-extractor/jobs?jobCount=1"] == 1, "the check ran: \(traffic)")
+        #expect(traffic[page] == 4, "one cold walk (three pages and the empty one): \(traffic)")
+        await simulator.stop()
+    }
+
     /// The check waits on the session's clock: the test moves it by the real interval.
     @Test("a job added after the start costs one page of 500, as without the cache, and is filed in the cache")
     func laterListing() async throws {
