@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "Insight", dependencies: ["ICWSWire", "JobComposition", "SlotTable"], swiftSettings: strict),
         // Ended jobs (status and configuration) kept in SQLite per server and user, so a start reads only what is new (docs/insight.md).
         .target(name: "HistoryCache", dependencies: ["ICWSWire", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        // Bringing a history cache up to date with its server at the least cost (the insight commands and the exporter).
+        .target(name: "HistorySync", dependencies: ["DisplayText", "HistoryCache", "ICWSClient", "ICWSWire"], swiftSettings: strict),
         // The model's speed on a synthetic history (docs/performance.md); not a test.
         .executableTarget(name: "insight-bench", dependencies: ["Insight", "ICWSWire", "HistoryCache"], path: "bench/InsightBench", swiftSettings: strict),
         // The history, timeline and coverage screens' frame and key times at 200x50 over a large history (docs/performance.md).
@@ -96,7 +98,7 @@ let package = Package(
         .target(
             name: "Exporter",
             dependencies: [
-                "DisplayText", "ICWSClient", "ICWSWire", "Insight", "ProcessMemory",
+                "DisplayText", "HistoryCache", "HistorySync", "ICWSClient", "ICWSWire", "Insight", "ProcessMemory",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,7 +116,7 @@ let package = Package(
         .target(
             name: "DxtopCommands",
             dependencies: [
-                "CBuildInfo", "ChildProcess", "Clipboard", "HistoryCache", "JobQuery", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
+                "CBuildInfo", "ChildProcess", "Clipboard", "HistoryCache", "HistorySync", "JobQuery", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
                 "Exporter", "ProcessMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -163,7 +165,7 @@ let package = Package(
         .target(name: "PrometheusTestSupport", dependencies: ["ChildProcess"], path: "Tests/PrometheusTestSupport",
                 swiftSettings: strict),
         .testTarget(name: "ExporterTests", dependencies: [
-            "Exporter", "ICWSClient", "ICWSSimulator", "ICWSWire", "PrometheusTestSupport", "TestClock",
+            "Exporter", "HistoryCache", "ICWSClient", "ICWSSimulator", "ICWSWire", "PrometheusTestSupport", "TestClock",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),

@@ -7,7 +7,11 @@
 - scrape: GET /metrics with 20 servers x 10k jobs followed (20 contexts on one simulator of 10k jobs),
   median and p95 over 200 scrapes, Prometheus's Accept header;
 - rss: the exporter's resident memory following 100k jobs in all (10 contexts x 10k);
-- growth: scrape and RSS at 1, 5 and 10 contexts x 10k jobs (10k, 50k, 100k jobs in all).
+- growth: scrape and RSS at 1, 5 and 10 contexts x 10k jobs (10k, 50k, 100k jobs in all);
+- startup: one server of --per-context jobs, from the exporter's start to every job counted, and the
+  history's requests and answer bytes (job lists and jobs by id, not the newest-job check): without
+  the history cache (--no-cache, what every start cost before the cache), cold (an empty cache) and
+  warm (the cache the cold start left, the server unchanged).
 
 Both scrape figures are taken after a series publish (the exporter refreshes them every 15 s), so
 the exposition holds every series.
@@ -25,7 +29,7 @@ ACCEPT = "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=
 
 
 class Exporter:
-    def __init__(self, binary, sim, contexts, window):
+    def __init__(self, binary, sim, contexts, window, extra_args=(), extra_env=None):
         self.dir = tempfile.mkdtemp(prefix="dxtop-exporter-bench-")
         config = os.path.join(self.dir, "config.yaml")
         with open(config, "w") as f:
@@ -33,9 +37,10 @@ class Exporter:
             for i in range(contexts):
                 f.write(f"  s{i:02d}:\n    server: {sim.url}\n    user: admin\n    password-command: echo admin-secret\n")
         self.port = free_port()
-        env = dict(os.environ, DXTOP_CONFIG=config)
+        env = dict(os.environ, DXTOP_CONFIG=config, **(extra_env or {}))
+        self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            [binary, "exporter", "--all-contexts", "--listen", f"127.0.0.1:{self.port}", "--jobs", str(window)],
+            [binary, "exporter", "--all-contexts", "--listen", f"127.0.0.1:{self.port}", "--jobs", str(window), *extra_args],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in self.process.stdout:
             if "/metrics" in line:
@@ -121,6 +126,44 @@ def scale(binary, contexts, jobs, scrapes):
             exporter.stop()
 
 
+def history_cost(before, after):
+    """Requests and answer bytes of the history between two traffic snapshots (not the newest-job check)."""
+    kinds = [k for k in after["requests"] if k.startswith("GET data-extractor/jobs") and k != "GET data-extractor/jobs?jobCount=1"]
+    return (sum(after["requests"][k] - before["requests"].get(k, 0) for k in kinds),
+            sum(after["answerBytes"].get(k, 0) - before["answerBytes"].get(k, 0) for k in kinds))
+
+
+def startup(binary, jobs):
+    cache_home = tempfile.mkdtemp(prefix="dxtop-exporter-bench-cache-")
+    result = {}
+    try:
+        with Simulator(binary, jobs) as sim:
+            # The series history has about `jobs` jobs: learn the exact count once, untimed.
+            probe = Exporter(binary, sim, 1, 2 * jobs, ["--no-cache"])
+            try:
+                probe.wait_for_jobs(jobs)
+                total = sum(probe.samples("dxtop_jobs"))
+            finally:
+                probe.stop()
+            for name, args in [("no_cache", ["--no-cache"]), ("cold", []), ("warm", [])]:
+                before = sim.traffic()
+                exporter = Exporter(binary, sim, 1, 2 * jobs, args, {"XDG_CACHE_HOME": cache_home})
+                try:
+                    deadline = time.time() + 600
+                    while sum(exporter.samples("dxtop_jobs")) < total and time.time() < deadline:
+                        time.sleep(0.05)
+                    seconds = round(time.perf_counter() - exporter.started, 2)
+                    requests, answer_bytes = history_cost(before, sim.traffic())
+                    result[name] = {"jobs": int(total), "seconds_to_all_counted": seconds,
+                                    "history_requests": requests, "history_answer_bytes": answer_bytes,
+                                    "rss_mb": rss_mb(exporter.process.pid)}
+                finally:
+                    exporter.stop()
+    finally:
+        shutil.rmtree(cache_home, ignore_errors=True)
+    return result
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default=".build-release/release/dxtop")
@@ -153,6 +196,9 @@ def main():
             key = f"growth_{contexts}x{args.per_context // 1000}k"
             result[key] = scale(args.binary, contexts, args.per_context, 50)
             print(json.dumps({key: result[key]}), flush=True)
+    if "startup" in parts:
+        result["startup"] = startup(args.binary, args.per_context)
+        print(json.dumps({"startup": result["startup"]}), flush=True)
     if args.out:
         with open(args.out, "w") as f:
             json.dump(result, f, indent=2)

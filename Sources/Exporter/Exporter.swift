@@ -1,18 +1,22 @@
 import Foundation
+import HistoryCache
 import ICWSClient
 import Insight
 import Logging
 import Prometheus
 import Synchronization
 
-/// One server to follow: the name its metrics carry (`context`) and how to reach it.
+/// One server to follow: the name its metrics carry (`context`), how to reach it, and its history
+/// cache (the file of its server and user the insight commands use; nil: none, `--no-cache`).
 public struct ExportedServer: Sendable {
     public var context: String
     public var configuration: ICWSClientConfiguration
+    public var cache: HistoryCache?
 
-    public init(context: String, configuration: ICWSClientConfiguration) {
+    public init(context: String, configuration: ICWSClientConfiguration, cache: HistoryCache? = nil) {
         self.context = context
         self.configuration = configuration
+        self.cache = cache
     }
 }
 
@@ -63,7 +67,7 @@ public final class Exporter: Sendable {
             var configuration = server.configuration
             configuration.traffic = serverMetrics
             return ServerFollower(context: server.context, session: try ICWSSession(configuration: configuration),
-                                  metrics: serverMetrics, insight: insight, window: options.window,
+                                  metrics: serverMetrics, insight: insight, window: options.window, cache: server.cache,
                                   newestCheckInterval: options.newestCheckInterval, listed: { refresh.yield() }, note: note)
         }
         self.metrics = metrics

@@ -1,4 +1,6 @@
 import DisplayText
+import HistoryCache
+import HistorySync
 import ICWSClient
 import ICWSWire
 import Insight
@@ -8,7 +10,8 @@ import Synchronization
 
 /// One followed server, the way the dashboard follows one: a session and its job-status feed (the
 /// owner of the connection: login, event stream or polling, reconnection, backoff). It lists the
-/// newest jobs when the feed first goes live, watches those that have not ended, and every
+/// newest jobs when the feed first goes live (through the server's history cache when it has one:
+/// `CachedListing`), watches those that have not ended, and every
 /// `newestCheckInterval` asks for the newest job alone (`jobCount=1`), listing again only when
 /// that job is new. What it learns goes into the server's metrics; nothing reads the server on a
 /// scrape.
@@ -29,8 +32,13 @@ final class ServerFollower: Sendable {
     private let task = Mutex<Task<Void, Never>?>(nil)
     /// Where a listing cut short by a failure goes on (the oldest job it got); nil when none was.
     private let continueFrom = Mutex<String?>(nil)
+    /// Listings through the history cache; nil without one (each listing then walks the window's pages).
+    private let cachedListing: CachedListing?
+    /// Whether a listing is under way: another one (a check while the first, long listing runs)
+    /// would walk the same pages again, so it is left out; the next check finds what it missed.
+    private let listing = Mutex(false)
 
-    init(context: String, session: ICWSSession, metrics: ServerMetrics, insight: InsightStore, window: Int,
+    init(context: String, session: ICWSSession, metrics: ServerMetrics, insight: InsightStore, window: Int, cache: HistoryCache?,
          newestCheckInterval: Duration, listed: @escaping @Sendable () -> Void, note: @escaping @Sendable (String) -> Void) {
         self.context = OneLine.safe(context)
         modelServer = context
@@ -40,9 +48,15 @@ final class ServerFollower: Sendable {
         self.metrics = metrics
         tally = Mutex(JobTally(window: window))
         self.newestCheckInterval = newestCheckInterval
-        pageSize = min(window, 500)
+        let pageSize = min(window, 500)
+        self.pageSize = pageSize
         self.listed = listed
         self.note = note
+        let safeContext = self.context
+        cachedListing = cache.map { cache in
+            CachedListing(sync: HistorySync(session: session, label: context, note: { note("context '\(safeContext)': " + $0) }),
+                          cache: cache, pageSize: pageSize)
+        }
     }
 
     /// The followed jobs that have not ended.
@@ -133,6 +147,8 @@ final class ServerFollower: Sendable {
     /// tally, and watches every job that has not ended. A walk cut short by a failure is taken up
     /// again, below the last job it got, on the next call.
     private func listNewJobs() async {
+        guard listing.withLock({ busy in defer { busy = true }; return !busy }) else { return }
+        defer { listing.withLock { $0 = false } }
         let window = tally.withLock { $0.window }
         var listed = 0
         if let from = continueFrom.withLock({ $0 }) {
@@ -158,7 +174,10 @@ final class ServerFollower: Sendable {
 
     /// The jobs before `from` (nil: the newest), newest first, down to the first known one or
     /// `limit` jobs, each filed in the insight model with its configuration as its page arrives.
+    /// With a cache, through it (`from` is then always nil: a failed listing through the cache
+    /// gets no job, and is tried again whole).
     private func walk(from: String?, limit: Int) async -> (jobs: [JobTally.Seen], failed: Bool) {
+        if let cachedListing { return await list(through: cachedListing, limit: limit) }
         var fresh: [JobTally.Seen] = []
         do {
             pages: for try await page in session.allJobs(from: from, pageSize: pageSize, mode: .all) {
@@ -176,11 +195,26 @@ final class ServerFollower: Sendable {
             }
             return (fresh, false)
         } catch {
-            if !Task.isCancelled {
-                note("context '\(context)': listing the jobs failed: \(OneLine.safe(Failure(error).message)); tried again in \(newestCheckInterval)")
-            }
+            noteListingFailed(error)
             return (fresh, true)
         }
+    }
+
+    private func list(through listing: CachedListing, limit: Int) async -> (jobs: [JobTally.Seen], failed: Bool) {
+        do {
+            let fresh = try await listing.list(first: tally.withLock { $0.count == 0 }, limit: limit,
+                                               knows: { id in tally.withLock { $0.knows(id) } },
+                                               file: { insight.record(server: modelServer, jobs: $0) })
+            return (fresh, false)
+        } catch {
+            noteListingFailed(error)
+            return ([], true)
+        }
+    }
+
+    private func noteListingFailed(_ error: any Error) {
+        guard !Task.isCancelled else { return }
+        note("context '\(context)': listing the jobs failed: \(OneLine.safe(Failure(error).message)); tried again in \(newestCheckInterval)")
     }
 
     /// Every `interval` (on the session's clock) until cancelled: the newest job alone; a new one

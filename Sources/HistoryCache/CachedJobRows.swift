@@ -20,12 +20,13 @@ enum CachedJobRows {
         """
 
     /// The upsert of one ended job: a later read keeps a known configuration when the server
-    /// sends none.
+    /// sends none, and places the job where this read found it (a read files a stretch of the
+    /// server's list that joins the cached one, newest first).
     static let upsert = """
         INSERT INTO job (id, ordinal, name, user, userSite, state, submitted, queued, started, finished, failed, canceled,
                          changed, cancelUser, outputFolder, errorInfo, config, configName, windowStart, windowEnd, purged)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-        ON CONFLICT(id) DO UPDATE SET name = excluded.name, user = excluded.user, userSite = excluded.userSite,
+        ON CONFLICT(id) DO UPDATE SET ordinal = excluded.ordinal, name = excluded.name, user = excluded.user, userSite = excluded.userSite,
             state = excluded.state, submitted = excluded.submitted, queued = excluded.queued, started = excluded.started,
             finished = excluded.finished, failed = excluded.failed, canceled = excluded.canceled, changed = excluded.changed,
             cancelUser = excluded.cancelUser, outputFolder = excluded.outputFolder, errorInfo = excluded.errorInfo,

@@ -147,9 +147,22 @@ public final class HistoryCache: Sendable {
     }
 
     public func setPurgeChecked(at date: Date) throws {
+        try setMeta("purgeCheckedAt", String(date.timeIntervalSince1970))
+    }
+
+    /// Whether a walk filed jobs that do not join the cached ones and was cut short (a gap may lie
+    /// below them): the next read walks the whole list again.
+    public func walkUnfinished() throws -> Bool {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'walkUnfinished'") == "1" }
+    }
+
+    public func setWalkUnfinished(_ unfinished: Bool) throws {
+        try setMeta("walkUnfinished", unfinished ? "1" : "0")
+    }
+
+    private func setMeta(_ key: String, _ value: String) throws {
         try queue.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('purgeCheckedAt', ?)",
-                           arguments: [String(date.timeIntervalSince1970)])
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
         }
     }
 

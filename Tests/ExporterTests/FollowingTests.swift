@@ -131,9 +131,7 @@ extension FollowingTests {
     /// The check waits on the session's clock: the test moves it by the real interval.
     @Test("a listing cut short by a failing page is taken up again on the next check, down to the window")
     func listingResumes() async throws {
-        let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: 1200, speed: 0, seed: 8))
-        try await simulator.start()
-        await simulator.setFaults(SimulatorFaults(failJobListsAfter: 1))
+        let simulator = try await Self.listsFailingAfterOne(jobCount: 1200, seed: 8)
         let options = Exporter.Options()
         let clock = ManualClock(start: Date())
         var server = try Self.server(simulator, context: "east")
@@ -150,6 +148,16 @@ extension FollowingTests {
         _ = try await Self.waitFor(exporter, "the whole window counted") { total($0) == 1000 }
         await exporter.stop()
         await simulator.stop()
+    }
+}
+
+extension FollowingTests {
+    /// A started simulator whose job lists fail after the first one, until its faults are cleared.
+    static func listsFailingAfterOne(jobCount: Int, seed: UInt64) async throws -> ICWSSimulator {
+        let simulator = ICWSSimulator(configuration: SimulatorConfiguration(jobCount: jobCount, speed: 0, seed: seed))
+        try await simulator.start()
+        await simulator.setFaults(SimulatorFaults(failJobListsAfter: 1))
+        return simulator
     }
 }
 

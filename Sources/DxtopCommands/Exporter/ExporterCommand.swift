@@ -13,8 +13,9 @@ struct ExporterCommand: ParsableCommand {
             Follows each context (--context NAME, repeatable, or --all-contexts) the way the dashboard does and serves \
             GET /metrics (Prometheus text, or OpenMetrics when asked) from what it holds: a scrape never waits on a server. \
             /metrics has no authentication: keep it on loopback unless the network is trusted. Passwords come from each \
-            context's password-command or ICWS_PASSWORD, never from the command line. SIGTERM or SIGINT logs out of every \
-            server and ends with status 0. See docs/exporter.md.
+            context's password-command or ICWS_PASSWORD, never from the command line. Each server's history cache (the \
+            insight commands' file, under $XDG_CACHE_HOME/dxtop) makes a restart read only what is new. SIGTERM or SIGINT \
+            logs out of every server and ends with status 0. See docs/exporter.md.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -33,6 +34,9 @@ struct ExporterCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Newest jobs followed per server (default: 1000).", valueName: "count"))
     var jobs = 1000
 
+    @Flag(name: .long, help: "List each server's newest jobs from the server at every start; neither read nor write the history cache.")
+    var noCache = false
+
     func validate() throws {
         guard (1...1_000_000).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 1000000") }
         guard (0.1...3600).contains(textfileInterval) else {
@@ -45,8 +49,9 @@ struct ExporterCommand: ParsableCommand {
         let logins = try ContextLogins(global)
         let servers = try zip(logins.contexts, logins.passwords).map { context, password in
             do {
-                return ExportedServer(context: context.label,
-                                      configuration: context.configuration(password: try password.get(), logger: logins.logger))
+                let configuration = context.configuration(password: try password.get(), logger: logins.logger)
+                let cache = noCache ? nil : HistoryCacheFile.open(for: context, without: "following the server without it")
+                return ExportedServer(context: context.label, configuration: configuration, cache: cache)
             } catch let error as CLIError where logins.contexts.count > 1 {
                 throw CLIError("context '\(ConfigFile.visible(context.label))': " + error.message, status: error.status)
             }

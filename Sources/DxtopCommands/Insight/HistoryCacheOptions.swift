@@ -11,16 +11,7 @@ struct HistoryCacheOptions: ParsableArguments {
     /// The cache of `context` (nil with --no-cache). A cache that cannot be opened is left out with
     /// a one-line warning: the history is then read from the server, as with --no-cache.
     func open(for context: ResolvedContext) -> HistoryCache? {
-        guard !noCache else { return nil }
-        let url = HistoryCacheFile.url(for: context)
-        do {
-            let cache = try HistoryCache(at: url)
-            if let warning = cache.warning { StandardStreams.note(OneLine.safe(warning)) }
-            return cache
-        } catch {
-            StandardStreams.note("warning: history cache \(OneLine.safe(url.path)) cannot be used (\(OneLine.safe(FailureReport.describe(error)))); reading the whole history from the server")
-            return nil
-        }
+        noCache ? nil : HistoryCacheFile.open(for: context, without: "reading the whole history from the server")
     }
 }
 
@@ -28,5 +19,19 @@ struct HistoryCacheOptions: ParsableArguments {
 enum HistoryCacheFile {
     static func url(for context: ResolvedContext) -> URL {
         CacheFiles.database(server: context.server.description, user: context.userID, in: CacheFiles.folder())
+    }
+
+    /// Opens the cache of `context` (a corrupt one rebuilt, said in one line); one that cannot be
+    /// opened is one line naming the file and the reason, ending with what is done `without` it.
+    static func open(for context: ResolvedContext, without: String) -> HistoryCache? {
+        let url = url(for: context)
+        do {
+            let cache = try HistoryCache(at: url)
+            if let warning = cache.warning { StandardStreams.note(OneLine.safe(warning)) }
+            return cache
+        } catch {
+            StandardStreams.note("warning: history cache \(OneLine.safe(url.path)) cannot be used (\(OneLine.safe(FailureReport.describe(error)))); \(without)")
+            return nil
+        }
     }
 }

@@ -8,13 +8,13 @@ import Insight
 
 /// The history the insight commands read: every job of each chosen context with its
 /// configuration, filed into one insight model per context, through the history cache unless
-/// --no-cache (`HistorySync` gives the cost to the server). Contexts are read concurrently; one
+/// --no-cache (`HistoryRead`, over `HistorySync`, gives the cost to the server). Contexts are read concurrently; one
 /// that fails is reported in one line and the others are used (exit status 1 at the end); when
 /// none could be read, nothing is written and the status is 1.
 struct InsightHistory {
     struct Server {
         let context: ResolvedContext
-        let loaded: HistorySync.Loaded
+        let loaded: HistoryRead.Loaded
         /// How to log in to it again (a fill sends its jobs in a session of its own).
         let configuration: ICWSClientConfiguration
         var model: InsightModel { loaded.model }
@@ -42,7 +42,7 @@ struct InsightHistory {
             try await JobListing.fetch(sessions) { session in
                 let index = sessions.firstIndex { $0 === session } ?? 0
                 let (label, zone) = zones[index]
-                return try await HistorySync(session: session, label: label, timeZone: zone).read(cache: caches[index])
+                return try await HistoryRead(session: session, label: label, timeZone: zone).read(cache: caches[index])
             }
         }
         var servers: [Server] = []
@@ -50,7 +50,7 @@ struct InsightHistory {
         var outcome = outcomes[...]
         var configurations = ready[...]
         for (context, password) in zip(contexts, passwords) {
-            let result: Result<HistorySync.Loaded, any Error>
+            let result: Result<HistoryRead.Loaded, any Error>
             var configuration: ICWSClientConfiguration?
             if case .failure(let error) = password {
                 result = .failure(error)

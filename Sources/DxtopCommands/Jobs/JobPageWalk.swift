@@ -1,4 +1,5 @@
 import DisplayText
+import HistorySync
 import ICWSClient
 import ICWSWire
 
@@ -8,7 +9,7 @@ import ICWSWire
 enum JobPageWalk {
     /// Page size of `--all` when `--count` is not given: large pages cost the server far fewer
     /// requests (100,000 jobs: 100 requests instead of 3,334), and the listing is written page by page.
-    static let allPageSize = 1000
+    static let allPageSize = HistorySync.pageSize
 
     /// Every job of the listing, in one array (several contexts are merged after all arrived).
     static func fetch(session: ICWSSession, count: Int, from: String?, all: Bool) async throws -> [JobStatus] {

@@ -1,0 +1,64 @@
+import Foundation
+import HistoryCache
+import HistorySync
+import ICWSClient
+import ICWSWire
+import Insight
+
+/// One server's history for the insight commands: its jobs filed into an insight model, read
+/// through the history cache when there is one (`HistorySync` brings it up to date and gives the
+/// cost to the server; docs/insight.md, "History cache").
+struct HistoryRead {
+    let session: ICWSSession
+    let label: String
+    let timeZone: TimeZone
+
+    struct Loaded: Sendable {
+        var model: InsightModel
+        /// Every job id of the history, newest first (for id prefixes).
+        var jobIds: [String]
+        /// Jobs in the cache the server no longer lists: shown, never acted on.
+        var purged: Set<String>
+    }
+
+    private var sync: HistorySync {
+        HistorySync(session: session, label: label, note: { StandardStreams.note($0) })
+    }
+
+    func read(cache: HistoryCache?) async throws -> Loaded {
+        guard let cache else { return try await readAll() }
+        let live = try await sync.sync(cache: cache)
+        var model = InsightModel(timeZone: timeZone)
+        var jobIds = live.compactMap(\.id)
+        var purged: Set<String> = []
+        let label = label
+        model.record(contentsOf: live.compactMap { job in job.jobStatus.map { (server: label, status: $0, config: job.jobConfig) } })
+        // One pass over the cursor into one record(contentsOf:): each series is ordered once.
+        try cache.readJobs { jobs in
+            model.record(contentsOf: jobs.lazy.map { job in
+                jobIds.append(job.status.id)
+                if job.purged { purged.insert(job.status.id) }
+                return (server: label, status: job.status, config: job.config)
+            })
+        }
+        return Loaded(model: model, jobIds: jobIds, purged: purged)
+    }
+
+    /// Without a cache: every page, filed as it arrives, so no page is kept.
+    private func readAll() async throws -> Loaded {
+        var loaded = Loaded(model: InsightModel(timeZone: timeZone), jobIds: [], purged: [])
+        let sync = sync
+        for try await page in session.allJobs(pageSize: HistorySync.pageSize, mode: .all) {
+            sync.warn(page.warnings)
+            loaded.add(page.jobs.compactMap { job in job.jobStatus.map { ($0, job.jobConfig) } }, server: label)
+        }
+        return loaded
+    }
+}
+
+extension HistoryRead.Loaded {
+    mutating func add(_ jobs: [(JobStatus, JobConfig?)], server: String) {
+        jobIds += jobs.map(\.0.id)
+        model.record(contentsOf: jobs.map { (server: server, status: $0.0, config: $0.1) })
+    }
+}
