@@ -84,6 +84,24 @@ struct MergedOrderTests {
         #expect(state.historyEndRows.isEmpty)
     }
 
+    /// A server need not list its jobs in submission order (the fact sheet leaves the order open;
+    /// the simulator's `--series-history` lists runs of weekly and monthly extracts among the daily
+    /// ones). The next page starts after the last job the server listed: starting after the oldest
+    /// by submission asked for a page overlapping the last, and missed the page read ahead, so `G`
+    /// fetched every page twice.
+    @Test func anOlderPageStartsAfterTheLastJobTheServerListed() {
+        var state = Self.twoServers()
+        // A list shorter than the screen asks for older pages at once.
+        let first = Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [30, 10, 20])))
+        #expect(first.pageLoads == [.loadOlderPage(context: Self.lab, olderThan: "200", count: 50)],
+                "lab listed 20.0 last, though 10.0 was submitted earlier")
+        let older = Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [8, 5, 9]), olderThan: "200"))
+        #expect(older.pageLoads == [.loadOlderPage(context: Self.lab, olderThan: "90", count: 50)])
+        let refreshed = Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [40, 30, 10])))
+        #expect(refreshed.pageLoads.isEmpty, "a page is in flight")
+        #expect(state.servers[0].paging.oldestListed == "90", "a refresh of the newest page leaves where the walk is")
+    }
+
     @Test func movingNearAServersHistoryEndLoadsItsOlderJobs() {
         var state = Self.twoServers()
         Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", (0..<40).map { 100 - Double($0) })))

@@ -41,6 +41,11 @@ public struct Paging: Equatable, Sendable {
     public internal(set) var walkingHistory = false
     /// A full read-ahead page arrived: the service holds the page after it for the next request.
     private var readAheadHeld = false
+    /// The last job of the oldest page this server sent: where its next older page starts. The
+    /// server's list order, not the merged list's (which is by submission): a server need not
+    /// list its jobs in submission order, and a page from any other job overlaps the last one
+    /// and misses the page read ahead.
+    public private(set) var oldestListed: String?
 
     /// The first page arrived (whatever came after).
     public var hasFirstPage: Bool {
@@ -69,14 +74,14 @@ public struct Paging: Equatable, Sendable {
     /// The next older page may be asked for.
     var canLoadOlder: Bool { phase == .idle }
 
-    /// `context`'s page of `count` jobs older than `oldestId` (its oldest loaded job), unless a
-    /// page is in flight or the oldest is reached; `readAhead` while walking the history.
-    mutating func olderPage(_ context: ContextID, olderThan oldestId: String, count: Int, readAhead: Bool) -> [Effect] {
-        guard canLoadOlder else { return [] }
-        phase = .loadingOlder(olderThan: oldestId)
+    /// `context`'s page of `count` jobs older than the last one it listed, unless a page is in
+    /// flight or the oldest is reached; `readAhead` while walking the history.
+    mutating func olderPage(_ context: ContextID, count: Int, readAhead: Bool) -> [Effect] {
+        guard canLoadOlder, let oldestListed else { return [] }
+        phase = .loadingOlder(olderThan: oldestListed)
         readingAhead = readAhead
         if readAhead { readAheadHeld = false }
-        return [.loadOlderPage(context: context, olderThan: oldestId, count: count, readAhead: readAhead)]
+        return [.loadOlderPage(context: context, olderThan: oldestListed, count: count, readAhead: readAhead)]
     }
 
     /// `G`: the walk starts (true) or stops (false).
@@ -89,16 +94,19 @@ public struct Paging: Equatable, Sendable {
         return [.dropReadAhead(context: context)]
     }
 
-    /// A page arrived: `short` when it held fewer jobs than asked.
-    mutating func loaded(olderThan: String?, short: Bool) {
+    /// A page arrived: `short` when it held fewer jobs than asked; `last`, its last job's id.
+    mutating func loaded(olderThan: String?, short: Bool, last: String?) {
         if let olderThan {
             guard phase == .loadingOlder(olderThan: olderThan) else { return }
+            if let last { oldestListed = last }
             phase = short ? .reachedOldest : .idle
             readAheadHeld = readingAhead && !short
             readingAhead = false
         } else if hasFirstPage {
             refreshing = false
+            if oldestListed == nil { oldestListed = last }
         } else {
+            oldestListed = last
             phase = short ? .reachedOldest : .idle
         }
     }

@@ -10,7 +10,7 @@ extension DashboardState {
         advanceClock(to: at)
         let short = page.count < requested
         let firstPage = !servers[index].paging.hasFirstPage
-        servers[index].paging.loaded(olderThan: olderThan, short: short)
+        servers[index].paging.loaded(olderThan: olderThan, short: short, last: page.last?.id)
         clearPageFailureMessage()
         let watch = merge(page, context: context, older: olderThan != nil)
         if firstPage, !operatorMovedSelection {

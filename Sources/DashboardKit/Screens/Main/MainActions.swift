@@ -55,8 +55,8 @@ extension DashboardState {
         var effects: [Effect] = []
         for index in servers.indices where servers[index].paging.canLoadOlder {
             let context = servers[index].id
-            guard wanted(context), let last = order.oldest[context].map({ jobs.key($0).id }) else { continue }
-            effects += servers[index].paging.olderPage(context, olderThan: last, count: count, readAhead: readAhead)
+            guard wanted(context) else { continue }
+            effects += servers[index].paging.olderPage(context, count: count, readAhead: readAhead)
         }
         return effects
     }
