@@ -28,6 +28,9 @@ public struct Dxtop: ParsableCommand {
     @Flag(name: .long, help: "Dashboard: click to select, wheel to scroll, click a footer key (as 'mouse: true' in the config).")
     public var mouse = false
 
+    @Flag(name: .long, help: "Dashboard: read the history from the server only; neither read nor write the history cache.")
+    public var noCache = false
+
     public init() {}
 
     public func run() throws {

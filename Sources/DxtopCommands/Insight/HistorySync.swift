@@ -10,9 +10,10 @@ import Insight
 ///
 /// - Cold (no cache, or an empty one): every page, newest first, 1000 jobs with configurations a
 ///   request, one page read ahead: ⌈jobs / 1000⌉ + 1 requests. Ended jobs are filed in the cache.
-/// - Warm: the newest pages, one at a time (no read ahead, so nothing is asked for in vain), until
-///   a page holds a job the cache already has ended; then each job left not ended at the last read
-///   and not on those pages, by id; then the purge check (below). An unchanged server: one page
+/// - Warm (`HistoryCache.refresh`, shared with the dashboard's start): the newest pages, one at a
+///   time (no read ahead, so nothing is asked for in vain), until a page holds a job the cache
+///   already has ended; then each job left not ended at the last read and not on those pages, by
+///   id; then the purge check (below). An unchanged server: one page
 ///   and one check.
 /// - Purge check, at most once an hour: a purge removes the oldest jobs first, so the oldest cached
 ///   job the server still listed is asked for by id (status only, a few hundred bytes). Only when
@@ -39,11 +40,12 @@ struct HistorySync {
             live = try await walkAll(cache: cache, update: &update)
             try cache.markPurged(exceptSeen: update.seen)
             try cache.setPurgeChecked(at: Date())
+            try cache.setHoldsWholeHistory()
         } else {
-            let (newest, reachedCache) = try await walkNewest(cache: cache, update: &update)
-            live = newest
-            live += try await refreshPending(cache: cache, update: &update)
-            if reachedCache {
+            let refresh = try await cache.refresh(page: newestPage, job: pendingJob)
+            update = refresh.update
+            live = refresh.live
+            if refresh.reachedCache {
                 try await checkPurge(cache: cache, seen: update.seen)
             } else {
                 // The whole list was read without meeting a cached job (a server restarted with
@@ -90,41 +92,20 @@ struct HistorySync {
         return live
     }
 
-    /// The newest pages until one reaches a job the cache has ended; returns the jobs not ended,
-    /// and whether a cached job was reached (else the whole list was read).
-    private func walkNewest(cache: HistoryCache, update: inout CacheUpdate) async throws -> ([Job], Bool) {
-        var live: [Job] = []
-        var from: String?
-        var previous: Set<String> = []
-        while true {
-            let page = try await session.jobPage(count: JobPageWalk.allPageSize, fromJobId: from, mode: .all)
-            note(page.warnings)
-            let fresh = page.jobs.filter { job in job.id.map { !previous.contains($0) } ?? false }
-            guard !fresh.isEmpty else { break }
-            let reached = try !cache.known(fresh.compactMap(\.id)).isEmpty
-            try cache.file(fresh, in: &update)
-            live += fresh.filter { $0.jobStatus?.state?.hasEnded != true }
-            if reached { return (live, true) }
-            from = fresh.last?.id
-            previous = Set(fresh.compactMap(\.id))
-        }
-        return (live, false)
+    /// A page of the warm read: the page after job `from` (nil: the newest), with configurations.
+    private func newestPage(from: String?) async throws -> [Job] {
+        let page = try await session.jobPage(count: JobPageWalk.allPageSize, fromJobId: from, mode: .all)
+        note(page.warnings)
+        return page.jobs
     }
 
-    /// The jobs not ended at the last read and not on the pages read now, asked for by id; one the
-    /// server no longer has is forgotten. Returns those still not ended.
-    private func refreshPending(cache: HistoryCache, update: inout CacheUpdate) async throws -> [Job] {
-        var live: [Job] = []
-        for id in try cache.pendingIds().sorted() where !update.seen.contains(id) {
-            do {
-                let job = try await session.job(id: id, mode: .all)
-                try cache.file([job], in: &update)
-                if job.jobStatus?.state?.hasEnded != true { live.append(job) }
-            } catch let error as ICWSError where error.failure.kind == .notFound {
-                try cache.forgetPending(id)
-            }
+    /// A job left pending at the last read; nil when the server no longer has it.
+    private func pendingJob(id: String) async throws -> Job? {
+        do {
+            return try await session.job(id: id, mode: .all)
+        } catch let error as ICWSError where error.failure.kind == .notFound {
+            return nil
         }
-        return live
     }
 
     /// How often a warm run checks for a purge (history retention runs daily at most).
