@@ -28,8 +28,8 @@ public struct Dxtop: ParsableCommand {
     @Flag(name: .long, help: "Dashboard: click to select, wheel to scroll, click a footer key (as 'mouse: true' in the config).")
     public var mouse = false
 
-    @Flag(name: .long, help: "Dashboard: read the history from the server only; neither read nor write the history cache.")
-    public var noCache = false
+    /// `--no-cache`, the same option group as the insight commands' (so theirs keeps working).
+    @OptionGroup var cache: HistoryCacheOptions
 
     public init() {}
 

@@ -27,7 +27,7 @@ enum DashboardEntry {
             do {
                 return DashboardServer(configuration: context.configuration(password: try password.get(), logger: logger),
                                        name: context.name, readOnly: context.readOnly, color: context.color,
-                                       history: command.noCache ? nil : CachedHistoryStore(url: HistoryCacheFile.url(for: context), logger: logger))
+                                       history: command.cache.noCache ? nil : CachedHistoryStore(url: HistoryCacheFile.url(for: context), logger: logger))
             } catch let error as CLIError where contexts.count > 1 {
                 throw CLIError("context '\(ConfigFile.visible(context.label))': " + error.message, status: error.status)
             }
