@@ -11,7 +11,8 @@ import Logging
 /// history store (docs/insight.md, "History cache").
 ///
 /// - Warm start (the cache holds jobs): the cache is brought up to date as the CLI's warm read does
-///   (`HistoryCache.refresh`), then every job it holds that the server still lists is handed over.
+///   (`HistoryCache.refresh`), then every job it holds that the server still lists is handed over,
+///   with the jobs not ended that the refresh read.
 /// - Pages the dashboard reads are filed only where they continue what the cache holds, so the
 ///   cache never has a gap a later warm read would not see: a newest page when the cache is
 ///   empty or the page meets a cached job; an older page when the job it follows is cached. A
@@ -47,7 +48,7 @@ public final class CachedHistoryStore: HistoryStore {
 
     public func restore(reading session: ICWSSession) async throws -> RestoredHistory? {
         guard let cache, !startsCold else { return nil }
-        _ = try await cache.refresh(
+        let refresh = try await cache.refresh(
             page: { from in try await session.jobPage(count: Self.pageSize, fromJobId: from, mode: .all).jobs },
             job: { id in
                 do {
@@ -56,10 +57,12 @@ public final class CachedHistoryStore: HistoryStore {
                     return nil
                 }
             })
-        var jobs: [JobStatus] = []
+        // The jobs not ended on the pages read, and those pending at the last run: as the server has them now.
+        var jobs = refresh.live.compactMap(\.jobStatus)
         var configs: [String: JobConfig] = [:]
+        for job in refresh.live { if let id = job.id, let config = job.jobConfig { configs[id] = config } }
         try cache.readJobs { cached in
-            jobs.reserveCapacity(cached.underestimatedCount)
+            jobs.reserveCapacity(jobs.count + cached.underestimatedCount)
             // A job the server no longer lists is left out: the dashboard lists what can be acted on.
             for job in cached where !job.purged {
                 jobs.append(job.status)
