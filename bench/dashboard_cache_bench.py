@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""The dashboard's start from the history cache (docs/performance.md, "Dashboard warm start").
+
+    python3 bench/dashboard_cache_bench.py --binary .build/debug/dxtop [--jobs 10000,100000]
+
+For each size: `dxtop simulate --series-history --jobs N` (frozen clock) and a fresh XDG_CACHE_HOME.
+A cold run of the dashboard (200x50 pty) walks the history with `G` (filing it in the cache), then
+quits. Then a warm start and a `--no-cache` start; for each: exec -> first frame listing jobs
+(first paint), exec -> the frame whose job count is the final one (history ready), the job requests
+(lists and jobs by id) the simulator served up to then, all requests, and the dashboard's resident
+memory once ready.
+"""
+import argparse, json, os, re, select, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import scale_parts  # noqa: E402
+from scale_bench import until_oldest  # noqa: E402
+from scale_parts import Dashboard, Simulator, delta  # noqa: E402
+
+COUNT = re.compile(rb"(\d+)/(\d+) jobs")
+
+
+def watch_start(dash, total, limit):
+    """Reads the pty until the job count reaches `total` (or `limit` s pass without it), then 1 s more."""
+    first_paint = ready = None
+    data = bytearray()
+    deadline = dash.started + limit
+    while time.perf_counter() < deadline and ready is None:
+        r, _, _ = select.select([dash.fd], [], [], 0.05)
+        if not r:
+            continue
+        data += os.read(dash.fd, 65536)
+        counts = [int(m.group(2)) for m in COUNT.finditer(data[-4096:])]
+        now = time.perf_counter()
+        if counts and max(counts) > 0 and first_paint is None:
+            first_paint = now
+        if counts and max(counts) >= total:
+            ready = now
+    dash.drain(1.0, 30)
+    return first_paint, ready
+
+
+def start(binary, sim, home, total, args=()):
+    before = sim.traffic()
+    dash = Dashboard(binary, sim, env_extra={"XDG_CACHE_HOME": home}, args=args, wait=False)
+    try:
+        first_paint, ready = watch_start(dash, total, 120)
+        cost = delta(before, sim.traffic())
+        jobs = sum(v for k, v in cost["by_kind"].items() if k.startswith("GET data-extractor/jobs"))
+        ms = lambda t: round((t - dash.started) * 1000) if t else None  # noqa: E731
+        return {"first_paint_ms": ms(first_paint), "history_ready_ms": ms(ready), "job_requests": jobs,
+                "requests": cost["requests"], "by_kind": cost["by_kind"], "rss_mb": dash.rss_mb()}
+    finally:
+        dash.quit()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--jobs", default="10000,100000")
+    args = parser.parse_args()
+    scale_parts.SERIES_HISTORY = True
+    out = []
+    for jobs in [int(n) for n in args.jobs.split(",")]:
+        with Simulator(args.binary, jobs) as sim, tempfile.TemporaryDirectory() as home:
+            dash = Dashboard(args.binary, sim, env_extra={"XDG_CACHE_HOME": home})
+            try:
+                cold = until_oldest(dash, sim)
+                dash.key("g")
+                screen, _, _, _ = dash.drain(0.5, 10)
+                total = max(int(m.group(2)) for m in COUNT.finditer(screen))
+            finally:
+                dash.quit()
+            run = {"jobs": jobs, "listed": total, "cold_G_walk": {k: cold[k] for k in ("wall_s", "requests", "reached_oldest")}}
+            run["warm"] = start(args.binary, sim, home, total)
+            run["no_cache"] = start(args.binary, sim, home, total, ["--no-cache"])
+            out.append(run)
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
