@@ -66,7 +66,7 @@ def main():
             dash = Dashboard(args.binary, sim, env_extra={"XDG_CACHE_HOME": home})
             try:
                 cold = until_oldest(dash, sim)
-                dash.key("g")
+                dash.key("\x0c")  # Ctrl-L: the whole frame again, its job count with it
                 screen, _, _, _ = dash.drain(0.5, 10)
                 total = max(int(m.group(2)) for m in COUNT.finditer(screen))
             finally:
