@@ -21,7 +21,7 @@ COUNT = re.compile(rb"(\d+)/(\d+) jobs")
 
 
 def watch_start(dash, total, limit):
-    """Reads the pty until the job count reaches `total` (or `limit` s pass without it), then 1 s more."""
+    """Reads the pty until the job count reaches `total` (or `limit` s pass without it), then until quiet."""
     first_paint = ready = None
     data = bytearray()
     deadline = dash.started + limit
@@ -29,8 +29,9 @@ def watch_start(dash, total, limit):
         r, _, _ = select.select([dash.fd], [], [], 0.05)
         if not r:
             continue
+        seen = max(0, len(data) - 32)  # a count split between two reads is found whole
         data += os.read(dash.fd, 65536)
-        counts = [int(m.group(2)) for m in COUNT.finditer(data[-4096:])]
+        counts = [int(m.group(2)) for m in COUNT.finditer(data, seen)]
         now = time.perf_counter()
         if counts and max(counts) > 0 and first_paint is None:
             first_paint = now
@@ -44,7 +45,7 @@ def start(binary, sim, home, total, args=()):
     before = sim.traffic()
     dash = Dashboard(binary, sim, env_extra={"XDG_CACHE_HOME": home}, args=args, wait=False)
     try:
-        first_paint, ready = watch_start(dash, total, 120)
+        first_paint, ready = watch_start(dash, total, 20)
         cost = delta(before, sim.traffic())
         jobs = sum(v for k, v in cost["by_kind"].items() if k.startswith("GET data-extractor/jobs"))
         ms = lambda t: round((t - dash.started) * 1000) if t else None  # noqa: E731

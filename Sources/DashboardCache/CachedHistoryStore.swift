@@ -93,7 +93,6 @@ public final class CachedHistoryStore: HistoryStore {
         }
     }
 
-    /// Waits until every page handed to `file` so far is in the cache (tests, and the end of a run).
     public func flush() {
         writes.sync {}
     }

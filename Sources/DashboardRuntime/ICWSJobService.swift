@@ -188,6 +188,8 @@ public final class ICWSJobService: JobService {
         olderPages.drop()
         await feed.stop()
         await task?.value
+        // The pages read last are stored before the dashboard exits.
+        history?.flush()
         await session.shutdown()
     }
 

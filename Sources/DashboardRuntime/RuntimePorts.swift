@@ -92,6 +92,8 @@ public protocol HistoryStore: Sendable {
     func restore(reading session: ICWSSession) async throws -> RestoredHistory?
     /// A page the dashboard read (`olderThan` nil: the newest), `requested` jobs long, to keep.
     func file(_ page: JobPage, olderThan: String?, requested: Int)
+    /// Returns once every page handed to `file` is stored (the end of a run).
+    func flush()
 }
 
 /// What a history store holds: ended jobs, newest first, with their configurations.

@@ -24,15 +24,14 @@ struct CacheStartFlowTests {
         CachedHistoryStore(url: folder.appendingPathComponent("\(name).sqlite"), logger: Pilot.logger("cache"))
     }
 
-    /// One dashboard run over `simulators` (one store each, or none): started, `body`, stopped,
-    /// and every page handed to the stores filed.
+    /// One dashboard run over `simulators` (one store each, or none): started, `body`, stopped
+    /// (which stores every page handed to the stores).
     static func run(_ simulators: [ICWSSimulator], stores: [CachedHistoryStore], _ body: (Pilot) async throws -> Void) async throws {
         let options = simulators.count == 1 ? DashboardOptions(server: "pilot", user: "admin")
             : DashboardOptions(contexts: simulators.indices.map { ContextOptions(name: "s\($0)") })
         let pilot = try Pilot(options: options, simulators: simulators, histories: stores)
         try await pilot.start()
         try await finally(await body(pilot)) { await pilot.stop() }
-        for store in stores { store.flush() }
     }
 
     /// The first run: `G` to the oldest job of every server.
