@@ -24,6 +24,10 @@ public final class ICWSJobService: JobService {
     private let refreshInterval: Duration?
     /// The server's history kept between runs: restored at the start, fed with every page read.
     private let history: (any HistoryStore)?
+    /// Ends when the first newest page has been answered: the restore waits for it, so it never
+    /// holds up the first paint.
+    let firstPageAnswered: AsyncStream<Void>
+    private let firstPageSignal: AsyncStream<Void>.Continuation
     /// The task following the feed (it owns the page refresher); `stopped` once `stop()` ran.
     private let follower = Mutex<(task: Task<Void, Never>?, stopped: Bool)>((nil, false))
 
@@ -31,6 +35,7 @@ public final class ICWSJobService: JobService {
                 refreshInterval: Duration? = .seconds(15), history: (any HistoryStore)? = nil) {
         self.context = context
         self.history = history
+        (firstPageAnswered, firstPageSignal) = AsyncStream.makeStream()
         self.session = session
         self.feed = feed ?? JobStatusFeed(session: session)
         olderPages = JobPageReadAhead(session: session)
@@ -108,6 +113,7 @@ public final class ICWSJobService: JobService {
     public func perform(_ effect: Effect) async -> Action? {
         switch effect {
         case .loadNewestPage(_, let count):
+            defer { firstPageSignal.finish() }
             do {
                 let page = try await session.jobPage(count: count, mode: .all)
                 history?.file(page, olderThan: nil, requested: count)
