@@ -86,6 +86,13 @@ let package = Package(
             dependencies: ["DashboardKit", "ICWSClient", "ICWSWire", "ProcessMemory", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // The dashboard's history store over the history cache: restored at the start, fed with the pages it reads.
+        .target(
+            name: "DashboardCache",
+            dependencies: ["DashboardRuntime", "DisplayText", "HistoryCache", "HistorySync", "ICWSClient", "ICWSWire",
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         // The thin curses adapter: terminal setup and teardown, the curses surface, key reading, poll.
         .target(
             name: "DashboardTerminal",
@@ -116,7 +123,7 @@ let package = Package(
         .target(
             name: "DxtopCommands",
             dependencies: [
-                "CBuildInfo", "ChildProcess", "Clipboard", "HistoryCache", "HistorySync", "JobQuery", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
+                "CBuildInfo", "ChildProcess", "Clipboard", "DashboardCache", "HistoryCache", "HistorySync", "JobQuery", "ICWSClient", "ICWSSimulator", "ICWSWire", "Insight", "JobComposition", "DisplayText", "DashboardRuntime", "DashboardTerminal",
                 "Exporter", "ProcessMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -158,7 +165,7 @@ let package = Package(
         .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "DashboardKit", "CNcursesw"], swiftSettings: strict),
         // The headless pilot: the real runtime and the real simulator over loopback, a grid surface.
         .testTarget(name: "PilotTests", dependencies: [
-            "DashboardRuntime", "DashboardKit", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets", "TestClock",
+            "DashboardRuntime", "DashboardKit", "DashboardCache", "HistoryCache", "ICWSClient", "ICWSSimulator", "ICWSWire", "JobComposition", "LoopbackSockets", "TestClock",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Test support: Debian's prometheus and promtool for the tests with the real thing; exposition parsing.

@@ -91,17 +91,20 @@ def delta(before, after):
 class Dashboard:
     """The dashboard in a pty of a fixed size, logged in to the simulator."""
 
-    def __init__(self, binary, sim, cols=200, rows=50):
+    def __init__(self, binary, sim, cols=200, rows=50, env_extra=None, args=(), wait=True):
+        """`wait`: returns once the first frame listing jobs is drawn (else at once; `started` is the exec time)."""
         env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-                   ICWS_SERVER=sim.url, ICWS_USER="admin", ICWS_PASSWORD="admin-secret")
+                   ICWS_SERVER=sim.url, ICWS_USER="admin", ICWS_PASSWORD="admin-secret", **(env_extra or {}))
         env.pop("NO_COLOR", None)
+        self.started = time.perf_counter()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             fcntl.ioctl(sys.stdout.fileno(), termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-            os.execve(binary, [binary], env)
+            os.execve(binary, [binary, *args], env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        self.wait_for(re.compile(rb"\d+/\d+ jobs"), 120)
-        self.drain(0.5, 10)
+        if wait:
+            self.wait_for(re.compile(rb"\d+/\d+ jobs"), 120)
+            self.drain(0.5, 10)
 
     def wait_for(self, pattern, limit):
         data = bytearray()

@@ -10,24 +10,32 @@ import Synchronization
 /// statuses and liveness are posted as actions, tagged with the server's context.
 public final class ICWSJobService: JobService {
     /// Which of the dashboard's servers this is: results and posted actions name it.
-    private let context: ContextID
-    private let session: ICWSSession
+    let context: ContextID
+    let session: ICWSSession
     private let feed: JobStatusFeed
     /// Older pages, with the history walk's next page read ahead while the last one is merged.
     private let olderPages: JobPageReadAhead
-    private let logger: Logger
+    let logger: Logger
     /// The session's clock: stamps results, and the new-job check waits on it.
     private let clock: any TimerClock
     /// How often the server is checked for jobs submitted by others (the feed only covers jobs
     /// already listed); nil: never. Each check asks for the newest job alone (`jobCount=1`); the
     /// newest page is fetched only when that job is not listed yet.
     private let refreshInterval: Duration?
+    /// The server's history kept between runs: restored at the start, fed with every page read.
+    private let history: (any HistoryStore)?
+    /// Ends when the first newest page has been answered: the restore waits for it, so it never
+    /// holds up the first paint.
+    let firstPageAnswered: AsyncStream<Void>
+    private let firstPageSignal: AsyncStream<Void>.Continuation
     /// The task following the feed (it owns the page refresher); `stopped` once `stop()` ran.
     private let follower = Mutex<(task: Task<Void, Never>?, stopped: Bool)>((nil, false))
 
     public init(session: ICWSSession, context: ContextID = .first, feed: JobStatusFeed? = nil, logger: Logger,
-                refreshInterval: Duration? = .seconds(15)) {
+                refreshInterval: Duration? = .seconds(15), history: (any HistoryStore)? = nil) {
         self.context = context
+        self.history = history
+        (firstPageAnswered, firstPageSignal) = AsyncStream.makeStream()
         self.session = session
         self.feed = feed ?? JobStatusFeed(session: session)
         olderPages = JobPageReadAhead(session: session)
@@ -42,6 +50,7 @@ public final class ICWSJobService: JobService {
         // too, even when the feed went live (and the refresher was started) after `stop()` began.
         let follower = Task { [self] in
             await withDiscardingTaskGroup { group in
+                if let history { group.addTask { [self] in await restore(history, post) } }
                 var refreshing = false
                 for await event in events {
                     if case .connection(.live(let transport)) = event, !refreshing, let refreshInterval {
@@ -104,8 +113,10 @@ public final class ICWSJobService: JobService {
     public func perform(_ effect: Effect) async -> Action? {
         switch effect {
         case .loadNewestPage(_, let count):
+            defer { firstPageSignal.finish() }
             do {
                 let page = try await session.jobPage(count: count, mode: .all)
+                history?.file(page, olderThan: nil, requested: count)
                 return .pageLoaded(context: context, jobs: page.jobs.compactMap(\.jobStatus), olderThan: nil, requested: count,
                                    at: clock.now(), warnings: page.warnings, configs: Self.configs(of: page))
             } catch {
@@ -114,6 +125,7 @@ public final class ICWSJobService: JobService {
         case .loadOlderPage(_, let olderThan, let count, let readAhead):
             do {
                 let page = try await olderPages.page(.init(count: count, fromJobId: olderThan, mode: .all))
+                history?.file(page, olderThan: olderThan, requested: count)
                 let jobs = page.jobs.compactMap(\.jobStatus)
                 // The walk goes on from this page's last job unless it was short (the oldest).
                 if readAhead, jobs.count >= count, let last = jobs.last?.id {
@@ -182,6 +194,8 @@ public final class ICWSJobService: JobService {
         olderPages.drop()
         await feed.stop()
         await task?.value
+        // The pages read last are stored before the dashboard exits.
+        history?.flush()
         await session.shutdown()
     }
 

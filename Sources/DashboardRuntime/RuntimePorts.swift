@@ -1,5 +1,6 @@
 import DashboardKit
 import Foundation
+import ICWSClient
 import ICWSWire
 
 /// What the terminal (or a pilot script) hands the runtime.
@@ -78,4 +79,33 @@ public protocol JobService: Sendable {
     func perform(_ effect: Effect) async -> Action?
     /// Stops every task, then logs out.
     func stop() async
+}
+
+/// A server's history kept between runs (the history cache, docs/insight.md): read once at the
+/// start, fed with the pages the dashboard reads. The runtime knows it only by this port, so it
+/// needs no database; the launcher hands each server's job service its own.
+public protocol HistoryStore: Sendable {
+    /// Set when the store cannot be used or was rebuilt: one line for the status line.
+    var warning: String? { get }
+    /// Brings the stored history up to date with the server (`reading`, the service's session) and
+    /// returns it; nil when it holds nothing (a cold start: the pages the dashboard reads fill it).
+    func restore(reading session: ICWSSession) async throws -> RestoredHistory?
+    /// A page the dashboard read (`olderThan` nil: the newest), `requested` jobs long, to keep.
+    func file(_ page: JobPage, olderThan: String?, requested: Int)
+    /// Returns once every page handed to `file` is stored (the end of a run).
+    func flush()
+}
+
+/// What a history store holds: ended jobs, newest first, with their configurations.
+public struct RestoredHistory: Sendable {
+    public var jobs: [JobStatus]
+    public var configs: [String: JobConfig]
+    /// The server's whole history (a walk once reached its oldest job).
+    public var complete: Bool
+
+    public init(jobs: [JobStatus], configs: [String: JobConfig], complete: Bool) {
+        self.jobs = jobs
+        self.configs = configs
+        self.complete = complete
+    }
 }

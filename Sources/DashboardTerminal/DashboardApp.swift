@@ -22,7 +22,7 @@ enum DashboardApp {
         do {
             services = try servers.enumerated().map { index, server in
                 ICWSJobService(session: try ICWSSession(configuration: server.configuration), context: ContextID(index),
-                               logger: options.logger)
+                               logger: options.logger, history: server.history)
             }
         } catch {
             screen.end()

@@ -40,9 +40,13 @@ public struct DashboardServer: Sendable {
     public var readOnly: Bool
     /// The context's `color:` for its name.
     public var color: TextColor?
+    /// Its history kept between runs (the history cache); nil with `--no-cache`.
+    public var history: (any HistoryStore)?
 
-    public init(configuration: ICWSClientConfiguration, name: String? = nil, readOnly: Bool = false, color: TextColor? = nil) {
+    public init(configuration: ICWSClientConfiguration, name: String? = nil, readOnly: Bool = false, color: TextColor? = nil,
+                history: (any HistoryStore)? = nil) {
         self.configuration = configuration
+        self.history = history
         self.name = name
         self.readOnly = readOnly
         self.color = color

@@ -28,6 +28,9 @@ public struct Dxtop: ParsableCommand {
     @Flag(name: .long, help: "Dashboard: click to select, wheel to scroll, click a footer key (as 'mouse: true' in the config).")
     public var mouse = false
 
+    /// `--no-cache`, the same option group as the insight commands' (so theirs keeps working).
+    @OptionGroup var cache: HistoryCacheOptions
+
     public init() {}
 
     public func run() throws {

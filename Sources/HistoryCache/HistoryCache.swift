@@ -112,6 +112,12 @@ public final class HistoryCache: Sendable {
         }
     }
 
+    /// Whether any of `ids` is cached, ended or pending: a page holding one continues what the cache holds.
+    public func holdsAny(_ ids: [String]) throws -> Bool {
+        guard !ids.isEmpty else { return false }
+        return try !known(ids).isEmpty || !pendingIds().isDisjoint(with: ids)
+    }
+
     /// The ids of the cached (ended) jobs.
     public func endedIds() throws -> Set<String> {
         try queue.read { db in try String.fetchSet(db, sql: "SELECT id FROM job") }
@@ -144,6 +150,16 @@ public final class HistoryCache: Sendable {
             try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'purgeCheckedAt'")
                 .map(Date.init(timeIntervalSince1970:))
         }
+    }
+
+    /// A walk of the server's list reached its oldest job and every page from the newest down was
+    /// filed: the cache holds the whole history (what is newer comes with the next warm read).
+    public func holdsWholeHistory() throws -> Bool {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'wholeHistory'") == "1" }
+    }
+
+    public func setHoldsWholeHistory() throws {
+        try queue.write { db in try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('wholeHistory', '1')") }
     }
 
     public func setPurgeChecked(at date: Date) throws {
@@ -184,7 +200,8 @@ public final class HistoryCache: Sendable {
         let encoder = ICWSJSON.encoder()
         try queue.write { db in
             if update.top == nil {
-                update.top = (try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM job") ?? 0) + Self.ordinalsPerRead
+                update.top = update.belowEverything ? try Int.fetchOne(db, sql: "SELECT min(ordinal) FROM job") ?? 0
+                    : (try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM job") ?? 0) + Self.ordinalsPerRead
             }
             var shapes: [Data: Int64] = [:]
             for job in jobs {
@@ -234,7 +251,10 @@ public struct CacheUpdate: Sendable {
     public internal(set) var seen: Set<String> = []
     var top: Int?
     var filed = 0
-    public init() {}
+    /// The pages go below every cached job (older pages of a walk that started in the cache).
+    let belowEverything: Bool
+    /// `olderPages`: the pages follow the oldest cached job in the server's list.
+    public init(olderPages: Bool = false) { belowEverything = olderPages }
 }
 
 /// A job from the cache: ended, with its configuration when the server gave one.

@@ -7,8 +7,9 @@ import ICWSWire
 /// Brings one server's history cache up to date with the server, at the least cost to it (docs/insight.md,
 /// "History cache"). Shared by the insight commands (`HistoryRead` in DxtopCommands) and the exporter.
 ///
-/// - Cold (an empty cache, or one where a walk was cut short after filing jobs that do not join the
-///   cached ones, so a gap may lie below them): every page, newest first, 1000 jobs with
+/// - Cold (an empty cache; one where a walk was cut short after filing jobs that do not join the
+///   cached ones, so a gap may lie below them; or one no walk ever filled down to the server's
+///   oldest job, such as the pages a dashboard read without `G`): every page, newest first, 1000 jobs with
 ///   configurations a request, one page read ahead: ⌈jobs / 1000⌉ + 1 requests. Ended jobs are
 ///   filed in the cache.
 /// - Warm: the newest pages, one at a time (no read ahead, so nothing is asked for in vain), until
@@ -47,6 +48,7 @@ public struct HistorySync: Sendable {
             try cache.markPurged(exceptSeen: update.seen)
             try cache.setPurgeChecked(at: Date())
             try cache.setWalkUnfinished(false)
+            try cache.setHoldsWholeHistory()
         } else {
             let (newest, reachedCache) = try await walkNewest(cache: cache, pageSize: Self.pageSize, update: &update)
             live = newest
@@ -73,14 +75,15 @@ public struct HistorySync: Sendable {
     }
 
     private func needsWholeWalk(_ cache: HistoryCache) throws -> Bool {
-        try cache.isEmpty() || cache.walkUnfinished()
+        try cache.isEmpty() || cache.walkUnfinished() || !cache.holdsWholeHistory()
     }
 
     /// The whole list was read without meeting a cached job (a server restarted with another
-    /// history, say): what it no longer lists is known without a check.
+    /// history, say): what it no longer lists is known without a check, and the cache holds all of it.
     private func markUnlisted(cache: HistoryCache, seen: Set<String>) throws {
         report(purged: try cache.markPurged(exceptSeen: seen))
         try cache.setPurgeChecked(at: Date())
+        try cache.setHoldsWholeHistory()
     }
 
     /// Every page into the cache; returns the jobs not ended.

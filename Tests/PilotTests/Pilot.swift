@@ -39,9 +39,9 @@ final class Pilot {
 
     convenience init(options: DashboardOptions, simulators: [ICWSSimulator], width: Int = 160, height: Int = 45,
                      user: String = "admin", password: String = "admin-secret", refreshInterval: Duration? = nil,
-                     color: Bool = true) throws {
+                     color: Bool = true, histories: [any HistoryStore] = []) throws {
         try self.init(options: options, ports: simulators.map { $0.port ?? 0 }, width: width, height: height, user: user,
-                      password: password, refreshInterval: refreshInterval, color: color)
+                      password: password, refreshInterval: refreshInterval, color: color, histories: histories)
     }
 
     /// A pilot on several started simulators, one context each (in the order of `options.contexts`):
@@ -55,7 +55,7 @@ final class Pilot {
     init(options: DashboardOptions, ports: [Int], width: Int = 160, height: Int = 45, user: String = "admin",
          password: String = "admin-secret", requestTimeout: Duration? = nil, refreshInterval: Duration? = nil,
          streamIdleTimeout: Duration? = nil, policy: ConnectionPolicy? = nil, pollInterval: Duration = .seconds(2),
-         connectionClock: (any TimerClock)? = nil, color: Bool = true,
+         connectionClock: (any TimerClock)? = nil, color: Bool = true, histories: [any HistoryStore] = [],
          returnFreedMemory: @escaping () -> Void = {}) throws {
         display = GridDisplay(width: width, height: height, color: color)
         wakeups = WakeIterator(wake.stream)
@@ -77,7 +77,8 @@ final class Pilot {
             if let streamIdleTimeout { feedPolicy.streamIdleTimeout = streamIdleTimeout * 2 }
             let feed = JobStatusFeed(session: session, pollInterval: pollInterval, policy: feedPolicy)
             return ICWSJobService(session: session, context: ContextID(index), feed: feed,
-                                  logger: Self.logger("service\(index)"), refreshInterval: refreshInterval)
+                                  logger: Self.logger("service\(index)"), refreshInterval: refreshInterval,
+                                  history: histories.indices.contains(index) ? histories[index] : nil)
         }
         runtime = DashboardRuntime(options: options, display: display,
                                    service: services.count == 1 ? services[0] : ServiceFanOut(services), wake: wake,
@@ -94,7 +95,7 @@ final class Pilot {
 
     /// Silent, unless `PILOT_LOG` is set: then every request and reconnection at debug level on
     /// standard error (`PILOT_LOG=1 swift test --filter ...` to see what a failing flow did).
-    private static func logger(_ label: String) -> Logger {
+    static func logger(_ label: String) -> Logger {
         guard ProcessInfo.processInfo.environment["PILOT_LOG"] != nil else {
             return Logger(label: label, factory: { _ in SwiftLogNoOpLogHandler() })
         }

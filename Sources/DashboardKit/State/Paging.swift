@@ -46,6 +46,8 @@ public struct Paging: Equatable, Sendable {
     /// list its jobs in submission order, and a page from any other job overlaps the last one
     /// and misses the page read ahead.
     public private(set) var oldestListed: String?
+    /// The history cache holds this server's whole history: nothing older is ever asked for.
+    public private(set) var wholeHistoryCached = false
 
     /// The first page arrived (whatever came after).
     public var hasFirstPage: Bool {
@@ -94,6 +96,18 @@ public struct Paging: Equatable, Sendable {
         return [.dropReadAhead(context: context)]
     }
 
+    /// The history cache held the whole history: the oldest job is reached (once the first page is
+    /// in), and a page in flight or read ahead is not wanted any more (the read ahead is dropped).
+    mutating func restoredWholeHistory(_ context: ContextID) -> [Effect] {
+        wholeHistoryCached = true
+        guard hasFirstPage else { return [] }
+        let held = readingAhead || readAheadHeld
+        phase = .reachedOldest
+        readingAhead = false
+        readAheadHeld = false
+        return held ? [.dropReadAhead(context: context)] : []
+    }
+
     /// A page arrived: `short` when it held fewer jobs than asked; `last`, its last job's id.
     mutating func loaded(olderThan: String?, short: Bool, last: String?) {
         if let olderThan {
@@ -107,7 +121,7 @@ public struct Paging: Equatable, Sendable {
             if oldestListed == nil { oldestListed = last }
         } else {
             oldestListed = last
-            phase = short ? .reachedOldest : .idle
+            phase = short || wholeHistoryCached ? .reachedOldest : .idle
         }
     }
 

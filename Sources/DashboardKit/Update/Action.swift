@@ -16,6 +16,13 @@ public enum Action: Sendable {
     case pageLoaded(context: ContextID = .first, jobs: [JobStatus], olderThan: String?, requested: Int, at: Date,
                     warnings: [String] = [], configs: [String: JobConfig] = [:])
     case pageFailed(context: ContextID = .first, olderThan: String?, failure: Failure, at: Date)
+    /// The ended jobs of a server's history cache, brought up to date with the server, with their
+    /// configurations (by job id): merged as older pages are. `complete`: they are the server's
+    /// whole history, so no older page is asked for.
+    case historyRestored(context: ContextID = .first, jobs: [JobStatus], configs: [String: JobConfig], complete: Bool)
+    /// The history cache of a server cannot be used, or was rebuilt (one line): the dashboard
+    /// goes on with what it reads from the server.
+    case historyCacheWarning(context: ContextID = .first, String)
     case configLoaded(id: JobKey, config: JobConfig)
     case configFailed(id: JobKey, failure: Failure)
     /// Full statuses (deltas already merged) from the job-status feed.

@@ -29,6 +29,12 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         state.history.record(jobs, context: context, configs: configs)
         effects = state.pageLoaded(jobs, context: context, olderThan: olderThan, requested: requested, at: at)
         state.pageWarned(warnings, context: context)
+    case .historyRestored(let context, let jobs, let configs, let complete):
+        state.history.record(jobs, context: context, configs: configs)
+        effects = state.historyRestored(jobs, context: context, complete: complete)
+    case .historyCacheWarning(let context, let warning):
+        state.historyCacheWarned(warning, context: context)
+        effects = []
     case .pageFailed(let context, let olderThan, let failure, let at):
         state.pageFailed(context: context, olderThan: olderThan, failure: failure, at: at)
         effects = []

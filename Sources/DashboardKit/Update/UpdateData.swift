@@ -28,6 +28,22 @@ extension DashboardState {
         return effects + servers[index].paging.releaseReadAhead(context) + watch
     }
 
+    /// A server's history cache: its jobs merged as an older page's are; when they are its whole
+    /// history, its paging has reached the oldest job (a history walk in progress ends there).
+    mutating func historyRestored(_ jobs: [JobStatus], context: ContextID, complete: Bool) -> [Effect] {
+        guard let index = serverIndex(context) else { return [] }
+        let watch = merge(jobs, context: context, older: true)
+        guard complete else { return watch }
+        var effects = servers[index].paging.restoredWholeHistory(context)
+        if loadingHistory { effects += continueHistory() }
+        return effects + watch
+    }
+
+    mutating func historyCacheWarned(_ warning: String, context: ContextID) {
+        let server = servers.count > 1 ? serverIndex(context).map { servers[$0].label + ": " } : nil
+        statusMessage = .info((server ?? "") + warning)
+    }
+
     /// Puts a server's statuses into the index (new ones where they belong among every
     /// server's; `older`: from an older page), keeping the selection on its job; then the jobs
     /// that ended lose their pending cancel, open screens see the change, and new jobs that have

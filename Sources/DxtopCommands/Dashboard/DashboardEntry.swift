@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DashboardCache
 import DashboardKit
 import DashboardRuntime
 import DisplayText
@@ -25,7 +26,8 @@ enum DashboardEntry {
         let servers = try zip(contexts, passwords).map { context, password in
             do {
                 return DashboardServer(configuration: context.configuration(password: try password.get(), logger: logger),
-                                       name: context.name, readOnly: context.readOnly, color: context.color)
+                                       name: context.name, readOnly: context.readOnly, color: context.color,
+                                       history: command.cache.noCache ? nil : CachedHistoryStore(url: HistoryCacheFile.url(for: context), label: context.label, logger: logger))
             } catch let error as CLIError where contexts.count > 1 {
                 throw CLIError("context '\(ConfigFile.visible(context.label))': " + error.message, status: error.status)
             }

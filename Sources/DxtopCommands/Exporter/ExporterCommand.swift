@@ -34,8 +34,7 @@ struct ExporterCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Newest jobs followed per server (default: 1000).", valueName: "count"))
     var jobs = 1000
 
-    @Flag(name: .long, help: "List each server's newest jobs from the server at every start; neither read nor write the history cache.")
-    var noCache = false
+    @OptionGroup var cache: HistoryCacheOptions
 
     func validate() throws {
         guard (1...1_000_000).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 1000000") }
@@ -50,8 +49,8 @@ struct ExporterCommand: ParsableCommand {
         let servers = try zip(logins.contexts, logins.passwords).map { context, password in
             do {
                 let configuration = context.configuration(password: try password.get(), logger: logins.logger)
-                let cache = noCache ? nil : HistoryCacheFile.open(for: context, without: "following the server without it")
-                return ExportedServer(context: context.label, configuration: configuration, cache: cache)
+                let history = self.cache.noCache ? nil : HistoryCacheFile.open(for: context, without: "following the server without it")
+                return ExportedServer(context: context.label, configuration: configuration, cache: history)
             } catch let error as CLIError where logins.contexts.count > 1 {
                 throw CLIError("context '\(ConfigFile.visible(context.label))': " + error.message, status: error.status)
             }

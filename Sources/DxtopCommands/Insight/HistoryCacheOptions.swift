@@ -3,9 +3,11 @@ import DisplayText
 import Foundation
 import HistoryCache
 
-/// `--no-cache` of the insight commands, and opening each context's history cache.
+/// `--no-cache` of the dashboard, the exporter and the insight commands (one option group: the
+/// root command's and a subcommand's own flag of one name would take each other's value), and
+/// opening each context's history cache.
 struct HistoryCacheOptions: ParsableArguments {
-    @Flag(name: .long, help: "Read the whole history from the server; neither read nor write the history cache.")
+    @Flag(name: .long, help: "Neither read nor write the history cache: read the history from the server.")
     var noCache = false
 
     /// The cache of `context` (nil with --no-cache). A cache that cannot be opened is left out with

@@ -23,6 +23,10 @@ final class TmuxPane: @unchecked Sendable {
         env.removeValue(forKey: "TMUX")
         // The test runner may export NO_COLOR; each test says itself whether it wants colour.
         if environment["NO_COLOR"] == nil { env.removeValue(forKey: "NO_COLOR") }
+        // The dashboard's history cache goes to a folder of the test's own, never the runner's home.
+        if environment["XDG_CACHE_HOME"] == nil {
+            env["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-tmux-cache-\(UUID().uuidString)").path
+        }
         self.environment = env
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "dxtop", "-x", "\(width)", "-y", "\(height)",
                   "bash --norc --noprofile"])

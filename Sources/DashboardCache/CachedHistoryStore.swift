@@ -1,0 +1,100 @@
+import DashboardRuntime
+import DisplayText
+import Dispatch
+import Foundation
+import HistoryCache
+import HistorySync
+import ICWSClient
+import ICWSWire
+import Logging
+
+/// A server's history cache (the file the CLI uses for that server and user) as the dashboard's
+/// history store (docs/insight.md, "History cache").
+///
+/// - Warm start (the cache holds the server's whole history): the cache is brought up to date as
+///   the CLI's warm read does (`HistorySync`), then every job it holds that the server still lists
+///   is handed over, with the jobs not ended that the read found.
+/// - Pages the dashboard reads are filed only where they continue what the cache holds, so the
+///   cache never has a gap a later warm read would not see: a newest page when the cache is
+///   empty or the page meets a cached job; an older page when the job it follows is cached. A
+///   short page filed so means the walk reached the oldest job: the cache holds the whole history.
+/// - Filing runs on the store's own queue, in the order the pages were read, never in a request's way.
+///
+/// A cache that cannot be opened leaves the store empty with a warning; a filing that fails is
+/// logged and the store stops filing (the server stays the source of truth).
+public final class CachedHistoryStore: HistoryStore {
+    private let cache: HistoryCache?
+    public let warning: String?
+    /// The cache held no job when opened: nothing to restore.
+    private let startsCold: Bool
+    private let writes = DispatchQueue(label: "dxtop.history-cache.writes")
+    private let logger: Logger
+    /// The server's name in the log's notes (its context's).
+    private let label: String
+
+    /// Opens (or creates) the cache at `url`; a corrupt file is rebuilt, one that cannot be opened is left out.
+    public init(url: URL, label: String, logger: Logger) {
+        self.logger = logger
+        self.label = label
+        var cache: HistoryCache?
+        var warning: String?
+        do {
+            let opened = try HistoryCache(at: url)
+            cache = opened
+            warning = opened.warning
+        } catch {
+            warning = "warning: history cache \(url.path) cannot be used (\(String(describing: error))); the history comes from the server"
+        }
+        startsCold = (try? cache?.isEmpty()) ?? true
+        self.cache = cache
+        self.warning = warning.map(OneLine.safe)
+    }
+
+    public func restore(reading session: ICWSSession) async throws -> RestoredHistory? {
+        // A cache no walk filled down to the oldest job (the pages an earlier run read without
+        // `G`) is not restored: its pages go on filling it, and the insight commands' next read
+        // walks the whole list once.
+        guard let cache, !startsCold, try cache.holdsWholeHistory() else { return nil }
+        let logger = logger
+        let live = try await HistorySync(session: session, label: label, note: { logger.notice("\($0)") }).sync(cache: cache)
+        // The jobs not ended on the pages read, and those pending at the last run: as the server has them now.
+        var jobs = live.compactMap(\.jobStatus)
+        var configs: [String: JobConfig] = [:]
+        for job in live { if let id = job.id, let config = job.jobConfig { configs[id] = config } }
+        try cache.readJobs { cached in
+            jobs.reserveCapacity(jobs.count + cached.underestimatedCount)
+            // A job the server no longer lists is left out: the dashboard lists what can be acted on.
+            for job in cached where !job.purged {
+                jobs.append(job.status)
+                if let config = job.config { configs[job.status.id] = config }
+            }
+        }
+        return RestoredHistory(jobs: jobs, configs: configs, complete: try cache.holdsWholeHistory())
+    }
+
+    public func file(_ page: JobPage, olderThan: String?, requested: Int) {
+        guard let cache else { return }
+        let jobs = page.jobs
+        writes.async { [logger] in
+            do {
+                var update: CacheUpdate
+                if let olderThan {
+                    guard try cache.holdsAny([olderThan]) else { return }
+                    update = CacheUpdate(olderPages: true)
+                } else {
+                    guard try cache.isEmpty() || cache.holdsAny(jobs.compactMap(\.id)) else { return }
+                    update = CacheUpdate()
+                }
+                try cache.file(jobs, in: &update)
+                if jobs.count < requested { try cache.setHoldsWholeHistory() }
+            } catch {
+                logger.warning("history cache: a page was not filed", metadata: ["error": "\(String(describing: error))"])
+            }
+        }
+    }
+
+    public func flush() {
+        writes.sync {}
+    }
+
+}

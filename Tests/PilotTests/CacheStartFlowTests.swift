@@ -1,0 +1,148 @@
+import DashboardCache
+import DashboardKit
+import Foundation
+import ICWSSimulator
+import ICWSWire
+import Testing
+
+/// The dashboard's start from the history cache: real SQLite files in a temporary folder, the
+/// real simulator over loopback. A first run walks the history (`G`) and files it; a second
+/// start lists it all at once, asking the server only what is new.
+@Suite("Pilot: the start from the history cache")
+struct CacheStartFlowTests {
+    /// The first page (50), two full history pages and a short one.
+    static let jobs = 50 + 2 * 1000 + 120
+    /// Job lists and jobs by id: what the cache saves (login, subscriptions and the feed are apart).
+    static let jobRequests = "GET data-extractor/jobs"
+
+    static func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dxtop-cache-\(UUID().uuidString)")
+        return try await finally(await body(folder)) { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    static func store(_ folder: URL, _ name: String = "pilot") -> CachedHistoryStore {
+        CachedHistoryStore(url: folder.appendingPathComponent("\(name).sqlite"), label: name, logger: Pilot.logger("cache"))
+    }
+
+    /// One dashboard run over `simulators` (one store each, or none): started, `body`, stopped
+    /// (which stores every page handed to the stores).
+    static func run(_ simulators: [ICWSSimulator], stores: [CachedHistoryStore], _ body: (Pilot) async throws -> Void) async throws {
+        let options = simulators.count == 1 ? DashboardOptions(server: "pilot", user: "admin")
+            : DashboardOptions(contexts: simulators.indices.map { ContextOptions(name: "s\($0)") })
+        let pilot = try Pilot(options: options, simulators: simulators, histories: stores)
+        try await pilot.start()
+        try await finally(await body(pilot)) { await pilot.stop() }
+    }
+
+    /// The first run: `G` to the oldest job of every server.
+    static func walkAll(_ simulators: [ICWSSimulator], stores: [CachedHistoryStore]) async throws {
+        try await run(simulators, stores: stores) { pilot in
+            try await pilot.press(.char("G"))
+            try await pilot.waitFor("the history") { !$0.state.loadingHistory }
+        }
+    }
+
+    @Test func aSecondStartListsTheWholeHistoryWithoutGAndOneRequestMore() async throws {
+        try await Self.withFolder { folder in
+            try await withSimulator({ $0.jobCount = Self.jobs }) { simulator in
+                let all = await simulator.allJobStatuses().map(\.id)
+                try await Self.walkAll([simulator], stores: [Self.store(folder)])
+                // What a start without a cache asks for: the first page and the selected job's configuration.
+                let plainStart = simulator.traffic()
+                try await Self.run([simulator], stores: []) { _ in }
+                let plain = simulator.traffic().since(plainStart).requests(startingWith: Self.jobRequests)
+                let warmStart = simulator.traffic()
+                try await Self.run([simulator], stores: [Self.store(folder)]) { pilot in
+                    try await pilot.waitFor("the cached history") { $0.state.servers[0].paging.phase == .reachedOldest }
+                    try await pilot.runUntilQuiet()
+                    #expect(pilot.state.loadOrder.map(\.id) == all)
+                    #expect(pilot.state.brokenInvariants.isEmpty)
+                    let traffic = simulator.traffic().since(warmStart)
+                    #expect(traffic.requests(startingWith: Self.jobRequests) - plain <= 3, "\(traffic.requests)")
+                    if ProcessInfo.processInfo.environment["PILOT_TRAFFIC"] != nil { print("TRAFFIC warm start", plain, traffic.requests) }
+                    let beforeG = simulator.traffic()
+                    try await pilot.press(.char("G"))
+                    let walk = simulator.traffic().since(beforeG)
+                    #expect(walk.requests(startingWith: "GET data-extractor/jobs?") == 0, "G asks for no page: \(walk.requests)")
+                }
+            }
+        }
+    }
+
+    /// A cache filled only with the first page is not the whole history: it is not restored, and
+    /// `G` walks on to the oldest job, filing the rest.
+    @Test func aPartlyFilledCacheLetsGWalkToTheOldestJob() async throws {
+        try await Self.withFolder { folder in
+            try await withSimulator({ $0.jobCount = Self.jobs }) { simulator in
+                let all = await simulator.allJobStatuses().map(\.id)
+                try await Self.run([simulator], stores: [Self.store(folder)]) { _ in }
+                try await Self.run([simulator], stores: [Self.store(folder)]) { pilot in
+                    // The first run filed only its first page: not the whole history, so nothing is
+                    // restored (a warm read would stop at that page) and the pages go on filling it.
+                    #expect(pilot.state.loadOrder.count < 1000)
+                    #expect(pilot.state.servers[0].paging.phase != .reachedOldest)
+                    try await pilot.press(.char("G"))
+                    try await pilot.waitFor("the history") { !$0.state.loadingHistory }
+                    try await pilot.runUntilQuiet()
+                    #expect(pilot.state.loadOrder.map(\.id) == all)
+                }
+                // That walk filed the rest: a third start has it all.
+                try await Self.run([simulator], stores: [Self.store(folder)]) { pilot in
+                    try await pilot.waitFor("the cached history") { $0.state.servers[0].paging.phase == .reachedOldest }
+                    #expect(pilot.state.loadOrder.map(\.id) == all)
+                }
+            }
+        }
+    }
+
+    /// A file that is not a database is rebuilt, one that cannot be opened is left out: one
+    /// warning in the status line, and the dashboard lists and walks the server as without a cache.
+    @Test(arguments: [false, true])
+    func aBrokenCacheWarnsOnceAndTheDashboardWorksAsWithout(unusable: Bool) async throws {
+        try await Self.withFolder { folder in
+            try await withSimulator({ $0.jobCount = Self.jobs }) { simulator in
+                let all = await simulator.allJobStatuses().map(\.id)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let file = folder.appendingPathComponent("pilot.sqlite")
+                if unusable {
+                    try FileManager.default.createDirectory(at: file, withIntermediateDirectories: true)
+                } else {
+                    try Data(repeating: 0x5a, count: 4096).write(to: file)
+                }
+                try await Self.run([simulator], stores: [Self.store(folder)]) { pilot in
+                    try await pilot.waitFor("the warning") { pilot in
+                        if case .info(let text) = pilot.state.statusMessage { text.contains("history cache") } else { false }
+                    }
+                    guard case .info(let text) = pilot.state.statusMessage else { return }
+                    #expect(text.contains(unusable ? "cannot be used" : "rebuilt"), "\(text)")
+                    #expect(!text.contains("\n"))
+                    try await pilot.press(.char("G"))
+                    try await pilot.waitFor("the history") { !$0.state.loadingHistory }
+                    try await pilot.runUntilQuiet()
+                    #expect(pilot.state.loadOrder.map(\.id) == all)
+                }
+            }
+        }
+    }
+
+    /// Two servers, one cache each: the second start lists both histories whole.
+    @Test func twoServersStartFromTheirOwnCaches() async throws {
+        try await Self.withFolder { folder in
+            try await withSimulator({ $0.jobCount = 1500 }) { first in
+                try await withSimulator({ $0.jobCount = Self.jobs }) { second in
+                    let all = await first.allJobStatuses().count + second.allJobStatuses().count
+                    let stores = { [Self.store(folder, "first"), Self.store(folder, "second")] }
+                    try await Self.walkAll([first, second], stores: stores())
+                    try await Self.run([first, second], stores: stores()) { pilot in
+                        try await pilot.waitFor("both cached histories") { pilot in
+                            pilot.state.servers.allSatisfy { $0.paging.phase == .reachedOldest }
+                        }
+                        try await pilot.runUntilQuiet()
+                        #expect(pilot.state.loadOrder.count == all)
+                        #expect(pilot.state.brokenInvariants.isEmpty)
+                    }
+                }
+            }
+        }
+    }
+}
