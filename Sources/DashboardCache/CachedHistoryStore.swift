@@ -61,13 +61,17 @@ public final class CachedHistoryStore: HistoryStore {
         var jobs = live.compactMap(\.jobStatus)
         var configs: [String: JobConfig] = [:]
         for job in live { if let id = job.id, let config = job.jobConfig { configs[id] = config } }
-        try cache.readJobs { cached in
-            jobs.reserveCapacity(jobs.count + cached.underestimatedCount)
-            // A job the server no longer lists is left out: the dashboard lists what can be acted on.
-            for job in cached where !job.purged {
-                jobs.append(job.status)
-                if let config = job.config { configs[job.status.id] = config }
+        (jobs, configs) = try await cache.offPool { [jobs, configs] cache in
+            var (jobs, configs) = (jobs, configs)
+            try cache.readJobs { cached in
+                jobs.reserveCapacity(jobs.count + cached.underestimatedCount)
+                // A job the server no longer lists is left out: the dashboard lists what can be acted on.
+                for job in cached where !job.purged {
+                    jobs.append(job.status)
+                    if let config = job.config { configs[job.status.id] = config }
+                }
             }
+            return (jobs, configs)
         }
         return RestoredHistory(jobs: jobs, configs: configs, complete: try cache.holdsWholeHistory())
     }

@@ -91,7 +91,7 @@ public struct HistorySync: Sendable {
         var live: [Job] = []
         for try await page in session.allJobs(pageSize: Self.pageSize, mode: .all) {
             warn(page.warnings)
-            try cache.file(page.jobs, in: &update)
+            update = try await cache.fileOffPool(page.jobs, in: update)
             live += page.jobs.filter { $0.jobStatus?.state?.hasEnded != true }
         }
         return live
@@ -115,7 +115,7 @@ public struct HistorySync: Sendable {
                 try cache.setWalkUnfinished(true)
                 unfinished = true
             }
-            try cache.file(fresh, in: &update)
+            update = try await cache.fileOffPool(fresh, in: update)
             live += fresh.filter { $0.jobStatus?.state?.hasEnded != true }
             if reached {
                 if unfinished { try cache.setWalkUnfinished(false) }
@@ -135,7 +135,7 @@ public struct HistorySync: Sendable {
         for id in try cache.pendingIds().sorted() where !update.seen.contains(id) {
             do {
                 let job = try await session.job(id: id, mode: .all)
-                try cache.file([job], in: &update)
+                update = try await cache.fileOffPool([job], in: update)
                 if job.jobStatus?.state?.hasEnded != true { live.append(job) }
             } catch let error as ICWSError where error.failure.kind == .notFound {
                 try cache.forgetPending(id)

@@ -8,7 +8,9 @@ import Testing
 /// The dashboard's start from the history cache: real SQLite files in a temporary folder, the
 /// real simulator over loopback. A first run walks the history (`G`) and files it; a second
 /// start lists it all at once, asking the server only what is new.
-@Suite("Pilot: the start from the history cache")
+/// One test at a time: each reads and files thousands of jobs through SQLite, and side by side
+/// they pushed the conformance matrix in the same test process past its timing bounds.
+@Suite("Pilot: the start from the history cache", .serialized)
 struct CacheStartFlowTests {
     /// The first page (50), two full history pages and a short one.
     static let jobs = 50 + 2 * 1000 + 120
