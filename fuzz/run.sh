@@ -49,6 +49,7 @@ library ICWSWire Sources/ICWSWire/*.swift
 library ICWSClientPieces \
   Sources/ICWSClient/{SSEParser,ICWSServer,ICWSError,VisibleText,MessageDecoding,Redaction,SessionCookie}.swift
 library JobComposition Sources/JobComposition/*.swift
+library SlotTable Sources/SlotTable/*.swift
 library Insight Sources/Insight/*.swift
 library JobQuery Sources/JobQuery/*.swift
 library Clipboard Sources/Clipboard/*.swift
@@ -57,7 +58,7 @@ library DashboardKit $(find Sources/DashboardKit -name '*.swift' | sort)
 status=0
 for target in "${targets[@]}"; do
   swiftc "${flags[@]}" -module-name "fuzz_$target" -o "$out/fuzz-$target" \
-    fuzz/Targets/FuzzSupport.swift "fuzz/Targets/$target.swift" -lDashboardKit -lInsight -lJobQuery -lClipboard -lJobComposition -lICWSClientPieces -lICWSWire -lDisplayText
+    fuzz/Targets/FuzzSupport.swift "fuzz/Targets/$target.swift" -lDashboardKit -lInsight -lSlotTable -lJobQuery -lClipboard -lJobComposition -lICWSClientPieces -lICWSWire -lDisplayText
   corpus="$out/corpus/$target"
   mkdir -p "$corpus"
   cp Tests/ICWSWireTests/Fixtures/* "$corpus/"
