@@ -42,7 +42,7 @@ public final class DashboardRuntime {
     private let frameTimerRunning = Flag()
     /// Frames drawn so far.
     public private(set) var framesDrawn = 0
-    /// Jobs merged from pages since freed memory was last handed back to the system.
+    /// Jobs merged from pages (or the history cache) since freed memory was last handed back to the system.
     private var jobsPagedSinceTrim = 0
     /// How many paged jobs make handing freed memory back worth its few milliseconds: a walk's
     /// pages of 1,000, not a refresh of the newest 50.
@@ -133,7 +133,10 @@ public final class DashboardRuntime {
         for event in mailbox.drain() {
             switch event {
             case .action(let action):
-                if case .pageLoaded(_, let jobs, _, _, _, _, _) = action { jobsPagedSinceTrim += jobs.count }
+                switch action {
+                case .pageLoaded(_, let jobs, _, _, _, _, _), .historyRestored(_, let jobs, _, _): jobsPagedSinceTrim += jobs.count
+                default: break
+                }
                 let asked = pendingEffects.count
                 if apply(action) { return .quit }
                 if !action.drawsOnlyWithEffects || pendingEffects.count > asked { changed = true }

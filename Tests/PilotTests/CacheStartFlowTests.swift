@@ -3,6 +3,7 @@ import DashboardKit
 import Foundation
 import ICWSSimulator
 import ICWSWire
+import Synchronization
 import Testing
 
 /// The dashboard's start from the history cache: real SQLite files in a temporary folder, the
@@ -28,10 +29,13 @@ struct CacheStartFlowTests {
 
     /// One dashboard run over `simulators` (one store each, or none): started, `body`, stopped
     /// (which stores every page handed to the stores).
-    static func run(_ simulators: [ICWSSimulator], stores: [CachedHistoryStore], _ body: (Pilot) async throws -> Void) async throws {
+    /// `returnFreedMemory`: counts the runtime's hand-backs of freed memory.
+    static func run(_ simulators: [ICWSSimulator], stores: [CachedHistoryStore], returnFreedMemory: @escaping () -> Void = {},
+                    _ body: (Pilot) async throws -> Void) async throws {
         let options = simulators.count == 1 ? DashboardOptions(server: "pilot", user: "admin")
             : DashboardOptions(contexts: simulators.indices.map { ContextOptions(name: "s\($0)") })
-        let pilot = try Pilot(options: options, simulators: simulators, histories: stores)
+        let pilot = try Pilot(options: options, ports: simulators.map { $0.port ?? 0 }, histories: stores,
+                              returnFreedMemory: returnFreedMemory)
         try await pilot.start()
         try await finally(await body(pilot)) { await pilot.stop() }
     }
@@ -54,10 +58,12 @@ struct CacheStartFlowTests {
                 try await Self.run([simulator], stores: []) { _ in }
                 let plain = simulator.traffic().since(plainStart).requests(startingWith: Self.jobRequests)
                 let warmStart = simulator.traffic()
-                try await Self.run([simulator], stores: [Self.store(folder)]) { pilot in
+                let returned = Mutex(0)
+                try await Self.run([simulator], stores: [Self.store(folder)], returnFreedMemory: { returned.withLock { $0 += 1 } }) { pilot in
                     try await pilot.waitFor("the cached history") { $0.state.servers[0].paging.phase == .reachedOldest }
                     try await pilot.runUntilQuiet()
                     #expect(pilot.state.loadOrder.map(\.id) == all)
+                    #expect(returned.withLock { $0 } == 1, "the memory the restore freed is handed back once")
                     #expect(pilot.state.brokenInvariants.isEmpty)
                     let traffic = simulator.traffic().since(warmStart)
                     #expect(traffic.requests(startingWith: Self.jobRequests) - plain <= 3, "\(traffic.requests)")
