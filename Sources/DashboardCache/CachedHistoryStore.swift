@@ -18,7 +18,9 @@ import Logging
 ///   cache never has a gap a later warm read would not see: a newest page when the cache is
 ///   empty or the page meets a cached job; an older page when the job it follows is cached. A
 ///   short page filed so means the walk reached the oldest job: the cache holds the whole history.
-/// - Filing runs on the store's own queue, in the order the pages were read, never in a request's way.
+/// - Filing runs on the store's own queue, in the order the pages were read, off the cooperative
+///   threads; the job service waits for a page to be stored before handing it on (while the next
+///   page of a walk is on its way), so no backlog of pages waits in memory.
 ///
 /// A cache that cannot be opened leaves the store empty with a warning; a filing that fails is
 /// logged and the store stops filing (the server stays the source of truth).
@@ -76,23 +78,26 @@ public final class CachedHistoryStore: HistoryStore {
         return RestoredHistory(jobs: jobs, configs: configs, complete: try cache.holdsWholeHistory())
     }
 
-    public func file(_ page: JobPage, olderThan: String?, requested: Int) {
+    public func file(_ page: JobPage, olderThan: String?, requested: Int) async {
         guard let cache else { return }
         let jobs = page.jobs
-        writes.async { [logger] in
-            do {
-                var update: CacheUpdate
-                if let olderThan {
-                    guard try cache.holdsAny([olderThan]) else { return }
-                    update = CacheUpdate(olderPages: true)
-                } else {
-                    guard try cache.isEmpty() || cache.holdsAny(jobs.compactMap(\.id)) else { return }
-                    update = CacheUpdate()
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            writes.async { [logger] in
+                defer { done.resume() }
+                do {
+                    var update: CacheUpdate
+                    if let olderThan {
+                        guard try cache.holdsAny([olderThan]) else { return }
+                        update = CacheUpdate(olderPages: true)
+                    } else {
+                        guard try cache.isEmpty() || cache.holdsAny(jobs.compactMap(\.id)) else { return }
+                        update = CacheUpdate()
+                    }
+                    try cache.file(jobs, in: &update)
+                    if jobs.count < requested { try cache.setHoldsWholeHistory() }
+                } catch {
+                    logger.warning("history cache: a page was not filed", metadata: ["error": "\(String(describing: error))"])
                 }
-                try cache.file(jobs, in: &update)
-                if jobs.count < requested { try cache.setHoldsWholeHistory() }
-            } catch {
-                logger.warning("history cache: a page was not filed", metadata: ["error": "\(String(describing: error))"])
             }
         }
     }

@@ -116,7 +116,7 @@ public final class ICWSJobService: JobService {
             defer { firstPageSignal.finish() }
             do {
                 let page = try await session.jobPage(count: count, mode: .all)
-                history?.file(page, olderThan: nil, requested: count)
+                await history?.file(page, olderThan: nil, requested: count)
                 return .pageLoaded(context: context, jobs: page.jobs.compactMap(\.jobStatus), olderThan: nil, requested: count,
                                    at: clock.now(), warnings: page.warnings, configs: Self.configs(of: page))
             } catch {
@@ -125,12 +125,14 @@ public final class ICWSJobService: JobService {
         case .loadOlderPage(_, let olderThan, let count, let readAhead):
             do {
                 let page = try await olderPages.page(.init(count: count, fromJobId: olderThan, mode: .all))
-                history?.file(page, olderThan: olderThan, requested: count)
                 let jobs = page.jobs.compactMap(\.jobStatus)
                 // The walk goes on from this page's last job unless it was short (the oldest).
                 if readAhead, jobs.count >= count, let last = jobs.last?.id {
                     olderPages.start(.init(count: count, fromJobId: last, mode: .all))
                 }
+                // Stored before it is handed on (while the next page is on its way): pages never
+                // wait in memory for the store.
+                await history?.file(page, olderThan: olderThan, requested: count)
                 return .pageLoaded(context: context, jobs: jobs, olderThan: olderThan, requested: count,
                                    at: clock.now(), warnings: page.warnings, configs: Self.configs(of: page))
             } catch {

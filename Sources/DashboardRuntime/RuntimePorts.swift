@@ -90,8 +90,9 @@ public protocol HistoryStore: Sendable {
     /// Brings the stored history up to date with the server (`reading`, the service's session) and
     /// returns it; nil when it holds nothing (a cold start: the pages the dashboard reads fill it).
     func restore(reading session: ICWSSession) async throws -> RestoredHistory?
-    /// A page the dashboard read (`olderThan` nil: the newest), `requested` jobs long, to keep.
-    func file(_ page: JobPage, olderThan: String?, requested: Int)
+    /// A page the dashboard read (`olderThan` nil: the newest), `requested` jobs long, to keep;
+    /// returns once it is stored (or given up), so a walk holds no backlog of pages.
+    func file(_ page: JobPage, olderThan: String?, requested: Int) async
     /// Returns once every page handed to `file` is stored (the end of a run).
     func flush()
 }
