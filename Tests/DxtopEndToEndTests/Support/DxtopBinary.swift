@@ -1,4 +1,5 @@
 import ChildProcess
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -52,12 +53,19 @@ enum DxtopBinary {
         try await offPool { try runBlocking(args, env: env, stdin: stdin, timeout: timeout) }
     }
 
-    /// Same, blocking the calling thread (for synchronous callers such as tmux tests).
+    /// Same, blocking the calling thread (for synchronous callers such as tmux tests). At most
+    /// `runningAtOnce` of these run together: a hundred debug binaries starting at once on two
+    /// cores stalled the whole test process for seconds, past the conformance matrix's bounds.
     static func runBlocking(_ args: [String], env: [String: String] = [:], stdin: String? = nil,
                             timeout: Duration = .seconds(60)) throws -> DxtopResult {
-        let running = try start(args, env: env, stdin: stdin)
-        return try running.waitBlocking(timeout: timeout)
+        running.wait()
+        defer { running.signal() }
+        let process = try start(args, env: env, stdin: stdin)
+        return try process.waitBlocking(timeout: timeout)
     }
+
+    static let runningAtOnce = 4
+    private static let running = DispatchSemaphore(value: runningAtOnce)
 
     /// Starts `dxtop args` and returns at once; stdin is closed after `stdin` is written.
     static func start(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> RunningDxtop {
