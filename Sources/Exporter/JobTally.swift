@@ -40,11 +40,6 @@ struct JobTally: Sendable {
     /// Records each status (a job's state never goes back: an older status arriving late is
     /// ignored); returns whether any count changed.
     @discardableResult
-    mutating func apply(_ statuses: [JobStatus]) -> Bool {
-        apply(statuses.lazy.map(Seen.init))
-    }
-
-    @discardableResult
     mutating func apply(_ statuses: some Sequence<Seen>) -> Bool {
         var changed = false
         for status in statuses {

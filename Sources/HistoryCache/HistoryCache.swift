@@ -155,11 +155,11 @@ public final class HistoryCache: Sendable {
     /// A walk of the server's list reached its oldest job and every page from the newest down was
     /// filed: the cache holds the whole history (what is newer comes with the next warm read).
     public func holdsWholeHistory() throws -> Bool {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'wholeHistory'") == "1" }
+        try meta("wholeHistory") == "1"
     }
 
     public func setHoldsWholeHistory() throws {
-        try queue.write { db in try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('wholeHistory', '1')") }
+        try setMeta("wholeHistory", "1")
     }
 
     public func setPurgeChecked(at date: Date) throws {
@@ -169,11 +169,15 @@ public final class HistoryCache: Sendable {
     /// Whether a walk filed jobs that do not join the cached ones and was cut short (a gap may lie
     /// below them): the next read walks the whole list again.
     public func walkUnfinished() throws -> Bool {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'walkUnfinished'") == "1" }
+        try meta("walkUnfinished") == "1"
     }
 
     public func setWalkUnfinished(_ unfinished: Bool) throws {
         try setMeta("walkUnfinished", unfinished ? "1" : "0")
+    }
+
+    private func meta(_ key: String) throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
 
     private func setMeta(_ key: String, _ value: String) throws {

@@ -4,8 +4,9 @@ import Testing
 
 @Suite("Job tally")
 struct JobTallyTests {
-    static func status(_ id: String, _ state: JobState) -> JobStatus {
-        JobStatus(id: id, name: "job \(id)", submittedUserId: "admin", state: state)
+    /// What the tally reads of a job's status.
+    static func status(_ id: String, _ state: JobState) -> JobTally.Seen {
+        JobTally.Seen(JobStatus(id: id, name: "job \(id)", submittedUserId: "admin", state: state))
     }
 
     @Test("counts by state; a change moves one job; an older status arriving late is ignored")

@@ -47,9 +47,7 @@ extension DashboardState {
         let unit = CoveragePeriods.unit(reaching: history.model.earliestWindowStart, from: timelineNow,
                                         count: CoverageView.columns(width), calendar: calendar)
         var screen = CoverageScreen(rows: coverageRows(), unit: unit)
-        screen.seenVersion = history.version
-        screen.seenMark = history.model.seriesChangeMark
-        screen.readAt = timelineNow
+        screen.noteRead(self)
         push(screen)
         return []
     }

@@ -61,10 +61,15 @@ struct CoverageScreen: DashboardScreen, Equatable {
     mutating func jobsChanged(_ state: DashboardState) {
         guard state.history.version != seenVersion else { return }
         if !state.relistCoverageRows(&rows, touchedSince: seenMark) { rows = state.coverageRows() }
+        noteRead(state)
+        cursorRow = min(cursorRow, max(0, rows.count - 1))
+    }
+
+    /// The rows are as the run history stands now.
+    mutating func noteRead(_ state: DashboardState) {
         seenVersion = state.history.version
         seenMark = state.history.model.seriesChangeMark
         readAt = state.timelineNow
-        cursorRow = min(cursorRow, max(0, rows.count - 1))
     }
 
     /// A row's coverage at `readAt`, computed the first time it is asked for at `seenVersion`.
