@@ -37,7 +37,9 @@ class Exporter:
             for i in range(contexts):
                 f.write(f"  s{i:02d}:\n    server: {sim.url}\n    user: admin\n    password-command: echo admin-secret\n")
         self.port = free_port()
-        env = dict(os.environ, DXTOP_CONFIG=config, **(extra_env or {}))
+        # A history cache of its own (empty) unless the part gives one: the runner's would make runs depend on earlier ones.
+        env = dict(os.environ, DXTOP_CONFIG=config, XDG_CACHE_HOME=os.path.join(self.dir, "cache"))
+        env.update(extra_env or {})
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
             [binary, "exporter", "--all-contexts", "--listen", f"127.0.0.1:{self.port}", "--jobs", str(window), *extra_args],

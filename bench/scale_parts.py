@@ -1,6 +1,6 @@
 """The parts of the scale benchmark that drive processes: the simulator (with its traffic and burst
 handles) and the dashboard in a pseudo-terminal."""
-import json, os, pty, re, select, signal, struct, subprocess, sys, termios, fcntl, time
+import json, os, pty, re, select, signal, struct, subprocess, sys, tempfile, termios, fcntl, time
 import urllib.request
 
 from dashboard_bench import free_port, cpu_seconds
@@ -93,8 +93,11 @@ class Dashboard:
 
     def __init__(self, binary, sim, cols=200, rows=50, env_extra=None, args=(), wait=True):
         """`wait`: returns once the first frame listing jobs is drawn (else at once; `started` is the exec time)."""
+        # A history cache of its own (empty) unless `env_extra` gives one: the runner's would make runs depend on earlier ones.
         env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-                   ICWS_SERVER=sim.url, ICWS_USER="admin", ICWS_PASSWORD="admin-secret", **(env_extra or {}))
+                   ICWS_SERVER=sim.url, ICWS_USER="admin", ICWS_PASSWORD="admin-secret",
+                   XDG_CACHE_HOME=tempfile.mkdtemp(prefix="dxtop-bench-cache-"))
+        env.update(env_extra or {})
         env.pop("NO_COLOR", None)
         self.started = time.perf_counter()
         self.pid, self.fd = pty.fork()

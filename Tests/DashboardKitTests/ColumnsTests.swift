@@ -90,7 +90,7 @@ struct ColumnsTests {
         #expect(state.columns.width(.state) == 9)
         Fixture.press(&state, .escape)
         let heading = Snapshot.render(state, width: 160, height: 40).lines[2]
-        #expect(!heading.contains("NAME") && heading.hasPrefix("  STATE     ID"), "\\(heading)")
+        #expect(!heading.contains("NAME") && heading.hasPrefix("  STATE     ID"), "\(heading)")
         Fixture.press(&state, .char("o"), .char("d"), .escape)
         #expect(state.columns == ColumnChoice())
     }
@@ -104,6 +104,6 @@ struct ColumnsTests {
         #expect(state.columns.shown == [.state, .name, .error] && state.sort == SortOrder(.error))
         #expect(state.visibleIds.first == "1003", "the job with an error first")
         let heading = Snapshot.render(state, width: 160, height: 40).lines[2]
-        #expect(heading.contains("ERROR▼") && !heading.contains("USER"), "\\(heading)")
+        #expect(heading.contains("ERROR▼") && !heading.contains("USER"), "\(heading)")
     }
 }

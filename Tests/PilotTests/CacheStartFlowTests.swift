@@ -67,6 +67,8 @@ struct CacheStartFlowTests {
                     #expect(pilot.state.brokenInvariants.isEmpty)
                     let traffic = simulator.traffic().since(warmStart)
                     #expect(traffic.requests(startingWith: Self.jobRequests) - plain <= 3, "\(traffic.requests)")
+                    #expect(traffic.requests(startingWith: "GET data-extractor/jobs?jobCount=1000") == 1,
+                            "the warm read: one page of 1000, which meets the cache at once: \(traffic.requests)")
                     if ProcessInfo.processInfo.environment["PILOT_TRAFFIC"] != nil { print("TRAFFIC warm start", plain, traffic.requests) }
                     let beforeG = simulator.traffic()
                     try await pilot.press(.char("G"))

@@ -70,9 +70,9 @@ struct ColumnsViewsFlowTests {
                     #expect(users == users.sorted(by: >), "Z to A")
                     // The list's rows show the output folder of each job (the simulator gives every job one).
                     let first = try #require(pilot.state.visibleIds.first.flatMap { pilot.state.jobs[$0] })
-                    if let folder = first.outputFolder, !folder.isEmpty {
-                        #expect(pilot.listRow(containing: first.name).contains(String(folder.prefix(10))))
-                    }
+                    let folder = try #require(first.outputFolder)
+                    #expect(!folder.isEmpty)
+                    #expect(pilot.listRow(containing: first.name).contains(String(folder.prefix(10))))
 
                     // A number key: the view's filter, columns and sort.
                     try await pilot.press(.char("1"))
