@@ -64,7 +64,8 @@ extension InsightModel {
     /// key and job id.
     public func pendingJobs(now: Date) -> [PendingJob] {
         // Only the series with a job not ended (kept as jobs come and go), not every series.
-        pendingSeries.sorted { (serverNames[series[$0].id.server], series[$0].id.key) < (serverNames[series[$1].id.server], series[$1].id.key) }
+        pendingReads.add()
+        return pendingSeries.sorted { (serverNames[series[$0].id.server], series[$0].id.key) < (serverNames[series[$1].id.server], series[$1].id.key) }
             .flatMap { index -> [PendingJob] in
             let state = series[index]
             let baseline = baseline(at: index)

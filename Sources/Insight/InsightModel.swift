@@ -37,6 +37,9 @@ public struct InsightModel: Sendable {
     /// Coverages computed (`coverage(server:key:now:)`): the tests count them to show that the
     /// coverage screen computes the rows it shows, not every series.
     public let coverageReads = ScanCounter()
+    /// Reads of every job not ended (`pendingJobs(now:)`): the tests count them to show that a
+    /// filter keystroke re-reads none.
+    public let pendingReads = ScanCounter()
     /// The earliest window start of any ended run of any series, kept as runs are recorded (O(1)):
     /// how far back the coverage grid must reach, without a coverage per series.
     public private(set) var earliestWindowStart: Date?

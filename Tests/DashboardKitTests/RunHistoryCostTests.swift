@@ -39,4 +39,22 @@ struct RunHistoryCostTests {
         #expect(state.history.model.seriesScans.value == 0)
         #expect(grid.text.contains("failing series \(state.history.model.failingSeries().count) "), "\(grid.text)")
     }
+
+    /// Sorted by USUAL the rows keep the running jobs' values from the last change to the jobs: a
+    /// filter keystroke changes which rows show, not the values, so it reads no progress again.
+    @Test("filter keystrokes, sorted by USUAL: no read of the running jobs' progress")
+    func filterReadsNoProgress() {
+        var state = DashboardState(options: DashboardOptions(contexts: [ContextOptions(name: "prod")], timeFormat: .utc),
+                                   width: 120, height: 40)
+        state.setSort(DashboardKit.SortOrder(.usual))
+        let context = ContextID(0)
+        _ = update(&state, .connectionChanged(context: context, .connected, at: Fixture.base))
+        let runs = InsightFixture.jobs.filter { $0.context == 0 }
+        _ = update(&state, .pageLoaded(context: context, jobs: runs.map(\.status), olderThan: nil, requested: runs.count,
+                                       at: Fixture.now, configs: Dictionary(uniqueKeysWithValues: runs.map { ($0.status.id, $0.config) })))
+        let reads = state.history.model.pendingReads.value
+        for key in ["/", "n", "i", "g"].map(Key.char) + [.backspace, .backspace] { _ = update(&state, .key(key)) }
+        #expect(state.filter.text == "n")
+        #expect(state.history.model.pendingReads.value == reads)
+    }
 }

@@ -51,6 +51,9 @@ extension DashboardState {
     private mutating func merge(_ statuses: [JobStatus], context: ContextID, older: Bool) -> [Effect] {
         let label = options.isMultiServer ? serverIndex(context).map { servers[$0].label } : nil
         let now = clock
+        // The run history was brought up to date before the jobs are put in; a filter or a sort
+        // leaves it as it is, so only a merge reads the sort's values from it again.
+        if index.sort.column.isFromHistory { index.setHistoryRanks(historyRanks(index.sort.column)) }
         let new = changeRows { $0.put(statuses, from: context, label: label, older: older, now: now) }
         if !pendingCancels.isEmpty {
             for job in statuses where jobs[JobKey(context: context, id: job.id)]?.knownState.hasEnded == true {

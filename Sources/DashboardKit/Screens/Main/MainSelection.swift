@@ -11,8 +11,6 @@ extension DashboardState {
     /// selection moves down with its job). When it was filtered out, the row at the same position
     /// is selected instead.
     mutating func changeRows<T>(_ change: (inout JobIndex) -> T) -> T {
-        // The run history was brought up to date before the jobs were put in.
-        if index.sort.column.isFromHistory { index.setHistoryRanks(historyRanks(index.sort.column)) }
         let oldIndex = selectedIndex
         let oldScroll = listScroll
         let result = change(&index)
@@ -51,9 +49,10 @@ extension DashboardState {
 
     /// Sorts the list (the selected job stays selected) and says so.
     mutating func setSort(_ order: SortOrder) {
-        let now = clock
-        let ranks = order.column.isFromHistory ? historyRanks(order.column) : [:]
-        if order != sort { changeRows { $0.setSort(order, now: now, ranks: ranks) } }
+        if order != sort {
+            let (now, ranks) = (clock, order.column.isFromHistory ? historyRanks(order.column) : [:])
+            changeRows { $0.setSort(order, now: now, ranks: ranks) }
+        }
         statusMessage = .info("Sorted by \(order.label).")
     }
 
