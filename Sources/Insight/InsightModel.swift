@@ -171,11 +171,10 @@ struct SeriesState: Sendable {
     var pending: [String: PendingRun] = [:]
     /// The configuration of the newest submitted job (by submission, then id).
     private(set) var latest: (submitted: Date, jobId: String, config: JobConfig)?
-    /// How `runs` lie while a batch is appended: pages come newest first, and reversing them
-    /// costs far less than sorting.
-    private var order = Order.ascending
-
-    private enum Order { case ascending, descending, mixed }
+    /// Where the runs a batch appended begin (nil: every run is in order). A walk's pages come
+    /// newest first, each older than the runs already kept: sorting the batch alone and moving it
+    /// in front costs far less than sorting the whole series again at every page.
+    private var batchStart: Int?
 
     init(id: SeriesID) { self.id = id }
 
@@ -185,29 +184,41 @@ struct SeriesState: Sendable {
     }
 
     mutating func add(_ run: Run, keepingOrder: Bool) {
-        if let last = runs.last, Run.before(run, last) {
-            if keepingOrder, order == .ascending {
-                var low = 0, high = runs.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if Run.before(runs[mid], run) { low = mid + 1 } else { high = mid }
-                }
-                runs.insert(run, at: low)
-                return
-            }
-            order = order == .ascending && runs.count == 1 || order == .descending ? .descending : .mixed
-        } else if !runs.isEmpty, order == .descending {
-            order = .mixed
+        guard keepingOrder, batchStart == nil else {
+            if batchStart == nil, let last = runs.last, Run.before(run, last) { batchStart = runs.count }
+            runs.append(run)
+            return
         }
-        runs.append(run)
+        runs.insert(run, at: position(of: run, within: runs.count))
     }
 
     mutating func sortIfNeeded() {
-        switch order {
-        case .ascending: return
-        case .descending: runs.reverse()
-        case .mixed: runs.sort(by: Run.before)
+        guard let start = batchStart else { return }
+        batchStart = nil
+        runs[start...].sort(by: Run.before)
+        guard start > 0, Run.before(runs[start], runs[start - 1]) else { return }
+        if Run.before(runs[runs.count - 1], runs[0]) {
+            // The whole batch is older than every kept run: a rotation, by moves through the
+            // buffer rather than copies.
+            runs.withUnsafeMutableBufferPointer { all in
+                var kept = UnsafeMutableBufferPointer(rebasing: all[..<start])
+                var batch = UnsafeMutableBufferPointer(rebasing: all[start...])
+                kept.reverse()
+                batch.reverse()
+                all.reverse()
+            }
+        } else {
+            runs[position(of: runs[start], within: start)...].sort(by: Run.before)
         }
-        order = .ascending
+    }
+
+    /// Where `run` goes among the ordered `runs[..<end]`.
+    private func position(of run: Run, within end: Int) -> Int {
+        var low = 0, high = end
+        while low < high {
+            let mid = (low + high) / 2
+            if Run.before(runs[mid], run) { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

@@ -85,6 +85,31 @@ struct IncrementalTests {
         #expect(incremental.jobCount == jobs.count)
     }
 
+    @Test("pages recorded one at a time (newest first, oldest first, shuffled), each series newest first as it comes, equal one batch",
+          arguments: ["newest first", "oldest first", "shuffled"])
+    func pagesEqualOneBatch(order: String) {
+        let jobs = history(seed: 7).map { (server: $0.server, status: $0.lives.last!, config: Optional($0.config)) }
+        let now = at(paris, 2026, 4, 10)
+        var whole = InsightModel(timeZone: paris)
+        whole.record(contentsOf: jobs)
+        let byEnd = jobs.sorted { ($0.status.endTime ?? .distantFuture, $0.status.id) > ($1.status.endTime ?? .distantFuture, $1.status.id) }
+        var pages = stride(from: 0, to: byEnd.count, by: 17).map { Array(byEnd[$0..<min($0 + 17, byEnd.count)]) }
+        if order == "oldest first" { pages.reverse() }
+        if order == "shuffled" {
+            var random = Lcg(state: 5)
+            for i in pages.indices.reversed() { pages.swapAt(i, random.next(i + 1)) }
+        }
+        var paged = InsightModel(timeZone: paris)
+        for page in pages {
+            paged.record(contentsOf: page)
+            for summary in paged.summaries() {
+                let runs = paged.runs(server: summary.server, key: summary.key)
+                #expect(zip(runs, runs.dropFirst()).allSatisfy { ($0.ended, $0.jobId) > ($1.ended, $1.jobId) }, "\(summary.key.canonical)")
+            }
+        }
+        #expect(snapshot(paged, now: now) == snapshot(whole, now: now))
+    }
+
     @Test("a page of jobs without configurations waits aside, and joins its series when the configuration comes")
     func configurationLater() {
         let status = ended("a", submitted: at(paris, 2026, 3, 2, 1), minutes: 10)

@@ -121,6 +121,17 @@ _ = measure("build from \(input.count) jobs") {
 }
 var model = built[0]
 built = []
+// As a history walk brings them: pages of 1,000, newest first, each recorded as it comes.
+_ = measure("build from pages of 1,000") {
+    var fresh = InsightModel(timeZone: zone)
+    var start = 0
+    while start < input.count {
+        fresh.record(contentsOf: input[start..<min(start + 1000, input.count)])
+        start += 1000
+    }
+    built.append(fresh)
+}
+built = []
 let summaries = model.summaries()
 print("series: \(summaries.count), servers: \(model.servers.count), days: \(day)")
 _ = measure("summaries of every series") { _ = model.summaries() }
