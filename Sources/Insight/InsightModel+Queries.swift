@@ -112,12 +112,10 @@ extension InsightModel {
 
     private func summary(at index: Int) -> SeriesSummary {
         let state = series[index]
-        var counts: [RunOutcome: Int] = [:]
-        for run in state.runs { counts[run.outcome, default: 0] += 1 }
         let newestFirst = state.runs.reversed()
         return SeriesSummary(
             server: serverNames[state.id.server], key: state.id.key, name: state.runs.last?.name ?? "",
-            finished: counts[.finished] ?? 0, failed: counts[.failed] ?? 0, canceled: counts[.canceled] ?? 0,
+            finished: Int(state.finished), failed: Int(state.failed), canceled: Int(state.canceled),
             pending: state.pending.count, baseline: baseline(at: index),
             lastSuccess: newestFirst.first { $0.outcome == .finished }?.ended, lastRun: state.runs.last,
             lastFailure: newestFirst.first { $0.outcome == .failed },

@@ -167,7 +167,9 @@ struct SeriesSlot: Hashable, Sendable {
 /// The jobs of one series: ended runs oldest first (by end, then id), and the jobs still going.
 struct SeriesState: Sendable {
     let id: SeriesID
-    var runs: [Run] = []
+    private(set) var runs: [Run] = []
+    /// How many of `runs` ended each way, kept as runs come (a summary reads them on every frame).
+    private(set) var finished: Int32 = 0, failed: Int32 = 0, canceled: Int32 = 0
     var pending: [String: PendingRun] = [:]
     /// The configuration of the newest submitted job (by submission, then id).
     private(set) var latest: (submitted: Date, jobId: String, config: JobConfig)?
@@ -184,6 +186,11 @@ struct SeriesState: Sendable {
     }
 
     mutating func add(_ run: Run, keepingOrder: Bool) {
+        switch run.outcome {
+        case .finished: finished += 1
+        case .failed: failed += 1
+        case .canceled: canceled += 1
+        }
         guard keepingOrder, batchStart == nil else {
             if batchStart == nil, let last = runs.last, Run.before(run, last) { batchStart = runs.count }
             runs.append(run)

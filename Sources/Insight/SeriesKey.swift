@@ -23,6 +23,10 @@ public struct SeriesKey: Hashable, Sendable, Comparable {
     public var canonical: String { content.canonical + "|" + window.word }
 
     public static func < (a: SeriesKey, b: SeriesKey) -> Bool { (a.content.canonical, a.window) < (b.content.canonical, b.window) }
+
+    /// The short id stands for the whole key (equal keys have equal ids): the list and the detail
+    /// pane look series up on every frame, and hashing every dataset and column cost more than drawing.
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// The datasets and sites of a key, in canonical (folded, sorted) form.
@@ -61,6 +65,9 @@ public struct ExtractContent: Hashable, Sendable {
         let sets = dataSets.map { ($0.isView ? "v:" : "t:") + $0.name + "(" + $0.columns.joined(separator: ",") + ")" }
         canonical = sets.joined(separator: ";") + "|sites:" + (sites.isEmpty ? "*" : sites.joined(separator: ","))
     }
+
+    /// The canonical text stands for the whole content (it is made from it).
+    public func hash(into hasher: inout Hasher) { hasher.combine(canonical) }
 
     private static func folded(_ name: String) -> String {
         name.trimmingCharacters(in: .whitespaces).lowercased()
