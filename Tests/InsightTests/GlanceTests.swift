@@ -29,6 +29,17 @@ struct GlanceTests {
         #expect(model.summaries()[0].failureStreak == 2)
     }
 
+    @Test("found by a job: its series' recent runs, and the streak only on the series' newest run")
+    func byJob() {
+        let (model, _) = model([.finished, .failed, .failed])
+        #expect(model.recentRuns(server: "prod", jobId: "r0", count: 2).map(\.jobId) == ["r2", "r1"])
+        #expect(model.streakEnding(server: "prod", jobId: "r2") == 2)
+        #expect(model.streakEnding(server: "prod", jobId: "r1") == 0)
+        #expect(model.streakEnding(server: "other", jobId: "r2") == 0)
+        #expect(model.recentRuns(server: "prod", jobId: "nope", count: 2).isEmpty)
+        #expect(model.summaries()[0].finished == 1 && model.summaries()[0].failed == 2 && model.summaries()[0].canceled == 0)
+    }
+
     @Test("failing series name their newest run; a series that recovered is not failing")
     func failing() {
         let (failing, key) = model([.finished, .failed, .failed])

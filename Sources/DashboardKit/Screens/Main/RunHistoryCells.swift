@@ -22,17 +22,15 @@ extension DashboardState {
             let text = "\(progress.overdue ? "!" : "")\(elapsed)/~\(TimeFormat.coarse(expected))"
             return (text, progress.overdue ? CellStyle(.overdue, bold: true) : nil)
         }
-        guard let series = history.seriesKey(of: key),
-              history.model.recentRuns(server: server, key: series, count: 1).first?.jobId == key.id else { return ("", nil) }
-        let streak = history.model.failureStreak(server: server, key: series)
+        let streak = history.model.streakEnding(server: server, jobId: key.id)
         guard streak > 0 else { return ("", nil) }
         return ("\(glyphs.charts.failed) \(streak) failed", CellStyle(.overdue, bold: true))
     }
 
     /// The job's series' last runs, newest on the right.
     func sparklineCell(_ key: JobKey, glyphs: Glyphs) -> String {
-        guard let series = history.seriesKey(of: key) else { return "" }
-        let runs = history.model.recentRuns(server: RunHistory.server(key.context), key: series, count: Self.sparklineWidth)
+        let runs = history.model.recentRuns(server: RunHistory.server(key.context), jobId: key.id, count: Self.sparklineWidth)
+        guard !runs.isEmpty else { return "" }
         return Sparkline.text(runs.reversed().map(RunBar.init), width: Self.sparklineWidth, glyphs: glyphs.charts)
     }
 
