@@ -92,6 +92,15 @@ struct InsightScreensTests {
         #expect(text.contains("Last failure 11-27 01:48: Table InteractionSummary: permission denied"))
     }
 
+    @Test("the detail pane of an overdue job says overdue, without an ETA of now")
+    func detailOfAnOverdueJob() {
+        var state = Self.state(width: 200, height: 50)
+        Self.select(&state, JobKey(context: Self.lab, id: "wg-today"))
+        let line = Self.render(state).lines.first { $0.contains("This run") } ?? ""
+        #expect(line.contains("1h35m of ~28m, overdue"), "\(line)")
+        #expect(!line.contains("ETA"), "\(line)")
+    }
+
     @Test("h shows the selected job's series; a job whose series is unknown says why; Esc closes")
     func history() {
         var state = Self.state()

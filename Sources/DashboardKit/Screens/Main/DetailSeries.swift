@@ -20,8 +20,9 @@ extension DetailContent {
         out += field("Series", "\(series.id), \(series.window.word)")
         out += field("Baseline", HistoryContent.describe(history.model.baseline(server: server, key: series)))
         if let progress = history.model.progress(server: server, jobId: key.id, now: now), let expected = progress.expected {
-            let eta = progress.eta.map { ", ETA \(state.options.timeFormat.short($0))" } ?? ""
-            out += field("This run", "\(TimeFormat.coarse(progress.elapsed)) of ~\(TimeFormat.coarse(expected))\(eta)\(progress.overdue ? ", overdue" : "")",
+            // An overdue job's ETA is "now" (docs/insight.md): "overdue" says more.
+            let eta = progress.overdue ? nil : progress.eta.map { ", ETA \(state.options.timeFormat.short($0))" }
+            out += field("This run", "\(TimeFormat.coarse(progress.elapsed)) of ~\(TimeFormat.coarse(expected))\(eta ?? "")\(progress.overdue ? ", overdue" : "")",
                          style: progress.overdue ? CellStyle(.overdue, bold: true) : .plain)
         }
         let runs = history.model.recentRuns(server: server, key: series, count: Self.seriesRuns)
