@@ -42,10 +42,12 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         state.configs[id] = .loaded(config)
         if let status = state.jobs[id] { state.history.record(config, of: status, context: id.context) }
         if state.configInFlight == id { state.configInFlight = nil }
+        state.screensSeeConfigChanged(id)
         effects = []
     case .configFailed(let id, let failure):
         state.configs[id] = .failed(failure)
         if state.configInFlight == id { state.configInFlight = nil }
+        state.screensSeeConfigChanged(id)
         effects = []
     case .statusesReceived(let context, let statuses, let at):
         state.history.record(statuses, context: context, configs: [:])
