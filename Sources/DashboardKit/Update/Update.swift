@@ -49,9 +49,10 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         if state.configInFlight == id { state.configInFlight = nil }
         state.screensSeeConfigChanged(id)
         effects = []
-    case .statusesReceived(let context, let statuses, let at):
-        state.history.record(statuses, context: context, configs: [:])
-        effects = state.statusesReceived(statuses, context: context, at: at)
+    case .statusesReceived(let context, let statuses, let isDelta, let at):
+        let full = state.fullStatuses(statuses, isDelta: isDelta, context: context)
+        state.history.record(full, context: context, configs: [:])
+        effects = state.statusesReceived(full, context: context, at: at)
     case .cancelSucceeded(let id):
         effects = state.cancelSucceeded(id: id)
     case .cancelFailed(let id, let failure):

@@ -84,6 +84,18 @@ extension DashboardState {
         if case .failed(let request, _) = statusMessage, request.isPage { statusMessage = nil }
     }
 
+    /// What the job index will hold of each of a server's statuses from the feed: a delta merged
+    /// into the status the index holds (the one copy of it), a full one as it is, neither taking
+    /// a job back (`JobStatus.applied(to:isDelta:)`). A job listed twice takes the first one's result.
+    func fullStatuses(_ statuses: [JobStatus], isDelta: Bool, context: ContextID) -> [JobStatus] {
+        var merged: [String: JobStatus] = [:]
+        return statuses.map { status in
+            let full = status.applied(to: merged[status.id] ?? jobs[JobKey(context: context, id: status.id)], isDelta: isDelta)
+            merged[status.id] = full
+            return full
+        }
+    }
+
     /// Full statuses from a server's feed; an unknown id is a new job, put where it belongs.
     mutating func statusesReceived(_ statuses: [JobStatus], context: ContextID, at: Date) -> [Effect] {
         guard serverIndex(context) != nil else { return [] }
