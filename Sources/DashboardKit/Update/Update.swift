@@ -39,15 +39,11 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         state.pageFailed(context: context, olderThan: olderThan, failure: failure, at: at)
         effects = []
     case .configLoaded(let id, let config):
-        state.configs[id] = .loaded(config)
         if let status = state.jobs[id] { state.history.record(config, of: status, context: id.context) }
-        if state.configInFlight == id { state.configInFlight = nil }
-        state.screensSeeConfigChanged(id)
+        state.configArrived(id, .loaded(config))
         effects = []
     case .configFailed(let id, let failure):
-        state.configs[id] = .failed(failure)
-        if state.configInFlight == id { state.configInFlight = nil }
-        state.screensSeeConfigChanged(id)
+        state.configArrived(id, .failed(failure))
         effects = []
     case .statusesReceived(let context, let statuses, let isDelta, let at):
         let full = state.fullStatuses(statuses, isDelta: isDelta, context: context)
@@ -104,7 +100,7 @@ extension DashboardState {
         let needed = selectedId.map { configs[$0] == nil || (selectedId != previousSelection && isFailedConfig($0)) } ?? false
         let next = configRest.next(fetching: configInFlight != nil, needed: needed)
         if next.fetch, let id = selectedId {
-            configs[id] = .loading
+            configRequested(id)
             configInFlight = id
             effects.append(.loadConfig(id: id))
         }

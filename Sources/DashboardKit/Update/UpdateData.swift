@@ -53,7 +53,7 @@ extension DashboardState {
         let now = clock
         // The run history was brought up to date before the jobs are put in; a filter or a sort
         // leaves it as it is, so only a merge reads the sort's values from it again.
-        if index.sort.column.isFromHistory { index.setHistoryRanks(historyRanks(index.sort.column)) }
+        readHistoryRanks()
         let new = changeRows { $0.put(statuses, from: context, label: label, older: older, now: now) }
         if !pendingCancels.isEmpty {
             for job in statuses where jobs[JobKey(context: context, id: job.id)]?.knownState.hasEnded == true {

@@ -15,7 +15,7 @@ extension DashboardState {
 
     /// `r`: every server's newest page now, and another try at the selected job's configuration if it failed.
     mutating func refresh() -> [Effect] {
-        if let id = selectedId, case .failed = configs[id] { configs[id] = nil }
+        if let id = selectedId { forgetFailedConfig(id) }
         if servers.allSatisfy(\.paging.newestInFlight) { statusMessage = .info("A refresh is already on its way.") }
         return servers.flatMap { requestNewestPage(context: $0.id) }
     }

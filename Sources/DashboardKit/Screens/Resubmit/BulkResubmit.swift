@@ -145,7 +145,7 @@ extension DashboardState {
             if server?.options.readOnly ?? false {
                 outcome = .skipped(.readOnly)
             } else if configs[key] == nil {
-                configs[key] = .loading
+                configRequested(key)
                 effects.append(.loadConfig(id: key))
             }
             return BulkResubmit.Entry(key: key, name: jobs[key]?.name ?? "", server: server?.label ?? "\(key.context)", outcome: outcome)
