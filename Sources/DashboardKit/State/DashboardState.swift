@@ -40,9 +40,11 @@ public struct DashboardState: Sendable {
     public internal(set) var columns = ColumnChoice()
     /// The saved view last switched to (its position in `options.views`).
     public internal(set) var currentView: Int?
-    public internal(set) var selectedId: JobKey?
+    /// The list scroll follows it: both changed through `select`, `selectNewest`, `changeRows`
+    /// and `keepSelectionInView` (below).
+    public private(set) var selectedId: JobKey?
     /// First visible row of the list.
-    public internal(set) var listScroll = 0
+    public private(set) var listScroll = 0
     /// First visible line of the detail pane.
     public internal(set) var detailScroll = 0
     public internal(set) var focus: Focus = .list
@@ -116,7 +118,7 @@ public struct DashboardState: Sendable {
 }
 
 /// The fields others derive from, written here alone: the index (rows, counts, prefixes), the
-/// filter text it filters by, and the configurations screens show.
+/// filter text it filters by, the configurations screens show, the selection and the list scroll.
 extension DashboardState {
     /// Changes the jobs, the filter or the sort through the index and keeps the selection on the
     /// same job.
@@ -181,5 +183,32 @@ extension DashboardState {
         configs[key] = entry
         if configInFlight == key { configInFlight = nil }
         screensSeeConfigChanged(key)
+    }
+
+    /// Selects `key`; `byOperator`: the operator's doing, so the selection stays where they put
+    /// it as servers answer.
+    mutating func select(_ key: JobKey, byOperator: Bool = true) {
+        if byOperator { operatorMovedSelection = true }
+        selectedId = key
+    }
+
+    /// The newest job of all selected, the list at its top.
+    mutating func selectNewest() {
+        selectedId = visibleIds.first
+        listScroll = 0
+    }
+
+    /// Clamps the list scroll and makes the selected row visible.
+    mutating func keepSelectionInView() {
+        if selectedId == nil || selectedIndex == nil, let first = visibleIds.first {
+            selectedId = first
+        }
+        let rows = max(1, layout.list.height)
+        let count = visibleIds.count
+        if let index = selectedIndex {
+            if index < listScroll { listScroll = index }
+            if index >= listScroll + rows { listScroll = index - rows + 1 }
+        }
+        listScroll = max(0, min(listScroll, count - rows))
     }
 }

@@ -88,8 +88,7 @@ extension DashboardState {
     mutating func reconcile(previousSelection: JobKey?) -> [Effect] {
         var effects: [Effect] = []
         if let id = selectWhenListed, row(of: id) != nil {
-            operatorMovedSelection = true
-            selectedId = id
+            select(id)
             selectWhenListed = nil
         }
         keepSelectionInView()

@@ -15,8 +15,7 @@ extension DashboardState {
         let watch = merge(page, context: context, older: olderThan != nil)
         if firstPage, !operatorMovedSelection {
             // A slower server's first page: the selection stays on the newest job of all.
-            selectedId = visibleIds.first
-            listScroll = 0
+            selectNewest()
         }
         var effects: [Effect] = []
         if loadingHistory, olderThan != nil {

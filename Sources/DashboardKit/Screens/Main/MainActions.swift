@@ -30,7 +30,7 @@ extension DashboardState {
     mutating func selectRow(_ row: Int) -> [Effect] {
         if loadingHistory { stopHistory(saying: "Stopped loading the history") }
         operatorMovedSelection = true
-        if !visibleIds.isEmpty { selectedId = visibleIds[max(0, min(row, visibleIds.count - 1))] }
+        if !visibleIds.isEmpty { select(visibleIds[max(0, min(row, visibleIds.count - 1))]) }
         return olderPageIfNeeded()
     }
 
