@@ -7,6 +7,16 @@ import Testing
 /// status read before a change it already printed is stale and says nothing.
 @Suite("jobs watch against a scripted server")
 struct CLIWatchStaleTests {
+    /// Messaging 1: statuses come by polling, one answer per poll.
+    static let login: ScriptedICWSServer.Script = { _ in
+        var answer = ScriptedICWSServer.Response.login(sessionId: "s1")
+        let features = [FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: 2),
+                        FeatureInfo(featureId: ICWSProtocol.messagingFeature, version: 1)]
+        answer.body = (try? ICWSJSON.encode(ConnectionResponse(csrfToken: "csrf", sessionId: "s1", userID: "admin",
+                                                                 features: features))) ?? Data()
+        return answer
+    }
+
     /// The job is started when `jobs watch` reads it; the first poll brings a full status read
     /// earlier (queued), the second the end. Only the end is printed: no "started → queued".
     @Test func aStaleStatusIsNotPrintedAsAChange() async throws {
@@ -21,15 +31,6 @@ struct CLIWatchStaleTests {
             [.jobStatus(JobStatusMessage(isDelta: false, jobStatusList: [status(.queued)]))],
             [.jobStatus(JobStatusMessage(isDelta: false, jobStatusList: [status(.finished)]))],
         ]
-        // Messaging 1: statuses come by polling, one answer per poll.
-        let login: ScriptedICWSServer.Script = { _ in
-            var answer = ScriptedICWSServer.Response.login(sessionId: "s1")
-            let features = [FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: 2),
-                            FeatureInfo(featureId: ICWSProtocol.messagingFeature, version: 1)]
-            answer.body = (try? ICWSJSON.encode(ConnectionResponse(csrfToken: "csrf", sessionId: "s1", userID: "admin",
-                                                                     features: features))) ?? Data()
-            return answer
-        }
         let script: ScriptedICWSServer.Script = { request in
             if request.path.hasSuffix("/messaging/messages") {
                 let poll = polls.withLock { count in
@@ -41,7 +42,7 @@ struct CLIWatchStaleTests {
             if request.path.hasSuffix("/jobs/\(id)") { return .json(200, Job(jobStatus: status(.started))) }
             return .json(200, [String: String]())
         }
-        try await ScriptedICWSServer.with(login: login, script: script) { server in
+        try await ScriptedICWSServer.with(login: Self.login, script: script) { server in
             let result = try await DxtopBinary.run(["jobs", "watch", id], env: server.environment)
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains("finished"), "\(result.stdout)")
@@ -60,14 +61,6 @@ struct CLIWatchStaleTests {
         var end = JobStatus(id: id, name: "", submittedUserId: "")
         end.state = .finished
         let delta = ICWSMessage.jobStatus(JobStatusMessage(isDelta: true, jobStatusList: [end]))
-        let login: ScriptedICWSServer.Script = { _ in
-            var answer = ScriptedICWSServer.Response.login(sessionId: "s1")
-            let features = [FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: 2),
-                            FeatureInfo(featureId: ICWSProtocol.messagingFeature, version: 1)]
-            answer.body = (try? ICWSJSON.encode(ConnectionResponse(csrfToken: "csrf", sessionId: "s1", userID: "admin",
-                                                                     features: features))) ?? Data()
-            return answer
-        }
         let script: ScriptedICWSServer.Script = { [started] request in
             if request.path.hasSuffix("/messaging/messages") {
                 let first = polls.withLock { count in
@@ -79,7 +72,7 @@ struct CLIWatchStaleTests {
             if request.path.hasSuffix("/jobs/\(id)") { return .json(200, Job(jobStatus: started)) }
             return .json(200, [String: String]())
         }
-        try await ScriptedICWSServer.with(login: login, script: script) { server in
+        try await ScriptedICWSServer.with(login: Self.login, script: script) { server in
             let result = try await DxtopBinary.run(["jobs", "watch", id], env: server.environment)
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains("started → finished  nightly"), "\(result.stdout)")
