@@ -60,7 +60,7 @@ public struct DashboardState: Sendable {
     public private(set) var configs: [JobKey: ConfigEntry] = [:]
     /// The one configuration being fetched: at most one is in flight, so holding `j` across many
     /// jobs does not start a request per job.
-    public internal(set) var configInFlight: JobKey?
+    public private(set) var configInFlight: JobKey?
     /// Whether the next configuration waits for the selection to rest.
     var configRest = ConfigRest()
     /// Jobs a cancel was sent for, until the server reports an end state or refuses.
@@ -118,7 +118,8 @@ public struct DashboardState: Sendable {
 }
 
 /// The fields others derive from, written here alone: the index (rows, counts, prefixes), the
-/// filter text it filters by, the configurations screens show, the selection and the list scroll.
+/// filter text it filters by, the configurations screens show (and the one in flight), the
+/// selection and the list scroll.
 extension DashboardState {
     /// Changes the jobs, the filter or the sort through the index and keeps the selection on the
     /// same job.
@@ -170,8 +171,11 @@ extension DashboardState {
         if index.sort.column.isFromHistory { index.setHistoryRanks(historyRanks(index.sort.column)) }
     }
 
-    /// A configuration was asked for.
-    mutating func configRequested(_ key: JobKey) { configs[key] = .loading }
+    /// A configuration was asked for; `inFlight`: the selection's, the one fetched at a time.
+    mutating func configRequested(_ key: JobKey, inFlight: Bool = false) {
+        configs[key] = .loading
+        if inFlight { configInFlight = key }
+    }
 
     /// `r`: a configuration that failed may be asked for again.
     mutating func forgetFailedConfig(_ key: JobKey) {

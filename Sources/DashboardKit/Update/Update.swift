@@ -99,8 +99,7 @@ extension DashboardState {
         let needed = selectedId.map { configs[$0] == nil || (selectedId != previousSelection && isFailedConfig($0)) } ?? false
         let next = configRest.next(fetching: configInFlight != nil, needed: needed)
         if next.fetch, let id = selectedId {
-            configRequested(id)
-            configInFlight = id
+            configRequested(id, inFlight: true)
             effects.append(.loadConfig(id: id))
         }
         if next.startTimer { effects.append(.startTimer(.selectionRest, after: ConfigRest.restTime)) }
