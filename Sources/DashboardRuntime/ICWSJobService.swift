@@ -77,8 +77,8 @@ public final class ICWSJobService: JobService {
 
     private func follow(_ event: JobFeedEvent, _ post: @Sendable (RuntimeEvent) -> Void) async {
         switch event {
-        case .statuses(let statuses):
-            post(.action(.statusesReceived(context: context, statuses, at: clock.now())))
+        case .statuses(let message):
+            post(.action(.statusesReceived(context: context, message.jobStatusList, isDelta: message.isDelta, at: clock.now())))
         case .connection(let state):
             if case .live = state, let info = await session.info {
                 post(.action(.sessionStarted(context: context, user: SessionUser(id: info.userID, displayName: info.userDisplayName),

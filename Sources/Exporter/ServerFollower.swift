@@ -24,6 +24,8 @@ final class ServerFollower: Sendable {
     private let feed: JobStatusFeed
     private let metrics: ServerMetrics
     private let tally: Mutex<JobTally>
+    /// The watched jobs' statuses: the one copy the feed's deltas merge into.
+    private let watched = Mutex(WatchedStatuses())
     private let newestCheckInterval: Duration
     private let pageSize: Int
     private let note: @Sendable (String) -> Void
@@ -69,8 +71,8 @@ final class ServerFollower: Sendable {
                 var checking = false
                 var wasUp = false
                 for await event in events {
-                    if case .statuses(let statuses) = event {
-                        record(statuses)
+                    if case .statuses(let message) = event {
+                        record(watched.withLock { $0.apply(message) })
                     } else if case .connection(let state) = event {
                         let up = show(state)
                         if up, !wasUp {
@@ -164,9 +166,10 @@ final class ServerFollower: Sendable {
         guard listed > 0 else { return }
         self.listed()
         ProcessMemory.returnFreedPages()
-        let watched = unendedIds
+        let unended = unendedIds
+        watched.withLock { $0.keep(only: Set(unended)) }
         do {
-            try await feed.watch(jobIds: watched)
+            try await feed.watch(jobIds: unended)
         } catch {
             note("context '\(context)': the job-status subscription failed; retried when the feed is live again")
         }

@@ -2,8 +2,9 @@ import ICWSWire
 
 /// What a `JobStatusFeed` reports.
 public enum JobFeedEvent: Sendable, Equatable {
-    /// Full statuses (deltas already merged with the feed's cache) of the jobs a message listed.
-    case statuses([JobStatus])
+    /// The statuses a message listed, as they came: full (`isDelta` false) or only the fields that
+    /// changed. The consumer merges them into what it keeps (`JobStatus.applied(to:isDelta:)`).
+    case statuses(JobStatusMessage)
     case connection(FeedState)
     /// The link works again after a reconnection and the subscription has been sent again (its
     /// full statuses follow as `.statuses`, even when they list no job). Jobs submitted meanwhile

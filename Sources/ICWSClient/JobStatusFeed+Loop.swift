@@ -140,15 +140,14 @@ extension JobStatusFeed {
         return healthy
     }
 
-    /// Job statuses go through the cache to the consumer; "connection down" ends the session of
+    /// Job statuses go to the consumer as they came; "connection down" ends the session of
     /// login `generation` and throws, so the loop logs in again through the backoff. Returns true
     /// for a message that shows the connection works.
     private func handle(_ message: ICWSMessage, generation: Int) async throws -> Bool {
         switch message {
         case .jobStatus(let statusMessage):
-            let statuses = state.withLock { $0.cache.apply(statusMessage) }
             // A full answer listing no job still tells a consumer that none of its jobs is known.
-            if !statuses.isEmpty || !statusMessage.isDelta { emit(.statuses(statuses)) }
+            if !statusMessage.jobStatusList.isEmpty || !statusMessage.isDelta { emit(.statuses(statusMessage)) }
         case .connectionStateChange(let change) where change.newConnectionState == 2:
             logger.info("the server reported the session down; logging in again")
             await session.sessionEnded(generation: generation)

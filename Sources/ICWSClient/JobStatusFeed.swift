@@ -15,6 +15,9 @@ import Synchronization
 /// full statuses bring the watched jobs up to date) and `.resumed` tells the consumer to look for
 /// new jobs, never to reload the list.
 ///
+/// It keeps no job's status: each message's statuses go to the consumer as they came (full, or
+/// deltas), and the consumer merges them into its own store (`JobStatus.applied(to:isDelta:)`).
+///
 /// One consumer: `events()` starts the loop, which runs until `stop()` or until the consumer's
 /// iteration ends.
 public final class JobStatusFeed: Sendable {
@@ -35,7 +38,6 @@ public final class JobStatusFeed: Sendable {
     struct FeedLoopState {
         var loop: Task<Void, Never>?
         var continuation: AsyncStream<JobFeedEvent>.Continuation?
-        var cache = FeedCache()
         /// The link was lost and the feed has not resumed since: the next transport that proves
         /// healthy brings the consumer up to date (`resume`).
         var resumeDue = false
@@ -117,7 +119,6 @@ public final class JobStatusFeed: Sendable {
 
     private func subscribe(_ jobIds: [String]) async throws {
         guard await !session.holdsSubscription(jobIds) else { return }
-        state.withLock { $0.cache.keep(only: Set(jobIds)) }
         if jobIds.isEmpty {
             try await session.unsubscribeJobStatuses()
         } else {

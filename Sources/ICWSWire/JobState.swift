@@ -115,3 +115,17 @@ extension JobStatus {
         return then.goesBack(from: now)
     }
 }
+
+extension JobStatus {
+    /// What a consumer keeps of this status, from a jobs-statuses message, given what it kept of
+    /// the job before (`known`, nil for a job it does not hold): a delta (`isDelta`) merged into
+    /// `known`, a full status as it is, and `known` itself when the result would take the job back
+    /// in its life. The feed hands statuses over as they came; each consumer merges them with this
+    /// into its own store, the one place it keeps them (the dashboard's job index, `jobs watch`'s
+    /// tracker, the exporter's watched statuses). A delta for a job not held is kept as it is.
+    public func applied(to known: JobStatus?, isDelta: Bool) -> JobStatus {
+        guard let known else { return self }
+        let merged = isDelta ? known.merging(delta: self) : self
+        return merged.goesBack(from: known) ? known : merged
+    }
+}

@@ -52,6 +52,21 @@ struct CopyMenuTests {
         #expect(state.copyMenu?.shown?.reason.contains("over the 100000-byte copy limit") == true)
     }
 
+    /// The box scrolls no further than where its last line shows: one `k` after holding `j`
+    /// moves the text.
+    @Test func oneKAfterJPastTheBottomMovesTheBox() {
+        var jobs = Self.jobs
+        jobs[0].errorInfo = (1...200).map { "line \($0)" }.joined(separator: " ")
+        var state = Fixture.state(jobs: jobs, width: 80, height: 24)
+        state.options.terminalEnvironment = ["TERM": "dumb"]
+        Fixture.press(&state, .char("y"), .char("3"))
+        for _ in 0..<60 { Fixture.press(&state, .char("j")) }
+        let bottom = Snapshot.render(state, width: 80, height: 24).text
+        #expect(bottom.contains("line 200 "), "the box shows the text's end")
+        Fixture.press(&state, .char("k"))
+        #expect(Snapshot.render(state, width: 80, height: 24).text != bottom, "one k moves the text up")
+    }
+
     @Test func theCommandAndTheTicketLine() {
         let state = state(["TERM": "xterm"])
         #expect(state.copyText(.resubmitCommand, of: "1043") == "dxtop jobs resubmit 1043")

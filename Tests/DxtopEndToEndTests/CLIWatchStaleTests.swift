@@ -7,6 +7,16 @@ import Testing
 /// status read before a change it already printed is stale and says nothing.
 @Suite("jobs watch against a scripted server")
 struct CLIWatchStaleTests {
+    /// Messaging 1: statuses come by polling, one answer per poll.
+    static let login: ScriptedICWSServer.Script = { _ in
+        var answer = ScriptedICWSServer.Response.login(sessionId: "s1")
+        let features = [FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: 2),
+                        FeatureInfo(featureId: ICWSProtocol.messagingFeature, version: 1)]
+        answer.body = (try? ICWSJSON.encode(ConnectionResponse(csrfToken: "csrf", sessionId: "s1", userID: "admin",
+                                                                 features: features))) ?? Data()
+        return answer
+    }
+
     /// The job is started when `jobs watch` reads it; the first poll brings a full status read
     /// earlier (queued), the second the end. Only the end is printed: no "started → queued".
     @Test func aStaleStatusIsNotPrintedAsAChange() async throws {
@@ -21,15 +31,6 @@ struct CLIWatchStaleTests {
             [.jobStatus(JobStatusMessage(isDelta: false, jobStatusList: [status(.queued)]))],
             [.jobStatus(JobStatusMessage(isDelta: false, jobStatusList: [status(.finished)]))],
         ]
-        // Messaging 1: statuses come by polling, one answer per poll.
-        let login: ScriptedICWSServer.Script = { _ in
-            var answer = ScriptedICWSServer.Response.login(sessionId: "s1")
-            let features = [FeatureInfo(featureId: ICWSProtocol.dataExtractorFeature, version: 2),
-                            FeatureInfo(featureId: ICWSProtocol.messagingFeature, version: 1)]
-            answer.body = (try? ICWSJSON.encode(ConnectionResponse(csrfToken: "csrf", sessionId: "s1", userID: "admin",
-                                                                     features: features))) ?? Data()
-            return answer
-        }
         let script: ScriptedICWSServer.Script = { request in
             if request.path.hasSuffix("/messaging/messages") {
                 let poll = polls.withLock { count in
@@ -41,11 +42,40 @@ struct CLIWatchStaleTests {
             if request.path.hasSuffix("/jobs/\(id)") { return .json(200, Job(jobStatus: status(.started))) }
             return .json(200, [String: String]())
         }
-        try await ScriptedICWSServer.with(login: login, script: script) { server in
+        try await ScriptedICWSServer.with(login: Self.login, script: script) { server in
             let result = try await DxtopBinary.run(["jobs", "watch", id], env: server.environment)
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains("finished"), "\(result.stdout)")
             #expect(!result.stdout.contains("queued"), "the stale status went back: \(result.stdout)")
+        }
+    }
+
+    /// Issue 16, item 5: the watch keeps each job's status once, in its tracker, and a delta
+    /// merges there. The server sends the end as a delta (state alone, no name) before any full
+    /// status of the job: the line still names the job, from the status the watch read first.
+    @Test func aDeltaMergesIntoTheStatusTheWatchKeeps() async throws {
+        let id = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+        let polls = Mutex(0)
+        var started = JobStatus(id: id, name: "nightly", submittedUserId: "admin")
+        started.state = .started
+        var end = JobStatus(id: id, name: "", submittedUserId: "")
+        end.state = .finished
+        let delta = ICWSMessage.jobStatus(JobStatusMessage(isDelta: true, jobStatusList: [end]))
+        let script: ScriptedICWSServer.Script = { [started] request in
+            if request.path.hasSuffix("/messaging/messages") {
+                let first = polls.withLock { count in
+                    defer { count += 1 }
+                    return count == 0
+                }
+                return .json(200, first ? [delta] : [])
+            }
+            if request.path.hasSuffix("/jobs/\(id)") { return .json(200, Job(jobStatus: started)) }
+            return .json(200, [String: String]())
+        }
+        try await ScriptedICWSServer.with(login: Self.login, script: script) { server in
+            let result = try await DxtopBinary.run(["jobs", "watch", id], env: server.environment)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("started → finished  nightly"), "\(result.stdout)")
         }
     }
 }

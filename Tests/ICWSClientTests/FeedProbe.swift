@@ -13,6 +13,8 @@ struct FeedProbe {
     private var events: AsyncStream<JobFeedEvent>.Iterator
     private(set) var jobId = ""
     private var jobName = ""
+    /// What the probe, as a consumer, keeps of each job's status (the feed keeps none).
+    private var known: [String: JobStatus] = [:]
 
     /// Starts the feed's loop.
     init(feed: JobStatusFeed, simulator: ICWSSimulator) {
@@ -50,20 +52,20 @@ struct FeedProbe {
     }
 
     /// The next status of the watched job that satisfies `predicate`.
+    /// Each message's statuses are merged into the probe's own copy, as a consumer does.
     mutating func nextStatus(where predicate: @escaping @Sendable (JobStatus) -> Bool) async throws -> JobStatus? {
-        let id = jobId
-        let event = try await next { event in
-            if case .statuses(let list) = event, let status = list.first(where: { $0.id == id }) { predicate(status) } else { false }
+        while true {
+            guard case .statuses(let message) = try await next(where: { if case .statuses = $0 { true } else { false } }) else { return nil }
+            for status in message.jobStatusList { known[status.id] = status.applied(to: known[status.id], isDelta: message.isDelta) }
+            if message.jobStatusList.contains(where: { $0.id == jobId }), let status = known[jobId], predicate(status) { return status }
         }
-        guard case .statuses(let list) = event else { return nil }
-        return list.first { $0.id == id }
     }
 
     /// Moves the watched job from submitted to queued on the server and expects the merged change.
     mutating func expectAdvanceArrives() async throws {
         await simulator.advance(jobId: jobId)
         let changed = try await nextStatus { $0.state == .queued }
-        #expect(changed?.name == jobName, "the delta is merged with the cached full status")
+        #expect(changed?.name == jobName && changed?.submitTime != nil, "the delta merges with the full status the consumer kept")
     }
 }
 

@@ -22,15 +22,18 @@ import Testing
         await nextPoll()
         let initial = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
         guard case .statuses(let first) = initial else { return }
-        #expect(first.map(\.id) == [id])
-        #expect(first.first?.state == .submitted)
+        #expect(!first.isDelta && first.jobStatusList.map(\.id) == [id])
+        #expect(first.jobStatusList.first?.state == .submitted)
         await fixture.simulator.advance(jobId: id)
         await nextPoll()
         let changed = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
-        guard case .statuses(let second) = changed else { return }
-        #expect(second.first?.id == id)
-        #expect(second.first?.state == .queued)
-        #expect(second.first?.name == "watched", "the delta is merged with the cached full status")
+        guard case .statuses(let second) = changed, let delta = second.jobStatusList.first else { return }
+        #expect(delta.id == id)
+        #expect(delta.state == .queued)
+        // The feed keeps no status: it hands the delta over as the server sent it, and the
+        // consumer merges it into the one copy it keeps.
+        #expect(second.isDelta && delta.submitTime == nil, "the delta as it came, not merged by the feed")
+        #expect(delta.applied(to: first.jobStatusList.first, isDelta: true).submitTime == first.jobStatusList.first?.submitTime)
         await feed.stop()
     }
 
@@ -83,7 +86,7 @@ import Testing
             await fixture.simulator.advance(jobId: first)
             // The first job is still watched after the second joined: its change arrives.
             _ = try await nextEvent(&events) {
-                if case .statuses(let statuses) = $0 { statuses.contains { $0.id == first && $0.state == .queued } } else { false }
+                if case .statuses(let message) = $0 { message.jobStatusList.contains { $0.id == first && $0.state == .queued } } else { false }
             }
             await feed.stop()
         }
@@ -101,7 +104,7 @@ import Testing
             await #expect(throws: ICWSError.self) { try await feed.watch(jobIds: [id]) }
             let sentAgain = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
             guard case .statuses(let statuses) = sentAgain else { return }
-            #expect(statuses.map(\.id) == [id])
+            #expect(statuses.jobStatusList.map(\.id) == [id])
             await feed.stop()
         }
     }
@@ -114,7 +117,7 @@ import Testing
             _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
             let id = await fixture.simulator.addJob(sampleJobConfig(name: "kept"), submittedBy: "admin")
             try await feed.watch(jobIds: [id])
-            _ = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
+            let full = try await nextEvent(&events) { if case .statuses = $0 { true } else { false } }
             // The server drops the session: its stream ends.
             await fixture.simulator.setFaults(SimulatorFaults(expireSessionsAfterRequests: 0))
             _ = try? await session.listJobs(count: 1)
@@ -123,10 +126,11 @@ import Testing
             _ = try await nextEvent(&events) { $0 == .connection(.live(.serverSentEvents)) }
             await fixture.simulator.advance(jobId: id)
             let changed = try await nextEvent(&events) { event in
-                if case .statuses(let list) = event { list.first?.state == .queued } else { false }
+                if case .statuses(let message) = event { message.jobStatusList.first?.state == .queued } else { false }
             }
-            guard case .statuses(let list) = changed else { return }
-            #expect(list.first?.name == "kept")
+            guard case .statuses(let kept) = full, case .statuses(let delta) = changed else { return }
+            let merged = delta.jobStatusList.first?.applied(to: kept.jobStatusList.first, isDelta: delta.isDelta)
+            #expect(merged?.name == "kept" && merged?.submitTime != nil)
             await feed.stop()
         }
     }

@@ -43,6 +43,23 @@ struct JobStateTests {
         #expect(!JobState.unknown(9).goesBack(from: .finished) && !JobState.submitted.goesBack(from: .unknown(9)))
     }
 
+    /// The one merge of a feed's status into what a consumer kept (issue 16: each status stored
+    /// once, by the consumer): a delta merged, a full status as it is, never back, nothing kept.
+    @Test func aStatusIsAppliedToTheOneAConsumerKept() {
+        var kept = JobStatus(id: "1", name: "nightly", submittedUserId: "jdoe", state: .started)
+        kept.startedTime = Date(timeIntervalSince1970: 100)
+        var delta = JobStatus(id: "1", name: "", submittedUserId: "")
+        delta.state = .finished
+        let merged = delta.applied(to: kept, isDelta: true)
+        #expect(merged.state == .finished && merged.name == "nightly" && merged.startedTime == kept.startedTime)
+        #expect(delta.applied(to: kept, isDelta: false) == delta, "a full status replaces")
+        #expect(delta.applied(to: nil, isDelta: true) == delta, "a delta for a job not kept is kept as it is")
+        var older = delta
+        older.state = .queued
+        #expect(older.applied(to: kept, isDelta: true) == kept)
+        #expect(older.applied(to: kept, isDelta: false) == kept)
+    }
+
     @Test func knownIsTheLifecycleOrder() {
         #expect(JobState.known.map(\.rawValue) == [0, 1, 2, 3, 4, 5])
     }

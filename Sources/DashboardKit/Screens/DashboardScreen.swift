@@ -23,6 +23,8 @@ protocol DashboardScreen: Sendable {
     /// The jobs changed (a page, a status): a screen showing a job can say what became of it.
     /// `state` has no screens while they are told (`screensSeeJobsChanged`).
     mutating func jobsChanged(_ state: DashboardState)
+    /// A job's configuration came or failed (`state.configs[key]`): a screen showing it follows.
+    mutating func configChanged(_ key: JobKey, state: DashboardState)
     /// It draws over the whole main screen but the status line and footer (which stay).
     var coversMainScreen: Bool { get }
 }
@@ -32,6 +34,7 @@ extension DashboardScreen {
         state.unclaimedReply(reply)
     }
     mutating func jobsChanged(_ state: DashboardState) {}
+    mutating func configChanged(_ key: JobKey, state: DashboardState) {}
     var coversMainScreen: Bool { false }
 }
 

@@ -13,8 +13,7 @@ extension DashboardState {
             setFilter("")
             statusMessage = .info("The list filter was cleared to show job \(key.id).")
         }
-        operatorMovedSelection = true
-        selectedId = key
+        select(key)
         focus = .list
         return []
     }

@@ -64,6 +64,14 @@ extension DashboardState {
         screens = stack
     }
 
+    /// Tells every open screen that job `key`'s configuration came or failed.
+    mutating func screensSeeConfigChanged(_ key: JobKey) {
+        var stack = screens
+        screens = []
+        for index in stack.indices { stack[index].screen.configChanged(key, state: self) }
+        screens = stack
+    }
+
     private mutating func put(_ screen: any DashboardScreen, back id: ScreenID) {
         if let index = screens.firstIndex(where: { $0.id == id }) { screens[index].screen = screen }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ICWSWire
+import JobQuery
 
 /// Everything the dashboard view needs, changed only by `update`.
 ///
@@ -21,7 +22,8 @@ public struct DashboardState: Sendable {
     // Jobs.
     /// Every loaded job with its merged order, rows, sort, filter text, counts and id prefixes;
     /// changed only through its own methods, which keep all of it in step.
-    public internal(set) var index = JobIndex()
+    /// Changed through `changeRows` and `readHistoryRanks` (below).
+    public private(set) var index = JobIndex()
     /// The jobs marked for a bulk action, by key: beside the index, so rows come and go under them.
     public internal(set) var marks = JobMarks()
 
@@ -38,22 +40,27 @@ public struct DashboardState: Sendable {
     public internal(set) var columns = ColumnChoice()
     /// The saved view last switched to (its position in `options.views`).
     public internal(set) var currentView: Int?
-    public internal(set) var selectedId: JobKey?
+    /// The list scroll follows it: both changed through `select`, `selectNewest`, `changeRows`
+    /// and `keepSelectionInView` (below).
+    public private(set) var selectedId: JobKey?
     /// First visible row of the list.
-    public internal(set) var listScroll = 0
+    public private(set) var listScroll = 0
     /// First visible line of the detail pane.
     public internal(set) var detailScroll = 0
     public internal(set) var focus: Focus = .list
-    public internal(set) var filter = FilterState()
+    /// Its text is the index's filter: changed through `setFilter` (below).
+    public private(set) var filter = FilterState()
     public internal(set) var statusMessage: StatusMessage?
     /// The operator moved the selection: until then it stays on the newest job as servers answer.
     public internal(set) var operatorMovedSelection = false
 
     // Requests.
-    public internal(set) var configs: [JobKey: ConfigEntry] = [:]
+    /// Screens show what they hold (the bulk review's windows): changed through the intents below,
+    /// which tell the screens.
+    public private(set) var configs: [JobKey: ConfigEntry] = [:]
     /// The one configuration being fetched: at most one is in flight, so holding `j` across many
     /// jobs does not start a request per job.
-    public internal(set) var configInFlight: JobKey?
+    public private(set) var configInFlight: JobKey?
     /// Whether the next configuration waits for the selection to rest.
     var configRest = ConfigRest()
     /// Jobs a cancel was sent for, until the server reports an end state or refuses.
@@ -108,4 +115,104 @@ public struct DashboardState: Sendable {
 
     /// The part of `id` the list shows (the detail and the dialog show it whole).
     func shortId(_ id: String) -> Substring { index.shortId(id) }
+}
+
+/// The fields others derive from, written here alone: the index (rows, counts, prefixes), the
+/// filter text it filters by, the configurations screens show (and the one in flight), the
+/// selection and the list scroll.
+extension DashboardState {
+    /// Changes the jobs, the filter or the sort through the index and keeps the selection on the
+    /// same job.
+    ///
+    /// When the selected job is still shown it stays selected, and stays on the same screen row
+    /// unless the list was scrolled to the top (then new jobs arriving above come into view and the
+    /// selection moves down with its job). When it was filtered out, the row at the same position
+    /// is selected instead.
+    mutating func changeRows<T>(_ change: (inout JobIndex) -> T) -> T {
+        let oldIndex = selectedIndex
+        let oldScroll = listScroll
+        let result = change(&index)
+        if let newIndex = selectedIndex {
+            listScroll = oldScroll == 0 ? 0 : newIndex - ((oldIndex ?? newIndex) - oldScroll)
+        } else if rows.isEmpty {
+            selectedId = nil
+        } else {
+            selectedId = visibleIds[min(oldIndex ?? 0, rows.count - 1)]
+        }
+        return result
+    }
+
+    /// Plain words narrow the list as they are typed (name, id, user, server); with a field or `!`
+    /// (`state:failed !user:jdoe since:2d`) the text is a `JobQuery`. A text that is not a query yet
+    /// leaves the rows as they were and says why.
+    mutating func setFilter(_ text: String) {
+        guard text != filter.text else { return }
+        filter.text = text
+        filter.problem = nil
+        let now = clock
+        guard text.contains(where: { $0 == ":" || $0 == "!" || $0 == "\"" }) else {
+            changeRows { $0.setFilter(text, now: now) }
+            return
+        }
+        do {
+            let query = try JobQuery(parsing: text)
+            changeRows { $0.setQuery(query, now: now ?? .distantPast) }
+        } catch {
+            filter.problem = error.message
+        }
+    }
+
+    /// Whether the filter prompt is open (`/`, then Enter or Esc).
+    mutating func setFilterEditing(_ editing: Bool) { filter.editing = editing }
+
+    /// The run history's values of a history sort, read again before jobs are merged (a filter or
+    /// a sort leaves them as they are).
+    mutating func readHistoryRanks() {
+        if index.sort.column.isFromHistory { index.setHistoryRanks(historyRanks(index.sort.column)) }
+    }
+
+    /// A configuration was asked for; `inFlight`: the selection's, the one fetched at a time.
+    mutating func configRequested(_ key: JobKey, inFlight: Bool = false) {
+        configs[key] = .loading
+        if inFlight { configInFlight = key }
+    }
+
+    /// `r`: a configuration that failed may be asked for again.
+    mutating func forgetFailedConfig(_ key: JobKey) {
+        if case .failed = configs[key] { configs[key] = nil }
+    }
+
+    /// A configuration came or failed; the open screens follow it.
+    mutating func configArrived(_ key: JobKey, _ entry: ConfigEntry) {
+        configs[key] = entry
+        if configInFlight == key { configInFlight = nil }
+        screensSeeConfigChanged(key)
+    }
+
+    /// Selects `key`; `byOperator`: the operator's doing, so the selection stays where they put
+    /// it as servers answer.
+    mutating func select(_ key: JobKey, byOperator: Bool = true) {
+        if byOperator { operatorMovedSelection = true }
+        selectedId = key
+    }
+
+    /// The newest job of all selected, the list at its top.
+    mutating func selectNewest() {
+        selectedId = visibleIds.first
+        listScroll = 0
+    }
+
+    /// Clamps the list scroll and makes the selected row visible.
+    mutating func keepSelectionInView() {
+        if selectedId == nil || selectedIndex == nil, let first = visibleIds.first {
+            selectedId = first
+        }
+        let rows = max(1, layout.list.height)
+        let count = visibleIds.count
+        if let index = selectedIndex {
+            if index < listScroll { listScroll = index }
+            if index >= listScroll + rows { listScroll = index - rows + 1 }
+        }
+        listScroll = max(0, min(listScroll, count - rows))
+    }
 }

@@ -136,7 +136,7 @@ public struct JobIndex: Sendable {
         // A page asked for before a change that the event stream has since delivered arrives with
         // the job's older state: it must not take the job back.
         let known = jobs[key]
-        let job = known.map { incoming.goesBack(from: $0) ? $0 : incoming } ?? incoming
+        let job = incoming.applied(to: known, isDelta: false)
         let (slot, previous) = jobs.put(job, key: key)
         if let previous {
             stateCounts[previous.knownState, default: 0] -= 1

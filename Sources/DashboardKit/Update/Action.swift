@@ -25,8 +25,9 @@ public enum Action: Sendable {
     case historyCacheWarning(context: ContextID = .first, String)
     case configLoaded(id: JobKey, config: JobConfig)
     case configFailed(id: JobKey, failure: Failure)
-    /// Full statuses (deltas already merged) from the job-status feed.
-    case statusesReceived(context: ContextID = .first, [JobStatus], at: Date)
+    /// Statuses from the job-status feed as a message brought them: full, or deltas (`isDelta`)
+    /// that the job index merges into the statuses it holds.
+    case statusesReceived(context: ContextID = .first, [JobStatus], isDelta: Bool = false, at: Date)
     case cancelSucceeded(id: JobKey)
     /// The server refused or failed the cancel (`FailureKind.alreadyEnded` when the job had ended).
     case cancelFailed(id: JobKey, failure: Failure)

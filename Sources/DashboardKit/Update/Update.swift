@@ -39,17 +39,16 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         state.pageFailed(context: context, olderThan: olderThan, failure: failure, at: at)
         effects = []
     case .configLoaded(let id, let config):
-        state.configs[id] = .loaded(config)
         if let status = state.jobs[id] { state.history.record(config, of: status, context: id.context) }
-        if state.configInFlight == id { state.configInFlight = nil }
+        state.configArrived(id, .loaded(config))
         effects = []
     case .configFailed(let id, let failure):
-        state.configs[id] = .failed(failure)
-        if state.configInFlight == id { state.configInFlight = nil }
+        state.configArrived(id, .failed(failure))
         effects = []
-    case .statusesReceived(let context, let statuses, let at):
-        state.history.record(statuses, context: context, configs: [:])
-        effects = state.statusesReceived(statuses, context: context, at: at)
+    case .statusesReceived(let context, let statuses, let isDelta, let at):
+        let full = state.fullStatuses(statuses, isDelta: isDelta, context: context)
+        state.history.record(full, context: context, configs: [:])
+        effects = state.statusesReceived(full, context: context, at: at)
     case .cancelSucceeded(let id):
         effects = state.cancelSucceeded(id: id)
     case .cancelFailed(let id, let failure):
@@ -89,8 +88,7 @@ extension DashboardState {
     mutating func reconcile(previousSelection: JobKey?) -> [Effect] {
         var effects: [Effect] = []
         if let id = selectWhenListed, row(of: id) != nil {
-            operatorMovedSelection = true
-            selectedId = id
+            select(id)
             selectWhenListed = nil
         }
         keepSelectionInView()
@@ -101,8 +99,7 @@ extension DashboardState {
         let needed = selectedId.map { configs[$0] == nil || (selectedId != previousSelection && isFailedConfig($0)) } ?? false
         let next = configRest.next(fetching: configInFlight != nil, needed: needed)
         if next.fetch, let id = selectedId {
-            configs[id] = .loading
-            configInFlight = id
+            configRequested(id, inFlight: true)
             effects.append(.loadConfig(id: id))
         }
         if next.startTimer { effects.append(.startTimer(.selectionRest, after: ConfigRest.restTime)) }

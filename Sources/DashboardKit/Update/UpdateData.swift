@@ -15,8 +15,7 @@ extension DashboardState {
         let watch = merge(page, context: context, older: olderThan != nil)
         if firstPage, !operatorMovedSelection {
             // A slower server's first page: the selection stays on the newest job of all.
-            selectedId = visibleIds.first
-            listScroll = 0
+            selectNewest()
         }
         var effects: [Effect] = []
         if loadingHistory, olderThan != nil {
@@ -53,7 +52,7 @@ extension DashboardState {
         let now = clock
         // The run history was brought up to date before the jobs are put in; a filter or a sort
         // leaves it as it is, so only a merge reads the sort's values from it again.
-        if index.sort.column.isFromHistory { index.setHistoryRanks(historyRanks(index.sort.column)) }
+        readHistoryRanks()
         let new = changeRows { $0.put(statuses, from: context, label: label, older: older, now: now) }
         if !pendingCancels.isEmpty {
             for job in statuses where jobs[JobKey(context: context, id: job.id)]?.knownState.hasEnded == true {
@@ -82,6 +81,18 @@ extension DashboardState {
 
     private mutating func clearPageFailureMessage() {
         if case .failed(let request, _) = statusMessage, request.isPage { statusMessage = nil }
+    }
+
+    /// What the job index will hold of each of a server's statuses from the feed: a delta merged
+    /// into the status the index holds (the one copy of it), a full one as it is, neither taking
+    /// a job back (`JobStatus.applied(to:isDelta:)`). A job listed twice takes the first one's result.
+    func fullStatuses(_ statuses: [JobStatus], isDelta: Bool, context: ContextID) -> [JobStatus] {
+        var merged: [String: JobStatus] = [:]
+        return statuses.map { status in
+            let full = status.applied(to: merged[status.id] ?? jobs[JobKey(context: context, id: status.id)], isDelta: isDelta)
+            merged[status.id] = full
+            return full
+        }
     }
 
     /// Full statuses from a server's feed; an unknown id is a new job, put where it belongs.

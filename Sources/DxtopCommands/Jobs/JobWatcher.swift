@@ -53,11 +53,11 @@ struct JobWatcher: Sendable {
         var awaitingFullStatuses = false
         for await event in events {
             switch event {
-            case .statuses(let statuses):
-                for change in tracker.apply(statuses, seenAt: Date()) { printer.print(change) }
-                if awaitingFullStatuses {
+            case .statuses(let message):
+                for change in tracker.apply(message.jobStatusList, isDelta: message.isDelta, seenAt: Date()) { printer.print(change) }
+                if awaitingFullStatuses, !message.isDelta {
                     awaitingFullStatuses = false
-                    let listed = Set(statuses.map(\.id))
+                    let listed = Set(message.jobStatusList.map(\.id))
                     await lookUp(tracker.unfinished.filter { !listed.contains($0) }, &tracker)
                 }
             case .connection(let state):

@@ -33,15 +33,16 @@ struct StateChangeTracker: Sendable {
         }
     }
 
-    /// Records `statuses`; returns a change for each job whose state differs from the last known
-    /// one (jobs not watched before are recorded without a line). A status that would take a job
-    /// back to an earlier state is stale and ignored (`JobStatus.goesBack(from:)`).
-    mutating func apply(_ incoming: [JobStatus], seenAt now: Date) -> [StateChange] {
+    /// Records `statuses` (deltas, `isDelta`, merged into the last known ones: this map is the
+    /// watch's one copy of them); returns a change for each job whose state differs from the last
+    /// known one (jobs not watched before are recorded without a line). A status that would take a
+    /// job back to an earlier state is stale and ignored (`JobStatus.applied(to:isDelta:)`).
+    mutating func apply(_ incoming: [JobStatus], isDelta: Bool = false, seenAt now: Date) -> [StateChange] {
         var changes: [StateChange] = []
         for status in incoming {
-            guard let state = status.state else { continue }
             let previous = statuses[status.id]
-            if let previous, status.goesBack(from: previous) { continue }
+            let status = status.applied(to: previous, isDelta: isDelta)
+            guard let state = status.state, status != previous else { continue }
             statuses[status.id] = status
             guard let before = previous?.state, before != state else { continue }
             changes.append(StateChange(time: status.stateChangedTime ?? now, id: status.id, name: status.name,

@@ -5,7 +5,7 @@ import ICWSWire
 /// job's own server (`Effect.cancelJob` with this screen as requester), and its answer comes back
 /// here, so no job's result is lost: sent, refused with the server's words, already ended, or
 /// skipped (read-only context, a cancel already on its way).
-public struct BulkCancel: YesNoScreen, Equatable {
+public struct BulkCancel: YesNoScreen, MarkedJobsScreen, Equatable {
     /// What happens, or happened, to one marked job.
     public enum Outcome: Equatable, Sendable {
         /// Asking: it will be sent.
@@ -27,27 +27,33 @@ public struct BulkCancel: YesNoScreen, Equatable {
         case notCancelable(JobState)
     }
 
-    public struct Entry: Equatable, Sendable {
+    public struct Entry: MarkedJobEntry {
         public let key: JobKey
         let name: String
         let server: String
         /// The state when the dialog opened (nil: the job is not loaded any more).
         let state: JobState?
         public internal(set) var outcome: Outcome
+
+        /// Listed under its server and the state it had when the dialog opened.
+        var group: [String] { [server, stateWord] }
+        var stateWord: String { state?.word ?? "not loaded" }
     }
 
     /// By server (in the config's order), then state, then as listed.
-    public internal(set) var entries: [Entry]
+    var list: MarkedJobList<Entry>
+    public var entries: [Entry] { list.entries }
     public internal(set) var yesSelected = false
     /// `y` was answered: the screen shows each job's result.
     public internal(set) var confirmed = false
-    /// First entry line shown.
-    var scroll = 0
+
+    init(entries: [Entry]) { list = MarkedJobList(entries) }
 
     static let contexts: [KeyContext] = [.bulkCancel, .bulkCancelResults]
     var keyContext: KeyContext { confirmed ? .bulkCancelResults : .bulkCancel }
 
     func draw(_ state: DashboardState, on canvas: Canvas) { BulkCancelView.draw(self, state: state, on: canvas) }
+    func listRoom(_ state: DashboardState) -> Int { BulkCancelView.listRoom(self, width: state.width, height: state.height) }
 
     var toSend: [Entry] { entries.filter { $0.outcome == .toSend } }
     var serverCount: Int { Set(toSend.map(\.key.context)).count }
@@ -76,7 +82,7 @@ public struct BulkCancel: YesNoScreen, Equatable {
     }
 
     private mutating func set(_ key: JobKey, _ outcome: Outcome) {
-        if let index = entries.firstIndex(where: { $0.key == key }) { entries[index].outcome = outcome }
+        list.edit(key) { $0.outcome = outcome }
     }
 }
 
@@ -125,16 +131,16 @@ extension DashboardState {
             for index in dialog.entries.indices where dialog.entries[index].outcome == .toSend {
                 let key = dialog.entries[index].key
                 if let ended = state.jobs[key]?.knownState, ended.hasEnded {
-                    dialog.entries[index].outcome = .skipped(.ended(ended))
+                    dialog.list.edit(at: index) { $0.outcome = .skipped(.ended(ended)) }
                     state.marks.remove([key])
                     continue
                 }
-                dialog.entries[index].outcome = .waiting
+                dialog.list.edit(at: index) { $0.outcome = .waiting }
                 state.pendingCancels.insert(key)
                 effects.append(.cancelJob(id: key, requester: id))
             }
             dialog.confirmed = true
-            dialog.scroll = 0
+            dialog.list.scrollToTop()
             state.statusMessage = .info("\(effects.count) cancels sent; the results follow in the list.")
             return effects
         }

@@ -14,21 +14,8 @@ extension KeyContext {
 extension BulkCancel {
     static let bindings: [Binding] = ConfirmBindings.make(
         BulkCancel.self, in: .bulkCancel, yes: "yes: send every cancel", yesLabel: "yes, cancel them",
-        enterDetails: "Confirm the selected button (No closes, Yes sends every cancel).") { $0.confirmBulkCancel() } + [
-        Binding([.char("j"), .down], in: [.bulkCancel, .bulkCancelResults], help: "scroll the jobs down",
-                footer: FooterLabel(label: "scroll", rank: 4)) { state, _ in
-            state.editTop(BulkCancel.self) { dialog, _ in
-                dialog.scroll = min(dialog.scroll + 1, max(0, dialog.entries.count - 1))
-                return []
-            }
-        },
-        Binding([.char("k"), .up], in: [.bulkCancel, .bulkCancelResults], help: "scroll the jobs up",
-                footer: FooterLabel(label: "scroll", rank: 4)) { state, _ in
-            state.editTop(BulkCancel.self) { dialog, _ in
-                dialog.scroll = max(0, dialog.scroll - 1)
-                return []
-            }
-        },
+        enterDetails: "Confirm the selected button (No closes, Yes sends every cancel).") { $0.confirmBulkCancel() }
+        + scrollBindings(in: [.bulkCancel, .bulkCancelResults]) + [
         Binding([.escape, .enter, .char("q")], in: [.bulkCancelResults], help: "close the results",
                 details: "Close the results (the cancels already sent go on; their answers then show in the status line).",
                 footer: FooterLabel(label: "close", rank: 0, keysShown: 2)) { state, _ in

@@ -4,13 +4,11 @@ import DisplayText
 /// No and Yes; after `y`, the same jobs each with its result.
 enum BulkCancelView {
     static func draw(_ dialog: BulkCancel, state: DashboardState, on canvas: Canvas) {
-        let width = min(76, canvas.width - 8)
-        var lines: [StyledLine] = [[]]
-        for text in summary(dialog) { lines += CleanText(text).wrapped(to: width).map { [Span($0, CellStyle(bold: true))] } }
-        lines.append([])
-        // The box keeps the question, the buttons and the keys; the jobs get the rest.
-        lines += scrolled(jobLines(dialog, state: state, width: width, glyphs: canvas.glyphs), from: dialog.scroll,
-                          room: max(1, canvas.height - 2 - lines.count - 6))
+        let width = boxWidth(canvas.width)
+        var lines = question(dialog, width: width)
+        lines += MarkedJobListView.lines(dialog.list, room: listRoom(question: lines.count, height: canvas.height)) {
+            line(of: $0, state: state, width: width, glyphs: canvas.glyphs)
+        }
         lines.append([])
         if dialog.confirmed {
             lines.append(FooterView.hintLine(state, in: .bulkCancelResults))
@@ -24,6 +22,20 @@ enum BulkCancelView {
         lines.append([])
         lines.append(FooterView.hintLine(state, in: .bulkCancel))
         BoxView.draw(title: "Cancel marked jobs", lines: lines, minWidth: width, on: canvas)
+    }
+
+    static func boxWidth(_ screenWidth: Int) -> Int { min(76, screenWidth - 8) }
+
+    /// The summary, wrapped, between blank lines.
+    static func question(_ dialog: BulkCancel, width: Int) -> [StyledLine] {
+        [[]] + summary(dialog).flatMap { CleanText($0).wrapped(to: width).map { [Span($0, CellStyle(bold: true))] } } + [[]]
+    }
+
+    /// The box keeps the question, the buttons and the keys; the jobs get the rest.
+    static func listRoom(question: Int, height: Int) -> Int { max(1, height - 2 - question - 6) }
+
+    static func listRoom(_ dialog: BulkCancel, width: Int, height: Int) -> Int {
+        listRoom(question: question(dialog, width: boxWidth(width)).count, height: height)
     }
 
     /// "Cancel 12 jobs on 2 servers? 3 already ended and will be skipped." and what is left out;
@@ -40,35 +52,30 @@ enum BulkCancelView {
         }
         let jobs = dialog.toSend.count
         var text = jobs == 0 ? "No marked job can be canceled." :
-            "Cancel \(plural(jobs, "job")) on \(plural(dialog.serverCount, "server"))?"
+            "Cancel \(MarkedJobListView.plural(jobs, "job")) on \(MarkedJobListView.plural(dialog.serverCount, "server"))?"
         if ended > 0 { text += " \(ended) already ended and will be skipped." }
         if other > 0 { text += " \(other) cannot be canceled now and will be skipped." }
         var lines = [text]
-        if readOnly > 0 { lines.append("\(plural(readOnly, "job")) on read-only contexts left out.") }
+        if readOnly > 0 { lines.append("\(MarkedJobListView.plural(readOnly, "job")) on read-only contexts left out.") }
         return lines
     }
 
-    /// The jobs under a line per server and state: "prod · started (3)", then "  1043  nightly  sent".
-    /// Ids as the list shows them (the shortest distinct prefix), so the names keep their room.
-    static func jobLines(_ dialog: BulkCancel, state: DashboardState, width: Int, glyphs: Glyphs) -> [StyledLine] {
-        var lines: [StyledLine] = []
-        var group: (String, String)?
-        for entry in dialog.entries {
-            let stateWord = entry.state?.word ?? "not loaded"
-            if group.map({ $0 != (entry.server, stateWord) }) ?? true {
-                let count = dialog.entries.count { $0.server == entry.server && ($0.state?.word ?? "not loaded") == stateWord }
-                lines.append([Span(CleanText("\(entry.server) \(glyphs.separator) \(stateWord) (\(count))").ellipsized(to: width, glyphs: glyphs),
-                                   CellStyle(bold: true, underline: true))])
-                group = (entry.server, stateWord)
-            }
+    /// A line of the jobs: a heading per server and state, "prod · started (3)", then
+    /// "  1043  nightly  sent". Ids as the list shows them (the shortest distinct prefix), so the
+    /// names keep their room.
+    static func line(of line: MarkedJobList<BulkCancel.Entry>.Line, state: DashboardState, width: Int, glyphs: Glyphs) -> StyledLine {
+        switch line {
+        case .heading(let entry, let count):
+            return [Span(CleanText("\(entry.server) \(glyphs.separator) \(entry.stateWord) (\(count))").ellipsized(to: width, glyphs: glyphs),
+                         CellStyle(bold: true, underline: true))]
+        case .job(let entry):
             let (word, style) = outcome(entry.outcome)
             let id = CleanText("  \(state.shortId(entry.key.id))  ")
             let nameWidth = max(4, width / 2 - id.width)
             let head = id + CleanText(entry.name).ellipsized(to: nameWidth, glyphs: glyphs).padded(to: nameWidth)
             let rest = CleanText("  " + word).ellipsized(to: max(4, width - head.width), glyphs: glyphs)
-            lines.append([Span(head), Span(rest, style)])
+            return [Span(head), Span(rest, style)]
         }
-        return lines
     }
 
     /// A result in words, the server's own cleaned by `CleanText` (on one line).
@@ -83,18 +90,5 @@ enum BulkCancelView {
         case .skipped(.pending): ("skipped: a cancel is already on its way", CellStyle(.muted))
         case .skipped(.notCancelable(let state)): ("skipped: \(state.word) cannot be canceled", CellStyle(.muted))
         }
-    }
-
-    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-
-    /// The job lines of a bulk dialog that fit in `room` lines from `scroll`, and a line saying
-    /// which are shown when they do not all fit (the bulk cancel's and the bulk resubmit's).
-    static func scrolled(_ jobLines: [StyledLine], from scroll: Int, room: Int) -> [StyledLine] {
-        let scroll = min(scroll, max(0, jobLines.count - room))
-        var lines = Array(jobLines.dropFirst(scroll).prefix(room))
-        if jobLines.count > room {
-            lines.append([Span("jobs \(scroll + 1)-\(min(jobLines.count, scroll + room)) of \(jobLines.count) lines (j/k)", CellStyle(.muted))])
-        }
-        return lines
     }
 }

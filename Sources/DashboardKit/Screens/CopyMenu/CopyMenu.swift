@@ -40,6 +40,14 @@ public struct CopyMenu: DashboardScreen, Equatable {
     var keyContext: KeyContext { shown == nil ? .copyMenu : .copyBox }
 
     func draw(_ state: DashboardState, on canvas: Canvas) { CopyMenuView.draw(self, state: state, on: canvas) }
+
+    /// `j`/`k` in the box: `lines` down (up when negative), no further than where the text's last
+    /// line shows.
+    mutating func scroll(by lines: Int, state: DashboardState) {
+        guard let shown else { return }
+        let last = CopyMenuView.lastScroll(shown, state: state)
+        scroll = max(0, min(min(scroll, last) + lines, last))
+    }
 }
 
 extension DashboardState {

@@ -38,14 +38,14 @@ extension CopyMenu {
             return []
         },
         Binding([.char("j"), .down], in: [.copyBox], help: "scroll down", footer: FooterLabel(label: "scroll", rank: 0)) { state, _ in
-            state.editTop(CopyMenu.self) { menu, _ in
-                menu.scroll += 1
+            state.editTop(CopyMenu.self) { menu, state in
+                menu.scroll(by: 1, state: state)
                 return []
             }
         },
         Binding([.char("k"), .up], in: [.copyBox], help: "scroll up", footer: FooterLabel(label: "scroll", rank: 0)) { state, _ in
-            state.editTop(CopyMenu.self) { menu, _ in
-                menu.scroll = max(0, menu.scroll - 1)
+            state.editTop(CopyMenu.self) { menu, state in
+                menu.scroll(by: -1, state: state)
                 return []
             }
         },

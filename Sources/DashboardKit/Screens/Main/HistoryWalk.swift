@@ -8,7 +8,7 @@ extension DashboardState {
     /// keys still answer; a movement key stops it), with its progress in the status line.
     mutating func selectOldest() -> [Effect] {
         operatorMovedSelection = true
-        if !rows.isEmpty { selectedId = visibleIds[rows.count - 1] }
+        if !rows.isEmpty { select(visibleIds[rows.count - 1]) }
         guard servers.contains(where: { $0.paging.hasFirstPage && $0.paging.phase != .reachedOldest }) else { return [] }
         walkHistory(true)
         statusMessage = .info(historyProgress)
@@ -18,7 +18,7 @@ extension DashboardState {
     /// An older page arrived while loading the history: select the new last row, ask for the next
     /// page, or say the history is complete.
     mutating func continueHistory() -> [Effect] {
-        if !rows.isEmpty { selectedId = visibleIds[rows.count - 1] }
+        if !rows.isEmpty { select(visibleIds[rows.count - 1], byOperator: false) }
         if servers.allSatisfy({ $0.paging.phase == .reachedOldest || !$0.paging.hasFirstPage }) {
             stopHistory(saying: "History loaded")
             return []

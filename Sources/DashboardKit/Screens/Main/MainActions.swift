@@ -15,7 +15,7 @@ extension DashboardState {
 
     /// `r`: every server's newest page now, and another try at the selected job's configuration if it failed.
     mutating func refresh() -> [Effect] {
-        if let id = selectedId, case .failed = configs[id] { configs[id] = nil }
+        if let id = selectedId { forgetFailedConfig(id) }
         if servers.allSatisfy(\.paging.newestInFlight) { statusMessage = .info("A refresh is already on its way.") }
         return servers.flatMap { requestNewestPage(context: $0.id) }
     }
@@ -30,7 +30,7 @@ extension DashboardState {
     mutating func selectRow(_ row: Int) -> [Effect] {
         if loadingHistory { stopHistory(saying: "Stopped loading the history") }
         operatorMovedSelection = true
-        if !visibleIds.isEmpty { selectedId = visibleIds[max(0, min(row, visibleIds.count - 1))] }
+        if !visibleIds.isEmpty { select(visibleIds[max(0, min(row, visibleIds.count - 1))]) }
         return olderPageIfNeeded()
     }
 

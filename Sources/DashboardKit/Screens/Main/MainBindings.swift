@@ -21,7 +21,7 @@ enum MainBindings {
         Binding([.char("/")], in: main, help: "filter: words, or fields (state:failed user:jdoe ctx:prod since:2d)",
                 details: "Filter the list. Plain words narrow it as you type (name, id, user or server, any case). With fields it is the same filter as `jobs list --filter` (docs/cli.md, \"Field filters\"): `state:failed` (or `active`, `ended`, `failed,canceled`), `user:jdoe`, `ctx:prod`, `name:nightly`, `id:3f2b`, `since:2d`, `before:2h`; `!` before a term inverts it; terms combine (all must hold). Until the text is a filter (`state:` without a value) the list stays as it was and the prompt says why. The active filter stays shown in the header and the status line.",
                 footer: FooterLabel(label: "filter", rank: 4, only: [.list])) { state, _ in
-            state.filter.editing = true
+            state.setFilterEditing(true)
             return []
         },
         Binding([.char("s")], in: main, help: "sort: newest, state, name, user, duration",
@@ -177,11 +177,11 @@ enum MainBindings {
         Binding([.enter], in: [.filter], help: "keep the filter, leave the prompt",
                 details: "Keep the filter and leave the prompt (the list keys work again; `Esc` later clears it).",
                 footer: FooterLabel(label: "keep", rank: 1)) { state, _ in
-            state.filter.editing = false
+            state.setFilterEditing(false)
             return []
         },
         Binding([.escape], in: [.filter], help: "clear the filter, leave the prompt", footer: FooterLabel(label: "clear", rank: 2)) { state, _ in
-            state.filter.editing = false
+            state.setFilterEditing(false)
             state.setFilter("")
             return []
         },

@@ -7,7 +7,7 @@ import JobComposition
 /// Read-only contexts are left out and the review says how many. After `y` the jobs go one at a
 /// time, each to its own server (an answer names no job, so one in flight at a time keeps each
 /// result with its job), and the same screen shows what became of each.
-public struct BulkResubmit: DashboardScreen, Equatable {
+public struct BulkResubmit: MarkedJobsScreen, Equatable {
     public enum Outcome: Equatable, Sendable {
         /// Will be sent (once its configuration is here).
         case toSend
@@ -27,46 +27,82 @@ public struct BulkResubmit: DashboardScreen, Equatable {
         case noConfiguration(Failure?)
     }
 
-    public struct Entry: Equatable, Sendable {
+    /// What the review shows of a job's configuration before `y`.
+    enum Preview: Equatable, Sendable {
+        case loading
+        case failed(Failure)
+        /// The window it will extract (nil: it has none and is sent as it was).
+        case window(TimeWindow?)
+    }
+
+    public struct Entry: MarkedJobEntry {
         public let key: JobKey
         let name: String
         let server: String
         public internal(set) var outcome: Outcome
+        var preview = Preview.loading
+
+        /// Listed under its server.
+        var group: String { server }
     }
 
     /// By server (in the config's order), then as listed.
-    public internal(set) var entries: [Entry]
+    var list: MarkedJobList<Entry>
+    public var entries: [Entry] { list.entries }
     /// `w`: every window shifted forward by its own length.
-    public internal(set) var shifted = false
+    public private(set) var shifted = false
     /// `y` was answered: the screen shows each job's result.
     public internal(set) var confirmed = false
     let timeZone: TimeZone
-    /// First entry line shown.
-    var scroll = 0
+
+    /// Each job's preview from the configurations `state` has.
+    init(entries: [Entry], timeZone: TimeZone, state: DashboardState) {
+        list = MarkedJobList(entries)
+        self.timeZone = timeZone
+        for entry in entries { configChanged(entry.key, state: state) }
+    }
 
     static let contexts: [KeyContext] = [.bulkResubmit, .bulkResubmitResults]
     var keyContext: KeyContext { confirmed ? .bulkResubmitResults : .bulkResubmit }
 
     func draw(_ state: DashboardState, on canvas: Canvas) { BulkResubmitView.draw(self, state: state, on: canvas) }
+    func listRoom(_ state: DashboardState) -> Int { BulkResubmitView.listRoom(self, state: state) }
 
     var toSend: [Entry] { entries.filter { $0.outcome == .toSend } }
     var readOnlyCount: Int { entries.count { $0.outcome == .skipped(.readOnly) } }
 
-    /// What is sent again for `entry` (its configuration loaded), the window shifted when asked.
+    /// What is sent again for `entry` (its configuration loaded), the window shifted when asked:
+    /// built once, when it is sent.
     func config(_ entry: Entry, state: DashboardState) -> JobConfig? {
         guard case .loaded(let original)? = state.configs[entry.key] else { return nil }
         return ResubmitReview.resubmission(of: original, shifted: shifted, timeZone: timeZone,
                                            submittedUserId: state.submittingUser(on: entry.key.context))
     }
 
+    /// A job's configuration came (or failed): its preview follows.
+    mutating func configChanged(_ key: JobKey, state: DashboardState) {
+        let preview: Preview = switch state.configs[key] {
+        case .loaded(let original)?: .window(ResubmitReview.window(of: original, shifted: shifted, timeZone: timeZone))
+        case .failed(let failure)?: .failed(failure)
+        default: .loading
+        }
+        list.edit(key) { $0.preview = preview }
+    }
+
+    /// `w`: every window shifted forward by its own length, or back.
+    mutating func toggleShift(state: DashboardState) {
+        shifted.toggle()
+        for entry in entries { configChanged(entry.key, state: state) }
+    }
+
     mutating func receive(_ reply: ScreenReply, id: ScreenID, state: inout DashboardState) -> [Effect] {
         guard let index = entries.firstIndex(where: { $0.outcome == .sending }) else { return state.unclaimedReply(reply) }
         switch reply {
         case .jobSubmitted(let job):
-            entries[index].outcome = .sent(job)
+            list.edit(at: index) { $0.outcome = .sent(job) }
             state.marks.remove([entries[index].key])
         case .submitFailed(let failure):
-            entries[index].outcome = .refused(failure)
+            list.edit(at: index) { $0.outcome = .refused(failure) }
         case .cancelSent, .cancelRefused:
             return state.unclaimedReply(reply)
         }
@@ -77,10 +113,10 @@ public struct BulkResubmit: DashboardScreen, Equatable {
     mutating func sendNext(id: ScreenID, state: inout DashboardState) -> [Effect] {
         while let index = entries.firstIndex(where: { $0.outcome == .queued }) {
             guard let config = config(entries[index], state: state) else {
-                entries[index].outcome = .skipped(.noConfiguration(nil))
+                list.edit(at: index) { $0.outcome = .skipped(.noConfiguration(nil)) }
                 continue
             }
-            entries[index].outcome = .sending
+            list.edit(at: index) { $0.outcome = .sending }
             return [.submitJob(context: entries[index].key.context, config, requester: id)]
         }
         let sent = entries.compactMap { if case .sent(let job) = $0.outcome { job } else { nil } }
@@ -109,14 +145,14 @@ extension DashboardState {
             if server?.options.readOnly ?? false {
                 outcome = .skipped(.readOnly)
             } else if configs[key] == nil {
-                configs[key] = .loading
+                configRequested(key)
                 effects.append(.loadConfig(id: key))
             }
             return BulkResubmit.Entry(key: key, name: jobs[key]?.name ?? "", server: server?.label ?? "\(key.context)", outcome: outcome)
         }
         let position = { (key: JobKey) in jobs.slot(of: key).flatMap(order.position(of:)) ?? Int.max }
         push(BulkResubmit(entries: entries.sorted { ($0.key.context, position($0.key), $0.key.id) < ($1.key.context, position($1.key), $1.key.id) },
-                          timeZone: options.timeFormat.timeZone))
+                          timeZone: options.timeFormat.timeZone, state: self))
         return effects.sorted { ($0.context?.index ?? 0) < ($1.context?.index ?? 0) }
     }
 
@@ -132,20 +168,20 @@ extension DashboardState {
         return editTop(BulkResubmit.self) { review, state in
             for index in review.entries.indices where review.entries[index].outcome == .toSend {
                 if case .failed(let failure)? = state.configs[review.entries[index].key] {
-                    review.entries[index].outcome = .skipped(.noConfiguration(failure))
+                    review.list.edit(at: index) { $0.outcome = .skipped(.noConfiguration(failure)) }
                 } else {
-                    review.entries[index].outcome = .queued
+                    review.list.edit(at: index) { $0.outcome = .queued }
                 }
             }
             review.confirmed = true
-            review.scroll = 0
+            review.list.scrollToTop()
             return review.sendNext(id: id, state: &state)
         }
     }
 
-    mutating func editBulkResubmit(_ change: (inout BulkResubmit) -> Void) -> [Effect] {
-        editTop(BulkResubmit.self) { review, _ in
-            change(&review)
+    mutating func editBulkResubmit(_ change: (inout BulkResubmit, DashboardState) -> Void) -> [Effect] {
+        editTop(BulkResubmit.self) { review, state in
+            change(&review, state)
             return []
         }
     }

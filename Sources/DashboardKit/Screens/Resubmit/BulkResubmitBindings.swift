@@ -27,21 +27,14 @@ extension BulkResubmit {
         },
         Binding([.char("w")], in: [.bulkResubmit], help: "shift every window forward by its length (again: back)",
                 footer: FooterLabel(label: "shift windows", rank: 1)) { state, _ in
-            state.editBulkResubmit { $0.shifted.toggle() }
+            state.editBulkResubmit { $0.toggleShift(state: $1) }
         },
         Binding([.char("n"), .escape], in: [.bulkResubmit], help: "no: close, nothing is sent",
                 footer: FooterLabel(label: "no", rank: 3, keysShown: 2)) { state, _ in
             state.pop()
             return []
         },
-        Binding([.char("j"), .down], in: [.bulkResubmit, .bulkResubmitResults], help: "scroll the jobs down",
-                footer: FooterLabel(label: "scroll", rank: 4)) { state, _ in
-            state.editBulkResubmit { $0.scroll = min($0.scroll + 1, max(0, $0.entries.count - 1)) }
-        },
-        Binding([.char("k"), .up], in: [.bulkResubmit, .bulkResubmitResults], help: "scroll the jobs up",
-                footer: FooterLabel(label: "scroll", rank: 4)) { state, _ in
-            state.editBulkResubmit { $0.scroll = max(0, $0.scroll - 1) }
-        },
+    ] + scrollBindings(in: [.bulkResubmit, .bulkResubmitResults]) + [
         Binding([.escape, .enter, .char("q")], in: [.bulkResubmitResults], help: "close the results",
                 details: "Close the results. Jobs still in line are not sent; the one on its way is answered in the status line.",
                 footer: FooterLabel(label: "close", rank: 0, keysShown: 2)) { state, _ in

@@ -38,8 +38,13 @@ public struct ResubmitReview: JobSendingScreen, Equatable {
     /// What resubmitting `original` sends: the window moved forward by its own length when
     /// `shifted` (the single review's and the bulk review's `w`).
     static func resubmission(of original: JobConfig, shifted: Bool, timeZone: TimeZone, submittedUserId: String) -> JobConfig {
-        let window = shifted ? TimeWindow(of: original)?.shifted(in: timeZone) : nil
-        return JobComposer.resubmission(of: original, window: window, submittedUserId: submittedUserId)
+        JobComposer.resubmission(of: original, window: window(of: original, shifted: shifted, timeZone: timeZone),
+                                 submittedUserId: submittedUserId)
+    }
+
+    /// The window resubmitting `original` extracts (nil: it has none).
+    static func window(of original: JobConfig, shifted: Bool, timeZone: TimeZone) -> TimeWindow? {
+        shifted ? TimeWindow(of: original)?.shifted(in: timeZone) : TimeWindow(of: original)
     }
 
     static let contexts: [KeyContext] = [.resubmit]
