@@ -23,6 +23,16 @@ public struct TimeFormat: Sendable {
         return "\(Self.digits(c.month, 2))-\(Self.digits(c.day, 2)) \(Self.digits(c.hour, 2)):\(Self.digits(c.minute, 2))"
     }
 
+    /// A list cell, as `ls -l` writes dates: `11-28 10:15` within half a year of `now`, else
+    /// `2025-11-28`, so a run from another year never reads like one from this week.
+    public func listed(_ date: Date, now: Date) -> String {
+        guard abs(now.timeIntervalSince(date)) >= Self.halfYear else { return short(date) }
+        let c = CivilTime(date, offset: timeZone.secondsFromGMT(for: date))
+        return "\(Self.digits(c.year, 4))-\(Self.digits(c.month, 2))-\(Self.digits(c.day, 2))"
+    }
+
+    static let halfYear: TimeInterval = 182 * 86_400
+
     private var isUTC: Bool { timeZone.secondsFromGMT() == 0 && (timeZone.identifier == "UTC" || timeZone.identifier == "GMT") }
 
     /// `n` in decimal, zero-padded to `width` digits.

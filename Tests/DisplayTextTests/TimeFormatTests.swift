@@ -27,6 +27,13 @@ struct TimeFormatTests {
         #expect(fixed.short(Self.instant.addingTimeInterval(-3600)) == "11-27 23:45")
     }
 
+    @Test("a list cell gives the year instead of the time for a date half a year or more from now")
+    func listedDatesGiveTheYearWhenFar() {
+        #expect(TimeFormat.utc.listed(Self.instant, now: Self.instant.addingTimeInterval(30 * 86_400)) == "11-28 10:15")
+        #expect(TimeFormat.utc.listed(Self.instant, now: Self.instant.addingTimeInterval(400 * 86_400)) == "2026-11-28")
+        #expect(TimeFormat.utc.listed(Self.instant, now: Self.instant.addingTimeInterval(-200 * 86_400)) == "2026-11-28")
+    }
+
     @Test func gmtZoneIsShownAsUTC() throws {
         let gmt = TimeFormat(timeZone: try #require(TimeZone(identifier: "GMT")))
         #expect(gmt.timestamp(Self.instant) == "2026-11-28 10:15:07 UTC")

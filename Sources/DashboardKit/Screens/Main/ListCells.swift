@@ -10,7 +10,7 @@ struct ListCell {
 
     static func of(_ column: ListColumn, job: JobStatus, key: JobKey, state: DashboardState, glyphs: Glyphs, now: Date) -> ListCell {
         let time = state.options.timeFormat
-        func at(_ date: Date?) -> ListCell { ListCell(text: date.map(time.short) ?? "-") }
+        func at(_ date: Date?) -> ListCell { ListCell(text: date.map { time.listed($0, now: now) } ?? "-") }
         switch column {
         case .state:
             return ListCell(text: job.knownState.word, style: StateStyle.style(job.knownState, bold: true))
