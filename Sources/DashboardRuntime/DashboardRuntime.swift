@@ -130,7 +130,9 @@ public final class DashboardRuntime {
                 return .terminalFailed(reason)
             }
         }
-        for event in mailbox.drain() {
+        // A restored slice of the history cache is the last thing a step merges: a key typed
+        // meanwhile is answered before the next slice.
+        for event in mailbox.drain(through: Self.isRestoredSlice) {
             switch event {
             case .action(let action):
                 switch action {
@@ -147,6 +149,10 @@ public final class DashboardRuntime {
             }
         }
         return nil
+    }
+
+    private static func isRestoredSlice(_ event: RuntimeEvent) -> Bool {
+        if case .action(.historyRestored) = event { true } else { false }
     }
 
     /// No request or timer is running (a background timer does not count), nothing waits in the mailbox, and every change is drawn.

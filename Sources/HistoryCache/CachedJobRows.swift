@@ -43,6 +43,18 @@ enum CachedJobRows {
         FROM job ORDER BY ordinal DESC
         """
 
+    /// `select` a slice at a time (`CachedJobSlices`), with the ordinal last (`ordinalColumn`);
+    /// `from`: from a given ordinal down (its first argument), ties newest id first.
+    static func selectSlice(from: Bool) -> String {
+        """
+        SELECT id, name, user, userSite, state, submitted, queued, started, finished, failed, canceled, changed,
+               cancelUser, outputFolder, errorInfo, config, configName, windowStart, windowEnd, purged, ordinal
+        FROM job \(from ? "WHERE ordinal <= ?" : "") ORDER BY ordinal DESC, id DESC
+        """
+    }
+
+    static let ordinalColumn = 20
+
     static func arguments(_ status: JobStatus, ordinal: Int, config: Int64?, _ full: JobConfig?) -> StatementArguments {
         func time(_ date: Date?) -> Double? { date?.timeIntervalSinceReferenceDate }
         let state: Int? = status.state.map(\.rawValue)

@@ -17,7 +17,7 @@ public final class HistoryCache: Sendable {
     public let url: URL
     /// Set when the file found was rebuilt: one line for stderr.
     public let warning: String?
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// Opens (or creates) the cache at `url`, rebuilding a corrupt or foreign-schema file.
     public init(at url: URL) throws {
@@ -267,6 +267,12 @@ public struct CachedJob: Sendable, Hashable {
     public var config: JobConfig?
     /// The server no longer lists it: shown in the history, never acted on.
     public var purged: Bool
+
+    public init(status: JobStatus, config: JobConfig?, purged: Bool = false) {
+        self.status = status
+        self.config = config
+        self.purged = purged
+    }
 }
 
 /// What `dxtop cache info` shows of one cache.

@@ -1,5 +1,6 @@
 import DashboardCache
 import DashboardKit
+import DashboardRuntime
 import Foundation
 import ICWSSimulator
 import ICWSWire
@@ -30,7 +31,7 @@ struct CacheStartFlowTests {
     /// One dashboard run over `simulators` (one store each, or none): started, `body`, stopped
     /// (which stores every page handed to the stores).
     /// `returnFreedMemory`: counts the runtime's hand-backs of freed memory.
-    static func run(_ simulators: [ICWSSimulator], stores: [CachedHistoryStore], returnFreedMemory: @escaping () -> Void = {},
+    static func run(_ simulators: [ICWSSimulator], stores: [any HistoryStore], returnFreedMemory: @escaping () -> Void = {},
                     _ body: (Pilot) async throws -> Void) async throws {
         let options = simulators.count == 1 ? DashboardOptions(server: "pilot", user: "admin")
             : DashboardOptions(contexts: simulators.indices.map { ContextOptions(name: "s\($0)") })
