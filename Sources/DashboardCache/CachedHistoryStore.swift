@@ -93,16 +93,7 @@ public final class CachedHistoryStore: HistoryStore {
             writes.async { [logger] in
                 defer { done.resume() }
                 do {
-                    var update: CacheUpdate
-                    if let olderThan {
-                        guard try cache.holdsAny([olderThan]) else { return }
-                        update = CacheUpdate(olderPages: true)
-                    } else {
-                        guard try cache.isEmpty() || cache.holdsAny(jobs.compactMap(\.id)) else { return }
-                        update = CacheUpdate()
-                    }
-                    try cache.file(jobs, in: &update)
-                    if jobs.count < requested { try cache.setHoldsWholeHistory() }
+                    try cache.fileIfJoining(jobs, olderThan.map(PageFiling.older(than:)) ?? .newest, short: jobs.count < requested)
                 } catch {
                     logger.warning("history cache: a page was not filed", metadata: ["error": "\(String(describing: error))"])
                 }

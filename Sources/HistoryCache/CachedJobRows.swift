@@ -78,20 +78,15 @@ enum CachedJobRows {
         return shape
     }
 
-    /// The id of `config`'s shape in table `config`, added if new (`known`: shapes met in this write).
-    static func configId(_ config: JobConfig, db: Database, encoder: JSONEncoder, known: inout [Data: Int64]) throws -> Int64 {
-        let body = try encoder.encode(shape(of: config))
-        if let id = known[body] { return id }
+    /// The row of `shape` (a configuration's `shape(of:)`) in table `config`, added if new.
+    static func configId(_ shape: JobConfig, db: Database, encoder: JSONEncoder) throws -> Int64 {
+        let body = try encoder.encode(shape)
         let digest = CacheFiles.fnv1a(String(decoding: body, as: UTF8.self))
-        let id: Int64
         if let found = try Int64.fetchOne(db, sql: "SELECT id FROM config WHERE digest = ? AND body = ?", arguments: [digest, body]) {
-            id = found
-        } else {
-            try db.execute(sql: "INSERT INTO config (digest, body) VALUES (?, ?)", arguments: [digest, body])
-            id = db.lastInsertedRowID
+            return found
         }
-        known[body] = id
-        return id
+        try db.execute(sql: "INSERT INTO config (digest, body) VALUES (?, ?)", arguments: [digest, body])
+        return db.lastInsertedRowID
     }
 
     /// Reads jobs back: each configuration shape decoded once and shared by its jobs (copy on
