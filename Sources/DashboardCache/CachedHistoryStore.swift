@@ -1,5 +1,4 @@
 import DashboardRuntime
-import DisplayText
 import Dispatch
 import Foundation
 import HistoryCache
@@ -40,18 +39,10 @@ public final class CachedHistoryStore: HistoryStore {
         self.logger = logger
         self.label = label
         self.sliceSize = sliceSize
-        var cache: HistoryCache?
-        var warning: String?
-        do {
-            let opened = try HistoryCache(at: url)
-            cache = opened
-            warning = opened.warning
-        } catch {
-            warning = "warning: history cache \(url.path) cannot be used (\(String(describing: error))); the history comes from the server"
-        }
+        let (cache, warning) = HistoryCache.open(at: url, without: "the history comes from the server")
         startsCold = (try? cache?.isEmpty()) ?? true
         self.cache = cache
-        self.warning = warning.map(OneLine.safe)
+        self.warning = warning
     }
 
     /// Jobs a restored slice: the loop merges one between two keys (a slice of 4,000 in a few ms

@@ -37,14 +37,8 @@ enum CachedJobRows {
             purged = 0
         """
 
-    static let select = """
-        SELECT id, name, user, userSite, state, submitted, queued, started, finished, failed, canceled, changed,
-               cancelUser, outputFolder, errorInfo, config, configName, windowStart, windowEnd, purged
-        FROM job ORDER BY ordinal DESC
-        """
-
-    /// `select` a slice at a time (`CachedJobSlices`), with the ordinal last (`ordinalColumn`);
-    /// `from`: from a given ordinal down (its first argument), ties newest id first.
+    /// The jobs newest first, a slice at a time (`CachedJobSlices`), with the ordinal last
+    /// (`ordinalColumn`); `from`: from a given ordinal down (its one argument), ties by id, highest first.
     static func selectSlice(from: Bool) -> String {
         """
         SELECT id, name, user, userSite, state, submitted, queued, started, finished, failed, canceled, changed,
@@ -127,34 +121,6 @@ enum CachedJobRows {
                 config!.endTimeFilter = time(18)
             }
             return CachedJob(status: status, config: config, purged: row[19])
-        }
-    }
-}
-
-/// The cached jobs as `HistoryCache.readJobs` hands them out: a single-pass sequence over a SQLite
-/// cursor. A read error ends the sequence early and is thrown by `readJobs`.
-public final class CachedJobSequence: Sequence, IteratorProtocol {
-    private var reader: CachedJobRows.Reader
-    private let rows: RowCursor
-    private let count: Int
-    private(set) var failure: (any Error)?
-
-    init(_ reader: CachedJobRows.Reader, _ rows: RowCursor, count: Int) {
-        self.reader = reader
-        self.rows = rows
-        self.count = count
-    }
-
-    /// The number of jobs: the model reserves room for them at once.
-    public var underestimatedCount: Int { count }
-
-    public func next() -> CachedJob? {
-        guard failure == nil else { return nil }
-        do {
-            return try rows.next().map { reader.job($0) }
-        } catch {
-            failure = error
-            return nil
         }
     }
 }

@@ -85,22 +85,12 @@ public final class HistoryCache: Sendable {
 
     // MARK: Reading
 
-    /// Every cached job, newest first.
+    /// Every cached job, newest first (a reader of the whole history takes it in `slices`).
     public func jobs() throws -> [CachedJob] {
-        try readJobs { Array($0) }
-    }
-
-    /// Every cached job, newest first, as a sequence read row by row (never all of them in memory
-    /// twice), in one transaction; each configuration shape is decoded once and shared. One pass:
-    /// hand it to one `InsightModel.record(contentsOf:)`, which then orders each series once.
-    public func readJobs<T>(_ body: (CachedJobSequence) throws -> T) throws -> T {
-        try queue.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0
-            let jobs = CachedJobSequence(try CachedJobRows.Reader(db), try Row.fetchCursor(db, sql: CachedJobRows.select), count: count)
-            let result = try body(jobs)
-            if let error = jobs.failure { throw error }
-            return result
-        }
+        let slices = slices(of: 10_000)
+        var jobs: [CachedJob] = []
+        while let slice = try slices.next() { jobs += slice }
+        return jobs
     }
 
     /// Whether the cache holds any ended job (else a read is cold).
