@@ -50,7 +50,12 @@ public final class CachedJobSlices: Sendable {
                 }
                 return slice
             }
-            if jobs.count < size { position.done = true }
+            if jobs.count < size {
+                // The last slice: what the reading kept (shapes, texts, SQLite's page cache) is freed.
+                position.done = true
+                position.reader = nil
+                queue.releaseMemory()
+            }
             return jobs.isEmpty ? nil : jobs
         }
     }
