@@ -143,6 +143,9 @@ public final class DashboardRuntime {
                 case .historyRestored(_, let jobs, _, let complete):
                     jobsPagedSinceTrim += jobs.count
                     restoring = !complete
+                case .historyCacheWarning:
+                    // A restore that failed part way sends no complete slice.
+                    restoring = false
                 default: break
                 }
                 let asked = pendingEffects.count
