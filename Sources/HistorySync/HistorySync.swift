@@ -5,7 +5,8 @@ import ICWSClient
 import ICWSWire
 
 /// Brings one server's history cache up to date with the server, at the least cost to it (docs/insight.md,
-/// "History cache"). Shared by the insight commands (`HistoryRead` in DxtopCommands) and the exporter.
+/// "History cache"). Shared by the insight commands (`HistoryRead` in DxtopCommands), the exporter
+/// and the dashboard, which read the result through `handOver`.
 ///
 /// - Cold (an empty cache; one where a walk was cut short after filing jobs that do not join the
 ///   cached ones, so a gap may lie below them; or one no walk ever filled down to the server's
