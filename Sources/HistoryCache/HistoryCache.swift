@@ -104,11 +104,13 @@ public final class HistoryCache: Sendable {
 
     /// Which of `ids` the cache holds (ended).
     public func known(_ ids: [String]) throws -> Set<String> {
+        try queue.read { db in try Self.known(ids, db) }
+    }
+
+    static func known(_ ids: [String], _ db: Database) throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
-        return try queue.read { db in
-            try String.fetchSet(db, sql: "SELECT id FROM job WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
-                                arguments: StatementArguments(ids))
-        }
+        return try String.fetchSet(db, sql: "SELECT id FROM job WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+                                   arguments: StatementArguments(ids))
     }
 
     /// Whether any of `ids` is cached, ended or pending: a page holding one continues what the cache holds.

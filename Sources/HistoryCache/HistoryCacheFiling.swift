@@ -2,6 +2,17 @@ import Foundation
 import GRDB
 import ICWSWire
 
+/// What `HistoryCache.fileIfJoining` did with a page.
+public enum PageJoin: Sendable, Equatable {
+    /// Not filed: it does not continue what the cache holds.
+    case apart
+    /// Filed.
+    case joined
+    /// Filed, and the newest page held a job the cache had ended: a warm read of a page this
+    /// long meets the cache at once.
+    case metEndedJob
+}
+
 /// Where a page the dashboard read goes in the cache (`HistoryCache.fileIfJoining`).
 public enum PageFiling: Sendable, Equatable {
     /// The newest page: filed when the cache is empty or the page holds a cached job.
@@ -21,22 +32,28 @@ extension HistoryCache {
     /// A page the dashboard read, filed only where it continues what the cache holds (`filing`),
     /// so the cache never has a gap a later warm read would not see; `short` (fewer jobs than
     /// asked for): the page reached the oldest job, and the cache then holds the whole history.
-    /// One write transaction for the checks and the filing. Returns whether the page was filed.
+    /// One write transaction for the checks and the filing.
     @discardableResult
-    public func fileIfJoining(_ jobs: [Job], _ filing: PageFiling, short: Bool) throws -> Bool {
+    public func fileIfJoining(_ jobs: [Job], _ filing: PageFiling, short: Bool) throws -> PageJoin {
         try queue.write { db in
             var update: CacheUpdate
+            var join = PageJoin.joined
             switch filing {
             case .older(let olderThan):
-                guard try Self.holdsAny([olderThan], db) else { return false }
+                guard try Self.holdsAny([olderThan], db) else { return .apart }
                 update = CacheUpdate(olderPages: true)
             case .newest:
-                guard try Self.isEmpty(db) || Self.holdsAny(jobs.compactMap(\.id), db) else { return false }
+                let ids = jobs.compactMap(\.id)
+                if try !Self.known(ids, db).isEmpty {
+                    join = .metEndedJob
+                } else {
+                    guard try Self.isEmpty(db) || Self.holdsAny(ids, db) else { return .apart }
+                }
                 update = CacheUpdate()
             }
             try file(jobs, in: &update, db)
             if short { try Self.setHoldsWholeHistory(db) }
-            return true
+            return join
         }
     }
 

@@ -10,9 +10,11 @@ extension HistorySync {
     ///
     /// The one way the insight commands (`HistoryRead`), the exporter (`CachedListing`) and the
     /// dashboard (`CachedHistoryStore`) read a server's history through its cache.
-    public func handOver(cache: HistoryCache, newestPageSize: Int? = nil, sliceSize: Int,
+    /// `firstPageSize`: the whole `sync`'s first warm page (see `sync`).
+    public func handOver(cache: HistoryCache, newestPageSize: Int? = nil, firstPageSize: Int = pageSize, sliceSize: Int,
                          _ body: ([CachedJob]) async throws -> Bool) async throws {
-        let live = if let newestPageSize { try await syncNewest(cache: cache, pageSize: newestPageSize) } else { try await sync(cache: cache) }
+        let live = if let newestPageSize { try await syncNewest(cache: cache, pageSize: newestPageSize) }
+            else { try await sync(cache: cache, firstPageSize: firstPageSize) }
         let notEnded = live.compactMap { job in job.jobStatus.map { CachedJob(status: $0, config: job.jobConfig) } }
         if !notEnded.isEmpty, try await !body(notEnded) { return }
         let slices = cache.slices(of: sliceSize)

@@ -40,12 +40,14 @@ import Testing
 
     @Test func aDashboardPageIsFiledOnlyWhereItJoinsTheCache() throws {
         let cache = try Slices.cache()
-        #expect(try cache.fileIfJoining(Self.page(["d", "c"]), .newest, short: false), "an empty cache takes the newest page")
-        #expect(try !cache.fileIfJoining(Self.page(["x"]), .older(than: "w"), short: true), "an older page after an unknown job")
-        #expect(try !cache.fileIfJoining(Self.page(["z", "y"]), .newest, short: false), "a newest page that meets no cached job")
+        #expect(try cache.fileIfJoining(Self.page(["d", "c"]), .newest, short: false) == .joined, "an empty cache takes the newest page")
+        #expect(try cache.fileIfJoining(Self.page(["x"]), .older(than: "w"), short: true) == .apart, "an older page after an unknown job")
+        #expect(try cache.fileIfJoining(Self.page(["z", "y"]), .newest, short: false) == .apart, "a newest page that meets no cached job")
         #expect(try !cache.holdsWholeHistory())
-        #expect(try cache.fileIfJoining(Self.page(["b", "a"]), .older(than: "c"), short: true))
+        #expect(try cache.fileIfJoining(Self.page(["b", "a"]), .older(than: "c"), short: true) == .joined)
         #expect(try cache.holdsWholeHistory(), "a short page reached the oldest job")
         #expect(try cache.jobs().map(\.status.id) == ["d", "c", "b", "a"])
+        #expect(try cache.fileIfJoining(Self.page(["e", "d"]), .newest, short: false) == .metEndedJob,
+                "a newest page that holds a cached ended job: a warm read of its length meets the cache")
     }
 }
