@@ -19,6 +19,8 @@ from scale_bench import until_oldest  # noqa: E402
 from scale_parts import Dashboard, Simulator, delta  # noqa: E402
 
 COUNT = re.compile(rb"(\d+)/(\d+) jobs")
+# A whole repaint (Ctrl-L) begins by clearing the screen.
+CLEAR = b"\x1b[2J"
 # curses rewrites only the cells that changed (the count's digits, not " jobs"): the job count is
 # read from whole frames, asked for with Ctrl-L (a full repaint) every STEP seconds.
 STEP = 0.1
@@ -26,21 +28,53 @@ STEP = 0.1
 
 def watch_start(dash, total, limit):
     """Times (from exec) of the first byte, of the first whole frame listing jobs, and of the first
-    whole frame listing `total` (nil if `limit` s pass first); then reads until quiet."""
+    whole frame listing `total` (nil if `limit` s pass first), each the time the bytes holding the
+    count arrived (a dashboard drawing without pause, as during a restore in slices, would
+    otherwise be timed at the end of its burst); and how long each Ctrl-L sent before then waited
+    for its repaint to begin (the keys' answer during the restore). Then reads until quiet."""
     first_byte = first_paint = ready = None
+    waits = []
     deadline = dash.started + limit
+    tail = b""
+    sent = None
     while time.perf_counter() < deadline and ready is None:
-        if first_byte is not None:
+        # A new Ctrl-L only once the last one is answered, so a slow answer is timed whole.
+        if first_byte is not None and sent is None:
             dash.key("\x0c")
-        frame, first, last, _ = dash.drain(STEP, STEP * 5)
-        first_byte = first_byte or first
-        counts = [int(m.group(2)) for m in COUNT.finditer(frame)]
-        if counts and max(counts) > 0 and first_paint is None:
-            first_paint = last
-        if counts and max(counts) >= total:
-            ready = last
+            sent = time.perf_counter()
+        step_end = time.perf_counter() + STEP
+        while ready is None:
+            now = time.perf_counter()
+            r, _, _ = select.select([dash.fd], [], [], max(0, step_end - now))
+            if not r:
+                break
+            chunk = os.read(dash.fd, 65536)
+            if not chunk:
+                break
+            at = time.perf_counter()
+            first_byte = first_byte or at
+            seen = tail + chunk
+            if sent is not None and CLEAR in seen:
+                waits.append((at - sent) * 1000)
+                sent = None
+            counts = [int(m.group(2)) for m in COUNT.finditer(seen)]
+            if counts and max(counts) > 0 and first_paint is None:
+                first_paint = at
+            if counts and max(counts) >= total:
+                ready = at
+            tail = seen[-64:]
+            if time.perf_counter() >= step_end:
+                break
+    if sent is not None and ready is not None:
+        # The key sent before the history was ready: timed until its repaint begins.
+        answered, _, at, _ = dash.drain(0.5, 10)
+        if CLEAR in answered and at is not None:
+            waits.append((at - sent) * 1000)
     dash.drain(1.0, 30)
-    return first_byte, first_paint, ready
+    waits.sort()
+    keys = {"ctrl_l_during_start": len(waits), "p50_ms": round(waits[len(waits) // 2], 1) if waits else None,
+            "max_ms": round(waits[-1], 1) if waits else None}
+    return first_byte, first_paint, ready, keys
 
 
 def whole_history_filed(home, limit=300):
@@ -62,11 +96,11 @@ def start(binary, sim, home, total, args=()):
     before = sim.traffic()
     dash = Dashboard(binary, sim, env_extra={"XDG_CACHE_HOME": home}, args=args, wait=False)
     try:
-        first_byte, first_paint, ready = watch_start(dash, total, 20)
+        first_byte, first_paint, ready, keys = watch_start(dash, total, 20)
         cost = delta(before, sim.traffic())
         jobs = sum(v for k, v in cost["by_kind"].items() if k.startswith("GET data-extractor/jobs"))
         ms = lambda t: round((t - dash.started) * 1000) if t else None  # noqa: E731
-        return {"first_byte_ms": ms(first_byte), "first_listing_ms": ms(first_paint), "history_ready_ms": ms(ready), "job_requests": jobs,
+        return {"first_byte_ms": ms(first_byte), "first_listing_ms": ms(first_paint), "history_ready_ms": ms(ready), "keys_until_ready": keys, "job_requests": jobs,
                 "requests": cost["requests"], "by_kind": cost["by_kind"], "rss_mb": dash.rss_mb()}
     finally:
         dash.quit()

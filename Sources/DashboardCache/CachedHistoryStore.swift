@@ -1,5 +1,4 @@
 import DashboardRuntime
-import DisplayText
 import Dispatch
 import Foundation
 import HistoryCache
@@ -7,13 +6,14 @@ import HistorySync
 import ICWSClient
 import ICWSWire
 import Logging
+import Synchronization
 
 /// A server's history cache (the file the CLI uses for that server and user) as the dashboard's
 /// history store (docs/insight.md, "History cache").
 ///
 /// - Warm start (the cache holds the server's whole history): the cache is brought up to date as
-///   the CLI's warm read does (`HistorySync`), then every job it holds that the server still lists
-///   is handed over, with the jobs not ended that the read found.
+///   the CLI's warm read does (`HistorySync.handOver`), then the jobs not ended that the read found
+///   and every job it holds that the server still lists are handed over in slices, newest first.
 /// - Pages the dashboard reads are filed only where they continue what the cache holds, so the
 ///   cache never has a gap a later warm read would not see: a newest page when the cache is
 ///   empty or the page meets a cached job; an older page when the job it follows is cached. A
@@ -33,68 +33,65 @@ public final class CachedHistoryStore: HistoryStore {
     private let logger: Logger
     /// The server's name in the log's notes (its context's).
     private let label: String
+    private let sliceSize: Int
+    /// The length of the newest page the dashboard read that met a cached ended job: the warm
+    /// read's first page is that long (about 75 KB for 50 jobs, not 1.5 MB for 1,000), and still
+    /// one request.
+    private let newestMetCache = Mutex<Int?>(nil)
 
     /// Opens (or creates) the cache at `url`; a corrupt file is rebuilt, one that cannot be opened is left out.
-    public init(url: URL, label: String, logger: Logger) {
+    public init(url: URL, label: String, logger: Logger, sliceSize: Int = CachedHistoryStore.sliceSize) {
         self.logger = logger
         self.label = label
-        var cache: HistoryCache?
-        var warning: String?
-        do {
-            let opened = try HistoryCache(at: url)
-            cache = opened
-            warning = opened.warning
-        } catch {
-            warning = "warning: history cache \(url.path) cannot be used (\(String(describing: error))); the history comes from the server"
-        }
+        self.sliceSize = sliceSize
+        let (cache, warning) = HistoryCache.open(at: url, without: "the history comes from the server")
         startsCold = (try? cache?.isEmpty()) ?? true
         self.cache = cache
-        self.warning = warning.map(OneLine.safe)
+        self.warning = warning
     }
 
-    public func restore(reading session: ICWSSession) async throws -> RestoredHistory? {
+    /// Jobs a restored slice: the loop merges one between two keys (a slice of 4,000 in a few ms
+    /// at 100,000 jobs), and never the whole history decoded at once.
+    public static let sliceSize = 4000
+
+    public func restore(reading session: ICWSSession, handing slice: (RestoredHistory) -> Void) async throws {
         // A cache no walk filled down to the oldest job (the pages an earlier run read without
         // `G`) is not restored: its pages go on filling it, and the insight commands' next read
         // walks the whole list once.
-        guard let cache, !startsCold, try cache.holdsWholeHistory() else { return nil }
+        guard let cache, !startsCold, try cache.holdsWholeHistory() else { return }
         let logger = logger
-        let live = try await HistorySync(session: session, label: label, note: { logger.notice("\($0)") }).sync(cache: cache)
-        // The jobs not ended on the pages read, and those pending at the last run: as the server has them now.
-        var jobs = live.compactMap(\.jobStatus)
-        var configs: [String: JobConfig] = [:]
-        for job in live { if let id = job.id, let config = job.jobConfig { configs[id] = config } }
-        (jobs, configs) = try await cache.offPool { [jobs, configs] cache in
-            var (jobs, configs) = (jobs, configs)
-            try cache.readJobs { cached in
-                jobs.reserveCapacity(jobs.count + cached.underestimatedCount)
-                // A job the server no longer lists is left out: the dashboard lists what can be acted on.
-                for job in cached where !job.purged {
-                    jobs.append(job.status)
-                    if let config = job.config { configs[job.status.id] = config }
-                }
+        let sync = HistorySync(session: session, label: label, note: { logger.notice("\($0)") })
+        // Each slice is handed over once the next one is read: only the last says the history is whole.
+        var held: RestoredHistory?
+        let firstPageSize = newestMetCache.withLock { $0 } ?? HistorySync.pageSize
+        try await sync.handOver(cache: cache, firstPageSize: firstPageSize, sliceSize: sliceSize) { jobs in
+            var next = RestoredHistory(jobs: [], configs: [:], complete: false)
+            next.jobs.reserveCapacity(jobs.count)
+            // A job the server no longer lists is left out: the dashboard lists what can be acted on.
+            for job in jobs where !job.purged {
+                next.jobs.append(job.status)
+                if let config = job.config { next.configs[job.status.id] = config }
             }
-            return (jobs, configs)
+            if !next.jobs.isEmpty {
+                if let held { slice(held) }
+                held = next
+            }
+            return true
         }
-        return RestoredHistory(jobs: jobs, configs: configs, complete: try cache.holdsWholeHistory())
+        var last = held ?? RestoredHistory(jobs: [], configs: [:], complete: false)
+        last.complete = try cache.holdsWholeHistory()
+        slice(last)
     }
 
     public func file(_ page: JobPage, olderThan: String?, requested: Int) async {
         guard let cache else { return }
         let jobs = page.jobs
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            writes.async { [logger] in
+            writes.async { [self, logger] in
                 defer { done.resume() }
                 do {
-                    var update: CacheUpdate
-                    if let olderThan {
-                        guard try cache.holdsAny([olderThan]) else { return }
-                        update = CacheUpdate(olderPages: true)
-                    } else {
-                        guard try cache.isEmpty() || cache.holdsAny(jobs.compactMap(\.id)) else { return }
-                        update = CacheUpdate()
-                    }
-                    try cache.file(jobs, in: &update)
-                    if jobs.count < requested { try cache.setHoldsWholeHistory() }
+                    let join = try cache.fileIfJoining(jobs, olderThan.map(PageFiling.older(than:)) ?? .newest, short: jobs.count < requested)
+                    if join == .metEndedJob { newestMetCache.withLock { $0 = requested } }
                 } catch {
                     logger.warning("history cache: a page was not filed", metadata: ["error": "\(String(describing: error))"])
                 }

@@ -44,6 +44,9 @@ public final class DashboardRuntime {
     public private(set) var framesDrawn = 0
     /// Jobs merged from pages (or the history cache) since freed memory was last handed back to the system.
     private var jobsPagedSinceTrim = 0
+    /// A history cache's slices are being merged: no hand-back between two (each costs milliseconds
+    /// at 100k jobs). Ends with the slice that says `complete` (the cache store restores only a whole history).
+    private var restoring = false
     /// How many paged jobs make handing freed memory back worth its few milliseconds: a walk's
     /// pages of 1,000, not a refresh of the newest 50.
     static let jobsWorthATrim = 1000
@@ -106,7 +109,7 @@ public final class DashboardRuntime {
     /// hands what decoding them freed back to the system: otherwise the resident memory stays at
     /// the walk's peak.
     private func returnFreedMemoryWhenIdle() {
-        guard jobsPagedSinceTrim >= Self.jobsWorthATrim, inFlight.value == 0, mailbox.isEmpty else { return }
+        guard jobsPagedSinceTrim >= Self.jobsWorthATrim, inFlight.value == 0, mailbox.isEmpty, !restoring else { return }
         jobsPagedSinceTrim = 0
         returnFreedMemory()
     }
@@ -130,11 +133,19 @@ public final class DashboardRuntime {
                 return .terminalFailed(reason)
             }
         }
-        for event in mailbox.drain() {
+        // A restored slice of the history cache is the last thing a step merges: a key typed
+        // meanwhile is answered before the next slice.
+        for event in mailbox.drain(through: Self.isRestoredSlice) {
             switch event {
             case .action(let action):
                 switch action {
-                case .pageLoaded(_, let jobs, _, _, _, _, _), .historyRestored(_, let jobs, _, _): jobsPagedSinceTrim += jobs.count
+                case .pageLoaded(_, let jobs, _, _, _, _, _): jobsPagedSinceTrim += jobs.count
+                case .historyRestored(_, let jobs, _, let complete):
+                    jobsPagedSinceTrim += jobs.count
+                    restoring = !complete
+                case .historyCacheWarning:
+                    // A restore that failed part way sends no complete slice.
+                    restoring = false
                 default: break
                 }
                 let asked = pendingEffects.count
@@ -147,6 +158,10 @@ public final class DashboardRuntime {
             }
         }
         return nil
+    }
+
+    private static func isRestoredSlice(_ event: RuntimeEvent) -> Bool {
+        if case .action(.historyRestored) = event { true } else { false }
     }
 
     /// No request or timer is running (a background timer does not count), nothing waits in the mailbox, and every change is drawn.

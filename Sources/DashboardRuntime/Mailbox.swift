@@ -24,13 +24,20 @@ final class Mailbox<Item: Sendable>: Sendable {
         wake.signal()
     }
 
-    /// Takes everything posted so far.
-    func drain() -> [Item] {
+    /// Takes what was posted up to the first item `heavy` holds for, that one included; when
+    /// more waits, the wake is raised again for it (the next step takes it).
+    func drain(through heavy: (Item) -> Bool) -> [Item] {
         wake.clear()
-        return items.withLock { taken in
-            defer { taken.removeAll(keepingCapacity: true) }
-            return taken
+        let (taken, more) = items.withLock { items -> ([Item], Bool) in
+            guard let end = items.firstIndex(where: heavy), end < items.count - 1 else {
+                defer { items.removeAll(keepingCapacity: true) }
+                return (items, false)
+            }
+            defer { items.removeFirst(end + 1) }
+            return (Array(items[...end]), true)
         }
+        if more { wake.signal() }
+        return taken
     }
 
     var isEmpty: Bool { items.withLock(\.isEmpty) }

@@ -88,8 +88,10 @@ public protocol HistoryStore: Sendable {
     /// Set when the store cannot be used or was rebuilt: one line for the status line.
     var warning: String? { get }
     /// Brings the stored history up to date with the server (`reading`, the service's session) and
-    /// returns it; nil when it holds nothing (a cold start: the pages the dashboard reads fill it).
-    func restore(reading session: ICWSSession) async throws -> RestoredHistory?
+    /// hands it over in slices, newest first, each older than the one before; only the last may
+    /// say `complete`. Hands nothing when it holds nothing (a cold start: the pages the dashboard
+    /// reads fill it).
+    func restore(reading session: ICWSSession, handing slice: (RestoredHistory) -> Void) async throws
     /// A page the dashboard read (`olderThan` nil: the newest), `requested` jobs long, to keep;
     /// returns once it is stored (or given up), so a walk holds no backlog of pages.
     func file(_ page: JobPage, olderThan: String?, requested: Int) async
@@ -97,11 +99,11 @@ public protocol HistoryStore: Sendable {
     func flush()
 }
 
-/// What a history store holds: ended jobs, newest first, with their configurations.
+/// A slice of what a history store holds: ended jobs, newest first, with their configurations.
 public struct RestoredHistory: Sendable {
     public var jobs: [JobStatus]
     public var configs: [String: JobConfig]
-    /// The server's whole history (a walk once reached its oldest job).
+    /// The last slice, and the server's whole history (a walk once reached its oldest job).
     public var complete: Bool
 
     public init(jobs: [JobStatus], configs: [String: JobConfig], complete: Bool) {

@@ -3,7 +3,8 @@ import HistorySync
 import ICWSWire
 
 /// A server's jobs listed through its history cache (docs/exporter.md, "History cache"): the
-/// cache is brought up to date by `HistorySync`, the one sync the insight commands use (a start
+/// cache is brought up to date and read by `HistorySync.handOver`, as the insight commands and
+/// the dashboard do (a start
 /// against an unchanged server: one page; a later listing, only the newest pages of `pageSize`, as
 /// without a cache), then the jobs the follower does not know yet are read newest first, those
 /// not ended from the sync, then the cached (ended) ones from the file, down to the first cached
@@ -22,7 +23,6 @@ struct CachedListing: Sendable {
     /// tally reads of each, newest first. `first`: the follower knows no job yet (the whole sync).
     func list(first: Bool, limit: Int, knows: (String) -> Bool,
               file: ([(status: JobStatus, config: JobConfig?)]) -> Void) async throws -> [JobTally.Seen] {
-        let live = try await first ? sync.sync(cache: cache) : sync.syncNewest(cache: cache, pageSize: pageSize)
         var fresh: [JobTally.Seen] = []
         var batch: [(status: JobStatus, config: JobConfig?)] = []
         func add(_ status: JobStatus, _ config: JobConfig?) {
@@ -33,16 +33,20 @@ struct CachedListing: Sendable {
                 batch.removeAll(keepingCapacity: true)
             }
         }
-        for job in live {
-            guard fresh.count < limit else { break }
-            if let status = job.jobStatus, !knows(status.id) { add(status, job.jobConfig) }
-        }
-        try cache.readJobs { cached in
-            // A purged job (the server no longer lists it) is not the server's any more: not followed.
-            for job in cached where !job.purged {
-                guard fresh.count < limit, !knows(job.status.id) else { break }
-                add(job.status, job.config)
+        try await sync.handOver(cache: cache, newestPageSize: first ? nil : pageSize, sliceSize: Self.batch) { jobs in
+            for job in jobs {
+                guard fresh.count < limit else { return false }
+                if job.status.state?.hasEnded != true {
+                    // The jobs not ended, from the sync: those the follower knows are skipped.
+                    if !knows(job.status.id) { add(job.status, job.config) }
+                } else if !job.purged {
+                    // A purged job (the server no longer lists it) is not the server's any more:
+                    // not followed. The first cached job the follower knows ends the listing.
+                    guard !knows(job.status.id) else { return false }
+                    add(job.status, job.config)
+                }
             }
+            return true
         }
         if !batch.isEmpty { file(batch) }
         return fresh

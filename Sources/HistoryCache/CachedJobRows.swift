@@ -37,11 +37,17 @@ enum CachedJobRows {
             purged = 0
         """
 
-    static let select = """
-        SELECT id, name, user, userSite, state, submitted, queued, started, finished, failed, canceled, changed,
-               cancelUser, outputFolder, errorInfo, config, configName, windowStart, windowEnd, purged
-        FROM job ORDER BY ordinal DESC
+    /// The jobs newest first, a slice at a time (`CachedJobSlices`), with the ordinal last
+    /// (`ordinalColumn`); `from`: from a given ordinal down (its one argument), ties by id, highest first.
+    static func selectSlice(from: Bool) -> String {
         """
+        SELECT id, name, user, userSite, state, submitted, queued, started, finished, failed, canceled, changed,
+               cancelUser, outputFolder, errorInfo, config, configName, windowStart, windowEnd, purged, ordinal
+        FROM job \(from ? "WHERE ordinal <= ?" : "") ORDER BY ordinal DESC, id DESC
+        """
+    }
+
+    static let ordinalColumn = 20
 
     static func arguments(_ status: JobStatus, ordinal: Int, config: Int64?, _ full: JobConfig?) -> StatementArguments {
         func time(_ date: Date?) -> Double? { date?.timeIntervalSinceReferenceDate }
@@ -66,20 +72,15 @@ enum CachedJobRows {
         return shape
     }
 
-    /// The id of `config`'s shape in table `config`, added if new (`known`: shapes met in this write).
-    static func configId(_ config: JobConfig, db: Database, encoder: JSONEncoder, known: inout [Data: Int64]) throws -> Int64 {
-        let body = try encoder.encode(shape(of: config))
-        if let id = known[body] { return id }
+    /// The row of `shape` (a configuration's `shape(of:)`) in table `config`, added if new.
+    static func configId(_ shape: JobConfig, db: Database, encoder: JSONEncoder) throws -> Int64 {
+        let body = try encoder.encode(shape)
         let digest = CacheFiles.fnv1a(String(decoding: body, as: UTF8.self))
-        let id: Int64
         if let found = try Int64.fetchOne(db, sql: "SELECT id FROM config WHERE digest = ? AND body = ?", arguments: [digest, body]) {
-            id = found
-        } else {
-            try db.execute(sql: "INSERT INTO config (digest, body) VALUES (?, ?)", arguments: [digest, body])
-            id = db.lastInsertedRowID
+            return found
         }
-        known[body] = id
-        return id
+        try db.execute(sql: "INSERT INTO config (digest, body) VALUES (?, ?)", arguments: [digest, body])
+        return db.lastInsertedRowID
     }
 
     /// Reads jobs back: each configuration shape decoded once and shared by its jobs (copy on
@@ -120,34 +121,6 @@ enum CachedJobRows {
                 config!.endTimeFilter = time(18)
             }
             return CachedJob(status: status, config: config, purged: row[19])
-        }
-    }
-}
-
-/// The cached jobs as `HistoryCache.readJobs` hands them out: a single-pass sequence over a SQLite
-/// cursor. A read error ends the sequence early and is thrown by `readJobs`.
-public final class CachedJobSequence: Sequence, IteratorProtocol {
-    private var reader: CachedJobRows.Reader
-    private let rows: RowCursor
-    private let count: Int
-    private(set) var failure: (any Error)?
-
-    init(_ reader: CachedJobRows.Reader, _ rows: RowCursor, count: Int) {
-        self.reader = reader
-        self.rows = rows
-        self.count = count
-    }
-
-    /// The number of jobs: the model reserves room for them at once.
-    public var underestimatedCount: Int { count }
-
-    public func next() -> CachedJob? {
-        guard failure == nil else { return nil }
-        do {
-            return try rows.next().map { reader.job($0) }
-        } catch {
-            failure = error
-            return nil
         }
     }
 }

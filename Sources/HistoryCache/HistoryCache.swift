@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ICWSWire
+import Synchronization
 
 /// The ended jobs of one server and user (status and configuration) in a SQLite file, so that a
 /// start reads from the server only what is newer (docs/insight.md, "History cache").
@@ -17,7 +18,11 @@ public final class HistoryCache: Sendable {
     public let url: URL
     /// Set when the file found was rebuilt: one line for stderr.
     public let warning: String?
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
+    /// The row of each configuration shape met since the cache was opened: a shape is encoded
+    /// and looked up once, not once a job (`CachedJobRows.configId`); `encoded` counts the
+    /// encodings (the tests read it).
+    let shapeRows = Mutex<(rows: [JobConfig: Int64], encoded: Int)>(([:], 0))
 
     /// Opens (or creates) the cache at `url`, rebuilding a corrupt or foreign-schema file.
     public init(at url: URL) throws {
@@ -80,42 +85,44 @@ public final class HistoryCache: Sendable {
 
     // MARK: Reading
 
-    /// Every cached job, newest first.
+    /// Every cached job, newest first (a reader of the whole history takes it in `slices`).
     public func jobs() throws -> [CachedJob] {
-        try readJobs { Array($0) }
-    }
-
-    /// Every cached job, newest first, as a sequence read row by row (never all of them in memory
-    /// twice), in one transaction; each configuration shape is decoded once and shared. One pass:
-    /// hand it to one `InsightModel.record(contentsOf:)`, which then orders each series once.
-    public func readJobs<T>(_ body: (CachedJobSequence) throws -> T) throws -> T {
-        try queue.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0
-            let jobs = CachedJobSequence(try CachedJobRows.Reader(db), try Row.fetchCursor(db, sql: CachedJobRows.select), count: count)
-            let result = try body(jobs)
-            if let error = jobs.failure { throw error }
-            return result
-        }
+        let slices = slices(of: 10_000)
+        var jobs: [CachedJob] = []
+        while let slice = try slices.next() { jobs += slice }
+        return jobs
     }
 
     /// Whether the cache holds any ended job (else a read is cold).
     public func isEmpty() throws -> Bool {
-        try queue.read { db in try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM job)")! }
+        try queue.read(Self.isEmpty)
+    }
+
+    static func isEmpty(_ db: Database) throws -> Bool {
+        try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM job)")!
     }
 
     /// Which of `ids` the cache holds (ended).
     public func known(_ ids: [String]) throws -> Set<String> {
+        try queue.read { db in try Self.known(ids, db) }
+    }
+
+    static func known(_ ids: [String], _ db: Database) throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
-        return try queue.read { db in
-            try String.fetchSet(db, sql: "SELECT id FROM job WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
-                                arguments: StatementArguments(ids))
-        }
+        return try String.fetchSet(db, sql: "SELECT id FROM job WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+                                   arguments: StatementArguments(ids))
     }
 
     /// Whether any of `ids` is cached, ended or pending: a page holding one continues what the cache holds.
     public func holdsAny(_ ids: [String]) throws -> Bool {
+        try queue.read { db in try Self.holdsAny(ids, db) }
+    }
+
+    static func holdsAny(_ ids: [String], _ db: Database) throws -> Bool {
         guard !ids.isEmpty else { return false }
-        return try !known(ids).isEmpty || !pendingIds().isDisjoint(with: ids)
+        let marks = databaseQuestionMarks(count: ids.count)
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM job WHERE id IN (\(marks))) OR EXISTS (SELECT 1 FROM pending WHERE id IN (\(marks)))",
+                                 arguments: StatementArguments(ids + ids)) ?? false
     }
 
     /// The ids of the cached (ended) jobs.
@@ -159,7 +166,11 @@ public final class HistoryCache: Sendable {
     }
 
     public func setHoldsWholeHistory() throws {
-        try setMeta("wholeHistory", "1")
+        try queue.write(Self.setHoldsWholeHistory)
+    }
+
+    static func setHoldsWholeHistory(_ db: Database) throws {
+        try setMeta("wholeHistory", "1", db)
     }
 
     public func setPurgeChecked(at date: Date) throws {
@@ -181,9 +192,11 @@ public final class HistoryCache: Sendable {
     }
 
     private func setMeta(_ key: String, _ value: String) throws {
-        try queue.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
-        }
+        try queue.write { db in try Self.setMeta(key, value, db) }
+    }
+
+    static func setMeta(_ key: String, _ value: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
     }
 
     public func info() throws -> CacheInfo {
@@ -196,33 +209,7 @@ public final class HistoryCache: Sendable {
         }
     }
 
-    // MARK: Writing
-
-    /// Files one page of the server's list (newest first, older than everything filed before in
-    /// the same `CacheUpdate`): ended jobs are kept, the others remembered as pending.
-    public func file(_ jobs: [Job], in update: inout CacheUpdate) throws {
-        let encoder = ICWSJSON.encoder()
-        try queue.write { db in
-            if update.top == nil {
-                update.top = update.belowEverything ? try Int.fetchOne(db, sql: "SELECT min(ordinal) FROM job") ?? 0
-                    : (try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM job") ?? 0) + Self.ordinalsPerRead
-            }
-            var shapes: [Data: Int64] = [:]
-            for job in jobs {
-                guard let status = job.jobStatus else { continue }
-                update.seen.insert(status.id)
-                update.filed += 1
-                let ordinal = update.top! - update.filed
-                guard status.state?.hasEnded == true else {
-                    try db.execute(sql: "INSERT OR IGNORE INTO pending (id) VALUES (?)", arguments: [status.id])
-                    continue
-                }
-                try db.execute(sql: "DELETE FROM pending WHERE id = ?", arguments: [status.id])
-                let config = try job.jobConfig.map { try CachedJobRows.configId($0, db: db, encoder: encoder, known: &shapes) }
-                try db.execute(sql: CachedJobRows.upsert, arguments: CachedJobRows.arguments(status, ordinal: ordinal, config: config, job.jobConfig))
-            }
-        }
-    }
+    // MARK: Writing (filing pages: HistoryCacheFiling.swift)
 
     /// A pending job the server says is gone: forgotten.
     public func forgetPending(_ id: String) throws {
@@ -245,9 +232,6 @@ public final class HistoryCache: Sendable {
             return marked
         }
     }
-
-    /// Room for one read's jobs above the newest cached one (a read never lists more).
-    static let ordinalsPerRead = 1 << 40
 }
 
 /// One read of the server's list being filed: what was seen, and where its jobs go in the order.
@@ -267,6 +251,12 @@ public struct CachedJob: Sendable, Hashable {
     public var config: JobConfig?
     /// The server no longer lists it: shown in the history, never acted on.
     public var purged: Bool
+
+    public init(status: JobStatus, config: JobConfig?, purged: Bool = false) {
+        self.status = status
+        self.config = config
+        self.purged = purged
+    }
 }
 
 /// What `dxtop cache info` shows of one cache.

@@ -5,7 +5,8 @@ import ICWSClient
 import ICWSWire
 
 /// Brings one server's history cache up to date with the server, at the least cost to it (docs/insight.md,
-/// "History cache"). Shared by the insight commands (`HistoryRead` in DxtopCommands) and the exporter.
+/// "History cache"). Shared by the insight commands (`HistoryRead` in DxtopCommands), the exporter
+/// and the dashboard, which read the result through `handOver`.
 ///
 /// - Cold (an empty cache; one where a walk was cut short after filing jobs that do not join the
 ///   cached ones, so a gap may lie below them; or one no walk ever filled down to the server's
@@ -39,7 +40,9 @@ public struct HistorySync: Sendable {
 
     /// Files in `cache` what the server has that it lacks (and marks what the server purged);
     /// returns the jobs not ended, which the cache does not keep, newest first.
-    public func sync(cache: HistoryCache) async throws -> [Job] {
+    /// `firstPageSize`: the warm read's first page (a client that has just read a newest page of
+    /// that size which met the cache: the dashboard); later pages are `pageSize`.
+    public func sync(cache: HistoryCache, firstPageSize: Int = pageSize) async throws -> [Job] {
         var update = CacheUpdate()
         var live: [Job]
         if try needsWholeWalk(cache) {
@@ -50,7 +53,8 @@ public struct HistorySync: Sendable {
             try cache.setWalkUnfinished(false)
             try cache.setHoldsWholeHistory()
         } else {
-            let (newest, reachedCache) = try await walkNewest(cache: cache, pageSize: Self.pageSize, update: &update)
+            let (newest, reachedCache) = try await walkNewest(cache: cache, pageSize: Self.pageSize, firstPageSize: firstPageSize,
+                                                              update: &update)
             live = newest
             live += try await refreshPending(cache: cache, update: &update)
             if reachedCache {
@@ -100,13 +104,14 @@ public struct HistorySync: Sendable {
     /// The newest pages until one reaches a job the cache has ended; returns the jobs not ended,
     /// and whether a cached job was reached (else the whole list was read). A page that does not
     /// reach the cache marks the walk unfinished until it does, so a walk cut short is done again.
-    private func walkNewest(cache: HistoryCache, pageSize: Int, update: inout CacheUpdate) async throws -> ([Job], Bool) {
+    private func walkNewest(cache: HistoryCache, pageSize: Int, firstPageSize: Int? = nil,
+                            update: inout CacheUpdate) async throws -> ([Job], Bool) {
         var live: [Job] = []
         var from: String?
         var previous: Set<String> = []
         var unfinished = false
         while true {
-            let page = try await session.jobPage(count: pageSize, fromJobId: from, mode: .all)
+            let page = try await session.jobPage(count: from == nil ? firstPageSize ?? pageSize : pageSize, fromJobId: from, mode: .all)
             warn(page.warnings)
             let fresh = page.jobs.filter { job in job.id.map { !previous.contains($0) } ?? false }
             guard !fresh.isEmpty else { break }

@@ -11,10 +11,16 @@ struct JobTable: Sendable {
     private var table = SlotTable()
 
     var count: Int { entries.count }
+    /// Jobs it holds without growing.
+    var capacity: Int { entries.capacity }
 
+    /// Room for `capacity` jobs, grown at least twofold: a history handed over in slices reserves
+    /// at every slice, and growing to the exact count each time copied every job at every slice.
     mutating func reserveCapacity(_ capacity: Int) {
-        refs.reserveCapacity(capacity)
-        entries.reserveCapacity(capacity)
+        guard capacity > entries.capacity else { return }
+        let grown = max(capacity, entries.capacity * 2)
+        refs.reserveCapacity(grown)
+        entries.reserveCapacity(grown)
     }
 
     subscript(ref: JobRef) -> JobEntry? {

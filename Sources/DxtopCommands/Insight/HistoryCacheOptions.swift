@@ -1,7 +1,7 @@
 import ArgumentParser
-import DisplayText
 import Foundation
 import HistoryCache
+import HistorySync
 
 /// `--no-cache` of the dashboard, the exporter and the insight commands (one option group: the
 /// root command's and a subcommand's own flag of one name would take each other's value), and
@@ -26,14 +26,8 @@ enum HistoryCacheFile {
     /// Opens the cache of `context` (a corrupt one rebuilt, said in one line); one that cannot be
     /// opened is one line naming the file and the reason, ending with what is done `without` it.
     static func open(for context: ResolvedContext, without: String) -> HistoryCache? {
-        let url = url(for: context)
-        do {
-            let cache = try HistoryCache(at: url)
-            if let warning = cache.warning { StandardStreams.note(OneLine.safe(warning)) }
-            return cache
-        } catch {
-            StandardStreams.note("warning: history cache \(OneLine.safe(url.path)) cannot be used (\(OneLine.safe(FailureReport.describe(error)))); \(without)")
-            return nil
-        }
+        let (cache, warning) = HistoryCache.open(at: url(for: context), without: without)
+        if let warning { StandardStreams.note(warning) }
+        return cache
     }
 }

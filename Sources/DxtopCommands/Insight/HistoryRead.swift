@@ -25,23 +25,18 @@ struct HistoryRead {
         HistorySync(session: session, label: label, note: { StandardStreams.note($0) })
     }
 
+    /// Jobs a slice of the cache read at a time: each series of the model is ordered once a slice.
+    static let sliceSize = 10_000
+
     func read(cache: HistoryCache?) async throws -> Loaded {
         guard let cache else { return try await readAll() }
-        let live = try await sync.sync(cache: cache)
-        var model = InsightModel(timeZone: timeZone)
-        var jobIds = live.compactMap(\.id)
-        var purged: Set<String> = []
-        let label = label
-        model.record(contentsOf: live.compactMap { job in job.jobStatus.map { (server: label, status: $0, config: job.jobConfig) } })
-        // One pass over the cursor into one record(contentsOf:): each series is ordered once.
-        try cache.readJobs { jobs in
-            model.record(contentsOf: jobs.lazy.map { job in
-                jobIds.append(job.status.id)
-                if job.purged { purged.insert(job.status.id) }
-                return (server: label, status: job.status, config: job.config)
-            })
+        var loaded = Loaded(model: InsightModel(timeZone: timeZone), jobIds: [], purged: [])
+        try await sync.handOver(cache: cache, sliceSize: Self.sliceSize) { jobs in
+            loaded.add(jobs.map { ($0.status, $0.config) }, server: label)
+            for job in jobs where job.purged { loaded.purged.insert(job.status.id) }
+            return true
         }
-        return Loaded(model: model, jobIds: jobIds, purged: purged)
+        return loaded
     }
 
     /// Without a cache: every page, filed as it arrives, so no page is kept.

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import ICWSWire
+
+/// What `HistoryCache.fileIfJoining` did with a page.
+public enum PageJoin: Sendable, Equatable {
+    /// Not filed: it does not continue what the cache holds.
+    case apart
+    /// Filed.
+    case joined
+    /// Filed, and the newest page held a job the cache had ended: a warm read of a page this
+    /// long meets the cache at once.
+    case metEndedJob
+}
+
+/// Where a page the dashboard read goes in the cache (`HistoryCache.fileIfJoining`).
+public enum PageFiling: Sendable, Equatable {
+    /// The newest page: filed when the cache is empty or the page holds a cached job.
+    case newest
+    /// An older page, following the job `olderThan`: filed when that job is cached.
+    case older(than: String)
+}
+
+extension HistoryCache {
+    /// Files one page of the server's list (newest first, older than everything filed before in
+    /// the same `CacheUpdate`): ended jobs are kept, the others remembered as pending. One write
+    /// transaction.
+    public func file(_ jobs: [Job], in update: inout CacheUpdate) throws {
+        try queue.write { db in try file(jobs, in: &update, db) }
+    }
+
+    /// A page the dashboard read, filed only where it continues what the cache holds (`filing`),
+    /// so the cache never has a gap a later warm read would not see; `short` (fewer jobs than
+    /// asked for): the page reached the oldest job, and the cache then holds the whole history.
+    /// One write transaction for the checks and the filing.
+    @discardableResult
+    public func fileIfJoining(_ jobs: [Job], _ filing: PageFiling, short: Bool) throws -> PageJoin {
+        try queue.write { db in
+            var update: CacheUpdate
+            var join = PageJoin.joined
+            switch filing {
+            case .older(let olderThan):
+                guard try Self.holdsAny([olderThan], db) else { return .apart }
+                update = CacheUpdate(olderPages: true)
+            case .newest:
+                let ids = jobs.compactMap(\.id)
+                if try !Self.known(ids, db).isEmpty {
+                    join = .metEndedJob
+                } else {
+                    guard try Self.isEmpty(db) || Self.holdsAny(ids, db) else { return .apart }
+                }
+                update = CacheUpdate()
+            }
+            try file(jobs, in: &update, db)
+            if short { try Self.setHoldsWholeHistory(db) }
+            return join
+        }
+    }
+
+    private func file(_ jobs: [Job], in update: inout CacheUpdate, _ db: Database) throws {
+        if update.top == nil {
+            update.top = update.belowEverything ? try Int.fetchOne(db, sql: "SELECT min(ordinal) FROM job") ?? 0
+                : (try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM job") ?? 0) + Self.ordinalsPerRead
+        }
+        let pending = try db.cachedStatement(sql: "INSERT OR IGNORE INTO pending (id) VALUES (?)")
+        let notPending = try db.cachedStatement(sql: "DELETE FROM pending WHERE id = ?")
+        let upsert = try db.cachedStatement(sql: CachedJobRows.upsert)
+        var shapes = ShapeRows(known: shapeRows.withLock { $0.rows })
+        for job in jobs {
+            guard let status = job.jobStatus else { continue }
+            update.seen.insert(status.id)
+            update.filed += 1
+            let ordinal = update.top! - update.filed
+            guard status.state?.hasEnded == true else {
+                try pending.execute(arguments: [status.id])
+                continue
+            }
+            try notPending.execute(arguments: [status.id])
+            let config = try job.jobConfig.map { try shapes.row(of: $0, db) }
+            try upsert.execute(arguments: CachedJobRows.arguments(status, ordinal: ordinal, config: config, job.jobConfig))
+        }
+        // Kept only once the transaction is committed: a row rolled back is not known.
+        if !shapes.added.isEmpty {
+            let added = shapes.added
+            db.afterNextTransaction(onCommit: { [self] _ in
+                shapeRows.withLock { known in
+                    known.rows.merge(added) { old, _ in old }
+                    known.encoded += added.count
+                }
+            })
+        }
+    }
+
+    /// Room for one read's jobs above the newest cached one (a read never lists more).
+    static let ordinalsPerRead = 1 << 40
+}
+
+/// The configuration shapes' rows during one filing: those known before it, those it added.
+struct ShapeRows {
+    let known: [JobConfig: Int64]
+    var added: [JobConfig: Int64] = [:]
+    private let encoder = ICWSJSON.encoder()
+
+    init(known: [JobConfig: Int64]) { self.known = known }
+
+    /// The row of `config`'s shape, found or added (a shape met the first time is encoded once).
+    mutating func row(of config: JobConfig, _ db: Database) throws -> Int64 {
+        let shape = CachedJobRows.shape(of: config)
+        if let id = known[shape] ?? added[shape] { return id }
+        let id = try CachedJobRows.configId(shape, db: db, encoder: encoder)
+        added[shape] = id
+        return id
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+@testable import HistoryCache
+import ICWSWire
+import Testing
+
+/// Filing pages: each configuration shape encoded once a process, and a dashboard's page filed
+/// only where it continues what the cache holds.
+@Suite struct CacheFilingTests {
+    typealias Slices = CacheSlicesTests
+
+    /// Jobs of two shapes (the second reads another column), each its own id, name and window.
+    static func page(_ ids: [String]) -> [Job] {
+        ids.enumerated().map { index, id in
+            let column = index.isMultiple(of: 2) ? "cName" : "cQueue"
+            return Job(jobStatus: JobStatus(id: id, name: "run \(id)", submittedUserId: "admin", state: .finished),
+                       jobConfig: JobConfig(id: id, name: "run \(id)", submittedUserId: "admin",
+                                            tables: [DataSetConfig(name: "IAgentQueueStats", column: [ColumnRef(name: column)])],
+                                            startTimeFilter: Date(timeIntervalSince1970: Double(index) * 86400)))
+        }
+    }
+
+    @Test func eachShapeIsEncodedOnceForEveryPage() throws {
+        let cache = try Slices.cache()
+        var update = CacheUpdate()
+        try cache.file(Self.page(["f", "e", "d"]), in: &update)
+        try cache.file(Self.page(["c", "b", "a"]), in: &update)
+        #expect(cache.shapeRows.withLock { $0.encoded } == 2, "two shapes, six jobs, two pages")
+        let jobs = try cache.jobs()
+        #expect(jobs.map(\.config?.tableConfigs.first?.column.first?.name) == ["cName", "cQueue", "cName", "cName", "cQueue", "cName"])
+        #expect(jobs.map(\.config?.name) == jobs.map { "run \($0.status.id)" })
+        #expect(jobs[1].config?.startTimeFilter == Date(timeIntervalSince1970: 86400), "each job its own window")
+        // Another process (a reopened cache) finds the shapes' rows again: no second row.
+        let reopened = try HistoryCache(at: cache.url)
+        var later = CacheUpdate()
+        try reopened.file(Self.page(["h", "g"]), in: &later)
+        let rows = try DatabaseQueue(path: cache.url.path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM config") }
+        #expect(rows == 2)
+    }
+
+    @Test func aDashboardPageIsFiledOnlyWhereItJoinsTheCache() throws {
+        let cache = try Slices.cache()
+        #expect(try cache.fileIfJoining(Self.page(["d", "c"]), .newest, short: false) == .joined, "an empty cache takes the newest page")
+        #expect(try cache.fileIfJoining(Self.page(["x"]), .older(than: "w"), short: true) == .apart, "an older page after an unknown job")
+        #expect(try cache.fileIfJoining(Self.page(["z", "y"]), .newest, short: false) == .apart, "a newest page that meets no cached job")
+        #expect(try !cache.holdsWholeHistory())
+        #expect(try cache.fileIfJoining(Self.page(["b", "a"]), .older(than: "c"), short: true) == .joined)
+        #expect(try cache.holdsWholeHistory(), "a short page reached the oldest job")
+        #expect(try cache.jobs().map(\.status.id) == ["d", "c", "b", "a"])
+        #expect(try cache.fileIfJoining(Self.page(["e", "d"]), .newest, short: false) == .metEndedJob,
+                "a newest page that holds a cached ended job: a warm read of its length meets the cache")
+    }
+}
