@@ -38,6 +38,8 @@ flags=(-parse-as-library -swift-version 6 -sanitize="$sanitizers" -O -g -use-ld=
 # A module as a static library: name, then its sources.
 library() {
   local name=$1; shift
+  # swiftc adds to an archive that exists: one left from a renamed file would define its symbols twice.
+  rm -f "$out/lib$name.a"
   swiftc "${flags[@]}" -enable-testing -emit-library -static -emit-module -module-name "$name" \
     -emit-module-path "$out/$name.swiftmodule" -o "$out/lib$name.a" "$@"
 }
