@@ -33,12 +33,13 @@ public final class HistoryCache: Sendable {
         do {
             queue = try Self.openChecked(url)
         } catch let problem as CacheProblem {
-            warning = "warning: history cache \(url.path) \(problem.text); rebuilt from the server"
+            // What happened first: at 80 columns a long path would push it off the status line.
+            warning = "warning: history cache rebuilt from the server: \(url.path) \(problem.text)"
             try CacheFiles.remove(url)
             try CacheFiles.prepare(url)
             queue = try Self.openChecked(url)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            warning = "warning: history cache \(url.path) is not a readable database; rebuilt from the server"
+            warning = "warning: history cache rebuilt from the server: \(url.path) is not a readable database"
             try CacheFiles.remove(url)
             try CacheFiles.prepare(url)
             queue = try Self.openChecked(url)

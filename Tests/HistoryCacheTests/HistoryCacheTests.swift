@@ -135,7 +135,7 @@ private func mode(_ path: String) throws -> Int {
         }
         try old.close()
         let cache = try HistoryCache(at: url)
-        #expect(cache.warning == "warning: history cache \(url.path) has schema version 1, this dxtop uses 2; rebuilt from the server")
+        #expect(cache.warning == "warning: history cache rebuilt from the server: \(url.path) has schema version 1, this dxtop uses 2")
         #expect(try cache.jobs().isEmpty)
         var update = CacheUpdate()
         try cache.file([job("a", .finished)], in: &update)

@@ -32,11 +32,11 @@ struct CacheStartFlowTests {
     /// (which stores every page handed to the stores).
     /// `returnFreedMemory`: counts the runtime's hand-backs of freed memory.
     static func run(_ simulators: [ICWSSimulator], stores: [any HistoryStore], returnFreedMemory: @escaping () -> Void = {},
-                    _ body: (Pilot) async throws -> Void) async throws {
+                    width: Int = 160, height: Int = 45, _ body: (Pilot) async throws -> Void) async throws {
         let options = simulators.count == 1 ? DashboardOptions(server: "pilot", user: "admin")
             : DashboardOptions(contexts: simulators.indices.map { ContextOptions(name: "s\($0)") })
-        let pilot = try Pilot(options: options, ports: simulators.map { $0.port ?? 0 }, histories: stores,
-                              returnFreedMemory: returnFreedMemory)
+        let pilot = try Pilot(options: options, ports: simulators.map { $0.port ?? 0 }, width: width, height: height,
+                              histories: stores, returnFreedMemory: returnFreedMemory)
         try await pilot.start()
         try await finally(await body(pilot)) { await pilot.stop() }
     }
@@ -123,13 +123,15 @@ struct CacheStartFlowTests {
                 } else {
                     try Data(repeating: 0x5a, count: 4096).write(to: file)
                 }
-                try await Self.run([simulator], stores: [Self.store(folder)]) { pilot in
+                try await Self.run([simulator], stores: [Self.store(folder)], width: 80, height: 24) { pilot in
                     try await pilot.waitFor("the warning") { pilot in
                         if case .info(let text) = pilot.state.statusMessage { text.contains("history cache") } else { false }
                     }
                     guard case .info(let text) = pilot.state.statusMessage else { return }
                     #expect(text.contains(unusable ? "cannot be used" : "rebuilt"), "\(text)")
                     #expect(!text.contains("\n"))
+                    // At 80 columns the path is cut, never what happened.
+                    #expect(pilot.screen.contains(unusable ? "history cache" : "history cache rebuilt from the server"), "\(pilot.screen)")
                     try await pilot.press(.char("G"))
                     try await pilot.waitFor("the history") { !$0.state.loadingHistory }
                     try await pilot.runUntilQuiet()
