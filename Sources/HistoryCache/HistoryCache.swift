@@ -49,6 +49,9 @@ public final class HistoryCache: Sendable {
         self.warning = warning
     }
 
+    /// SQLite's page cache for each open cache, in KiB.
+    static let pageCacheKiB = 256
+
     private struct CacheProblem: Error {
         let text: String
     }
@@ -57,6 +60,10 @@ public final class HistoryCache: Sendable {
         var configuration = Configuration()
         // Another dxtop (a cron check, a second context of the same server and user) may be writing.
         configuration.busyMode = .timeout(10)
+        // A cache is read once at a start and written a page at a time: SQLite's default page
+        // cache (2 MB a connection) held by each server's file cost more than it saved (an
+        // exporter follows ten servers).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)") }
         let queue = try DatabaseQueue(path: url.path, configuration: configuration)
         try queue.read { db in
             // A garbage file opens fine; the first read says it is not a database.

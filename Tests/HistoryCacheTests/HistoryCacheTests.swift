@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HistoryCache
+@testable import HistoryCache
 import ICWSWire
 import Testing
 
@@ -24,6 +24,15 @@ private func mode(_ path: String) throws -> Int {
 }
 
 @Suite struct HistoryCacheTests {
+    @Test("each open cache keeps a small SQLite page cache (an exporter holds one file per server)")
+    func aSmallPageCache() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let cache = try HistoryCache(at: CacheFiles.database(server: "https://cic.example:8019", user: "admin", in: folder))
+        #expect(try cache.queue.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -HistoryCache.pageCacheKiB)
+        #expect(HistoryCache.pageCacheKiB <= 512)
+    }
+
     @Test func keepsEndedJobsWithTheirConfigurationAndOnlyRemembersPendingOnes() throws {
         let folder = try temporaryFolder()
         let url = CacheFiles.database(server: "https://cic.example:8019", user: "admin", in: folder)
