@@ -84,12 +84,18 @@ extension HistoryCache {
             let added = shapes.added
             db.afterNextTransaction(onCommit: { [self] _ in
                 shapeRows.withLock { known in
-                    known.rows.merge(added) { old, _ in old }
+                    // A history where every job has its own shape would keep them all: past the
+                    // bound, the shapes known start again from this filing's.
+                    if known.rows.count + added.count > Self.shapeRowsKept { known.rows.removeAll() }
+                    if added.count <= Self.shapeRowsKept { known.rows.merge(added) { old, _ in old } }
                     known.encoded += added.count
                 }
             })
         }
     }
+
+    /// The most configuration shapes `shapeRows` keeps (a realistic history has tens).
+    static let shapeRowsKept = 1024
 
     /// Room for one read's jobs above the newest cached one (a read never lists more).
     static let ordinalsPerRead = 1 << 40

@@ -20,6 +20,24 @@ import Testing
         }
     }
 
+    @Test("a history where every job has its own shape keeps at most shapeRowsKept of them in memory, and files each right")
+    func theShapesKeptAreBounded() throws {
+        let cache = try Slices.cache()
+        var update = CacheUpdate()
+        let count = HistoryCache.shapeRowsKept + 300
+        let page = (0..<count).map { n in
+            Job(jobStatus: JobStatus(id: "j\(count - n)", name: "run", submittedUserId: "admin", state: .finished),
+                jobConfig: JobConfig(id: "j\(count - n)", name: "run", submittedUserId: "admin",
+                                     tables: [DataSetConfig(name: "T\(n)", column: [ColumnRef(name: "c")])]))
+        }
+        for start in stride(from: 0, to: count, by: 100) { try cache.file(Array(page[start..<min(start + 100, count)]), in: &update) }
+        #expect(cache.shapeRows.withLock { $0.rows.count } <= HistoryCache.shapeRowsKept)
+        #expect(cache.shapeRows.withLock { $0.encoded } == count)
+        let jobs = try cache.jobs()
+        #expect(jobs.count == count)
+        #expect(jobs.allSatisfy { "j\(count - Int($0.config!.tableConfigs[0].name.dropFirst())!)" == $0.status.id })
+    }
+
     @Test func eachShapeIsEncodedOnceForEveryPage() throws {
         let cache = try Slices.cache()
         var update = CacheUpdate()
