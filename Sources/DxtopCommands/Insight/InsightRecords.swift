@@ -32,12 +32,12 @@ enum InsightValue {
         }
     }
 
-    /// A table cell (`-` for nothing).
-    func cell(_ format: TimeFormat, width: Int = 60) -> String {
+    /// A table cell (`-` for nothing); a time as the dashboard's list writes it at `now`.
+    func cell(_ format: TimeFormat, now: Date, width: Int = 60) -> String {
         switch self {
         case .text(let text): text.map { Cell.clean(OneLine.safe($0), width: width) }.flatMap { $0.isEmpty ? nil : $0 } ?? "-"
         case .int(let number): number.map(String.init) ?? "-"
-        case .time(let date): date.map(format.short) ?? "-"
+        case .time(let date): date.map { format.listed($0, now: now) } ?? "-"
         case .duration(let seconds): seconds.map(TimeFormat.duration) ?? "-"
         case .flag(let flag): flag ? "yes" : "no"
         }
@@ -82,7 +82,8 @@ struct InsightWriter {
         case .table, .wide:
             let shown = output.format == .wide ? keys.map { ($0.uppercased(), $0) } : columns
             var table = TextTable(headers: shown.map(\.0))
-            for record in records { table.append(shown.map { record[$0.1]?.cell(format) ?? "-" }) }
+            let now = Date()
+            for record in records { table.append(shown.map { record[$0.1]?.cell(format, now: now) ?? "-" }) }
             let lines = table.lines().dropFirst(output.noHeaders ? 1 : 0)
             if !lines.isEmpty { StandardStreams.out(lines.joined(separator: "\n")) }
         }
