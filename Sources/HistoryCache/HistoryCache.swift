@@ -122,15 +122,15 @@ public final class HistoryCache: Sendable {
     }
 
     /// Whether any of `ids` is cached, ended or pending: a page holding one continues what the cache holds.
-    public func holdsAny(_ ids: [String]) throws -> Bool {
-        try queue.read { db in try Self.holdsAny(ids, db) }
+    static func holdsAny(_ ids: [String], _ db: Database) throws -> Bool {
+        try !known(ids, db).isEmpty || anyPending(ids, db)
     }
 
-    static func holdsAny(_ ids: [String], _ db: Database) throws -> Bool {
+    /// Whether any of `ids` is remembered as not ended at the last read.
+    static func anyPending(_ ids: [String], _ db: Database) throws -> Bool {
         guard !ids.isEmpty else { return false }
-        let marks = databaseQuestionMarks(count: ids.count)
-        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM job WHERE id IN (\(marks))) OR EXISTS (SELECT 1 FROM pending WHERE id IN (\(marks)))",
-                                 arguments: StatementArguments(ids + ids)) ?? false
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending WHERE id IN (\(databaseQuestionMarks(count: ids.count))))",
+                                 arguments: StatementArguments(ids)) ?? false
     }
 
     /// The ids of the cached (ended) jobs.

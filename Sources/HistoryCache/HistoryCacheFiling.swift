@@ -47,7 +47,8 @@ extension HistoryCache {
                 if try !Self.known(ids, db).isEmpty {
                     join = .metEndedJob
                 } else {
-                    guard try Self.isEmpty(db) || Self.holdsAny(ids, db) else { return .apart }
+                    // No ended job of the page is cached (just read): only a pending one can join it.
+                    guard try Self.isEmpty(db) || Self.anyPending(ids, db) else { return .apart }
                 }
                 update = CacheUpdate()
             }

@@ -30,7 +30,6 @@ private func mode(_ path: String) throws -> Int {
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let cache = try HistoryCache(at: CacheFiles.database(server: "https://cic.example:8019", user: "admin", in: folder))
         #expect(try cache.queue.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -HistoryCache.pageCacheKiB)
-        #expect(HistoryCache.pageCacheKiB <= 512)
     }
 
     @Test func keepsEndedJobsWithTheirConfigurationAndOnlyRemembersPendingOnes() throws {
