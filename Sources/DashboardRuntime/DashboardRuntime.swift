@@ -44,9 +44,10 @@ public final class DashboardRuntime {
     public private(set) var framesDrawn = 0
     /// Jobs merged from pages (or the history cache) since freed memory was last handed back to the system.
     private var jobsPagedSinceTrim = 0
-    /// A history cache's slices are being merged: no hand-back between two (each costs milliseconds
-    /// at 100k jobs). Ends with the slice that says `complete` (the cache store restores only a whole history).
-    private var restoring = false
+    /// The servers whose history cache's slices are being merged: no hand-back between two (each
+    /// costs milliseconds at 100k jobs). A server's ends with its slice that says `complete` (the
+    /// cache store restores only a whole history), or with its warning when the restore failed.
+    private var restoring: Set<ContextID> = []
     /// How many paged jobs make handing freed memory back worth its few milliseconds: a walk's
     /// pages of 1,000, not a refresh of the newest 50.
     static let jobsWorthATrim = 1000
@@ -109,7 +110,7 @@ public final class DashboardRuntime {
     /// hands what decoding them freed back to the system: otherwise the resident memory stays at
     /// the walk's peak.
     private func returnFreedMemoryWhenIdle() {
-        guard jobsPagedSinceTrim >= Self.jobsWorthATrim, inFlight.value == 0, mailbox.isEmpty, !restoring else { return }
+        guard jobsPagedSinceTrim >= Self.jobsWorthATrim, inFlight.value == 0, mailbox.isEmpty, restoring.isEmpty else { return }
         jobsPagedSinceTrim = 0
         returnFreedMemory()
     }
@@ -140,12 +141,12 @@ public final class DashboardRuntime {
             case .action(let action):
                 switch action {
                 case .pageLoaded(_, let jobs, _, _, _, _, _): jobsPagedSinceTrim += jobs.count
-                case .historyRestored(_, let jobs, _, let complete):
+                case .historyRestored(let context, let jobs, _, let complete):
                     jobsPagedSinceTrim += jobs.count
-                    restoring = !complete
-                case .historyCacheWarning:
+                    if complete { restoring.remove(context) } else { restoring.insert(context) }
+                case .historyCacheWarning(let context, _):
                     // A restore that failed part way sends no complete slice.
-                    restoring = false
+                    restoring.remove(context)
                 default: break
                 }
                 let asked = pendingEffects.count
