@@ -50,8 +50,8 @@ public final class CachedHistoryStore: HistoryStore {
         self.warning = warning
     }
 
-    /// Jobs a restored slice: the loop merges one between two keys (a slice of 4,000 in a few ms
-    /// at 100,000 jobs), and never the whole history decoded at once.
+    /// Jobs a restored slice: the loop merges one between two keys (a key waits for one slice's
+    /// merge, tens of ms at 100,000 jobs), and never the whole history decoded at once.
     public static let sliceSize = 4000
 
     public func restore(reading session: ICWSSession, handing slice: (RestoredHistory) -> Void) async throws {

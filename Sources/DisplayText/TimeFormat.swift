@@ -12,8 +12,7 @@ public struct TimeFormat: Sendable {
     /// `2026-11-28 10:15:00` (with ` UTC` appended for UTC).
     public func timestamp(_ date: Date) -> String {
         let c = CivilTime(date, offset: timeZone.secondsFromGMT(for: date))
-        let text = "\(Self.digits(c.year, 4))-\(Self.digits(c.month, 2))-\(Self.digits(c.day, 2)) "
-            + "\(Self.digits(c.hour, 2)):\(Self.digits(c.minute, 2)):\(Self.digits(c.second, 2))"
+        let text = Self.day(c) + " \(Self.digits(c.hour, 2)):\(Self.digits(c.minute, 2)):\(Self.digits(c.second, 2))"
         return isUTC ? text + " UTC" : text
     }
 
@@ -27,8 +26,12 @@ public struct TimeFormat: Sendable {
     /// `2025-11-28`, so a run from another year never reads like one from this week.
     public func listed(_ date: Date, now: Date) -> String {
         guard abs(now.timeIntervalSince(date)) >= Self.halfYear else { return short(date) }
-        let c = CivilTime(date, offset: timeZone.secondsFromGMT(for: date))
-        return "\(Self.digits(c.year, 4))-\(Self.digits(c.month, 2))-\(Self.digits(c.day, 2))"
+        return Self.day(CivilTime(date, offset: timeZone.secondsFromGMT(for: date)))
+    }
+
+    /// `2026-11-28`.
+    private static func day(_ c: CivilTime) -> String {
+        "\(digits(c.year, 4))-\(digits(c.month, 2))-\(digits(c.day, 2))"
     }
 
     static let halfYear: TimeInterval = 182 * 86_400

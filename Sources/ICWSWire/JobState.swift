@@ -107,8 +107,8 @@ public enum JobState: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 extension JobStatus {
-    /// The never-go-back rule, for every place statuses merge (the feed's cache, the dashboard,
-    /// `jobs watch`): a status whose state is earlier in a job's life than `known`'s was read
+    /// The never-go-back rule, for every place statuses merge (`applied(to:isDelta:)`: the
+    /// dashboard's index, `jobs watch`, the exporter): a status whose state is earlier in a job's life than `known`'s was read
     /// before a change already seen, so `known` stands. Unknown states are never judged older.
     public func goesBack(from known: JobStatus) -> Bool {
         guard let now = known.state, let then = state else { return false }

@@ -30,22 +30,24 @@ extension InsightModel {
 
     /// The newest `count` ended runs of a series, newest first.
     public func recentRuns(server: String, key: SeriesKey, count: Int) -> [Run] {
-        guard let index = index(server: server, key: key) else { return [] }
-        return Array(series[index].runs.suffix(max(0, count)).reversed())
+        index(server: server, key: key).map { recentRuns(at: $0, count: count) } ?? []
     }
 
     /// The last runs of a job's series, newest first (found by the job: the list asks for every
     /// row it draws, and hashing a series key each time cost more than drawing the row).
     public func recentRuns(server: String, jobId: String, count: Int) -> [Run] {
-        guard let ref = seriesRef(server: server, jobId: jobId) else { return [] }
-        return Array(series[Int(ref.index)].runs.suffix(max(0, count)).reversed())
+        seriesIndex(server: server, jobId: jobId).map { recentRuns(at: $0, count: count) } ?? []
+    }
+
+    private func recentRuns(at index: Int, count: Int) -> [Run] {
+        Array(series[index].runs.suffix(max(0, count)).reversed())
     }
 
     /// The failure streak the list marks on a job: its series' when the job is the series' newest
     /// ended run, else 0.
     public func streakEnding(server: String, jobId: String) -> Int {
-        guard let ref = seriesRef(server: server, jobId: jobId), series[Int(ref.index)].runs.last?.jobId == jobId else { return 0 }
-        return streak(at: Int(ref.index))
+        guard let index = seriesIndex(server: server, jobId: jobId), series[index].runs.last?.jobId == jobId else { return 0 }
+        return streak(at: index)
     }
 
     /// Failed or canceled runs in a row, counted back from the newest ended run.

@@ -52,7 +52,7 @@ extension InsightModel {
 
     /// The series of a job (nil for a job not seen, or seen without its configuration).
     public func seriesKey(server: String, jobId: String) -> SeriesKey? {
-        seriesRef(server: server, jobId: jobId).map { series[Int($0.index)].id.key }
+        seriesIndex(server: server, jobId: jobId).map { series[$0].id.key }
     }
 
     /// The ended runs of a series, newest first.

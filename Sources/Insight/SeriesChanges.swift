@@ -45,6 +45,11 @@ extension InsightModel {
         return SeriesRef(index)
     }
 
+    /// The index in `series` of a job's series.
+    func seriesIndex(server: String, jobId: String) -> Int? {
+        seriesRef(server: server, jobId: jobId).map { Int($0.index) }
+    }
+
     /// Where the journal of touched series stands now: give it to `seriesChanged(since:)` later.
     public var seriesChangeMark: Int { journal.mark }
 

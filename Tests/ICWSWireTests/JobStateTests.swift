@@ -58,6 +58,9 @@ struct JobStateTests {
         older.state = .queued
         #expect(older.applied(to: kept, isDelta: true) == kept)
         #expect(older.applied(to: kept, isDelta: false) == kept)
+        var unknown = delta
+        unknown.state = .unknown(9)
+        #expect(unknown.applied(to: kept, isDelta: false) == unknown, "an unknown state is never judged older")
     }
 
     @Test func knownIsTheLifecycleOrder() {

@@ -47,7 +47,7 @@ public struct Paging: Equatable, Sendable {
     /// and misses the page read ahead.
     public private(set) var oldestListed: String?
     /// The history cache holds this server's whole history: nothing older is ever asked for.
-    public private(set) var wholeHistoryCached = false
+    private var wholeHistoryCached = false
 
     /// The first page arrived (whatever came after).
     public var hasFirstPage: Bool {
