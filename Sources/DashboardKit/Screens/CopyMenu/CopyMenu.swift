@@ -45,8 +45,8 @@ public struct CopyMenu: DashboardScreen, Equatable {
     /// line shows.
     mutating func scroll(by lines: Int, state: DashboardState) {
         guard let shown else { return }
-        let last = CopyMenuView.lastScroll(shown, state: state)
-        scroll = max(0, min(min(scroll, last) + lines, last))
+        let text = CopyMenuView.textLayout(shown, width: state.width, height: state.height)
+        scroll = ScrollCap.moved(scroll, by: lines, count: text.lines.count, room: text.room)
     }
 }
 

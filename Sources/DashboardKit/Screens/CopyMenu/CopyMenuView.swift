@@ -3,11 +3,11 @@ enum CopyMenuView {
     static func draw(_ menu: CopyMenu, state: DashboardState, on canvas: Canvas) {
         let width = boxWidth(canvas.width)
         if let shown = menu.shown {
-            var lines: [StyledLine] = reason(shown, width: width).map { [Span($0, CellStyle(.muted))] } + [[]]
+            let text = textLayout(shown, width: canvas.width, height: canvas.height)
+            var lines: [StyledLine] = text.reason.map { [Span($0, CellStyle(.muted))] } + [[]]
             // The text alone on its lines, nothing beside it, so a mouse selection takes only it.
-            let text = textLines(shown, width: width)
-            let room = textRoom(reasonLines: lines.count, height: canvas.height)
-            lines += text.dropFirst(min(menu.scroll, max(0, text.count - room))).prefix(room).map { [Span($0)] }
+            let top = ScrollCap.top(menu.scroll, count: text.lines.count, room: text.room)
+            lines += text.lines.dropFirst(top).prefix(text.room).map { [Span($0)] }
             lines += [[], FooterView.hintLine(state, in: .copyBox)]
             BoxView.draw(title: "Copy \(shown.item.label): select by hand", lines: lines, minWidth: width, on: canvas)
             return
@@ -25,16 +25,12 @@ enum CopyMenuView {
     }
 
     static func boxWidth(_ screenWidth: Int) -> Int { min(90, screenWidth - 8) }
-    static func reason(_ shown: CopyMenu.Shown, width: Int) -> [CleanText] { CleanText(shown.reason).wrapped(to: width) }
-    static func textLines(_ shown: CopyMenu.Shown, width: Int) -> [CleanText] {
-        shown.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { CleanText(String($0)).wrapped(to: width) }
-    }
-    /// The box keeps the reason, a blank line and the keys; the text gets the rest.
-    static func textRoom(reasonLines: Int, height: Int) -> Int { max(1, height - 4 - reasonLines - 2) }
-
-    /// The first line of the shown text when it ends at the bottom of the box on `state`'s screen.
-    static func lastScroll(_ shown: CopyMenu.Shown, state: DashboardState) -> Int {
-        let width = boxWidth(state.width)
-        return max(0, textLines(shown, width: width).count - textRoom(reasonLines: reason(shown, width: width).count + 1, height: state.height))
+    /// The box's reason and text lines on a `width` x `height` screen, and the room the text gets:
+    /// the box keeps the reason, a blank line and the keys (what the view draws and `j` stops at).
+    static func textLayout(_ shown: CopyMenu.Shown, width screenWidth: Int, height: Int) -> (reason: [CleanText], lines: [CleanText], room: Int) {
+        let width = boxWidth(screenWidth)
+        let reason = CleanText(shown.reason).wrapped(to: width)
+        let lines = shown.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { CleanText(String($0)).wrapped(to: width) }
+        return (reason, lines, max(1, height - 4 - (reason.count + 1) - 2))
     }
 }

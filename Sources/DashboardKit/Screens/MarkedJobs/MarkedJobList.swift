@@ -43,11 +43,11 @@ struct MarkedJobList<Entry: MarkedJobEntry>: Equatable, Sendable {
 
     /// The first line shown in `room` lines: the scroll, kept where the last line shows (a taller
     /// screen or a longer question than at the last key).
-    func top(room: Int) -> Int { min(scroll, max(0, lineCount - room)) }
+    func top(room: Int) -> Int { ScrollCap.top(scroll, count: lineCount, room: room) }
 
     /// `j`/`k`: `by` lines down (up when negative), within the list as `room` lines show it.
     mutating func scroll(by lines: Int, room: Int) {
-        scroll = max(0, min(top(room: room) + lines, lineCount - room))
+        scroll = ScrollCap.moved(scroll, by: lines, count: lineCount, room: room)
     }
 
     mutating func scrollToTop() { scroll = 0 }
