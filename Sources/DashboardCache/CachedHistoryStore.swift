@@ -86,16 +86,13 @@ public final class CachedHistoryStore: HistoryStore {
     public func file(_ page: JobPage, olderThan: String?, requested: Int) async {
         guard let cache else { return }
         let jobs = page.jobs
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            writes.async { [self, logger] in
-                defer { done.resume() }
-                do {
-                    let join = try cache.fileIfJoining(jobs, olderThan.map(PageFiling.older(than:)) ?? .newest, short: jobs.count < requested)
-                    if join == .metEndedJob { newestMetCache.withLock { $0 = requested } }
-                } catch {
-                    logger.warning("history cache: a page was not filed", metadata: ["error": "\(String(describing: error))"])
-                }
+        do {
+            let join = try await cache.offPool(on: writes) { cache in
+                try cache.fileIfJoining(jobs, olderThan.map(PageFiling.older(than:)) ?? .newest, short: jobs.count < requested)
             }
+            if join == .metEndedJob { newestMetCache.withLock { $0 = requested } }
+        } catch {
+            logger.warning("history cache: a page was not filed", metadata: ["error": "\(String(describing: error))"])
         }
     }
 

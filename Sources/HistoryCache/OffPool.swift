@@ -6,9 +6,11 @@ extension HistoryCache {
     /// 1,000 jobs or reading a whole history blocks for as long as SQLite takes, and the pool has
     /// one thread a core, so everything else async (a dashboard's requests, other servers) would
     /// wait behind it.
-    public func offPool<T: Sendable>(_ work: @escaping @Sendable (HistoryCache) throws -> T) async throws -> T {
+    /// `queue`: a serial one keeps its works in the order they were asked for.
+    public func offPool<T: Sendable>(on queue: DispatchQueue = .global(),
+                                     _ work: @escaping @Sendable (HistoryCache) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work(self) }) }
+            queue.async { continuation.resume(with: Result { try work(self) }) }
         }
     }
 
