@@ -1,6 +1,7 @@
 import Foundation
 import ICWSWire
 import JobComposition
+import SlotTable
 
 /// Every job seen on every server, grouped into series (a series is one `SeriesKey` on one server),
 /// with what the dashboard, the CLI and the exporter ask of them: runs, baselines, progress of the
@@ -196,7 +197,7 @@ struct SeriesState: Sendable {
             runs.append(run)
             return
         }
-        runs.insert(run, at: position(of: run, within: runs.count))
+        runs.insert(run, at: runs.partitionPoint { Run.before($0, run) })
     }
 
     mutating func sortIfNeeded() {
@@ -215,17 +216,8 @@ struct SeriesState: Sendable {
                 all.reverse()
             }
         } else {
-            runs[position(of: runs[start], within: start)...].sort(by: Run.before)
+            let first = runs[start]
+            runs[runs[..<start].partitionPoint { Run.before($0, first) }...].sort(by: Run.before)
         }
-    }
-
-    /// Where `run` goes among the ordered `runs[..<end]`.
-    private func position(of run: Run, within end: Int) -> Int {
-        var low = 0, high = end
-        while low < high {
-            let mid = (low + high) / 2
-            if Run.before(runs[mid], run) { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Insight
 import JobComposition
+import SlotTable
 
 extension KeyContext {
     static let coverage = KeyContext("coverage", section: "Coverage (after C)", opensHelp: true, notes: [

@@ -1,6 +1,7 @@
 import Foundation
 import Insight
 import JobComposition
+import SlotTable
 
 /// What one period of one series shows on the coverage grid.
 enum CoverageCell: Equatable, Sendable {
@@ -50,11 +51,7 @@ extension Coverage {
 
     /// Whether a window of the sorted, non-overlapping `windows` reaches into `period` (binary search).
     static func touches(_ windows: [TimeWindow], _ period: TimeWindow) -> Bool {
-        var low = 0, high = windows.count
-        while low < high {
-            let mid = (low + high) / 2
-            if windows[mid].end <= period.start { low = mid + 1 } else { high = mid }
-        }
+        let low = windows.partitionPoint { $0.end <= period.start }
         return low < windows.count && windows[low].start < period.end
     }
 }

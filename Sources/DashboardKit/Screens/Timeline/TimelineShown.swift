@@ -1,5 +1,6 @@
 import Foundation
 import ICWSWire
+import SlotTable
 
 extension DashboardState {
     /// How far before the window a job may have been submitted and still be drawn: jobs are

@@ -1,7 +1,7 @@
 extension RandomAccessCollection {
     /// The first index whose element is not `before`, the elements for which it holds coming first
     /// (binary search over a collection so ordered).
-    func partitionPoint(_ before: (Element) -> Bool) -> Index {
+    public func partitionPoint(_ before: (Element) -> Bool) -> Index {
         var low = startIndex, high = endIndex
         while low < high {
             let mid = index(low, offsetBy: distance(from: low, to: high) / 2)
