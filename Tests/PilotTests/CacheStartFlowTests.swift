@@ -141,6 +141,38 @@ struct CacheStartFlowTests {
         }
     }
 
+    /// A server that caps every list at 25 jobs without saying so (profile `capped-job-count`, an
+    /// answer docs/icws-choices.md § 6 leaves open): its short first page reads as the end of its
+    /// history, with or without the cache (the tolerance that section states). The cache must
+    /// hold the same, and a second start must not walk, loop on short pages or ask more than a start.
+    @Test func aServerThatCapsItsListsIsReadOnceAndNotWalkedAgain() async throws {
+        try await Self.withFolder { folder in
+            try await withSimulator({ $0.jobCount = 300; $0.profile = ServerProfile.named("capped-job-count")! }) { simulator in
+                let firstStart = simulator.traffic()
+                var listed: [String] = []
+                try await Self.run([simulator], stores: [Self.store(folder)]) { pilot in
+                    try await pilot.press(.char("G"))
+                    try await pilot.waitFor("the end of the list") { $0.state.servers[0].paging.phase == .reachedOldest }
+                    try await pilot.runUntilQuiet()
+                    listed = pilot.state.loadOrder.map(\.id)
+                }
+                let first = simulator.traffic().since(firstStart).requests(startingWith: Self.jobRequests)
+                #expect(listed.count == 25, "the capped page is the whole list: \(listed.count)")
+                let secondStart = simulator.traffic()
+                try await Self.run([simulator], stores: [Self.store(folder)]) { pilot in
+                    try await pilot.waitFor("the cached history") { $0.state.servers[0].paging.phase == .reachedOldest }
+                    try await pilot.runUntilQuiet()
+                    #expect(pilot.state.loadOrder.map(\.id) == listed)
+                    try await pilot.press(.char("G"))
+                    try await pilot.runUntilQuiet()
+                }
+                let second = simulator.traffic().since(secondStart)
+                #expect(second.requests(startingWith: Self.jobRequests) <= first + 3, "\(second.requests)")
+                #expect(second.requests(startingWith: "GET data-extractor/jobs?jobCount=1000") == 0, "\(second.requests)")
+            }
+        }
+    }
+
     /// Two servers, one cache each: the second start lists both histories whole.
     @Test func twoServersStartFromTheirOwnCaches() async throws {
         try await Self.withFolder { folder in
