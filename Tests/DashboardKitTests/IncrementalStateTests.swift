@@ -242,7 +242,9 @@ struct JobStoreTests {
             job.name = texts[random.below(texts.count)] ?? "named"
             job.submittedUserId = texts[random.below(texts.count)] ?? ""
             job.cancelUserId = texts[random.below(texts.count)]
-            job.outputFolder = texts[random.below(texts.count)]
+            // Output folders holding the job's id are kept as the parts around it.
+            let folders = texts + ["D:\\Out\\nightly_\(key.id)", key.id, "\(key.id)\u{301}é", "\(key.id)/\(key.id)", "job-"]
+            job.outputFolder = folders[random.below(folders.count)]
             job.errorInfo = texts[random.below(texts.count)]
             job.state = states[random.below(states.count)]
             job.submittedUserSiteId = random.below(3) == 0 ? nil : random.below(5)

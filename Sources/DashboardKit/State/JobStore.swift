@@ -7,15 +7,16 @@ import SlotTable
 /// of 36-character keys, and a table of slots by the keys' hash finds a key's slot.
 ///
 /// Compact: a status is kept as a fixed-size record (times as seconds, strings as ranges of one
-/// shared UTF-8 buffer) instead of a `JobStatus` with up to six separately allocated strings, and
-/// rebuilt when asked for (the rows on screen, a sort). A replaced status reuses the bytes of its
-/// strings that did not change; the buffer is repacked when its dead part outgrows the live one.
+/// `JobText`, where the strings that repeat are kept once) instead of a `JobStatus` with up to six
+/// separately allocated strings, and rebuilt when asked for (the rows on screen, a sort). An output
+/// folder holding the job's id is kept as the parts before and after it, which repeat. A replaced
+/// status reuses the bytes of its strings that did not change; the strings are packed again when
+/// the dead bytes outgrow the live ones.
 public struct JobStore: Sendable {
     typealias Slot = SlotTable.Slot
 
     private var records: [Record] = []
-    private var text: [UInt8] = []
-    private var deadBytes = 0
+    private var text = JobText()
     private(set) var keys: [JobKey] = []
     /// Slots by the hash of their key.
     private var table = SlotTable()
@@ -30,6 +31,9 @@ public struct JobStore: Sendable {
     subscript(slot: Slot) -> JobStatus { status(records[Int(slot)], id: keys[Int(slot)].id) }
 
     func key(_ slot: Slot) -> JobKey { keys[Int(slot)] }
+
+    /// Bytes of the strings kept, live and dead.
+    var textBytes: Int { text.count }
 
     /// `slot`'s state, without rebuilding its status.
     func knownState(_ slot: Slot) -> JobState { records[Int(slot)].state ?? .unknown(-1) }
@@ -59,7 +63,7 @@ public struct JobStore: Sendable {
             let old = records[Int(slot)]
             let previous = status(old, id: key.id)
             records[Int(slot)] = record(job, reusing: old)
-            if deadBytes > text.count / 2 { repack() }
+            if text.deadBytes > text.count / 2 { repack() }
             return (slot, previous)
         }
         let slot = Slot(records.count)
@@ -70,15 +74,12 @@ public struct JobStore: Sendable {
         return (slot, nil)
     }
 
-    /// A string as a range of `text`; `length == .max` is nil.
-    private struct TextRange: Equatable, Sendable {
-        var start: UInt32
-        var length: UInt32
-        static let none = TextRange(start: 0, length: .max)
-    }
-
     private struct Record: Sendable {
-        var name, user, cancelUser, outputFolder, errorInfo: TextRange
+        var name, user, cancelUser, errorInfo: TextRange
+        /// The output folder, or the part of it before the job's id when it holds the id.
+        var folder: TextRange
+        /// The part of the output folder after the job's id; `.none` when it does not hold the id.
+        var folderAfterId: TextRange
         var siteId: Int?
         var state: JobState?
         /// submit, queued, started, finished, failed, canceled, state changed: `timeIntervalSinceReferenceDate` (exact), NaN for none.
@@ -87,69 +88,63 @@ public struct JobStore: Sendable {
 
     private mutating func record(_ job: JobStatus, reusing old: Record?) -> Record {
         func time(_ date: Date?) -> Double { date?.timeIntervalSinceReferenceDate ?? .nan }
+        func store(_ string: String?, _ old: TextRange?) -> TextRange { text.store(string, replacing: old ?? .none) }
+        let folder = storeFolder(job.outputFolder, id: job.id, old: old)
         return Record(name: store(job.name, old?.name), user: store(job.submittedUserId, old?.user),
-                      cancelUser: store(job.cancelUserId, old?.cancelUser), outputFolder: store(job.outputFolder, old?.outputFolder),
-                      errorInfo: store(job.errorInfo, old?.errorInfo), siteId: job.submittedUserSiteId, state: job.state,
+                      cancelUser: store(job.cancelUserId, old?.cancelUser), errorInfo: store(job.errorInfo, old?.errorInfo),
+                      folder: folder.before, folderAfterId: folder.after, siteId: job.submittedUserSiteId, state: job.state,
                       times: (time(job.submitTime), time(job.queuedTime), time(job.startedTime), time(job.finishedTime),
                               time(job.failedTime), time(job.canceledTime), time(job.stateChangedTime)))
     }
 
-    /// The range holding `string`: `old` when it holds the same bytes, else appended.
-    private mutating func store(_ string: String?, _ old: TextRange?) -> TextRange {
-        guard var utf8 = string else {
-            if let old, old != .none { deadBytes += Int(old.length) }
-            return .none
-        }
-        return utf8.withUTF8 { bytes in
-            if let old, old != .none {
-                if Int(old.length) == bytes.count, text[Int(old.start)..<Int(old.start) + bytes.count].elementsEqual(bytes) { return old }
-                deadBytes += Int(old.length)
+    /// The output folder as the parts before and after the job's id (`after` is `.none` when it
+    /// does not hold the id), found byte for byte.
+    private mutating func storeFolder(_ folder: String?, id: String, old: Record?) -> (before: TextRange, after: TextRange) {
+        let (oldBefore, oldAfter) = (old?.folder ?? .none, old?.folderAfterId ?? .none)
+        guard var folder else { return (text.store(nil as String?, replacing: oldBefore), text.store(nil as String?, replacing: oldAfter)) }
+        var id = id
+        return folder.withUTF8 { whole in
+            id.withUTF8 { id in
+                guard !id.isEmpty, let at = whole.firstRange(of: id) else {
+                    return (text.store(whole, replacing: oldBefore), text.store(nil as String?, replacing: oldAfter))
+                }
+                return (text.store(UnsafeBufferPointer(rebasing: whole[..<at.lowerBound]), replacing: oldBefore),
+                        text.store(UnsafeBufferPointer(rebasing: whole[at.upperBound...]), replacing: oldAfter))
             }
-            let range = TextRange(start: UInt32(text.count), length: UInt32(bytes.count))
-            text.append(contentsOf: bytes)
-            return range
         }
     }
 
-    private func string(_ range: TextRange) -> String? {
-        guard range != .none else { return nil }
-        return text.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(range.start)..<Int(range.start + range.length)]), as: UTF8.self)
-        }
+    private func folder(_ record: Record, id: String) -> String? {
+        guard let before = text.string(record.folder) else { return nil }
+        guard let after = text.string(record.folderAfterId) else { return before }
+        return before + id + after
     }
 
     /// `allText: false`: the name only (the user empty, the other strings nil).
     private func status(_ record: Record, id: String, allText: Bool = true) -> JobStatus {
         func date(_ seconds: Double) -> Date? { seconds.isNaN ? nil : Date(timeIntervalSinceReferenceDate: seconds) }
-        func text(_ range: TextRange) -> String? { allText ? string(range) : nil }
+        func text(_ range: TextRange) -> String? { allText ? self.text.string(range) : nil }
         let t = record.times
-        return JobStatus(id: id, name: string(record.name) ?? "", submittedUserId: text(record.user) ?? "",
+        return JobStatus(id: id, name: self.text.string(record.name) ?? "", submittedUserId: text(record.user) ?? "",
                          submittedUserSiteId: record.siteId, state: record.state, submitTime: date(t.0), queuedTime: date(t.1),
                          startedTime: date(t.2), finishedTime: date(t.3), failedTime: date(t.4), canceledTime: date(t.5),
                          stateChangedTime: date(t.6), cancelUserId: text(record.cancelUser),
-                         outputFolder: text(record.outputFolder), errorInfo: text(record.errorInfo))
+                         outputFolder: allText ? folder(record, id: id) : nil, errorInfo: text(record.errorInfo))
     }
 
-    /// Copies the live strings into a new buffer.
+    /// Stores the live strings again in a new buffer.
     private mutating func repack() {
         let old = text
-        text = []
-        text.reserveCapacity(old.count - deadBytes)
-        func move(_ range: TextRange) -> TextRange {
-            guard range != .none else { return .none }
-            let moved = TextRange(start: UInt32(text.count), length: range.length)
-            text.append(contentsOf: old[Int(range.start)..<Int(range.start + range.length)])
-            return moved
-        }
+        text = JobText()
         for index in records.indices {
             var record = records[index]
-            record.name = move(record.name)
-            record.user = move(record.user)
-            record.cancelUser = move(record.cancelUser)
-            record.outputFolder = move(record.outputFolder)
-            record.errorInfo = move(record.errorInfo)
+            record.name = text.copy(record.name, from: old)
+            record.user = text.copy(record.user, from: old)
+            record.cancelUser = text.copy(record.cancelUser, from: old)
+            record.errorInfo = text.copy(record.errorInfo, from: old)
+            record.folder = text.copy(record.folder, from: old)
+            record.folderAfterId = text.copy(record.folderAfterId, from: old)
             records[index] = record
         }
-        deadBytes = 0
     }
 }
