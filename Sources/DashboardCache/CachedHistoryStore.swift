@@ -17,7 +17,8 @@ import Synchronization
 /// - Pages the dashboard reads are filed only where they continue what the cache holds, so the
 ///   cache never has a gap a later warm read would not see: a newest page when the cache is
 ///   empty or the page meets a cached job; an older page when the job it follows is cached. A
-///   short page filed so means the walk reached the oldest job: the cache holds the whole history.
+///   page with no job filed so means the walk reached the oldest job: the cache holds the whole
+///   history (a short page does not: a server may cap its pages).
 /// - Filing runs on the store's own queue, in the order the pages were read, off the cooperative
 ///   threads; the job service waits for a page to be stored before handing it on (while the next
 ///   page of a walk is on its way), so no backlog of pages waits in memory.
@@ -88,7 +89,7 @@ public final class CachedHistoryStore: HistoryStore {
         let jobs = page.jobs
         do {
             let join = try await cache.offPool(on: writes) { cache in
-                try cache.fileIfJoining(jobs, olderThan.map(PageFiling.older(than:)) ?? .newest, short: jobs.count < requested)
+                try cache.fileIfJoining(jobs, olderThan.map(PageFiling.older(than:)) ?? .newest, endsList: jobs.isEmpty)
             }
             if join == .metEndedJob { newestMetCache.withLock { $0 = requested } }
         } catch {

@@ -126,8 +126,8 @@ public final class ICWSJobService: JobService {
             do {
                 let page = try await olderPages.page(.init(count: count, fromJobId: olderThan, mode: .all))
                 let jobs = page.jobs.compactMap(\.jobStatus)
-                // The walk goes on from this page's last job unless it was short (the oldest).
-                if readAhead, jobs.count >= count, let last = jobs.last?.id {
+                // The walk goes on from this page's last job unless the page ends the list (no job).
+                if readAhead, !Paging.endsList(jobs, olderThan: olderThan), let last = jobs.last?.id {
                     olderPages.start(.init(count: count, fromJobId: last, mode: .all))
                 }
                 // Stored before it is handed on (while the next page is on its way): pages never

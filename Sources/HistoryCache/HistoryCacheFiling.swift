@@ -30,11 +30,11 @@ extension HistoryCache {
     }
 
     /// A page the dashboard read, filed only where it continues what the cache holds (`filing`),
-    /// so the cache never has a gap a later warm read would not see; `short` (fewer jobs than
-    /// asked for): the page reached the oldest job, and the cache then holds the whole history.
+    /// so the cache never has a gap a later warm read would not see; `endsList` (a page with no
+    /// job: nothing is older): the cache then holds the whole history.
     /// One write transaction for the checks and the filing.
     @discardableResult
-    public func fileIfJoining(_ jobs: [Job], _ filing: PageFiling, short: Bool) throws -> PageJoin {
+    public func fileIfJoining(_ jobs: [Job], _ filing: PageFiling, endsList: Bool) throws -> PageJoin {
         try queue.write { db in
             var update: CacheUpdate
             var join = PageJoin.joined
@@ -53,7 +53,7 @@ extension HistoryCache {
                 update = CacheUpdate()
             }
             try file(jobs, in: &update, db)
-            if short { try Self.setHoldsWholeHistory(db) }
+            if endsList { try Self.setHoldsWholeHistory(db) }
             return join
         }
     }

@@ -68,6 +68,10 @@ enum Fixture {
         _ = update(&state, .sessionStarted(user: SessionUser(id: "jdoe"), server: "cic01.example.com"))
         _ = update(&state, .connectionChanged(.connected, at: base))
         _ = update(&state, .pageLoaded(jobs: jobs, olderThan: nil, requested: pageSize, at: at(29)))
+        // A list shorter than the screen asks for older jobs at once: the server has none.
+        if case .loadingOlder(let olderThan) = state.servers[0].paging.phase {
+            _ = update(&state, .pageLoaded(jobs: [], olderThan: olderThan, requested: pageSize, at: at(29)))
+        }
         _ = rest(&state)
         return state
     }
@@ -102,6 +106,11 @@ extension Array where Element == Effect {
     /// The effects other than configuration loads (which follow every new selection).
     var exceptConfigLoads: [Effect] {
         filter { if case .loadConfig = $0 { false } else { true } }
+    }
+
+    /// The effects other than older pages asked for.
+    var exceptPageLoads: [Effect] {
+        filter { if case .loadOlderPage = $0 { false } else { true } }
     }
 }
 

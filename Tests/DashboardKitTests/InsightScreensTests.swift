@@ -24,6 +24,10 @@ struct InsightScreensTests {
             for job in jobs { configs[job.status.id] = job.config }
             _ = update(&state, .pageLoaded(context: context, jobs: jobs.map(\.status), olderThan: nil, requested: 1000, at: Fixture.now,
                                            configs: configs))
+            // The short page asks for older jobs: the server has none.
+            if case .loadingOlder(let olderThan) = state.servers[context.index].paging.phase {
+                _ = update(&state, .pageLoaded(context: context, jobs: [], olderThan: olderThan, requested: 50, at: Fixture.now))
+            }
         }
         _ = Fixture.rest(&state)
         return state

@@ -79,8 +79,10 @@ struct MergedOrderTests {
         #expect(lines.filter { $0.hasPrefix("┄") }.count == 1)
         #expect(lines.first { $0.contains("prod-15.0") }.map { line in
             MultiServerTests.screen(state).style(atRow: lines.firstIndex(of: line)!, col: 3).underline } == true)
-        // prod's older page is short: its history is all loaded, the mark goes.
+        // prod's older pages: a short one, then one with no job: its history is all loaded, the mark goes.
         Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", [3]), olderThan: "150", requested: 50))
+        #expect(!state.historyEndRows.isEmpty, "a short page is not the end")
+        Fixture.send(&state, Self.page(Self.prod, [], olderThan: "30", requested: 50))
         #expect(state.historyEndRows.isEmpty)
     }
 

@@ -62,7 +62,12 @@ struct PagingTests {
         #expect(state.selectedId == "3951", "the selection stays on the oldest job loaded")
         #expect(state.statusMessage?.text == "Loading history: 1,050 jobs…")
         #expect(Fixture.press(&state, .char("?"), .escape).exceptConfigLoads.isEmpty, "other keys still answer")
-        Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 3950, count: 10), olderThan: "3951", requested: historyPageSize, at: Fixture.at(29)))
+        let short = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 3950, count: 10), olderThan: "3951",
+                                                     requested: historyPageSize, at: Fixture.at(29)))
+        #expect(short.pageLoads == [.loadOlderPage(olderThan: "3941", count: historyPageSize, readAhead: true)],
+                "a short page is not the end: a server may cap its pages")
+        #expect(state.loadingHistory)
+        Fixture.send(&state, .pageLoaded(jobs: [], olderThan: "3941", requested: historyPageSize, at: Fixture.at(29)))
         #expect(!state.loadingHistory)
         #expect(state.servers[0].paging.phase == .reachedOldest)
         #expect(state.selectedId == "3941")
@@ -85,12 +90,12 @@ struct PagingTests {
         #expect(state.brokenInvariants.isEmpty)
     }
 
-    /// The history walk's last page is short: the service read nothing ahead after it.
+    /// The history walk's last page has no job: the service read nothing ahead after it.
     @Test func theLastPageOfTheHistoryDropsNothing() {
         var state = Fixture.state(jobs: Fixture.page(from: 5000, count: 50), width: 80, height: 24)
         Fixture.press(&state, .char("G"))
         Fixture.press(&state, .char("k"))
-        let arrived = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 4950, count: 10), olderThan: "4951",
+        let arrived = Fixture.send(&state, .pageLoaded(jobs: [], olderThan: "4951",
                                                        requested: historyPageSize, at: Fixture.at(29)))
         #expect(!arrived.contains(.dropReadAhead()))
         #expect(state.servers[0].paging.phase == .reachedOldest)
@@ -107,12 +112,28 @@ struct PagingTests {
         #expect(!arrived.contains(.dropReadAhead()))
     }
 
-    @Test func aShortPageStopsPaging() {
+    /// A short page asks for the next at once (a server may cap its pages below what was asked);
+    /// one with no job ends the paging.
+    @Test func aShortPageAsksForTheNextAndAnEmptyOneStopsPaging() {
         var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
         Fixture.press(&state, .end)
-        Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 7), olderThan: "1051", requested: 50, at: Fixture.at(29)))
+        let short = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 7), olderThan: "1051", requested: 50, at: Fixture.at(29)))
+        #expect(short.pageLoads == [.loadOlderPage(olderThan: "1044", count: historyPageSize, readAhead: true)], "End walks on")
+        Fixture.send(&state, .pageLoaded(jobs: [], olderThan: "1044", requested: 50, at: Fixture.at(29)))
         #expect(state.servers[0].paging.phase == .reachedOldest)
         #expect(Fixture.press(&state, .end, .char("k"), .char("j")).exceptConfigLoads.isEmpty)
+    }
+
+    /// A server that ignores `fromJobId` answers an older page with the newest one again: the page
+    /// ends with the job it was asked to list older than, and the paging stops there, not in a loop.
+    @Test func aPageEndingWhereItWasAskedToStartStopsPaging() {
+        var state = Fixture.state(jobs: Fixture.page(from: 1100, count: 50), width: 80, height: 24)
+        Fixture.press(&state, .end)
+        let again = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1100, count: 50), olderThan: "1051", requested: historyPageSize,
+                                                     at: Fixture.at(29)))
+        #expect(again.pageLoads.isEmpty)
+        #expect(state.servers[0].paging.phase == .reachedOldest)
+        #expect(state.loadOrder.count == 50)
     }
 
     @Test func aShortFirstPageMeansThereIsNothingOlder() {
@@ -159,6 +180,7 @@ struct PagingMachineTests {
         #expect(!state.servers[0].paging.refreshing)
         #expect(state.servers[0].paging.phase == .loadingOlder(olderThan: "1051"), "a failed refresh leaves the walk alone")
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 3), olderThan: "1051", requested: 50, at: Fixture.at(31)))
+        Fixture.send(&state, .pageLoaded(jobs: [], olderThan: "1048", requested: 50, at: Fixture.at(31)))
         #expect(state.servers[0].paging.phase == .reachedOldest)
         Fixture.press(&state, .char("r"))
         Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1100, count: 50), olderThan: nil, requested: 50, at: Fixture.at(32)))

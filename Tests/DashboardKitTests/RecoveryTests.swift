@@ -34,7 +34,8 @@ struct RecoveryTests {
         #expect(Fixture.send(&state, .connectionChanged(.connected, at: Fixture.at(30))) == [.loadNewestPage(count: 50)])
         Fixture.send(&state, .connectionChanged(.connecting, at: Fixture.at(30)))
         Fixture.send(&state, .pageLoaded(jobs: [Fixture.job(1001, .started)], olderThan: nil, requested: 50, at: Fixture.at(31)))
-        #expect(state.servers[0].paging.phase == .reachedOldest, "a short first page: nothing older, no failure left")
+        Fixture.send(&state, .pageLoaded(jobs: [], olderThan: "1001", requested: 50, at: Fixture.at(31)))
+        #expect(state.servers[0].paging.phase == .reachedOldest, "a short first page, then none: nothing older, no failure left")
         #expect(Fixture.send(&state, .connectionChanged(.connected, at: Fixture.at(32))).isEmpty,
                 "connecting to connected with jobs loaded is no reconnect")
     }

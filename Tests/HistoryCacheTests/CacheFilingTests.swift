@@ -58,14 +58,16 @@ import Testing
 
     @Test func aDashboardPageIsFiledOnlyWhereItJoinsTheCache() throws {
         let cache = try Slices.cache()
-        #expect(try cache.fileIfJoining(Self.page(["d", "c"]), .newest, short: false) == .joined, "an empty cache takes the newest page")
-        #expect(try cache.fileIfJoining(Self.page(["x"]), .older(than: "w"), short: true) == .apart, "an older page after an unknown job")
-        #expect(try cache.fileIfJoining(Self.page(["z", "y"]), .newest, short: false) == .apart, "a newest page that meets no cached job")
+        #expect(try cache.fileIfJoining(Self.page(["d", "c"]), .newest, endsList: false) == .joined, "an empty cache takes the newest page")
+        #expect(try cache.fileIfJoining(Self.page(["x"]), .older(than: "w"), endsList: true) == .apart, "an older page after an unknown job")
+        #expect(try cache.fileIfJoining(Self.page(["z", "y"]), .newest, endsList: false) == .apart, "a newest page that meets no cached job")
         #expect(try !cache.holdsWholeHistory())
-        #expect(try cache.fileIfJoining(Self.page(["b", "a"]), .older(than: "c"), short: true) == .joined)
-        #expect(try cache.holdsWholeHistory(), "a short page reached the oldest job")
+        #expect(try cache.fileIfJoining(Self.page(["b", "a"]), .older(than: "c"), endsList: false) == .joined)
+        #expect(try !cache.holdsWholeHistory(), "a short page is not the end: a server may cap its pages")
+        #expect(try cache.fileIfJoining([], .older(than: "a"), endsList: true) == .joined)
+        #expect(try cache.holdsWholeHistory(), "a page with no job after the oldest")
         #expect(try cache.jobs().map(\.status.id) == ["d", "c", "b", "a"])
-        #expect(try cache.fileIfJoining(Self.page(["e", "d"]), .newest, short: false) == .metEndedJob,
+        #expect(try cache.fileIfJoining(Self.page(["e", "d"]), .newest, endsList: false) == .metEndedJob,
                 "a newest page that holds a cached ended job: a warm read of its length meets the cache")
     }
 }

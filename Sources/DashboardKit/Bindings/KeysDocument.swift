@@ -34,7 +34,7 @@ public enum KeysDocument {
     /// What docs/keys.md says below the job list's keys.
     static let listNotes = [
         "Older jobs are fetched automatically when the selection comes within a few rows of the end of the",
-        "list (one page at a time; it stops once the server returns a short page). The status line shows",
+        "list (one page at a time; it stops once the server returns a page with no job). The status line shows",
         "`loading older…` while a page is on its way, and `all loaded` once the oldest job is in the list.",
         "",
         "The selection follows a job, not a row: new jobs arriving above, a refresh, a new sort or a",

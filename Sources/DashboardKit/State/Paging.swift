@@ -1,10 +1,11 @@
 import ICWSWire
 
 /// Where loading the job list stands. The newest page comes first; older pages follow one at a
-/// time as the selection nears the end, until a short page shows there is nothing older.
+/// time as the selection nears the end, until a page that brings no job shows there is nothing
+/// older. A short page is not the end: a server may cap its pages below what was asked.
 ///
 /// ```
-/// loadingNewest ──page──► idle ◄──page──┐        a short page: reachedOldest
+/// loadingNewest ──page──► idle ◄──page──┐        a page with no job: reachedOldest
 ///      │  ▲                 └──► loadingOlder ───failure: idle (status line says why)
 ///  failure│ retry (r, reconnect)
 ///      ▼  │
@@ -27,7 +28,8 @@ public struct Paging: Equatable, Sendable {
         case idle
         /// The page older than this id is on its way (one at a time).
         case loadingOlder(olderThan: String)
-        /// A page came back shorter than asked: nothing is older.
+        /// A page came back with no job (or, from a server that ignored `fromJobId`, ending where
+        /// it was asked to start): nothing is older.
         case reachedOldest
     }
 
@@ -108,21 +110,28 @@ public struct Paging: Equatable, Sendable {
         return held ? [.dropReadAhead(context: context)] : []
     }
 
-    /// A page arrived: `short` when it held fewer jobs than asked; `last`, its last job's id.
-    mutating func loaded(olderThan: String?, short: Bool, last: String?) {
+    /// A page arrived: `endsList` when nothing is older (`Paging.endsList`); `last`, its last job's id.
+    mutating func loaded(olderThan: String?, endsList: Bool, last: String?) {
         if let olderThan {
             guard phase == .loadingOlder(olderThan: olderThan) else { return }
             if let last { oldestListed = last }
-            phase = short ? .reachedOldest : .idle
-            readAheadHeld = readingAhead && !short
+            phase = endsList ? .reachedOldest : .idle
+            readAheadHeld = readingAhead && !endsList
             readingAhead = false
         } else if hasFirstPage {
             refreshing = false
             if oldestListed == nil { oldestListed = last }
         } else {
             oldestListed = last
-            phase = short || wholeHistoryCached ? .reachedOldest : .idle
+            phase = endsList || wholeHistoryCached ? .reachedOldest : .idle
         }
+    }
+
+    /// Whether a page shows the list has nothing older: it holds no job, or (a server that ignored
+    /// `fromJobId`) it ends with the job it was asked to list older than. Not a page shorter than
+    /// asked: a server that caps its pages sends short pages all along the list.
+    public static func endsList(_ page: [JobStatus], olderThan: String?) -> Bool {
+        page.isEmpty || (olderThan != nil && page.last?.id == olderThan)
     }
 
     mutating func failed(olderThan: String?, _ failure: Failure) {

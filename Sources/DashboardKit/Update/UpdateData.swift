@@ -8,9 +8,8 @@ extension DashboardState {
         guard let index = serverIndex(context) else { return [] }
         lastDataAt = at
         advanceClock(to: at)
-        let short = page.count < requested
         let firstPage = !servers[index].paging.hasFirstPage
-        servers[index].paging.loaded(olderThan: olderThan, short: short, last: page.last?.id)
+        servers[index].paging.loaded(olderThan: olderThan, endsList: Paging.endsList(page, olderThan: olderThan), last: page.last?.id)
         clearPageFailureMessage()
         let watch = merge(page, context: context, older: olderThan != nil)
         if firstPage, !operatorMovedSelection {
@@ -23,6 +22,9 @@ extension DashboardState {
         } else if !filter.isActive, order.count < layout.list.height {
             // A list shorter than the screen cannot be scrolled to fetch more: fetch while it is.
             effects = olderPages(count: options.pageSize)
+        } else if !page.isEmpty, page.count < requested {
+            // A short page is not the end (a server may cap its pages): the next one tells.
+            effects = olderPages(count: options.pageSize) { $0 == context }
         }
         return effects + servers[index].paging.releaseReadAhead(context) + watch
     }
