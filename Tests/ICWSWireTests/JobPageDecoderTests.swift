@@ -94,9 +94,14 @@ struct JobPageDecoderTests {
         try Self.expectDeclinedAndCodable(Data(body.utf8))
     }
 
-    @Test func invalidUTF8IsDeclinedAndRepairedWithAWarning() throws {
+    /// A lone continuation byte, a truncated sequence, an overlong form, a surrogate, a byte no
+    /// UTF-8 has, a scalar past U+10FFFF.
+    @Test(arguments: [[0x80], [0xC3], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80],
+                      [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] as [[UInt8]])
+    func invalidUTF8IsDeclinedAndRepairedWithAWarning(bytes: [UInt8]) throws {
         var data = Data(#"{"jobList":[{"jobStatus":{"id":"b","name":"caf?"}}]}"#.utf8)
-        data[data.firstIndex(of: UInt8(ascii: "?"))!] = 0xC3
+        let mark = try #require(data.firstIndex(of: UInt8(ascii: "?")))
+        data.replaceSubrange(mark...mark, with: bytes)
         let warnings = try Self.expectDeclinedAndCodable(data)
         #expect(warnings.contains("invalid UTF-8 in the answer, shown as \u{FFFD}"))
     }
