@@ -142,9 +142,10 @@ struct JSONByteReader {
         let start = index
         var value: Int64 = 0
         while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            // Counted before the multiplication: a 19th digit could overflow Int64.
+            guard index - start < 18 else { throw Declined() }
             value = value * 10 + Int64(bytes[index] - UInt8(ascii: "0"))
             index += 1
-            guard index - start <= 18 else { throw Declined() }
         }
         let digits = index - start
         guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0"), !(negative && value == 0) else { throw Declined() }

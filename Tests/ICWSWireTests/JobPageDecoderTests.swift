@@ -73,6 +73,8 @@ struct JobPageDecoderTests {
         #"{"jobList":[{"jobStatus":{"id":1e3}}]}"#,
         #"{"jobList":[{"jobStatus":{"id":-0}}]}"#,
         #"{"jobList":[{"jobStatus":{"id":12345678901234567890}}]}"#,
+        #"{"jobList":[{"jobStatus":{"id":"b","submittedUserSiteId":9999999999999999999}}]}"#,
+        #"{"jobList":[{"jobStatus":{"id":-99999999999999999999999}}]}"#,
         #"{"jobList":[{"jobStatus":{"id":"b","name":"\ud800"}}]}"#,
         #"{"jobList":[{"jobStatus":{"id":"b","name":"\u0000"}}]}"#,
         #"{"jobList":[{"jobConfig":{"id":42}}]}"#,
