@@ -54,6 +54,19 @@ struct JobPageDecoderTests {
         #expect(first.jobConfig?.siteIdFilters == [])
     }
 
+    /// Pages the fast path reads (and the Codable path reads the same, without warning): whitespace
+    /// around and inside, unknown values of every kind, numbers at the edges of what it takes.
+    @Test(arguments: [
+        " \r\n\t{\"jobList\":[]}\n ",
+        #"{"jobList":[],"x":1e400,"y":-0.0e-0,"z":[[[[{"a":[{}]}]]]],"w":"\ud83d\ude00\u00e9\\","v":{"jobList":1}}"#,
+        #"{"jobList":[{"jobStatus":{"id":999999999999999999,"submittedUserSiteId":-999999999999999999,"state":0}}]}"#,
+        #"{"jobList":[{"jobStatus":{"id":"a","submitTime":"2026-11-28T10:15:00,5Z","queuedTime":"20261128T1015Z","startedTime":"2026-11-28 10:15:00-05:30"}}]}"#,
+        #"{"jobList":[{"jobStatus":{"\u0069d":"a","n\u0061me":"b"}}]}"#,
+    ])
+    func cleanVariantsReadTheSame(body: String) throws {
+        _ = try #require(Self.agreedPage(Data(body.utf8)), "declined \(body)")
+    }
+
     /// Each decodes with a warning, differently or not at all on the Codable path: the fast path
     /// declines, and `decodeJobList` gives what the Codable path gives, warnings included.
     @Test(arguments: [
