@@ -7,9 +7,11 @@ import Testing
 /// with their configurations): it reads every page, exactly as the Codable path does.
 @Suite("Job pages of the simulator: fast decoder and Codable path agree")
 struct JobPageFastPathTests {
-    @Test(arguments: [false, true])
-    func everyPageOfAHistoryReadsTheSame(seriesHistory: Bool) async throws {
-        var configuration = SimulatorConfiguration(jobCount: 2_500, speed: 0)
+    /// The seeded random jobs, the series history, and hostile data (escape sequences, bidi
+    /// overrides, CJK, long names).
+    @Test(arguments: [(false, false), (true, false), (false, true)])
+    func everyPageOfAHistoryReadsTheSame(seriesHistory: Bool, hostile: Bool) async throws {
+        var configuration = SimulatorConfiguration(jobCount: 2_500, speed: 0, hostileData: hostile)
         configuration.seriesHistory = seriesHistory
         try await withSimulator(SimulatorConfigurationForTests(value: configuration)) { simulator in
             // A name and a folder the encoder escapes (quotes, backslashes, a control) and UTF-8 beyond ASCII.
