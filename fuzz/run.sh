@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (swiftc -sanitize=fuzzer,address over the package's pure sources)
-# and runs them, each from a corpus seeded with Tests/ICWSWireTests/Fixtures.
+# and runs them, each from a corpus seeded with Tests/ICWSWireTests/Fixtures (and fuzz/Seeds/<target>/,
+# with the dictionary fuzz/Seeds/<target>.dict, where they exist).
 #
 #   fuzz/run.sh                      every target, 1,000,000 inputs each
 #   fuzz/run.sh --runs 50000 jobs    one target, 50,000 inputs
@@ -25,11 +26,11 @@ while [ $# -gt 0 ]; do
     --time) limit=(-max_total_time="$2"); shift 2 ;;
     --max-len) max_len_override=$2; shift 2 ;;
     --no-asan) sanitizers=fuzzer; out=fuzz/.build/no-asan; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
-all=(jobs messages login sse text dashboard)
+all=(jobs jobpage messages login sse text dashboard)
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
 mkdir -p "$out/artifacts"
@@ -64,6 +65,10 @@ for target in "${targets[@]}"; do
   corpus="$out/corpus/$target"
   mkdir -p "$corpus"
   cp Tests/ICWSWireTests/Fixtures/* "$corpus/"
+  # A target's own seeds and libFuzzer dictionary, when it has them (fuzz/Seeds/<target>[.dict]).
+  [ -d "fuzz/Seeds/$target" ] && cp fuzz/Seeds/"$target"/* "$corpus/"
+  dict=()
+  [ -f "fuzz/Seeds/$target.dict" ] && dict=(-dict="fuzz/Seeds/$target.dict")
   log="$out/fuzz-$target.log"
   # Inputs as long as the target needs: an action sequence of 1 KB is hundreds of actions with
   # renders, a host or a cookie a few KB; wire bodies get 64 KB.
@@ -74,7 +79,7 @@ for target in "${targets[@]}"; do
     *) max_len=65536 ;;
   esac
   max_len=${max_len_override:-$max_len}
-  if "$out/fuzz-$target" "${limit[@]}" -rss_limit_mb=4096 -max_len=$max_len -print_final_stats=1 \
+  if "$out/fuzz-$target" "${limit[@]}" ${dict[@]+"${dict[@]}"} -rss_limit_mb=4096 -max_len=$max_len -print_final_stats=1 \
        -artifact_prefix="$out/artifacts/$target-" "$corpus" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)

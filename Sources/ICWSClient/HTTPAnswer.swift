@@ -58,12 +58,21 @@ struct HTTPAnswer: Sendable {
 
     /// `decode`, with what the lenient decoding left out (see `ICWSJSON.decodeReportingWarnings`).
     func decodeReportingWarnings<T: Decodable>(_ type: T.Type, request: String) throws -> (value: T, warnings: [String]) {
+        try decodeReportingWarnings(request: request) { try ICWSJSON.decodeReportingWarnings(type, from: $0) }
+    }
+
+    /// A page of jobs, through `ICWSJSON.decodeJobList` (its fast path first).
+    func decodeJobList(request: String) throws -> (value: JobList, warnings: [String]) {
+        try decodeReportingWarnings(request: request, using: ICWSJSON.decodeJobList(from:))
+    }
+
+    private func decodeReportingWarnings<T>(request: String, using decode: (Data) throws -> (value: T, warnings: [String])) throws -> (value: T, warnings: [String]) {
         let contentType = headers.first(name: "Content-Type")
         if let contentType, !ICWSProtocol.isJSON(contentType: contentType) {
             throw ICWSError.undecodable("\(request): expected JSON, got content type '\(VisibleText.ascii(contentType, limit: 60))'")
         }
         do {
-            let decoded = try ICWSJSON.decodeReportingWarnings(type, from: body)
+            let decoded = try decode(body)
             return (decoded.value, decoded.warnings.map(redacted))
         } catch {
             throw ICWSError.undecodable(redacted("\(request): \(ICWSJSON.describe(error))"))

@@ -17,7 +17,7 @@ extension ICWSSession {
         var query = [("jobCount", String(count)), ("jobsResponseMode", mode.rawValue)]
         if let fromJobId { query.append(("fromJobId", fromJobId)) }
         let answer = try await sessionCall(.GET, ICWSPath.jobs, query: query)
-        let decoded = try answer.decodeReportingWarnings(JobList.self, request: "GET data-extractor/jobs")
+        let decoded = try answer.decodeJobList(request: "GET data-extractor/jobs")
         for warning in decoded.warnings { logger.warning("GET data-extractor/jobs: \(warning)") }
         return JobPage(jobs: decoded.value.jobList, warnings: decoded.warnings)
     }

@@ -9,7 +9,13 @@ import Foundation
 public enum ICWSDate {
     /// Parses a basic or extended ISO 8601 date-time. Returns nil for anything else.
     public static func parse(_ text: String) -> Date? {
-        var scanner = DigitScanner(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { parse(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `parse` over a text's UTF-8 bytes (the fast page decoder's dates, read in place).
+    static func parse(utf8: UnsafeRawBufferPointer) -> Date? {
+        var scanner = DigitScanner(utf8)
         guard let year = scanner.digits(4) else { return nil }
         let extended = scanner.skip(UInt8(ascii: "-"))
         guard let month = scanner.digits(2) else { return nil }
@@ -120,10 +126,10 @@ extension Date {
 
 /// A tiny cursor over ASCII bytes for the date parser.
 private struct DigitScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var index = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     var atEnd: Bool { index == bytes.count }
 

@@ -56,6 +56,19 @@ import Testing
         #expect(config.id == "42")
     }
 
+    /// A page of jobs goes through `ICWSJSON.decodeJobList`: a clean page fast, a page with a bad
+    /// field by the Codable path with its warning, a malformed one as undecodable.
+    @Test func aJobPageKeepsItsWarningsAndErrors() throws {
+        let request = "GET data-extractor/jobs"
+        let clean = try answer(200, #"{"jobList":[{"jobStatus":{"id":7,"name":"n","state":5}}]}"#).decodeJobList(request: request)
+        #expect(clean.value.jobList.map(\.id) == ["7"] && clean.warnings.isEmpty)
+        let odd = try answer(200, #"{"jobList":[{"jobStatus":{"id":"a","state":"5"}},{"jobStatus":{"id":"b"}}]}"#).decodeJobList(request: request)
+        #expect(odd.value.jobList.map(\.id) == ["a", "b"])
+        #expect(odd.warnings.count == 1 && odd.warnings.first?.hasPrefix("job a: ignored 'state'") == true, "\(odd.warnings)")
+        let error = #expect(throws: ICWSError.self) { try answer(200, #"{"jobList":["#).decodeJobList(request: request) }
+        #expect(error?.description == "GET data-extractor/jobs: malformed JSON")
+    }
+
     @Test func errorBodyIsDecodedOnceAtCreation() {
         let refused = answer(503, #"{"message":"busy","alternateHostList":["b"]}"#)
         #expect(refused.errorBody?.alternateHostList == ["b"])

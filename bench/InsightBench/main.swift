@@ -2,16 +2,18 @@ import Foundation
 import ICWSWire
 import Insight
 
-// insight-bench [--jobs N] [--repeat R] [--write-cache PATH | --read-cache PATH]: builds the insight model from a synthetic history (every
+// insight-bench [--jobs N] [--repeat R] [--write-cache PATH | --read-cache PATH | --page-decode]: builds the insight model from a synthetic history (every
 // job with its configuration, pages newest first, as the CLI reads them), then times the queries
 // the CLI makes and single status changes. --write-cache files the history (one server) into a
 // history cache and stops; --read-cache times reading such a cache into the model, alone in its
-// process so that its peak RSS is the read's. Figures go to docs/performance.md.
+// process so that its peak RSS is the read's; --page-decode times decoding one page of 1,000 of the
+// jobs both ways (PageDecode.swift). Figures go to docs/performance.md.
 
 var jobCount = 100_000
 var repeats = 5
 var writeCache: String?
 var readCache: String?
+var pageDecode = false
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     switch flag {
@@ -19,6 +21,7 @@ while let flag = arguments.popFirst() {
     case "--repeat": repeats = Int(arguments.popFirst() ?? "") ?? repeats
     case "--write-cache": writeCache = arguments.popFirst()
     case "--read-cache": readCache = arguments.popFirst()
+    case "--page-decode": pageDecode = true
     default: FileHandle.standardError.write("usage: insight-bench [--jobs N] [--repeat R]\n".data(using: .utf8)!); exit(2)
     }
 }
@@ -85,6 +88,10 @@ while generated.count < jobCount {
 }
 // Newest first, as the pages arrive.
 let input = generated.sorted { $0.status.submitTime! > $1.status.submitTime! }.map { (server: $0.server, status: $0.status, config: Optional($0.config)) }
+if pageDecode {
+    try PageDecode.run(input)
+    exit(0)
+}
 if let writeCache {
     try CacheRead.write(input.map { (server: "prod", status: $0.status, config: $0.config) }, to: writeCache)
     exit(0)
