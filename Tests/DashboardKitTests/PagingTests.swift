@@ -124,6 +124,28 @@ struct PagingTests {
         #expect(Fixture.press(&state, .end, .char("k"), .char("j")).exceptConfigLoads.isEmpty)
     }
 
+    /// A server that caps its pages at 25 jobs: a short first page asks for the next at once; once
+    /// jobs came after a short page, pages of 25 are the server's full pages, so the list is not
+    /// walked to its end without the operator (a capped server with 100,000 jobs would be).
+    @Test func aServerThatCapsItsPagesIsLearnedNotWalked() {
+        var state = DashboardState(options: Fixture.options(), width: 80, height: 24)
+        let first = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1100, count: 25), olderThan: nil, requested: 50, at: Fixture.at(29)))
+        #expect(first.pageLoads == [.loadOlderPage(olderThan: "1076", count: 50, readAhead: false)])
+        let second = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1075, count: 25), olderThan: "1076", requested: 50,
+                                                      at: Fixture.at(29)))
+        #expect(second.pageLoads.isEmpty, "25 is this server's page: nothing more until the selection nears the end")
+        #expect(state.servers[0].paging.pageCap == 25)
+        #expect(state.servers[0].paging.phase == .idle)
+        let end = Fixture.press(&state, .end)
+        #expect(end.pageLoads == [.loadOlderPage(olderThan: "1051", count: historyPageSize, readAhead: true)])
+        let last = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 1050, count: 10), olderThan: "1051", requested: historyPageSize,
+                                                    at: Fixture.at(29)))
+        #expect(last.pageLoads == [.loadOlderPage(olderThan: "1041", count: historyPageSize, readAhead: true)], "10 is short even for this server")
+        Fixture.send(&state, .pageLoaded(jobs: [], olderThan: "1041", requested: historyPageSize, at: Fixture.at(29)))
+        #expect(state.servers[0].paging.phase == .reachedOldest)
+        #expect(state.loadOrder.count == 60)
+    }
+
     /// A server that ignores `fromJobId` answers an older page with the newest one again: the page
     /// ends with the job it was asked to list older than, and the paging stops there, not in a loop.
     @Test func aPageEndingWhereItWasAskedToStartStopsPaging() {

@@ -50,6 +50,12 @@ public struct Paging: Equatable, Sendable {
     public private(set) var oldestListed: String?
     /// The history cache holds this server's whole history: nothing older is ever asked for.
     private var wholeHistoryCached = false
+    /// The most jobs this server sends in a page, once a page shorter than asked turned out not to
+    /// be the end (jobs came after it): a page of that many is not short from then on.
+    public private(set) var pageCap: Int?
+    /// The length of the last page from the list that was shorter than asked, while it is not
+    /// known whether jobs follow it.
+    private var shortPage: Int?
 
     /// The first page arrived (whatever came after).
     public var hasFirstPage: Bool {
@@ -110,8 +116,20 @@ public struct Paging: Equatable, Sendable {
         return held ? [.dropReadAhead(context: context)] : []
     }
 
-    /// A page arrived: `endsList` when nothing is older (`Paging.endsList`); `last`, its last job's id.
-    mutating func loaded(olderThan: String?, endsList: Bool, last: String?) {
+    /// A page arrived: `endsList` when nothing is older (`Paging.endsList`); `last`, its last job's
+    /// id; `count` jobs of `requested`. Returns whether to ask for the next page at once: the page
+    /// was shorter than asked (and than the server's `pageCap`) without ending the list, so only
+    /// the next page tells whether the server has more (it may cap its pages).
+    mutating func loaded(olderThan: String?, endsList: Bool, last: String?, count: Int, requested: Int) -> Bool {
+        if olderThan != nil || !hasFirstPage {
+            if let short = shortPage, count > 0 { pageCap = max(pageCap ?? 0, short) }
+            shortPage = !endsList && count < min(requested, pageCap ?? requested) ? count : nil
+        }
+        place(olderThan: olderThan, endsList: endsList, last: last)
+        return shortPage != nil && phase == .idle
+    }
+
+    private mutating func place(olderThan: String?, endsList: Bool, last: String?) {
         if let olderThan {
             guard phase == .loadingOlder(olderThan: olderThan) else { return }
             if let last { oldestListed = last }

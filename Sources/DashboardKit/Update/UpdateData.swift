@@ -9,7 +9,8 @@ extension DashboardState {
         lastDataAt = at
         advanceClock(to: at)
         let firstPage = !servers[index].paging.hasFirstPage
-        servers[index].paging.loaded(olderThan: olderThan, endsList: Paging.endsList(page, olderThan: olderThan), last: page.last?.id)
+        let askNext = servers[index].paging.loaded(olderThan: olderThan, endsList: Paging.endsList(page, olderThan: olderThan),
+                                                   last: page.last?.id, count: page.count, requested: requested)
         clearPageFailureMessage()
         let watch = merge(page, context: context, older: olderThan != nil)
         if firstPage, !operatorMovedSelection {
@@ -22,8 +23,7 @@ extension DashboardState {
         } else if !filter.isActive, order.count < layout.list.height {
             // A list shorter than the screen cannot be scrolled to fetch more: fetch while it is.
             effects = olderPages(count: options.pageSize)
-        } else if !page.isEmpty, page.count < requested {
-            // A short page is not the end (a server may cap its pages): the next one tells.
+        } else if askNext {
             effects = olderPages(count: options.pageSize) { $0 == context }
         }
         return effects + servers[index].paging.releaseReadAhead(context) + watch
