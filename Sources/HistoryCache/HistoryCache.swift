@@ -65,10 +65,10 @@ public final class HistoryCache: Sendable {
         // exporter follows ten servers).
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)") }
         // A page filed is one transaction: with a rollback journal and full sync that was several
-        // fsyncs a page (filing was 23% of a history walk's CPU). Write-ahead logging synced at checkpoints
-        // keeps the file whole through a crash (what is lost is the last pages filed, which the
-        // next start reads again: the server is the source of truth), and lets readers in while
-        // another dxtop writes.
+        // fsyncs a page (filing was 23% of a history walk's CPU). A write-ahead log synced at
+        // checkpoints keeps the file whole through a crash (what is lost is the last pages filed,
+        // which the next start reads again: the server is the source of truth), and lets readers
+        // in while another dxtop writes.
         configuration.journalMode = .wal
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         let queue = try DatabaseQueue(path: url.path, configuration: configuration)

@@ -26,7 +26,7 @@ struct TextRange: Equatable, Sendable {
 /// are kept once and shared: a realistic history repeats a few hundred names, users and errors
 /// across 100,000 jobs (and each output folder is a repeated part, the job's id, and another:
 /// `JobStore` stores the parts). Other strings are appended; a replaced one's bytes are dead
-/// until the store packs its strings again (`packing`).
+/// until the store packs its strings into a new `JobText` (`copy`).
 struct JobText: Sendable {
     private var bytes: [UInt8] = []
     private(set) var deadBytes = 0

@@ -121,6 +121,8 @@ public struct Paging: Equatable, Sendable {
     /// was shorter than asked (and than the server's `pageCap`) without ending the list, so only
     /// the next page tells whether the server has more (it may cap its pages).
     mutating func loaded(olderThan: String?, endsList: Bool, last: String?, count: Int, requested: Int) -> Bool {
+        // A late older page (the walk was stopped or moved on) says nothing about the list.
+        if let olderThan, phase != .loadingOlder(olderThan: olderThan) { return false }
         if olderThan != nil || !hasFirstPage {
             if let short = shortPage, count > 0 { pageCap = max(pageCap ?? 0, short) }
             shortPage = !endsList && count < min(requested, pageCap ?? requested) ? count : nil
