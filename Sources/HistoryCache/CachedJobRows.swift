@@ -21,13 +21,16 @@ enum CachedJobRows {
 
     /// The upsert of one ended job: a later read keeps a known configuration when the server
     /// sends none, and places the job where this read found it (a read files a stretch of the
-    /// server's list that joins the cached one, newest first).
-    static let upsert = """
+    /// server's list that joins the cached one, newest first). `keepingPlace`: a job already
+    /// cached stays where it is (an older page: its new jobs go below every cached one, and the
+    /// cached ones it repeats are not moved there with them).
+    static func upsert(keepingPlace: Bool) -> String {
+        """
         INSERT INTO job (id, ordinal, name, user, userSite, state, submitted, queued, started, finished, failed, canceled,
                          changed, cancelUser, outputFolder, errorInfo, config, configName, windowStart, windowEnd, purged)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-        ON CONFLICT(id) DO UPDATE SET ordinal = excluded.ordinal, name = excluded.name, user = excluded.user, userSite = excluded.userSite,
-            state = excluded.state, submitted = excluded.submitted, queued = excluded.queued, started = excluded.started,
+        ON CONFLICT(id) DO UPDATE SET ordinal = \(keepingPlace ? "job.ordinal" : "excluded.ordinal"),
+            name = excluded.name, user = excluded.user, userSite = excluded.userSite, state = excluded.state, submitted = excluded.submitted, queued = excluded.queued, started = excluded.started,
             finished = excluded.finished, failed = excluded.failed, canceled = excluded.canceled, changed = excluded.changed,
             cancelUser = excluded.cancelUser, outputFolder = excluded.outputFolder, errorInfo = excluded.errorInfo,
             config = coalesce(excluded.config, job.config),
@@ -36,6 +39,7 @@ enum CachedJobRows {
             windowEnd = CASE WHEN excluded.config IS NULL THEN job.windowEnd ELSE excluded.windowEnd END,
             purged = 0
         """
+    }
 
     /// The jobs newest first, a slice at a time (`CachedJobSlices`), with the ordinal last
     /// (`ordinalColumn`); `from`: from a given ordinal down (its one argument), ties by id, highest first.

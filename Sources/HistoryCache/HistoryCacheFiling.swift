@@ -65,7 +65,7 @@ extension HistoryCache {
         }
         let pending = try db.cachedStatement(sql: "INSERT OR IGNORE INTO pending (id) VALUES (?)")
         let notPending = try db.cachedStatement(sql: "DELETE FROM pending WHERE id = ?")
-        let upsert = try db.cachedStatement(sql: CachedJobRows.upsert)
+        let upsert = try db.cachedStatement(sql: CachedJobRows.upsert(keepingPlace: update.belowEverything))
         var shapes = ShapeRows(known: shapeRows.withLock { $0.rows })
         for job in jobs {
             guard let status = job.jobStatus else { continue }

@@ -56,6 +56,17 @@ import Testing
         #expect(rows == 2)
     }
 
+    /// The dashboard scrolls through jobs a partly filled cache already holds: an older page that
+    /// repeats cached jobs leaves them where they are, and its new jobs go below every cached one.
+    @Test func anOlderPageOfCachedJobsMovesNone() throws {
+        let cache = try Slices.cache()
+        #expect(try cache.fileIfJoining(Self.page(["a", "b", "c", "d"]), .newest, endsList: false) == .joined)
+        #expect(try cache.fileIfJoining(Self.page(["b", "c"]), .older(than: "a"), endsList: false) == .joined)
+        #expect(try cache.jobs().map(\.status.id) == ["a", "b", "c", "d"])
+        #expect(try cache.fileIfJoining(Self.page(["d", "e", "f"]), .older(than: "c"), endsList: false) == .joined)
+        #expect(try cache.jobs().map(\.status.id) == ["a", "b", "c", "d", "e", "f"])
+    }
+
     @Test func aDashboardPageIsFiledOnlyWhereItJoinsTheCache() throws {
         let cache = try Slices.cache()
         #expect(try cache.fileIfJoining(Self.page(["d", "c"]), .newest, endsList: false) == .joined, "an empty cache takes the newest page")
