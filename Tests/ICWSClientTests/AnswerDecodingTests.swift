@@ -60,7 +60,9 @@ import Testing
     /// field by the Codable path with its warning, a malformed one as undecodable.
     @Test func aJobPageKeepsItsWarningsAndErrors() throws {
         let request = "GET data-extractor/jobs"
-        let clean = try answer(200, #"{"jobList":[{"jobStatus":{"id":7,"name":"n","state":5}}]}"#).decodeJobList(request: request)
+        let cleanBody = #"{"jobList":[{"jobStatus":{"id":7,"name":"n","state":5}}]}"#
+        #expect(JobPageDecoder.jobList(from: Data(cleanBody.utf8)) != nil, "the fast path reads it")
+        let clean = try answer(200, cleanBody).decodeJobList(request: request)
         #expect(clean.value.jobList.map(\.id) == ["7"] && clean.warnings.isEmpty)
         let odd = try answer(200, #"{"jobList":[{"jobStatus":{"id":"a","state":"5"}},{"jobStatus":{"id":"b"}}]}"#).decodeJobList(request: request)
         #expect(odd.value.jobList.map(\.id) == ["a", "b"])

@@ -87,7 +87,7 @@ extension DashboardState {
 
     /// What the job index will hold of each of a server's statuses from the feed: a delta merged
     /// into the status the index holds (the one copy of it), a full one as it is, neither taking
-    /// a job back (`JobStatus.applied(to:isDelta:)`). A job listed twice takes the first one's result.
+    /// a job back (`JobStatus.applied(to:isDelta:)`). A job listed twice: each applies onto the one before.
     func fullStatuses(_ statuses: [JobStatus], isDelta: Bool, context: ContextID) -> [JobStatus] {
         var merged: [String: JobStatus] = [:]
         return statuses.map { status in
