@@ -22,6 +22,30 @@ struct CLIHistoryCacheTests {
         return (env, home.appendingPathComponent("dxtop"))
     }
 
+    /// A server that caps its lists at 25 jobs without saying so (profile `capped-job-count`):
+    /// `jobs list --all` and the history cache's walk both go on past its short pages, so the
+    /// list and the series count every job (the dashboard's walk: `CacheStartFlowTests`).
+    @Test("a server that caps its lists: jobs list --all and series list see every job")
+    func cappedServerListsEveryJob() async throws {
+        var configuration = SimulatorConfiguration(jobCount: 120, speed: 0)
+        configuration.profile = try #require(ServerProfile.named("capped-job-count"))
+        try await SimulatorFixture.with(configuration) { sim in
+            let (env, _) = Self.cacheEnvironment(sim)
+            let all = await sim.simulator.allJobStatuses()
+            let listed = try await DxtopBinary.run(["jobs", "list", "--all", "-o", "jsonl"], env: env)
+            #expect(listed.status == 0, "\(listed)")
+            let ids = listed.stdout.split(separator: "\n").compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+            }
+            #expect(ids == all.map(\.id))
+            let series = try await DxtopBinary.run(["series", "list", "--utc", "-o", "json"], env: env)
+            #expect(series.status == 0, "\(series)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(series.stdout.utf8)) as? [[String: Any]])
+            let runs = rows.map { $0["runs"] as? Int ?? 0 }.reduce(0, +)
+            #expect(runs == all.filter { $0.knownState.hasEnded }.count, "every ended job is a run of its series")
+        }
+    }
+
     @Test("a second series list against an unchanged server costs 3 requests: login, one page, logout")
     func warmStartCost() async throws {
         try await SimulatorFixture.with(SimulatorConfiguration(jobCount: 2500, speed: 0)) { sim in
