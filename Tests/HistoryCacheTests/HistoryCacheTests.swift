@@ -32,15 +32,6 @@ private func mode(_ path: String) throws -> Int {
         #expect(try cache.queue.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -HistoryCache.pageCacheKiB)
     }
 
-    @Test("a page filed is not several fsyncs: write-ahead log, synced at checkpoints")
-    func writeAheadLogSyncedAtCheckpoints() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let cache = try HistoryCache(at: CacheFiles.database(server: "https://cic.example:8019", user: "admin", in: folder))
-        #expect(try cache.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try cache.queue.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 1, "NORMAL")
-    }
-
     @Test func keepsEndedJobsWithTheirConfigurationAndOnlyRemembersPendingOnes() throws {
         let folder = try temporaryFolder()
         let url = CacheFiles.database(server: "https://cic.example:8019", user: "admin", in: folder)
