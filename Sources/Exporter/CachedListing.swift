@@ -33,7 +33,9 @@ struct CachedListing: Sendable {
                 batch.removeAll(keepingCapacity: true)
             }
         }
-        try await sync.handOver(cache: cache, newestPageSize: first ? nil : pageSize, sliceSize: Self.batch) { jobs in
+        // A later listing usually stops at the first or second cached job: slices of a page, not
+        // of a whole batch, so it does not decode a thousand cached jobs to find one.
+        try await sync.handOver(cache: cache, newestPageSize: first ? nil : pageSize, sliceSize: first ? Self.batch : pageSize) { jobs in
             for job in jobs {
                 guard fresh.count < limit else { return false }
                 if job.status.state?.hasEnded != true {
