@@ -32,7 +32,7 @@ struct HistoryRead {
         guard let cache else { return try await readAll() }
         var loaded = Loaded(model: InsightModel(timeZone: timeZone), jobIds: [], purged: [])
         try await sync.handOver(cache: cache, sliceSize: Self.sliceSize) { jobs in
-            loaded.add(jobs.map { ($0.status, $0.config) }, server: label)
+            loaded.add(jobs.lazy.map { ($0.status, $0.config) }, server: label)
             for job in jobs where job.purged { loaded.purged.insert(job.status.id) }
             return true
         }
@@ -45,15 +45,16 @@ struct HistoryRead {
         let sync = sync
         for try await page in session.allJobs(pageSize: HistorySync.pageSize, mode: .all) {
             sync.warn(page.warnings)
-            loaded.add(page.jobs.compactMap { job in job.jobStatus.map { ($0, job.jobConfig) } }, server: label)
+            loaded.add(page.jobs.lazy.compactMap { job in job.jobStatus.map { ($0, job.jobConfig) } }, server: label)
         }
         return loaded
     }
 }
 
 extension HistoryRead.Loaded {
-    mutating func add(_ jobs: [(JobStatus, JobConfig?)], server: String) {
-        jobIds += jobs.map(\.0.id)
-        model.record(contentsOf: jobs.map { (server: server, status: $0.0, config: $0.1) })
+    /// Records `jobs` (read twice: no array of them is made).
+    mutating func add(_ jobs: some Collection<(JobStatus, JobConfig?)>, server: String) {
+        jobIds += jobs.lazy.map(\.0.id)
+        model.record(contentsOf: jobs.lazy.map { (server: server, status: $0.0, config: $0.1) })
     }
 }
