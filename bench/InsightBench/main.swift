@@ -22,7 +22,7 @@ while let flag = arguments.popFirst() {
     case "--write-cache": writeCache = arguments.popFirst()
     case "--read-cache": readCache = arguments.popFirst()
     case "--page-decode": pageDecode = true
-    default: FileHandle.standardError.write("usage: insight-bench [--jobs N] [--repeat R]\n".data(using: .utf8)!); exit(2)
+    default: FileHandle.standardError.write("usage: insight-bench [--jobs N] [--repeat R] [--write-cache PATH | --read-cache PATH | --page-decode]\n".data(using: .utf8)!); exit(2)
     }
 }
 
