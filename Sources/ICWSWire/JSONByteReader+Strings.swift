@@ -16,6 +16,14 @@ extension JSONByteReader {
         return nil
     }
 
+    /// After a string's opening quote: `body` of its bytes, read in place when plain, else
+    /// unescaped into `scratch`; the closing quote consumed.
+    mutating func withStringBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) throws(Declined) -> R {
+        if let plain = plainText() { return body(plain) }
+        try unescape()
+        return scratch.withUnsafeBytes(body)
+    }
+
     /// From just after a string's opening quote to just after its closing one: the text, unescaped,
     /// into `scratch`. Non-ASCII bytes are kept only when well-formed UTF-8 (otherwise the Codable
     /// path repairs the body, with a warning).

@@ -102,12 +102,11 @@ struct JSONByteReader {
 
     private mutating func key(_ keys: [StaticString]) throws(Declined) -> Int {
         try expect(UInt8(ascii: "\""))
-        if let plain = plainText() { return Self.position(of: plain, in: keys) }
-        try unescape()
         // A non-ASCII key is never one of ours, but Swift compares strings by canonical
         // equivalence (U+212A is "K"): not worth telling apart here.
-        guard scratch.allSatisfy({ $0 < 0x80 }) else { throw Declined() }
-        return scratch.withUnsafeBytes { Self.position(of: $0, in: keys) }
+        let position = try withStringBytes { $0.allSatisfy { $0 < 0x80 } ? Self.position(of: $0, in: keys) : nil }
+        guard let position else { throw Declined() }
+        return position
     }
 
     private static func position(of key: UnsafeRawBufferPointer, in keys: [StaticString]) -> Int {
@@ -122,9 +121,7 @@ struct JSONByteReader {
     /// A string value; declined for any other value.
     mutating func string() throws(Declined) -> String {
         try expect(UInt8(ascii: "\""))
-        if let plain = plainText() { return String(decoding: plain, as: UTF8.self) }
-        try unescape()
-        return String(decoding: scratch, as: UTF8.self)
+        return try withStringBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A string, nil for `null`; declined for any other value.
@@ -149,12 +146,16 @@ struct JSONByteReader {
         }
         let digits = index - start
         guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0"), !(negative && value == 0) else { throw Declined() }
-        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) { throw Declined() }
+        if index < bytes.count {
+            let next = bytes[index]
+            if next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") { throw Declined() }
+        }
         return negative ? -value : value
     }
 
-    /// Steps over one value of any type, checking its grammar.
-    mutating func skipValue(depth: Int) throws(Declined) {
+    /// Steps over one value of any type, checking its grammar; at most `maximumDepth` levels
+    /// deep below where it starts (`depth`: how deep this value is in the one skipped).
+    mutating func skipValue(depth: Int = 0) throws(Declined) {
         guard depth < Self.maximumDepth, let byte = peek() else { throw Declined() }
         switch byte {
         case UInt8(ascii: "\""):

@@ -54,7 +54,7 @@ extension JSONByteReader {
             if key == 0 {
                 jobs = try array { reader throws(Declined) in try reader.job() }
             } else {
-                try skipValue(depth: 1)
+                try skipValue()
             }
         }
         try expectEnd()
@@ -70,7 +70,7 @@ extension JSONByteReader {
             switch key {
             case 0: job.jobStatus = try skipNull() ? nil : status()
             case 1: job.jobConfig = try skipNull() ? nil : config()
-            default: try skipValue(depth: 3)
+            default: try skipValue()
             }
         }
         return job
@@ -105,7 +105,7 @@ extension JSONByteReader {
             case 12: status.cancelUserId = try optionalString()
             case 13: status.outputFolder = try optionalString()
             case 14: status.errorInfo = try optionalString()
-            default: try skipValue(depth: 4)
+            default: try skipValue()
             }
         }
         guard hasId else { throw Declined() }
@@ -127,9 +127,9 @@ extension JSONByteReader {
             case 6: config.endTimeFilter = try optionalDate()
             case 7:
                 config.siteIdFilters = try skipNull() ? nil : array { reader throws(Declined) in
-                    SiteIdFilter(name: try reader.named(depth: 6))
+                    SiteIdFilter(name: try reader.named())
                 }
-            default: try skipValue(depth: 4)
+            default: try skipValue()
             }
         }
         return config
@@ -144,7 +144,7 @@ extension JSONByteReader {
             if key == 0 {
                 sets = try array { reader throws(Declined) in try reader.dataSet() }
             } else {
-                try skipValue(depth: 5)
+                try skipValue()
             }
         }
         guard let sets else { throw Declined() }
@@ -163,9 +163,9 @@ extension JSONByteReader {
             case 2: set.siteIdFilterColumn = try optionalString()
             case 3:
                 set.column = try skipNull() ? [] : array { reader throws(Declined) in
-                    ColumnRef(name: try reader.named(depth: 9))
+                    ColumnRef(name: try reader.named())
                 }
-            default: try skipValue(depth: 7)
+            default: try skipValue()
             }
         }
         guard let name else { throw Declined() }
@@ -174,12 +174,12 @@ extension JSONByteReader {
     }
 
     /// `{"name":"…"}` (a column, a site filter): the name is required.
-    private mutating func named(depth: Int) throws(Declined) -> String {
+    private mutating func named() throws(Declined) -> String {
         try expect(UInt8(ascii: "{"))
         var cursor = ObjectCursor()
         var name: String?
         while let key = try member(Self.nameKeys, &cursor) {
-            if key == 0 { name = try string() } else { try skipValue(depth: depth) }
+            if key == 0 { name = try string() } else { try skipValue() }
         }
         guard let name else { throw Declined() }
         return name
@@ -197,14 +197,7 @@ extension JSONByteReader {
     private mutating func optionalDate() throws(Declined) -> Date? {
         if try skipNull() { return nil }
         try expect(UInt8(ascii: "\""))
-        let date: Date?
-        if let plain = plainText() {
-            date = ICWSDate.parse(utf8: plain)
-        } else {
-            try unescape()
-            date = scratch.withUnsafeBytes { ICWSDate.parse(utf8: $0) }
-        }
-        guard let date else { throw Declined() }
+        guard let date = try withStringBytes({ ICWSDate.parse(utf8: $0) }) else { throw Declined() }
         return date
     }
 }
