@@ -62,8 +62,6 @@ public final class CachedHistoryStore: HistoryStore {
         guard let cache, !startsCold, try cache.holdsWholeHistory() else { return }
         let logger = logger
         let sync = HistorySync(session: session, label: label, note: { logger.notice("\($0)") })
-        // Each slice is handed over once the next one is read: only the last says the history is whole.
-        var held: RestoredHistory?
         let firstPageSize = newestMetCache.withLock { $0 } ?? HistorySync.pageSize
         try await sync.handOver(cache: cache, firstPageSize: firstPageSize, sliceSize: sliceSize) { jobs in
             var next = RestoredHistory(jobs: [], configs: [:], complete: false)
@@ -73,15 +71,11 @@ public final class CachedHistoryStore: HistoryStore {
                 next.jobs.append(job.status)
                 if let config = job.config { next.configs[job.status.id] = config }
             }
-            if !next.jobs.isEmpty {
-                if let held { slice(held) }
-                held = next
-            }
+            if !next.jobs.isEmpty { slice(next) }
             return true
         }
-        var last = held ?? RestoredHistory(jobs: [], configs: [:], complete: false)
-        last.complete = true  // a whole history, as the guard above required
-        slice(last)
+        // The end: a whole history, as the guard above required.
+        slice(RestoredHistory(jobs: [], configs: [:], complete: true))
     }
 
     public func file(_ page: JobPage, olderThan: String?, requested: Int) async {
