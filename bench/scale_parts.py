@@ -46,6 +46,9 @@ class Simulator:
     def rss_mb(self):
         return rss_mb(self.process.pid)
 
+    def cpu(self):
+        return cpu_seconds(self.process.pid)
+
     def stop(self):
         self.process.send_signal(signal.SIGINT)
         self.process.wait(timeout=30)

@@ -48,14 +48,9 @@ struct JobRoutes: Sendable {
             return ICWSResponse.error(.internalServerError, errorId: "error.server.internal",
                                       message: "The server encountered an internal error (injected fault).")
         }
-        if mode == .status {
-            let entries = await core.statusEntries(fromJobId: fromJobId, count: count)
-            if entries.count < count { traffic.countListReachingOldest() }
-            return ICWSResponse.raw(Self.jobList(entries))
-        }
-        let page = await core.page(fromJobId: fromJobId, count: count)
-        if page.count < count { traffic.countListReachingOldest() }
-        return ICWSResponse.json(JobList(page.map { Self.job($0, mode: mode) }))
+        let entries = await core.entries(fromJobId: fromJobId, count: count, mode: mode)
+        if entries.count < count { traffic.countListReachingOldest() }
+        return ICWSResponse.raw(Self.jobList(entries))
     }
 
     /// A job list of entries already encoded: what encoding the `JobList` gives, byte for byte.

@@ -33,21 +33,19 @@ struct JobStore: Sendable {
         records[pageRange(fromJobId: fromJobId, count: count)].reversed()
     }
 
-    /// The jobs of `page(fromJobId:count:)` as a job list in `status` mode writes each
-    /// (`{"jobStatus":{…}}`): a job is encoded the first time it is listed and kept until it
-    /// changes, so paging through the history again costs copies, not encoding.
-    mutating func statusEntries(fromJobId: String?, count: Int) -> [Data] {
+    /// The jobs of `page(fromJobId:count:)` as a job list in `mode` writes each: a job's status
+    /// (`{"jobStatus":{…}}`) is encoded the first time it is listed and kept until it changes, so
+    /// paging through the history again costs copies, not encoding; a configuration, which is most
+    /// of a job's size and rarely listed, is written each time.
+    mutating func entries(fromJobId: String?, count: Int, mode: JobsResponseMode) -> [Data] {
         let range = pageRange(fromJobId: fromJobId, count: count)
         var entries: [Data] = []
         entries.reserveCapacity(range.count)
         for position in range.reversed() {
-            if let entry = records[position].listEntry {
-                entries.append(entry)
-                continue
-            }
-            let entry = StatusEntryJSON.encode(records[position].status)
-            records[position].listEntry = entry
-            entries.append(entry)
+            let statusEntry = records[position].listEntry ?? JobEntryJSON.status(records[position].status)
+            records[position].listEntry = statusEntry
+            entries.append(mode == .status ? statusEntry
+                           : JobEntryJSON.entry(config: records[position].config, statusEntry: statusEntry, mode: mode))
         }
         return entries
     }

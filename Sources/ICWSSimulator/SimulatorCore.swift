@@ -61,7 +61,9 @@ actor SimulatorCore {
 
     func page(fromJobId: String?, count: Int) -> [JobRecord] { store.page(fromJobId: fromJobId, count: count) }
 
-    func statusEntries(fromJobId: String?, count: Int) -> [Data] { store.statusEntries(fromJobId: fromJobId, count: count) }
+    func entries(fromJobId: String?, count: Int, mode: JobsResponseMode) -> [Data] {
+        store.entries(fromJobId: fromJobId, count: count, mode: mode)
+    }
 
     func record(_ id: String) -> JobRecord? { store[id] }
 
