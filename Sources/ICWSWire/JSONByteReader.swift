@@ -14,6 +14,9 @@ struct JSONByteReader {
     var index = 0
     /// A string with escapes is unescaped here.
     var scratch: [UInt8] = []
+    /// The data set lists read so far, by the hash of their bytes (`JobPageDecoder`: the jobs of
+    /// one series share one list).
+    var dataSetLists: [Int: [DataSetListRead]] = [:]
 
     static let maximumDepth = 64
 
@@ -159,7 +162,8 @@ struct JSONByteReader {
         guard depth < Self.maximumDepth, let byte = peek() else { throw Declined() }
         switch byte {
         case UInt8(ascii: "\""):
-            _ = try string()
+            index += 1
+            try withStringBytes { _ in }
         case UInt8(ascii: "{"):
             index += 1
             var cursor = ObjectCursor()

@@ -30,6 +30,13 @@ extension ICWSJSON {
     }
 }
 
+/// A data set list `JobPageDecoder` read: where its bytes are in the body, under which key.
+struct DataSetListRead {
+    let listKey: UnsafePointer<UInt8>
+    let range: Range<Int>
+    let sets: [DataSetConfig]
+}
+
 extension JSONByteReader {
     private static let pageKeys: [StaticString] = ["jobList"]
     private static let jobKeys: [StaticString] = ["jobStatus", "jobConfig"]
@@ -121,8 +128,8 @@ extension JSONByteReader {
             case 0: config.id = try optionalString()
             case 1: config.name = try optionalString() ?? ""
             case 2: config.submittedUserId = try optionalString() ?? ""
-            case 3: config.tables = try skipNull() ? nil : TableList(dataSets(listedUnder: Self.tableListKeys))
-            case 4: config.views = try skipNull() ? nil : ViewList(dataSets(listedUnder: Self.viewListKeys))
+            case 3: config.tables = try skipNull() ? nil : TableList(sharedDataSets(listedUnder: Self.tableListKeys))
+            case 4: config.views = try skipNull() ? nil : ViewList(sharedDataSets(listedUnder: Self.viewListKeys))
             case 5: config.startTimeFilter = try optionalDate()
             case 6: config.endTimeFilter = try optionalDate()
             case 7:
@@ -133,6 +140,33 @@ extension JSONByteReader {
             }
         }
         return config
+    }
+
+    /// `dataSets(listedUnder:)`, read once for every value of the same bytes in the body: the jobs
+    /// of a series extract the same tables, and share one array of them instead of each decoding
+    /// (and keeping) its own. Bytes equal to a value read before decode to that value.
+    private mutating func sharedDataSets(listedUnder listKey: [StaticString]) throws(Declined) -> [DataSetConfig] {
+        _ = peek()
+        let start = index
+        try skipValue()
+        let value = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(start: listKey[0].utf8Start, count: listKey[0].utf8CodeUnitCount))
+        hasher.combine(bytes: value)
+        let key = hasher.finalize()
+        let bytes = bytes
+        if let read = dataSetLists[key]?.first(where: { read in
+            read.listKey == listKey[0].utf8Start && read.range.count == value.count
+                && memcmp(bytes.baseAddress! + read.range.lowerBound, value.baseAddress!, value.count) == 0
+        }) {
+            return read.sets
+        }
+        let end = index
+        index = start
+        let sets = try dataSets(listedUnder: listKey)
+        assert(index == end)
+        dataSetLists[key, default: []].append(DataSetListRead(listKey: listKey[0].utf8Start, range: start..<end, sets: sets))
+        return sets
     }
 
     /// `{"tableList":[…]}` or `{"viewList":[…]}`: the list is required.

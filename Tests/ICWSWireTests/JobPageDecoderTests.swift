@@ -142,4 +142,25 @@ struct JobPageDecoderTests {
         #expect(JobPageDecoder.jobList(from: data) == nil, "\(String(decoding: data, as: UTF8.self))", sourceLocation: sourceLocation)
         return (try? ICWSJSON.decodeJobList(from: data).warnings) ?? []
     }
+
+    /// Jobs whose data set lists have the same bytes share one array (a series' jobs extract the
+    /// same tables); a list with other bytes, or the same bytes under the other key, has its own.
+    @Test func equalDataSetListsAreOneArray() throws {
+        let tables = #"{"tableList":[{"name":"T","column":[{"name":"a"}]}]}"#
+        let views = #"{"viewList":[{"name":"T","column":[{"name":"a"}]}]}"#
+        func job(_ id: Int, tables: String, views: String) -> String {
+            #"{"jobStatus":{"id":"\#(id)"},"jobConfig":{"id":"\#(id)","tables":\#(tables),"views":\#(views)}}"#
+        }
+        let page = try #require(Self.agreedPage(Self.page(
+            job(1, tables: tables, views: views), job(2, tables: tables, views: views),
+            job(3, tables: #"{"tableList":[{"name":"T","column":[{"name":"b"}]}]}"#, views: views))))
+        func buffer(_ sets: [DataSetConfig]?) -> UnsafeRawPointer? { sets?.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        let configs = page.jobList.map(\.jobConfig)
+        #expect(buffer(configs[0]?.tableConfigs) == buffer(configs[1]?.tableConfigs))
+        #expect(buffer(configs[0]?.viewConfigs) == buffer(configs[2]?.viewConfigs))
+        #expect(buffer(configs[0]?.tableConfigs) != buffer(configs[2]?.tableConfigs))
+        #expect(configs[2]?.tableConfigs.first?.column == [ColumnRef(name: "b")])
+        #expect(configs[0]?.viewConfigs == configs[0]?.tableConfigs)
+        #expect(buffer(configs[0]?.viewConfigs) != buffer(configs[0]?.tableConfigs))
+    }
 }
