@@ -20,8 +20,10 @@ import Synchronization
 ///   page with no job filed so means the walk reached the oldest job: the cache holds the whole
 ///   history (a short page does not: a server may cap its pages).
 /// - Filing runs on the store's own queue, in the order the pages were read, off the cooperative
-///   threads; the job service waits for a page to be stored before handing it on (while the next
-///   page of a walk is on its way), so no backlog of pages waits in memory.
+///   threads. The pages of a walk that goes on are held until `walkPagesFiledTogether` are in
+///   hand, then filed in one transaction while the next ones are read; a page that ends a walk,
+///   and any other page, is filed with those held and stored before `file` returns. At most one
+///   batch is being filed while the next is gathered, so no backlog of pages waits in memory.
 ///
 /// A cache that cannot be opened leaves the store empty with a warning; a filing that fails is
 /// logged and the store stops filing (the server stays the source of truth).
@@ -39,6 +41,49 @@ public final class CachedHistoryStore: HistoryStore {
     /// read's first page is that long (50 jobs, not 1,000: about a twentieth of the bytes), and still
     /// one request.
     private let newestMetCache = Mutex<Int?>(nil)
+    /// The pages of a walk not handed to `writes` yet; the batches handed to it and not taken up
+    /// yet, oldest first; the last batch handed to it.
+    private let walk = Mutex<WalkFiling>(WalkFiling())
+
+    private struct WalkFiling {
+        var held: [HeldPage] = []
+        var handed: [[HeldPage]] = []
+        var lastBatch: Batch?
+    }
+
+    /// The pages of a walk filed in one transaction: about a tenth of the writes of one a page,
+    /// for at most this many pages (with their configurations) in memory.
+    public static let walkPagesFiledTogether = 3
+
+    private struct HeldPage: Sendable {
+        let page: PageToFile
+        let requested: Int
+    }
+
+    /// A batch handed to `writes`: `filed()` returns once it is stored (or given up), its pages
+    /// freed (so memory handed back then is not held by them).
+    private final class Batch: Sendable {
+        private let state = Mutex<(filed: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+
+        func finish() {
+            let waiting = state.withLock { state in
+                state.filed = true
+                defer { state.waiting = [] }
+                return state.waiting
+            }
+            for continuation in waiting { continuation.resume() }
+        }
+
+        func filed() async {
+            await withCheckedContinuation { continuation in
+                let filed = state.withLock { state in
+                    if !state.filed { state.waiting.append(continuation) }
+                    return state.filed
+                }
+                if filed { continuation.resume() }
+            }
+        }
+    }
 
     /// Opens (or creates) the cache at `url`; a corrupt file is rebuilt, one that cannot be opened is left out.
     public init(url: URL, label: String, logger: Logger, sliceSize: Int = CachedHistoryStore.sliceSize) {
@@ -78,20 +123,60 @@ public final class CachedHistoryStore: HistoryStore {
         slice(RestoredHistory(jobs: [], configs: [:], complete: true))
     }
 
-    public func file(_ page: JobPage, olderThan: String?, requested: Int) async {
-        guard let cache else { return }
-        let jobs = page.jobs
+    public func file(_ page: JobPage, olderThan: String?, requested: Int, walkGoesOn: Bool) async {
+        guard cache != nil else { return }
+        let filing = PageToFile(jobs: page.jobs, filing: olderThan.map(PageFiling.older(than:)) ?? .newest,
+                                endsList: page.jobs.isEmpty)
+        let wait = walk.withLock { walk -> Batch? in
+            walk.held.append(HeldPage(page: filing, requested: requested))
+            if walkGoesOn, walk.held.count < Self.walkPagesFiledTogether { return nil }
+            let previous = walk.lastBatch
+            fileHeld(&walk)
+            // A walk that goes on waits for the batch before (this one is filed while it reads on).
+            return walkGoesOn ? previous : walk.lastBatch
+        }
+        await wait?.filed()
+    }
+
+    public func fileHeld() {
+        walk.withLock { fileHeld(&$0) }
+    }
+
+    /// Hands the held pages to `writes` as one batch (called with `walk` locked, so batches keep
+    /// the order of their pages).
+    private func fileHeld(_ walk: inout WalkFiling) {
+        guard let cache, !walk.held.isEmpty else { return }
+        walk.handed.append(walk.held)
+        walk.held.removeAll()
+        let signal = Batch()
+        writes.async { [self] in
+            fileFirstHanded(cache)
+            signal.finish()
+        }
+        walk.lastBatch = signal
+    }
+
+    /// Files the oldest batch handed to `writes` (on `writes`); its pages are freed on return.
+    private func fileFirstHanded(_ cache: HistoryCache) {
+        let batch = walk.withLock { $0.handed.removeFirst() }
         do {
-            let join = try await cache.offPool(on: writes) { cache in
-                try cache.fileIfJoining(jobs, olderThan.map(PageFiling.older(than:)) ?? .newest, endsList: jobs.isEmpty)
+            let joins = try cache.fileIfJoining(batch.map(\.page))
+            for (held, join) in zip(batch, joins) where join == .metEndedJob {
+                newestMetCache.withLock { $0 = held.requested }
             }
-            if join == .metEndedJob { newestMetCache.withLock { $0 = requested } }
         } catch {
-            logger.warning("history cache: a page was not filed", metadata: ["error": "\(String(describing: error))"])
+            logger.warning("history cache: \(batch.count == 1 ? "a page was" : "\(batch.count) pages were") not filed",
+                           metadata: ["error": "\(String(describing: error))"])
         }
     }
 
     public func flush() {
+        fileHeld()
+        writesDone()
+    }
+
+    /// Returns once every batch handed to `writes` is filed (pages held back stay held).
+    func writesDone() {
         writes.sync {}
     }
 

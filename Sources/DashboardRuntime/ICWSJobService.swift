@@ -116,7 +116,7 @@ public final class ICWSJobService: JobService {
             defer { firstPageSignal.finish() }
             do {
                 let page = try await session.jobPage(count: count, mode: .all)
-                await history?.file(page, olderThan: nil, requested: count)
+                await history?.file(page, olderThan: nil, requested: count, walkGoesOn: false)
                 return .pageLoaded(context: context, jobs: page.jobs.compactMap(\.jobStatus), olderThan: nil, requested: count,
                                    at: clock.now(), warnings: page.warnings, configs: Self.configs(of: page))
             } catch {
@@ -127,19 +127,23 @@ public final class ICWSJobService: JobService {
                 let page = try await olderPages.page(.init(count: count, fromJobId: olderThan, mode: .all))
                 let jobs = page.jobs.compactMap(\.jobStatus)
                 // The walk goes on from this page's last job unless the page ends the list (no job).
+                var walkGoesOn = false
                 if readAhead, !Paging.endsList(jobs, olderThan: olderThan), let last = jobs.last?.id {
                     olderPages.start(.init(count: count, fromJobId: last, mode: .all))
+                    walkGoesOn = true
                 }
-                // Stored before it is handed on (while the next page is on its way): pages never
-                // wait in memory for the store.
-                await history?.file(page, olderThan: olderThan, requested: count)
+                // Filed while the next page is on its way (a walk's pages a few at a time): pages
+                // never wait in memory for the store beyond its batch.
+                await history?.file(page, olderThan: olderThan, requested: count, walkGoesOn: walkGoesOn)
                 return .pageLoaded(context: context, jobs: jobs, olderThan: olderThan, requested: count,
                                    at: clock.now(), warnings: page.warnings, configs: Self.configs(of: page))
             } catch {
+                history?.fileHeld()
                 return .pageFailed(context: context, olderThan: olderThan, failure: Failure(error), at: clock.now())
             }
         case .dropReadAhead:
             olderPages.drop()
+            history?.fileHeld()
             return nil
         case .loadConfig(let key):
             do {

@@ -92,9 +92,13 @@ public protocol HistoryStore: Sendable {
     /// say `complete`. Hands nothing when it holds nothing (a cold start: the pages the dashboard
     /// reads fill it).
     func restore(reading session: ICWSSession, handing slice: (RestoredHistory) -> Void) async throws
-    /// A page the dashboard read (`olderThan` nil: the newest), `requested` jobs long, to keep;
-    /// returns once it is stored (or given up), so a walk holds no backlog of pages.
-    func file(_ page: JobPage, olderThan: String?, requested: Int) async
+    /// A page the dashboard read (`olderThan` nil: the newest), `requested` jobs long, to keep.
+    /// `walkGoesOn`: the next page of a history walk is on its way; the store may hold this one
+    /// back to keep it with the next ones, and returns at once unless too many wait. Otherwise it
+    /// returns once the page, and every one held before it, is stored (or given up).
+    func file(_ page: JobPage, olderThan: String?, requested: Int, walkGoesOn: Bool) async
+    /// Stores what `file` held back, without waiting (a walk that stopped).
+    func fileHeld()
     /// Returns once every page handed to `file` is stored (the end of a run).
     func flush()
 }

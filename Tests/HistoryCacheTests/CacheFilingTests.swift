@@ -81,4 +81,21 @@ import Testing
         #expect(try cache.fileIfJoining(Self.page(["e", "d"]), .newest, endsList: false) == .metEndedJob,
                 "a newest page that holds a cached ended job: a warm read of its length meets the cache")
     }
+
+    /// Pages filed together (a walk's, one transaction) join as each would alone: a page joins
+    /// the one before it in the same batch, one after a gap stays apart, and the empty page
+    /// that ends the list makes the history whole.
+    @Test func pagesFiledTogetherJoinAsEachWouldAlone() throws {
+        let cache = try Slices.cache()
+        func page(_ ids: [String], _ filing: PageFiling) -> PageToFile {
+            PageToFile(jobs: Self.page(ids), filing: filing, endsList: ids.isEmpty)
+        }
+        let joins = try cache.fileIfJoining([
+            page(["f", "e"], .newest), page(["d", "c"], .older(than: "e")), page(["x"], .older(than: "w")),
+            page(["b", "a"], .older(than: "c")), page([], .older(than: "a")),
+        ])
+        #expect(joins == [.joined, .joined, .apart, .joined, .joined])
+        #expect(try cache.jobs().map(\.status.id) == ["f", "e", "d", "c", "b", "a"])
+        #expect(try cache.holdsWholeHistory())
+    }
 }

@@ -29,9 +29,10 @@ struct CacheSliceFlowTests {
             for await _ in opened {}
             slices.forEach(slice)
         }
-        func file(_ page: JobPage, olderThan: String?, requested: Int) async {
-            await inner.file(page, olderThan: olderThan, requested: requested)
+        func file(_ page: JobPage, olderThan: String?, requested: Int, walkGoesOn: Bool) async {
+            await inner.file(page, olderThan: olderThan, requested: requested, walkGoesOn: walkGoesOn)
         }
+        func fileHeld() { inner.fileHeld() }
         func flush() { inner.flush() }
     }
 

@@ -1,0 +1,35 @@
+@testable import DashboardCache
+import DashboardKit
+import Foundation
+import HistoryCache
+import ICWSSimulator
+import Testing
+
+/// A history walk's pages are filed a few at a time (`CachedHistoryStore.walkPagesFiledTogether`):
+/// a walk that stops in between files the pages it held then, not at the end of the run.
+@Suite("Pilot: a walk's pages in the history cache", .serialized)
+struct CacheWalkFilingTests {
+    typealias Flow = CacheStartFlowTests
+
+    @Test func aWalkStoppedByAKeyFilesThePagesItHeld() async throws {
+        try await Flow.withFolder { folder in
+            try await withSimulator({ $0.jobCount = 50 + 6 * 1000 }) { simulator in
+                let store = Flow.store(folder)
+                try await Flow.run([simulator], stores: [store]) { pilot in
+                    try await pilot.waitFor("the first page") { $0.state.loadOrder.count == 50 }
+                    try pilot.hit(.char("G"))
+                    try await pilot.waitFor("an older page") { $0.state.loadOrder.count > 50 }
+                    try pilot.hit(.char("k"))
+                    try await pilot.runUntilQuiet()
+                    #expect(!pilot.state.loadingHistory, "the key stopped the walk")
+                    let listed = pilot.state.loadOrder.count
+                    #expect(listed < 50 + CachedHistoryStore.walkPagesFiledTogether * 1000, "stopped before a batch was full")
+                    store.writesDone()
+                    let cached = try HistoryCache(at: folder.appendingPathComponent("pilot.sqlite")).jobs()
+                    let ended = pilot.state.loadOrder.filter { pilot.state.jobs[$0]?.state?.hasEnded == true }.count
+                    #expect(cached.count == ended, "every ended job listed is filed while the dashboard runs")
+                }
+            }
+        }
+    }
+}
