@@ -157,6 +157,40 @@ extension SearchTextTests {
     }
 }
 
+extension SearchTextTests {
+    /// Names kept once (and, past `sharedNames`, in each job's own text) match as the job's whole
+    /// text would: in both searches and one by one, through renames between the two kinds.
+    @Test func namesKeptOnceMatchAsTheWholeText() {
+        var text = SearchText()
+        var expected: [String] = []
+        var random = SplitMix(seed: 5)
+        let count = SearchText.sharedNames + 300
+        func fields(_ slot: Int) -> (name: String, id: String, user: String) {
+            // Few names at first (shared), then one each (past the bound: kept in the job's text).
+            let name = slot < 200 ? "Daily \(slot % 7) Agent" : "Job \(slot) Queue"
+            return (name, "ID-\(slot)", slot.isMultiple(of: 3) ? "Admin" : "ops")
+        }
+        for slot in 0..<count {
+            let (name, id, user) = fields(slot)
+            text.set(JobStore.Slot(slot), name: name, id: id, user: user, context: slot.isMultiple(of: 5) ? "East" : nil)
+            expected.append(SearchText.text(name: name, id: id, user: user, context: slot.isMultiple(of: 5) ? "East" : nil))
+        }
+        for _ in 0..<100 {
+            let slot = random.below(count), other = random.below(count)
+            let name = fields(other).name
+            text.set(JobStore.Slot(slot), name: name, id: "ID-\(slot)", user: "ops", context: nil)
+            expected[slot] = SearchText.text(name: name, id: "ID-\(slot)", user: "ops", context: nil)
+        }
+        let all = (0..<count).map(JobStore.Slot.init)
+        let few = all.filter { $0 % 97 == 0 }
+        for needle in ["daily 3", "agent", "job 42", "queue", "id-4", "admin", "east", "y 1 a", "zz"] {
+            #expect(text.matching(needle, among: all) == all.filter { expected[Int($0)].contains(needle) }, "all, \(needle)")
+            #expect(text.matching(needle, among: few) == few.filter { expected[Int($0)].contains(needle) }, "few, \(needle)")
+            for slot in few { #expect(text.matches(slot, needle) == expected[Int(slot)].contains(needle), "\(slot), \(needle)") }
+        }
+    }
+}
+
 @Suite("Id prefixes against every pair")
 struct IdPrefixRebuildTests {
     @Test(arguments: 0..<5) func theLengthIsOneMoreThanTheLongestSharedPrefix(seed: UInt64) {
@@ -227,6 +261,11 @@ struct JobStoreTests {
         }
         #expect(store.slot(of: JobKey(context: ContextID(1), id: "id-0")) == nil, "the same id on another server is another job")
         #expect(store.slot(of: "id-3000") == nil)
+    }
+
+    /// Six text ranges, two numbers and seven times: 100,000 jobs keep 12 MB of records.
+    @Test func aRecordTakes120Bytes() {
+        #expect(JobStore.recordStride == 120)
     }
 
     @Test func statusesComeBackAsStoredThroughReplacementsAndRepacking() {

@@ -148,7 +148,7 @@ public struct JobIndex: Sendable {
         }
         stateCounts[job.knownState, default: 0] += 1
         if previous.map({ $0.name != job.name || $0.submittedUserId != job.submittedUserId }) ?? true {
-            searchText.set(slot, SearchText.text(name: job.name, id: job.id, user: job.submittedUserId, context: label))
+            searchText.set(slot, name: job.name, id: job.id, user: job.submittedUserId, context: label)
         }
         return (slot, previous == nil, previous.map { $0.submitTime != job.submitTime } ?? false)
     }

@@ -85,11 +85,20 @@ public struct JobStore: Sendable {
         var folder: TextRange
         /// The part of the output folder after the job's id; `.none` when it does not hold the id.
         var folderAfterId: TextRange
-        var siteId: Int?
-        var state: JobState?
+        /// `submittedUserSiteId` and the state's raw value, `absent` for none: an optional `Int`
+        /// takes 16 bytes in a record, these 8 (a decoded number has at most 18 digits).
+        var siteIdOrAbsent: Int
+        var stateOrAbsent: Int
+        static let absent = Int.min
+
+        var siteId: Int? { siteIdOrAbsent == Self.absent ? nil : siteIdOrAbsent }
+        var state: JobState? { stateOrAbsent == Self.absent ? nil : JobState(rawValue: stateOrAbsent) }
         /// submit, queued, started, finished, failed, canceled, state changed: `timeIntervalSinceReferenceDate` (exact), NaN for none.
         var times: (Double, Double, Double, Double, Double, Double, Double)
     }
+
+    /// The bytes a job's record takes in the store.
+    static var recordStride: Int { MemoryLayout<Record>.stride }
 
     private mutating func record(_ job: JobStatus, reusing old: Record?) -> Record {
         func time(_ date: Date?) -> Double { date?.timeIntervalSinceReferenceDate ?? .nan }
@@ -97,7 +106,8 @@ public struct JobStore: Sendable {
         let folder = storeFolder(job.outputFolder, id: job.id, old: old)
         return Record(name: store(job.name, old?.name), user: store(job.submittedUserId, old?.user),
                       cancelUser: store(job.cancelUserId, old?.cancelUser), errorInfo: store(job.errorInfo, old?.errorInfo),
-                      folder: folder.before, folderAfterId: folder.after, siteId: job.submittedUserSiteId, state: job.state,
+                      folder: folder.before, folderAfterId: folder.after, siteIdOrAbsent: job.submittedUserSiteId ?? Record.absent,
+                      stateOrAbsent: job.state?.rawValue ?? Record.absent,
                       times: (time(job.submitTime), time(job.queuedTime), time(job.startedTime), time(job.finishedTime),
                               time(job.failedTime), time(job.canceledTime), time(job.stateChangedTime)))
     }

@@ -8,6 +8,11 @@ import Darwin
 /// contiguous UTF-8 buffer indexed by slot, so 100,000 jobs cost one allocation, not 100,000
 /// strings, and a search is a byte scan.
 ///
+/// A job's name is kept once for every job of that name (the first `sharedNames` names: a
+/// history repeats a few hundred), apart from the buffer; a needle is looked for in each name
+/// once, and a job matches when its name or its own text does. Fields are joined by a byte no
+/// one types (control characters are not keys, `KeyReader`), so no match spans two.
+///
 /// A search among most of the jobs (the first characters typed) scans the whole buffer at once,
 /// jumping to the end of a job's text once it matched; a search among few (the narrowing that
 /// follows) looks at their texts only. Either way `memchr` looks for the needle's rarest byte in
@@ -26,18 +31,44 @@ struct SearchText: Sendable {
     private var deadBytes = 0
     /// How often each byte value occurs in the buffer (dead texts included until compacted).
     private var byteCounts = [Int](repeating: 0, count: 256)
+    /// The names kept once (lower-cased), by number; the number of each.
+    private var names: [[UInt8]] = []
+    private var nameNumbers: [String: Int32] = [:]
+    /// By slot: the number of its name, or `ownName` when the name is in the slot's own text.
+    private var nameOf: [Int32] = []
+    private static let ownName: Int32 = -1
 
-    /// The text the filter matches for a job: its fields joined by a byte no one types.
+    /// The most names kept once; a job with another name keeps it in its own text.
+    static let sharedNames = 4096
+
+    /// The text the filter matches for a job, as one string: its fields joined by a byte no one
+    /// types (what `set(_:name:id:user:context:)` keeps, in two parts).
     static func text(name: String, id: String, user: String, context: String?) -> String {
         var text = "\(name)\u{1}\(id)\u{1}\(user)"
         if let context { text += "\u{1}\(context)" }
         return text.lowercased()
     }
 
-    /// Sets `slot`'s text (slots arrive in order: a new slot is `count`).
-    mutating func set(_ slot: JobStore.Slot, _ text: String) {
+    /// Sets `slot`'s text from the fields the filter matches.
+    mutating func set(_ slot: JobStore.Slot, name: String, id: String, user: String, context: String?) {
+        var own = "\(id)\u{1}\(user)"
+        if let context { own += "\u{1}\(context)" }
+        let name = name.lowercased()
+        var number = nameNumbers[name] ?? Self.ownName
+        if number == Self.ownName, names.count < Self.sharedNames {
+            number = Int32(names.count)
+            names.append(Array(name.utf8))
+            nameNumbers[name] = number
+        }
+        set(slot, number == Self.ownName ? "\(name)\u{1}\(own.lowercased())" : own.lowercased(), name: number)
+    }
+
+    /// Sets `slot`'s own text, and the number of its name kept apart (slots arrive in order: a
+    /// new slot is `count`).
+    mutating func set(_ slot: JobStore.Slot, _ text: String, name: Int32 = ownName) {
         let utf8 = text.utf8
         let index = Int(slot)
+        if index < nameOf.count { nameOf[index] = name } else { nameOf.append(name) }
         if index < starts.count {
             let length = Int(lengths[index])
             if length == utf8.count {
@@ -71,17 +102,26 @@ struct SearchText: Sendable {
     /// The slots among `slots` whose text contains `needle` (already lower-cased), in their order.
     func matching(_ needle: String, among slots: [JobStore.Slot]) -> [JobStore.Slot] {
         guard let pattern = Pattern(needle, counts: byteCounts) else { return slots }
+        let named = names.map { name in name.withUnsafeBytes { pattern.find(in: $0, from: 0, to: $0.count) != nil } }
+        func nameMatches(_ slot: JobStore.Slot) -> Bool {
+            let number = nameOf[Int(slot)]
+            return number != Self.ownName && named[Int(number)]
+        }
         // Scanning every text costs about what looking at a quarter of them one by one does.
         if slots.count * 4 >= starts.count {
             let matched = matchedSlots(pattern)
-            return slots.filter { matched[Int($0)] }
+            return slots.filter { matched[Int($0)] || nameMatches($0) }
         }
-        return slots.filter { contains($0, pattern) }
+        return slots.filter { nameMatches($0) || contains($0, pattern) }
     }
 
     /// `slot`'s text contains `needle` (lower-cased).
     func matches(_ slot: JobStore.Slot, _ needle: String) -> Bool {
         guard let pattern = Pattern(needle, counts: byteCounts) else { return true }
+        let number = nameOf[Int(slot)]
+        if number != Self.ownName, names[Int(number)].withUnsafeBytes({ pattern.find(in: $0, from: 0, to: $0.count) != nil }) {
+            return true
+        }
         return contains(slot, pattern)
     }
 
