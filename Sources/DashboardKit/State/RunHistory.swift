@@ -34,6 +34,9 @@ public struct RunHistory: Sendable {
         version += 1
     }
 
+    /// A history walk or restore ended: the model gives back the room its runs grew into.
+    mutating func releaseSpareRoom() { model.releaseSpareRoom() }
+
     /// Some series has had a baseline (five finished runs): from then on the list has a USUAL
     /// column and the header counts overdue jobs and failing series (until then nothing can be judged).
     public var hasSeries: Bool { model.hasJudgedSeries }

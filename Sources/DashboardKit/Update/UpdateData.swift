@@ -35,6 +35,7 @@ extension DashboardState {
         guard let index = serverIndex(context) else { return [] }
         let watch = merge(jobs, context: context, older: true)
         guard complete else { return watch }
+        history.releaseSpareRoom()
         var effects = servers[index].paging.restoredWholeHistory(context)
         if loadingHistory { effects += continueHistory() }
         return effects + watch

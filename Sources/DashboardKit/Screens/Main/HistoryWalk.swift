@@ -38,6 +38,7 @@ extension DashboardState {
 
     mutating func stopHistory(saying what: String) {
         walkHistory(false)
+        history.releaseSpareRoom()
         statusMessage = .info("\(what): \(Self.grouped(order.count)) jobs listed.")
     }
 
