@@ -31,7 +31,7 @@ struct SearchText: Sendable {
     private var deadBytes = 0
     /// How often each byte value occurs in the buffer (dead texts included until compacted).
     private var byteCounts = [Int](repeating: 0, count: 256)
-    /// The names kept once (lower-cased), by number; the number of each.
+    /// The names kept once (lower-cased), by number; the number of each name as it came.
     private var names: [[UInt8]] = []
     private var nameNumbers: [String: Int32] = [:]
     /// By slot: the number of its name, or `ownName` when the name is in the slot's own text.
@@ -53,14 +53,14 @@ struct SearchText: Sendable {
     mutating func set(_ slot: JobStore.Slot, name: String, id: String, user: String, context: String?) {
         var own = "\(id)\u{1}\(user)"
         if let context { own += "\u{1}\(context)" }
-        let name = name.lowercased()
+        // By the name as it comes: lower-cased only the first time it is met.
         var number = nameNumbers[name] ?? Self.ownName
         if number == Self.ownName, names.count < Self.sharedNames {
             number = Int32(names.count)
-            names.append(Array(name.utf8))
+            names.append(Array(name.lowercased().utf8))
             nameNumbers[name] = number
         }
-        set(slot, number == Self.ownName ? "\(name)\u{1}\(own.lowercased())" : own.lowercased(), name: number)
+        set(slot, number == Self.ownName ? "\(name)\u{1}\(own)".lowercased() : own.lowercased(), name: number)
     }
 
     /// Sets `slot`'s own text, and the number of its name kept apart (slots arrive in order: a
