@@ -191,6 +191,29 @@ extension SearchTextTests {
     }
 }
 
+extension SearchTextTests {
+    /// Texts stored in slot order keep no length or region of their own; a renamed job's text,
+    /// appended out of order, makes the buffer keep them until it is packed again.
+    @Test func lengthsAndRegionsAreKeptOnlyOutOfOrder() {
+        var text = SearchText()
+        for slot in 0..<100 { text.set(JobStore.Slot(slot), "job-\(slot)") }
+        #expect(text.inSlotOrder)
+        text.set(JobStore.Slot(3), "renamed-3")
+        #expect(!text.inSlotOrder)
+        var renames = 0
+        while !text.inSlotOrder, renames < 100 {
+            renames += 1
+            text.set(JobStore.Slot(5), String(repeating: "x", count: 40 + renames % 2))
+        }
+        #expect(text.inSlotOrder, "packed again once the dead texts outgrew the live ones")
+        #expect(renames > 5)
+        let all = (0..<100).map(JobStore.Slot.init)
+        #expect(text.matching("renamed", among: all) == [3])
+        #expect(text.matching("job-9", among: all) == [9] + (90..<100).map(JobStore.Slot.init))
+        #expect(text.matching("xxxx", among: all) == [5])
+    }
+}
+
 @Suite("Id prefixes against every pair")
 struct IdPrefixRebuildTests {
     @Test(arguments: 0..<5) func theLengthIsOneMoreThanTheLongestSharedPrefix(seed: UInt64) {

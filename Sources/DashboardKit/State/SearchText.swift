@@ -22,12 +22,16 @@ import Darwin
 /// the dead part outgrows the live one, then the buffer is rebuilt.
 struct SearchText: Sendable {
     private var bytes: [UInt8] = []
-    /// By slot: where the slot's text starts and how long it is.
+    /// By slot: where the slot's text starts.
     private var starts: [Int32] = []
+    /// While every text lies in slot order with none dead (no job was renamed since the buffer
+    /// was last packed), a text's length and region follow from `starts`, and these stay empty:
+    /// 1.2 MB at 100,000 jobs. By slot: how long its text is.
     private var lengths: [Int32] = []
     /// Every text written, live or dead, in buffer order: where it starts and whose it is (a
     /// dead one's slot has moved on), so a match found by scanning the buffer names its job.
     private var regions: [(start: Int32, slot: JobStore.Slot)] = []
+    var inSlotOrder: Bool { regions.isEmpty }
     private var deadBytes = 0
     /// How often each byte value occurs in the buffer (dead texts included until compacted).
     private var byteCounts = [Int](repeating: 0, count: 256)
@@ -70,7 +74,7 @@ struct SearchText: Sendable {
         let index = Int(slot)
         if index < nameOf.count { nameOf[index] = name } else { nameOf.append(name) }
         if index < starts.count {
-            let length = Int(lengths[index])
+            let length = self.length(index)
             if length == utf8.count {
                 let start = Int(starts[index])
                 if bytes[start..<start + length].elementsEqual(utf8) { return }
@@ -78,6 +82,10 @@ struct SearchText: Sendable {
                 for byte in utf8 { byteCounts[Int(byte)] += 1 }
                 bytes.replaceSubrange(start..<start + length, with: utf8)
                 return
+            }
+            if inSlotOrder {
+                lengths = starts.indices.map { Int32(self.length($0)) }
+                regions = starts.indices.map { (starts[$0], JobStore.Slot($0)) }
             }
             deadBytes += length
             starts[index] = Int32(bytes.count)
@@ -87,9 +95,11 @@ struct SearchText: Sendable {
             if deadBytes > bytes.count / 2 { compact() }
         } else {
             precondition(index == starts.count, "slots are stored in order")
+            if !inSlotOrder {
+                lengths.append(Int32(utf8.count))
+                regions.append((Int32(bytes.count), slot))
+            }
             starts.append(Int32(bytes.count))
-            lengths.append(Int32(utf8.count))
-            regions.append((Int32(bytes.count), slot))
             append(utf8)
         }
     }
@@ -127,7 +137,13 @@ struct SearchText: Sendable {
 
     private func contains(_ slot: JobStore.Slot, _ pattern: Pattern) -> Bool {
         let start = Int(starts[Int(slot)])
-        return bytes.withUnsafeBytes { pattern.find(in: $0, from: start, to: start + Int(lengths[Int(slot)])) != nil }
+        return bytes.withUnsafeBytes { pattern.find(in: $0, from: start, to: start + length(Int(slot))) != nil }
+    }
+
+    /// How long `index`'s text is.
+    private func length(_ index: Int) -> Int {
+        guard inSlotOrder else { return Int(lengths[index]) }
+        return (index + 1 < starts.count ? Int(starts[index + 1]) : bytes.count) - Int(starts[index])
     }
 
     /// By slot: whether its text contains `pattern` (not empty). One pass over the buffer: a
@@ -138,9 +154,11 @@ struct SearchText: Sendable {
         bytes.withUnsafeBytes { buffer in
             var at = 0, region = 0
             while let position = pattern.find(in: buffer, from: at, to: buffer.count) {
-                while region + 1 < regions.count, Int(regions[region + 1].start) <= position { region += 1 }
-                let (start, slot) = regions[region]
-                let end = Int(start) + Int(lengths[Int(slot)])
+                let regionStarts = inSlotOrder ? starts.count : regions.count
+                func regionStart(_ index: Int) -> Int32 { inSlotOrder ? starts[index] : regions[index].start }
+                while region + 1 < regionStarts, Int(regionStart(region + 1)) <= position { region += 1 }
+                let (start, slot) = inSlotOrder ? (starts[region], JobStore.Slot(region)) : regions[region]
+                let end = Int(start) + length(Int(slot))
                 if starts[Int(slot)] == start, position + pattern.bytes.count <= end {
                     matched[Int(slot)] = true
                     at = end
@@ -186,17 +204,18 @@ struct SearchText: Sendable {
     private mutating func compact() {
         var packed: [UInt8] = []
         packed.reserveCapacity(bytes.count - deadBytes)
-        regions.removeAll(keepingCapacity: true)
         byteCounts = [Int](repeating: 0, count: 256)
         for index in starts.indices {
             let start = Int(starts[index])
+            let text = bytes[start..<start + length(index)]
             starts[index] = Int32(packed.count)
-            regions.append((Int32(packed.count), JobStore.Slot(index)))
-            let text = bytes[start..<start + Int(lengths[index])]
             packed.append(contentsOf: text)
             for byte in text { byteCounts[Int(byte)] += 1 }
         }
         bytes = packed
         deadBytes = 0
+        // Packed in slot order: lengths and regions follow from `starts` again.
+        lengths = []
+        regions = []
     }
 }
