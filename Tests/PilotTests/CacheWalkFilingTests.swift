@@ -32,4 +32,25 @@ struct CacheWalkFilingTests {
             }
         }
     }
+
+    /// A page of the walk that fails ends it: the pages it held are filed then.
+    @Test func aWalkThatFailsFilesThePagesItHeld() async throws {
+        try await Flow.withFolder { folder in
+            try await withSimulator({ $0.jobCount = 50 + 6 * 1000 }) { simulator in
+                let store = Flow.store(folder)
+                try await Flow.run([simulator], stores: [store]) { pilot in
+                    try await pilot.waitFor("the first page") { $0.state.loadOrder.count == 50 }
+                    // The first two older pages are answered, the third (read ahead) fails.
+                    await simulator.setFaults(SimulatorFaults(failJobListsAfter: 2))
+                    try await pilot.press(.char("G"))
+                    #expect(!pilot.state.loadingHistory, "the failure ended the walk")
+                    #expect(pilot.state.loadOrder.count == 50 + 2 * 1000)
+                    store.writesDone()
+                    let cached = try HistoryCache(at: folder.appendingPathComponent("pilot.sqlite")).jobs()
+                    let ended = pilot.state.loadOrder.filter { pilot.state.jobs[$0]?.state?.hasEnded == true }.count
+                    #expect(cached.count == ended, "every ended job listed is filed while the dashboard runs")
+                }
+            }
+        }
+    }
 }
