@@ -51,8 +51,9 @@ public final class CachedHistoryStore: HistoryStore {
         var lastBatch: Batch?
     }
 
-    /// The pages of a walk filed in one transaction: about a tenth of the writes of one a page,
-    /// for at most this many pages (with their configurations) in memory.
+    /// The pages of a walk filed in one transaction: 200 MB written for 100,000 jobs against
+    /// 438 MB one a page, for this many pages more in memory (eight wrote 100 MB, but the pages
+    /// they held left 25 MB resident after the walk).
     public static let walkPagesFiledTogether = 3
 
     private struct HeldPage: Sendable {

@@ -151,13 +151,16 @@ struct SearchText: Sendable {
     /// a dead text or across the end of one is skipped.
     private func matchedSlots(_ pattern: Pattern) -> [Bool] {
         var matched = [Bool](repeating: false, count: starts.count)
+        let ordered = inSlotOrder
+        let regionCount = ordered ? starts.count : regions.count
+        func regionAt(_ index: Int) -> (start: Int32, slot: JobStore.Slot) {
+            ordered ? (starts[index], JobStore.Slot(index)) : regions[index]
+        }
         bytes.withUnsafeBytes { buffer in
             var at = 0, region = 0
             while let position = pattern.find(in: buffer, from: at, to: buffer.count) {
-                let regionStarts = inSlotOrder ? starts.count : regions.count
-                func regionStart(_ index: Int) -> Int32 { inSlotOrder ? starts[index] : regions[index].start }
-                while region + 1 < regionStarts, Int(regionStart(region + 1)) <= position { region += 1 }
-                let (start, slot) = inSlotOrder ? (starts[region], JobStore.Slot(region)) : regions[region]
+                while region + 1 < regionCount, Int(regionAt(region + 1).start) <= position { region += 1 }
+                let (start, slot) = regionAt(region)
                 let end = Int(start) + length(Int(slot))
                 if starts[Int(slot)] == start, position + pattern.bytes.count <= end {
                     matched[Int(slot)] = true
