@@ -80,7 +80,8 @@ struct PagingTests {
         Fixture.press(&state, .char("G"))
         Fixture.press(&state, .char("k"))
         #expect(!state.loadingHistory)
-        #expect(state.statusMessage?.text == "Stopped loading the history: 50 jobs listed.")
+        #expect(state.statusMessage?.text == "Stopped loading the history; one page on its way.",
+                "a count now would be a page short")
         let arrived = Fixture.send(&state, .pageLoaded(jobs: Fixture.page(from: 4950, count: 1000), olderThan: "4951",
                                                        requested: historyPageSize, at: Fixture.at(29)))
         #expect(arrived.pageLoads.isEmpty, "the page in flight is kept, no other is asked for")

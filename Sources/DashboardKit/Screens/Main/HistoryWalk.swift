@@ -39,7 +39,14 @@ extension DashboardState {
     mutating func stopHistory(saying what: String) {
         walkHistory(false)
         history.releaseSpareRoom()
-        statusMessage = .info("\(what): \(Self.grouped(order.count)) jobs listed.")
+        // A page asked for before the stop is still listed when it comes: a count now would be
+        // one page short (the list's counter says how many once it is in).
+        let coming = servers.filter { if case .loadingOlder = $0.paging.phase { true } else { false } }.count
+        switch coming {
+        case 0: statusMessage = .info("\(what): \(Self.grouped(order.count)) jobs listed.")
+        case 1: statusMessage = .info("\(what); one page on its way.")
+        default: statusMessage = .info("\(what); \(coming) pages on their way.")
+        }
     }
 
     private var historyProgress: String { "Loading history: \(Self.grouped(order.count)) jobs…" }
