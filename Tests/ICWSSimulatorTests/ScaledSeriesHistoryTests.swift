@@ -1,5 +1,5 @@
 import Foundation
-import ICWSSimulator
+@testable import ICWSSimulator
 import ICWSWire
 import Testing
 
@@ -41,5 +41,20 @@ struct ScaledSeriesHistoryTests {
         let before = Self.fingerprint(small, names: six, before: cutoff)
         #expect(before.count > 200)
         #expect(Self.fingerprint(large, names: six, before: cutoff) == before)
+    }
+}
+
+/// A server lists no job from the future: the re-run two hours after one of today's failures
+/// is left out until then.
+@Suite("Series history and the clock")
+struct SeriesHistoryClockTests {
+    @Test(arguments: [3, 7, 12]) func noJobIsSubmittedOrEndsAfterNow(hour: Int) {
+        var configuration = SimulatorConfiguration(jobCount: 20_000, speed: 0, seed: 5)
+        configuration.seriesHistory = true
+        let now = Date(timeIntervalSince1970: 1_796_601_600 + Double(hour) * 3600)  // 2026-12-07, hour:00 UTC
+        let statuses = SeriesHistory.make(configuration, now: now).map(\.status)
+        #expect(statuses.count > 19_000)
+        let late = statuses.filter { ($0.submitTime ?? now) > now || ($0.endTime ?? now) > now }
+        #expect(late.isEmpty, "\(late.count) jobs after now, the first submitted \(late.first?.submitTime.map { "\($0)" } ?? "-")")
     }
 }
