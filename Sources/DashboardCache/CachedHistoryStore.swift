@@ -41,15 +41,9 @@ public final class CachedHistoryStore: HistoryStore {
     /// read's first page is that long (50 jobs, not 1,000: about a twentieth of the bytes), and still
     /// one request.
     private let newestMetCache = Mutex<Int?>(nil)
-    /// The pages of a walk not handed to `writes` yet; the batches handed to it and not taken up
-    /// yet, oldest first; the last batch handed to it.
-    private let walk = Mutex<WalkFiling>(WalkFiling())
-
-    private struct WalkFiling {
-        var held: [HeldPage] = []
-        var handed: [[HeldPage]] = []
-        var lastBatch: Batch?
-    }
+    /// The pages of a walk not handed to `writes` yet, and the batches handed to it and not
+    /// taken up yet, oldest first.
+    private let walk = Mutex<(held: [HeldPage], handed: [[HeldPage]])>(([], []))
 
     /// The pages of a walk filed in one transaction: 200 MB written for 100,000 jobs against
     /// 438 MB one a page, for this many pages more in memory (eight wrote 100 MB, but the pages
@@ -59,31 +53,6 @@ public final class CachedHistoryStore: HistoryStore {
     private struct HeldPage: Sendable {
         let page: PageToFile
         let requested: Int
-    }
-
-    /// A batch handed to `writes`: `filed()` returns once it is stored (or given up), its pages
-    /// freed (so memory handed back then is not held by them).
-    private final class Batch: Sendable {
-        private let state = Mutex<(filed: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
-
-        func finish() {
-            let waiting = state.withLock { state in
-                state.filed = true
-                defer { state.waiting = [] }
-                return state.waiting
-            }
-            for continuation in waiting { continuation.resume() }
-        }
-
-        func filed() async {
-            await withCheckedContinuation { continuation in
-                let filed = state.withLock { state in
-                    if !state.filed { state.waiting.append(continuation) }
-                    return state.filed
-                }
-                if filed { continuation.resume() }
-            }
-        }
     }
 
     /// Opens (or creates) the cache at `url`; a corrupt file is rebuilt, one that cannot be opened is left out.
@@ -125,36 +94,37 @@ public final class CachedHistoryStore: HistoryStore {
     }
 
     public func file(_ page: JobPage, olderThan: String?, requested: Int, walkGoesOn: Bool) async {
-        guard cache != nil else { return }
+        guard let cache else { return }
         let filing = PageToFile(jobs: page.jobs, filing: olderThan.map(PageFiling.older(than:)) ?? .newest,
                                 endsList: page.jobs.isEmpty)
-        let wait = walk.withLock { walk -> Batch? in
+        let full = walk.withLock { walk in
             walk.held.append(HeldPage(page: filing, requested: requested))
-            if walkGoesOn, walk.held.count < Self.walkPagesFiledTogether { return nil }
-            let previous = walk.lastBatch
-            fileHeld(&walk)
-            // A walk that goes on waits for the batch before (this one is filed while it reads on).
-            return walkGoesOn ? previous : walk.lastBatch
+            return walk.held.count >= Self.walkPagesFiledTogether
         }
-        await wait?.filed()
+        guard walkGoesOn else {
+            fileHeld()
+            return await filed(cache)
+        }
+        guard full else { return }
+        // At most one batch is being filed while the walk gathers the next: the one before is in.
+        await filed(cache)
+        fileHeld()
     }
 
     public func fileHeld() {
-        walk.withLock { fileHeld(&$0) }
+        guard let cache else { return }
+        walk.withLock { walk in
+            guard !walk.held.isEmpty else { return }
+            walk.handed.append(walk.held)
+            walk.held.removeAll()
+            // Handed over with `walk` locked: batches reach `writes` in the order of their pages.
+            writes.async { [self] in fileFirstHanded(cache) }
+        }
     }
 
-    /// Hands the held pages to `writes` as one batch (called with `walk` locked, so batches keep
-    /// the order of their pages).
-    private func fileHeld(_ walk: inout WalkFiling) {
-        guard let cache, !walk.held.isEmpty else { return }
-        walk.handed.append(walk.held)
-        walk.held.removeAll()
-        let signal = Batch()
-        writes.async { [self] in
-            fileFirstHanded(cache)
-            signal.finish()
-        }
-        walk.lastBatch = signal
+    /// Returns once every batch handed to `writes` so far is filed.
+    private func filed(_ cache: HistoryCache) async {
+        _ = try? await cache.offPool(on: writes) { _ in }
     }
 
     /// Files the oldest batch handed to `writes` (on `writes`); its pages are freed on return.
