@@ -14,7 +14,9 @@ the dashboard's CPU and memory from /proc; terminal bytes and key latencies from
 Per size (1k, 10k, 100k jobs; dashboard in a 200x50 pty):
   - `G` held until the oldest job: `G` pressed again whenever the screen is quiet, until the server
     has answered a page shorter than asked (the end of the history) and the screen is quiet again:
-    wall time, dashboard CPU, requests;
+    wall time, dashboard CPU, the simulator's CPU, requests, and what the dashboard passed to
+    write()/read() and wrote to disk over the walk (/proc/PID/io: the history cache's filing),
+    and its CPU by thread name;
   - RSS with every job loaded;
   - filter keystrokes with every job loaded: key -> first byte of the answer, p50 / p95;
   - selection moves (`j`/`k`) with every job loaded: key -> first byte, p50 / p95;
@@ -38,7 +40,8 @@ OLDEST_LIMIT = 600.0
 def until_oldest(dash, sim):
     """`G` held until the oldest job is listed (at most OLDEST_LIMIT s); wall, CPU and requests."""
     limit = OLDEST_LIMIT
-    before, cpu0, server0, start = sim.traffic(), dash.cpu(), sim.cpu(), time.perf_counter()
+    before, cpu0, server0, io0, threads0 = sim.traffic(), dash.cpu(), sim.cpu(), dash.io(), dash.thread_cpu()
+    start = time.perf_counter()
     last = start
     while time.perf_counter() - start < limit:
         dash.key("G")
@@ -52,6 +55,9 @@ def until_oldest(dash, sim):
     reached = after["listsReachingOldest"] > before["listsReachingOldest"]
     return {"wall_s": round(last - start, 2), "cpu_s": round(dash.cpu() - cpu0, 2),
             "server_cpu_s": round(sim.cpu() - server0, 2), "reached_oldest": reached,
+            # The history cache's filing (the answers' bytes are in read_calls_mb too).
+            "dashboard_io_mb": {k: round(v - io0[k], 1) for k, v in dash.io().items()},
+            "dashboard_cpu_by_thread_s": {k: round(v - threads0.get(k, 0), 2) for k, v in dash.thread_cpu().items() if v - threads0.get(k, 0) >= 0.01},
             **delta(before, after)}
 
 

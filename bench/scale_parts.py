@@ -60,6 +60,14 @@ class Simulator:
         self.stop()
 
 
+def io_mb(pid):
+    """What the process passed to write() and read() and wrote to disk (/proc/PID/io), in MB."""
+    with open(f"/proc/{pid}/io") as f:
+        fields = dict(line.split(": ") for line in f.read().splitlines())
+    return {"write_calls_mb": int(fields["wchar"]) / 1e6, "read_calls_mb": int(fields["rchar"]) / 1e6,
+            "written_to_disk_mb": int(fields["write_bytes"]) / 1e6}
+
+
 def rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -167,6 +175,23 @@ class Dashboard:
 
     def cpu(self):
         return cpu_seconds(self.pid)
+
+    def io(self):
+        return io_mb(self.pid)
+
+    def thread_cpu(self):
+        """CPU seconds by thread name (the main loop is the program's name; decoding runs on the
+        cooperative pool, the history cache's filing on a dispatch queue)."""
+        by_name = {}
+        for task in os.listdir(f"/proc/{self.pid}/task"):
+            try:
+                with open(f"/proc/{self.pid}/task/{task}/comm") as f:
+                    name = f.read().strip()
+                seconds = cpu_seconds(f"{self.pid}/task/{task}")
+            except FileNotFoundError:
+                continue
+            by_name[name] = by_name.get(name, 0) + seconds
+        return by_name
 
     def rss_mb(self):
         return rss_mb(self.pid)

@@ -57,8 +57,8 @@ extension HistoryCache {
     /// pages once, not once a page (a job id is a random GUID, so 1,000 of them touch most of
     /// the index: filed a page at a time, 100,000 jobs wrote 438 MB for a 35 MB file).
     /// The filing reads with a page cache large enough for the id index of 100,000 jobs
-    /// (`filingCacheKiB`), handed back after it: with the cache's own 256 KiB, each page read most
-    /// of the index back from the file (1.1 GB for 100,000 jobs).
+    /// (`filingCacheKiB`), handed back after it: with the cache's own 256 KiB and no early spills,
+    /// each page read most of the index back from the file (1.1 GB through `read()` for a walk).
     public func fileIfJoining(_ pages: [PageToFile]) throws -> [PageJoin] {
         defer {
             try? queue.inDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)") }
