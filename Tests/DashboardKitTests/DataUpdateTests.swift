@@ -141,7 +141,7 @@ struct DataUpdateTests {
     @Test func aFailedNewestPageSaysSoAndAllowsARetry() {
         var state = DashboardState(options: Fixture.options(), width: 120, height: 40)
         Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.unavailable, "HTTP 503"), at: Fixture.at(29)))
-        #expect(state.statusMessage == .failed(.newestPage, Failure(.unavailable, "HTTP 503")))
+        #expect(state.statusMessage == .failed(.newestPage(), Failure(.unavailable, "HTTP 503")))
         #expect(Fixture.press(&state, .char("r")) == [.loadNewestPage(count: 50)])
     }
 }

@@ -115,6 +115,59 @@ struct MergedOrderTests {
                 "lab's end is far below")
     }
 
+    /// Seen in a tryout: server prod stopped during `G`. Its failed page stopped every server's
+    /// walk, and lab's next page wiped prod's failure from the status line, so the walk ended
+    /// silently part way with lab not loaded to its oldest job either.
+    @Test func aServerFailingDuringTheHistoryWalkLeavesTheOthersWalking() {
+        var state = Self.twoServers()
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", (0..<40).map { 100 - Double($0) })))
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", (0..<40).map { 99.5 - Double($0) })))
+        #expect(Fixture.press(&state, .char("G")).pageLoads == [
+            .loadOlderPage(context: Self.lab, olderThan: "610", count: historyPageSize, readAhead: true),
+            .loadOlderPage(context: Self.prod, olderThan: "605", count: historyPageSize, readAhead: true),
+        ])
+        Fixture.send(&state, .pageFailed(context: Self.prod, olderThan: "605", failure: Failure(.unavailable, "refused"), at: Fixture.at(41)))
+        let labWalks = state.loadingHistory
+        #expect(labWalks, "lab's walk goes on")
+        let failure = "prod: Could not load older jobs: "
+        #expect(state.statusMessage?.text.hasPrefix(failure) == true)
+
+        let labPage = Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [50, 40]), olderThan: "610", requested: historyPageSize))
+        #expect(labPage.pageLoads == [.loadOlderPage(context: Self.lab, olderThan: "400", count: historyPageSize, readAhead: true)],
+                "only lab is asked for its next page")
+        Fixture.send(&state, .statusesReceived(context: Self.lab, Self.jobs("lab", [101]), at: Fixture.at(42)))
+        #expect(state.statusMessage?.text.hasPrefix(failure) == true, "lab's pages and statuses do not end prod's failure")
+
+        Fixture.send(&state, Self.page(Self.lab, [], olderThan: "400", requested: historyPageSize))
+        #expect(!state.loadingHistory)
+        #expect(state.servers[0].paging.phase == .reachedOldest)
+        #expect(state.statusMessage?.text.hasPrefix(failure) == true, "the walk's end keeps the reason prod is not loaded")
+        #expect(state.historyEndRows.values.contains(Self.prod), "where prod's loaded history ends stays marked")
+
+        // prod answers again: its failure is over; G walks only prod, and the end names what is loaded.
+        Fixture.send(&state, .statusesReceived(context: Self.prod, Self.jobs("prod", [100.5]), at: Fixture.at(43)))
+        #expect(state.statusMessage == nil)
+        #expect(Fixture.press(&state, .char("G")).pageLoads == [
+            .loadOlderPage(context: Self.prod, olderThan: "605", count: historyPageSize, readAhead: true),
+        ])
+        Fixture.send(&state, Self.page(Self.prod, [], olderThan: "605", requested: historyPageSize))
+        #expect(state.statusMessage?.text == "History loaded: 84 jobs listed.")
+        #expect(state.brokenInvariants.isEmpty)
+    }
+
+    /// A walk that ends while a server's failure is no longer shown names the server left short.
+    @Test func aWalkEndingWithAServerShortSaysWhich() {
+        var state = Self.twoServers()
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", (0..<40).map { 100 - Double($0) })))
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", (0..<40).map { 99.5 - Double($0) })))
+        Fixture.press(&state, .char("G"))
+        Fixture.send(&state, .pageFailed(context: Self.prod, olderThan: "605", failure: Failure(.timeout, ""), at: Fixture.at(41)))
+        Fixture.send(&state, .statusesReceived(context: Self.prod, Self.jobs("prod", [100.5]), at: Fixture.at(42)))
+        Fixture.send(&state, Self.page(Self.lab, [], olderThan: "610", requested: historyPageSize))
+        #expect(!state.loadingHistory)
+        #expect(state.statusMessage?.text == "History loaded but for prod (G to try again): 81 jobs listed.")
+    }
+
     @Test func aJobWhoseSubmissionTimeChangesMoves() {
         var state = Self.twoServers()
         Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [30, 20, 10])))

@@ -26,7 +26,7 @@ struct PagingTests {
         Fixture.press(&state, .end)
         Fixture.send(&state, .pageFailed(olderThan: "1051", failure: Failure(.timeout, ""), at: Fixture.at(29)))
         #expect(state.servers[0].paging.phase == .idle)
-        #expect(state.statusMessage == .failed(.olderPage, Failure(.timeout, "")))
+        #expect(state.statusMessage == .failed(.olderPage(), Failure(.timeout, "")))
         Fixture.press(&state, .home)
         var loads: [Effect] = []
         for _ in 0..<49 {

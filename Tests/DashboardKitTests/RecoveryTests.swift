@@ -44,7 +44,7 @@ struct RecoveryTests {
         var state = Fixture.state(jobs: [Fixture.job(1001, .started)])
         Fixture.press(&state, .char("r"))
         Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.unavailable, "HTTP 503"), at: Fixture.at(30)))
-        #expect(state.statusMessage == .failed(.newestPage, Failure(.unavailable, "HTTP 503")))
+        #expect(state.statusMessage == .failed(.newestPage(), Failure(.unavailable, "HTTP 503")))
         Fixture.send(&state, .statusesReceived([Fixture.job(1001, .started)], at: Fixture.at(31)))
         #expect(state.statusMessage == nil)
         Fixture.send(&state, .pageFailed(olderThan: nil, failure: Failure(.unavailable, "HTTP 503"), at: Fixture.at(32)))

@@ -17,16 +17,25 @@ public enum StatusMessage: Equatable, Sendable {
 
 /// The request a failure in the status line belongs to.
 public enum FailedRequest: Equatable, Sendable {
-    case newestPage
-    case olderPage
+    /// `server`: whose page, when the dashboard follows several (the status line names it).
+    case newestPage(server: String? = nil)
+    case olderPage(server: String? = nil)
     case cancel(jobId: JobKey)
     /// A job sent by a screen that has closed since.
     case submit
 
-    /// A page request: a later page or status update ends its failure.
+    /// A page request of any server.
     var isPage: Bool {
         switch self {
         case .newestPage, .olderPage: true
+        case .cancel, .submit: false
+        }
+    }
+
+    /// A page request of `server` (nil: the only one): a later page of that server ends its failure.
+    func isPage(of server: String?) -> Bool {
+        switch self {
+        case .newestPage(let failed), .olderPage(let failed): failed == server
         case .cancel, .submit: false
         }
     }

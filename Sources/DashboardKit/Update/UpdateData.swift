@@ -11,7 +11,7 @@ extension DashboardState {
         let firstPage = !servers[index].paging.hasFirstPage
         let askNext = servers[index].paging.loaded(olderThan: olderThan, endsList: Paging.endsList(page, olderThan: olderThan),
                                                    last: page.last?.id, count: page.count, requested: requested)
-        clearPageFailureMessage()
+        clearPageFailureMessage(of: context)
         let watch = merge(page, context: context, older: olderThan != nil)
         if firstPage, !operatorMovedSelection {
             // A slower server's first page: the selection stays on the newest job of all.
@@ -66,24 +66,32 @@ extension DashboardState {
         return watchEffect(joining: new)
     }
 
+    /// A page failed: that server's part of a history walk stops (the other servers' goes on).
     mutating func pageFailed(context: ContextID, olderThan: String?, failure: Failure, at: Date) {
         advanceClock(to: at)
         guard let index = serverIndex(context) else { return }
         servers[index].paging.failed(olderThan: olderThan, failure)
-        walkHistory(false)
-        statusMessage = .failed(olderThan == nil ? .newestPage : .olderPage, failure)
+        servers[index].paging.walk(false)
+        let server = pageServerName(context)
+        statusMessage = .failed(olderThan == nil ? .newestPage(server: server) : .olderPage(server: server), failure)
+    }
+
+    /// The server a page failure names: its label when there are several, else none.
+    private func pageServerName(_ context: ContextID) -> String? {
+        servers.count > 1 ? serverIndex(context).map { servers[$0].label } : nil
     }
 
     /// A page or status update arrived: a page failure shown in the status line is over.
     /// A page's decoding warnings go to the status line: how many, and the first.
     mutating func pageWarned(_ warnings: [String], context: ContextID) {
         guard let first = warnings.first else { return }
-        let server = servers.count > 1 ? serverIndex(context).map { servers[$0].label } : nil
-        statusMessage = .warnings(count: warnings.count, first: first, server: server)
+        statusMessage = .warnings(count: warnings.count, first: first, server: pageServerName(context))
     }
 
-    private mutating func clearPageFailureMessage() {
-        if case .failed(let request, _) = statusMessage, request.isPage { statusMessage = nil }
+    /// A page of `context` arrived: a failure of its pages in the status line is over (another
+    /// server's is not).
+    private mutating func clearPageFailureMessage(of context: ContextID) {
+        if case .failed(let request, _) = statusMessage, request.isPage(of: pageServerName(context)) { statusMessage = nil }
     }
 
     /// What the job index will hold of each of a server's statuses from the feed: a delta merged
@@ -104,7 +112,7 @@ extension DashboardState {
         lastDataAt = at
         advanceClock(to: at)
         let effects = merge(statuses, context: context, older: false)
-        clearPageFailureMessage()
+        clearPageFailureMessage(of: context)
         return effects
     }
 }

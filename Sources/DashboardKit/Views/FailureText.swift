@@ -27,8 +27,8 @@ enum FailureText {
     /// The status line's sentence for a failed request.
     static func sentence(_ request: FailedRequest, _ failure: Failure) -> String {
         switch request {
-        case .newestPage: "Could not load jobs: \(describe(failure))"
-        case .olderPage: "Could not load older jobs: \(describe(failure))"
+        case .newestPage(let server): (server.map { "\($0): " } ?? "") + "Could not load jobs: \(describe(failure))"
+        case .olderPage(let server): (server.map { "\($0): " } ?? "") + "Could not load older jobs: \(describe(failure))"
         case .cancel(let key) where failure.kind == .alreadyEnded: "Job \(key.id) had already ended; it cannot be canceled."
         // Offline is not a refusal: the cancel never left, or its answer never came.
         case .cancel(let key) where failure.kind == .unavailable: "Cancel of job \(key.id) not sent: \(describe(failure))"

@@ -17,15 +17,27 @@ extension DashboardState {
 
     /// An older page arrived while loading the history: select the new last row, ask for the next
     /// page, or say the history is complete.
+    /// A server whose page failed has left the walk (`pageFailed`): the others go on, and the
+    /// end says which server is not loaded to its oldest job.
     mutating func continueHistory() -> [Effect] {
         if !rows.isEmpty { select(visibleIds[rows.count - 1], byOperator: false) }
-        if servers.allSatisfy({ $0.paging.phase == .reachedOldest || !$0.paging.hasFirstPage }) {
-            stopHistory(saying: "History loaded")
-            return []
+        let walking = servers.filter { $0.paging.walkingHistory && $0.paging.hasFirstPage && $0.paging.phase != .reachedOldest }
+        guard walking.isEmpty else {
+            if !pageFailureShown { statusMessage = .info(historyProgress) }
+            configRest.travel()
+            return olderPages(count: historyPageSize, readAhead: true) { context in walking.contains { $0.id == context } }
         }
-        statusMessage = .info(historyProgress)
-        configRest.travel()
-        return olderPages(count: historyPageSize, readAhead: true)
+        let short = servers.filter { $0.paging.hasFirstPage && $0.paging.phase != .reachedOldest }.map(\.label)
+        if short.isEmpty {
+            stopHistory(saying: "History loaded")
+        } else if pageFailureShown {
+            // The failure says why a server stopped: it stays in the status line.
+            walkHistory(false)
+            history.releaseSpareRoom()
+        } else {
+            stopHistory(saying: "History loaded but for \(short.joined(separator: ", ")) (G to try again)")
+        }
+        return []
     }
 
     /// Starts or stops every server's walk.
@@ -47,6 +59,11 @@ extension DashboardState {
         case 1: statusMessage = .info("\(what); one page on its way.")
         default: statusMessage = .info("\(what); \(coming) pages on their way.")
         }
+    }
+
+    /// A server's page failure is in the status line: it says why that server left the walk.
+    private var pageFailureShown: Bool {
+        if case .failed(let request, _)? = statusMessage { request.isPage } else { false }
     }
 
     private var historyProgress: String { "Loading history: \(Self.grouped(order.count)) jobs…" }

@@ -96,7 +96,7 @@ enum JobListView {
 
     private static func emptyMessage(_ state: DashboardState, glyphs: Glyphs) -> String {
         if state.loadOrder.isEmpty, let failure = state.servers.lazy.compactMap(\.paging.firstPageFailure).first {
-            return FailureText.sentence(.newestPage, failure)
+            return FailureText.sentence(.newestPage(), failure)
         }
         if !state.servers.contains(where: \.paging.hasFirstPage) { return "Loading jobs\(glyphs.ellipsis)" }
         if state.filter.isActive { return "No loaded job matches \"\(state.filter.text)\"." }
