@@ -19,14 +19,33 @@ struct CLITerminalQuestionTests {
                 let pane = try TmuxPane(width: 160, height: 40, environment: sim.environment())
                 try pane.run("bash --norc --noprofile \(script.path)")
                 try pane.waitFor(text: "[y/N]")
-                try pane.press("C-c")
-                // Typed while dxtop winds down: a question still reading the terminal would eat it.
-                try pane.run("echo typed-after-$((6*7))")
+                // Typed with Ctrl-C in one write, before dxtop can see a signal: a question still
+                // reading the terminal would take the line as its answer.
+                try pane.press("C-c", "echo typed-after-$((6*7))", "Enter")
                 return try pane.waitFor(text: "typed-after-42")
             }
             let lines = screen.split(separator: "\n").map(String.init)
             #expect(lines.contains { $0.hasPrefix("dxtop: interrupted") }, "on a line of its own:\n\(screen)")
             #expect(screen.contains("status=130"), "\(screen)")
+            #expect(await sim.simulator.jobStatus(id: id)?.state == .submitted)
+        }
+    }
+
+    @Test("Ctrl-Z at the question suspends dxtop; after fg the question is asked again and Enter means No")
+    func suspendedQuestion() async throws {
+        try await SimulatorFixture.with { sim in
+            let id = await sim.addJob(submittedBy: "admin", name: "keep me")
+            let screen = try await DxtopBinary.offPool {
+                let pane = try TmuxPane(width: 160, height: 40, environment: sim.environment())
+                try pane.run("\(DxtopBinary.url.path) jobs cancel \(id); echo \"status=$?\"")
+                try pane.waitFor(text: "[y/N]")
+                try pane.press("C-z")
+                try pane.waitFor(text: "Stopped")
+                try pane.run("fg")
+                try pane.waitFor("the question again") { $0.components(separatedBy: "[y/N]").count == 3 }
+                try pane.press("Enter")
+                return try pane.waitFor(text: "not canceled")
+            }
             #expect(await sim.simulator.jobStatus(id: id)?.state == .submitted)
         }
     }

@@ -111,19 +111,20 @@ struct CLITerminalTests {
             }
             #expect(screen.contains("dxtop: interrupted"), "\(screen)")
             #expect(screen.contains("status=130"), "\(screen)")
+            #expect(screen.contains("tty-isig") && !screen.contains("tty--isig"), "the interrupt key works again: \(screen)")
             #expect(await sim.simulator.jobStatus(id: id)?.state == .submitted)
             #expect(await sim.simulator.endSessions() == 0, "dxtop logged out")
         }
     }
 
-    /// A bash script: `before`, then `dxtop <arguments>`, then `status=N` and the echo setting dxtop
-    /// left behind (`tty-echo` or `tty--echo`).
+    /// A bash script: `before`, then `dxtop <arguments>`, then `status=N` and the echo and
+    /// interrupt-key settings dxtop left behind (`tty-echo` or `tty--echo`, `tty-isig` or `tty--isig`).
     static func script(before: String, dxtop arguments: String) throws -> TemporaryFile {
         try TemporaryFile(contents: """
             \(before)
             \(DxtopBinary.url.path) \(arguments)
             echo "status=$?"
-            stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | sed 's/^/tty-/'
+            stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo -e isig -e -isig | sed 's/^/tty-/'
             """, suffix: ".sh")
     }
 }

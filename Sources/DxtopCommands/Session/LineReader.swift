@@ -16,13 +16,15 @@ enum LineReader {
     enum Outcome: Equatable {
         case line(String)
         case endOfInput
-        /// `wake` became readable first: the question was given up (Ctrl-C).
+        /// `wake` became readable first: the question was given up (its task was cancelled).
         case abandoned
+        /// One of the bytes asked for ended the line (a terminal's Ctrl-C or Ctrl-Z as a byte).
+        case ended(by: UInt8)
     }
 
-    /// The same, given up as soon as `wake` is readable: nothing typed after that is read, so it
-    /// reaches the shell instead of a question nobody waits for.
-    static func readLine(from fd: Int32, unless wake: Int32?) -> Outcome {
+    /// The same, given up as soon as `wake` is readable or at a byte of `endings`: nothing typed
+    /// after that is read, so it reaches the shell instead of a question nobody waits for.
+    static func readLine(from fd: Int32, unless wake: Int32?, endings: Set<UInt8> = []) -> Outcome {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         var sawAny = false
@@ -37,6 +39,7 @@ enum LineReader {
             if n < 0 && errno == EINTR { continue }
             guard n == 1 else { break }
             sawAny = true
+            if endings.contains(byte) { return .ended(by: byte) }
             if byte == UInt8(ascii: "\n") { break }
             bytes.append(byte)
         }

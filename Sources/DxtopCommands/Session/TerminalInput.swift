@@ -21,28 +21,43 @@ enum TerminalInput {
     }
 
     /// Asks a yes/no question; anything but `y`/`yes` (including just Enter or end of input) is No.
-    /// Cancelling the task (Ctrl-C) ends the question at once, leaving the cursor on a new line,
-    /// and reads nothing more from the terminal.
+    /// Ctrl-C ends the question at once, leaving the cursor on a new line, and reads nothing
+    /// typed after it (`QuestionKeys`); so does cancelling the task. Ctrl-Z suspends as usual and
+    /// the question is asked again after `fg`.
     static func confirm(_ question: String) async -> Bool {
         guard let tty = TTY.openTerminal() else { return false }
         defer { tty.closeTerminal() }
         var wake: [Int32] = [-1, -1]
         guard pipe(&wake) == 0 else { return false }
         defer { close(wake[0]); close(wake[1]) }
-        tty.send(question)
         let (readEnd, writeEnd) = (wake[0], wake[1])
-        let outcome = await withTaskCancellationHandler {
-            LineReader.readLine(from: tty.fd, unless: readEnd)
-        } onCancel: {
-            var byte: UInt8 = 1
-            _ = write(writeEnd, &byte, 1)
+        let keys = QuestionKeys(terminal: tty.fd)
+        defer { keys?.restore() }
+        while true {
+            tty.send(question)
+            let outcome = await withTaskCancellationHandler {
+                LineReader.readLine(from: tty.fd, unless: readEnd, endings: keys?.endings ?? [])
+            } onCancel: {
+                var byte: UInt8 = 1
+                _ = write(writeEnd, &byte, 1)
+            }
+            switch outcome {
+            case .line(let answer):
+                let word = answer.trimmingCharacters(in: .whitespaces).lowercased()
+                return word == "y" || word == "yes"
+            case .ended(let byte) where byte == keys?.suspend:
+                keys?.suspendProcessGroup()
+            case .ended:
+                tty.send("\n")
+                keys?.interruptProcessGroup()
+                // Until the interruption cancels this task: a No now would end the command first.
+                try? await Task.sleep(for: SessionRun.interruptGrace)
+                return false
+            case .endOfInput, .abandoned:
+                tty.send("\n")
+                return false
+            }
         }
-        guard case .line(let answer) = outcome else {
-            tty.send("\n")
-            return false
-        }
-        let word = answer.trimmingCharacters(in: .whitespaces).lowercased()
-        return word == "y" || word == "yes"
     }
 
     /// Reads a password with echo off. Echo is restored on every way out: normal return, end of
