@@ -112,7 +112,7 @@ enum MainBindings {
             state.selectRow(0)
         },
         Binding([.char("G"), .end], in: [.list], help: "oldest job (loads the whole history)",
-                details: "The oldest job: selects the last row and loads the rest of the history in pages of \(historyPageSize), showing how many jobs are listed. The keys keep working; any movement key stops the loading.",
+                details: "The oldest job: selects the last row and loads the rest of the history in pages of \(historyPageSize), showing how many jobs are listed. The keys keep working; any movement key stops the loading. With several servers, a server whose page fails leaves the walk (the status line names it until that server answers again) and the others go on; `G` again walks it.",
                 footer: FooterLabel(label: "first/last", rank: 8)) { state, _ in
             state.selectOldest()
         },
