@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The filter's text of every loaded job — lower-cased "name id user [context]" — in one
 /// contiguous UTF-8 buffer indexed by slot, so 100,000 jobs cost one allocation, not 100,000
 /// strings, and a search is a byte scan.
@@ -112,7 +106,7 @@ struct SearchText: Sendable {
     /// The slots among `slots` whose text contains `needle` (already lower-cased), in their order.
     func matching(_ needle: String, among slots: [JobStore.Slot]) -> [JobStore.Slot] {
         guard let pattern = Pattern(needle, counts: byteCounts) else { return slots }
-        let named = names.map { name in name.withUnsafeBytes { pattern.find(in: $0, from: 0, to: $0.count) != nil } }
+        let named = names.indices.map { name(Int32($0), contains: pattern) }
         func nameMatches(_ slot: JobStore.Slot) -> Bool {
             let number = nameOf[Int(slot)]
             return number != Self.ownName && named[Int(number)]
@@ -128,11 +122,12 @@ struct SearchText: Sendable {
     /// `slot`'s text contains `needle` (lower-cased).
     func matches(_ slot: JobStore.Slot, _ needle: String) -> Bool {
         guard let pattern = Pattern(needle, counts: byteCounts) else { return true }
-        let number = nameOf[Int(slot)]
-        if number != Self.ownName, names[Int(number)].withUnsafeBytes({ pattern.find(in: $0, from: 0, to: $0.count) != nil }) {
-            return true
-        }
-        return contains(slot, pattern)
+        return name(nameOf[Int(slot)], contains: pattern) || contains(slot, pattern)
+    }
+
+    /// Name `number` (`ownName`: none kept apart) contains `pattern`.
+    private func name(_ number: Int32, contains pattern: Pattern) -> Bool {
+        number != Self.ownName && names[Int(number)].withUnsafeBytes { pattern.find(in: $0, from: 0, to: $0.count) != nil }
     }
 
     private func contains(_ slot: JobStore.Slot, _ pattern: Pattern) -> Bool {
@@ -189,18 +184,7 @@ struct SearchText: Sendable {
 
         /// Where the needle first starts in `buffer[from..<to]`, or nil.
         func find(in buffer: UnsafeRawBufferPointer, from: Int, to end: Int) -> Int? {
-            guard let base = buffer.baseAddress else { return nil }
-            let count = bytes.count
-            var at = from + anchor
-            return bytes.withUnsafeBytes { needle in
-                while end - at >= count - anchor {
-                    guard let hit = memchr(base + at, Int32(needle[anchor]), end - at - (count - anchor) + 1) else { return nil }
-                    let start = base.distance(to: UnsafeRawPointer(hit)) - anchor
-                    if memcmp(base + start, needle.baseAddress!, count) == 0 { return start }
-                    at = start + anchor + 1
-                }
-                return nil
-            }
+            bytes.withUnsafeBytes { ByteSearch.firstOffset(of: $0, anchor: anchor, in: buffer, from: from, to: end) }
         }
     }
 
