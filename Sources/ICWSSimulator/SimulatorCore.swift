@@ -59,8 +59,6 @@ actor SimulatorCore {
 
     // MARK: Jobs
 
-    func page(fromJobId: String?, count: Int) -> [JobRecord] { store.page(fromJobId: fromJobId, count: count) }
-
     func entries(fromJobId: String?, count: Int, mode: JobsResponseMode) -> [Data] {
         store.entries(fromJobId: fromJobId, count: count, mode: mode)
     }
