@@ -14,11 +14,8 @@ struct CLITerminalQuestionTests {
     func interruptedQuestion() async throws {
         try await SimulatorFixture.with { sim in
             let id = await sim.addJob(submittedBy: "admin", name: "keep me")
-            let script = try CLITerminalTests.script(before: "trap '' INT", dxtop: "jobs cancel \(id)")
             let screen = try await DxtopBinary.offPool {
-                let pane = try TmuxPane(width: 160, height: 40, environment: sim.environment())
-                try pane.run("bash --norc --noprofile \(script.path)")
-                try pane.waitFor(text: "[y/N]")
+                let pane = try CLITerminalTests.atCancelQuestion(id, environment: sim.environment(), width: 160)
                 // Typed with Ctrl-C in one write, before dxtop can see a signal: a question still
                 // reading the terminal would take the line as its answer.
                 try pane.press("C-c", "echo typed-after-$((6*7))", "Enter")
@@ -36,9 +33,7 @@ struct CLITerminalQuestionTests {
         try await SimulatorFixture.with { sim in
             let id = await sim.addJob(submittedBy: "admin", name: "keep me")
             let screen = try await DxtopBinary.offPool {
-                let pane = try TmuxPane(width: 160, height: 40, environment: sim.environment())
-                try pane.run("\(DxtopBinary.url.path) jobs cancel \(id); echo \"status=$?\"")
-                try pane.waitFor(text: "[y/N]")
+                let pane = try CLITerminalTests.atCancelQuestion(id, environment: sim.environment(), width: 160)
                 try pane.press("C-z")
                 try pane.waitFor(text: "Stopped")
                 try pane.run("fg")

@@ -101,11 +101,8 @@ struct CLITerminalTests {
     func cancelQuestionInterrupted() async throws {
         try await SimulatorFixture.with { sim in
             let id = await sim.addJob(submittedBy: "admin", name: "keep me")
-            let script = try Self.script(before: "trap '' INT", dxtop: "jobs cancel \(id)")
             let screen = try await DxtopBinary.offPool {
-                let pane = try TmuxPane(width: 120, height: 40, environment: sim.environment())
-                try pane.run("bash --norc --noprofile \(script.path)")
-                try pane.waitFor(text: "[y/N]")
+                let pane = try Self.atCancelQuestion(id, environment: sim.environment(), width: 120)
                 try pane.press("C-c")
                 return try pane.waitFor(text: "tty-")
             }
@@ -119,6 +116,16 @@ struct CLITerminalTests {
 
     /// A bash script: `before`, then `dxtop <arguments>`, then `status=N` and the echo and
     /// interrupt-key settings dxtop left behind (`tty-echo` or `tty--echo`, `tty-isig` or `tty--isig`).
+    /// A pane running `script(before: "trap '' INT", dxtop: "jobs cancel ID")` up to its question
+    /// (bash has the script open by then: its file may go).
+    static func atCancelQuestion(_ id: String, environment: [String: String], width: Int) throws -> TmuxPane {
+        let script = try script(before: "trap '' INT", dxtop: "jobs cancel \(id)")
+        let pane = try TmuxPane(width: width, height: 40, environment: environment)
+        try pane.run("bash --norc --noprofile \(script.path)")
+        try pane.waitFor(text: "[y/N]")
+        return pane
+    }
+
     static func script(before: String, dxtop arguments: String) throws -> TemporaryFile {
         try TemporaryFile(contents: """
             \(before)
