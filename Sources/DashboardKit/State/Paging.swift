@@ -155,6 +155,8 @@ public struct Paging: Equatable, Sendable {
     }
 
     mutating func failed(olderThan: String?, _ failure: Failure) {
+        // This server's part of a history walk ends (the other servers' goes on).
+        walkingHistory = false
         if let olderThan {
             if phase == .loadingOlder(olderThan: olderThan) {
                 phase = .idle

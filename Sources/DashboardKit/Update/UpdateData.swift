@@ -71,7 +71,6 @@ extension DashboardState {
         advanceClock(to: at)
         guard let index = serverIndex(context) else { return }
         servers[index].paging.failed(olderThan: olderThan, failure)
-        servers[index].paging.walk(false)
         let server = pageServerName(context)
         statusMessage = .failed(olderThan == nil ? .newestPage(server: server) : .olderPage(server: server), failure)
     }
