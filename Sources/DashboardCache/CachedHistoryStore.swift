@@ -41,9 +41,8 @@ public final class CachedHistoryStore: HistoryStore {
     /// read's first page is that long (50 jobs, not 1,000: about a twentieth of the bytes), and still
     /// one request.
     private let newestMetCache = Mutex<Int?>(nil)
-    /// The pages of a walk not handed to `writes` yet, and the batches handed to it and not
-    /// taken up yet, oldest first.
-    private let walk = Mutex<(held: [HeldPage], handed: [[HeldPage]])>(([], []))
+    /// The pages of a walk not handed to `writes` yet, oldest first.
+    private let held = Mutex<[HeldPage]>([])
 
     /// The pages of a walk filed in one transaction: 200 MB written for 100,000 jobs against
     /// 438 MB one a page, for this many pages more in memory (eight wrote 100 MB, but the pages
@@ -97,9 +96,9 @@ public final class CachedHistoryStore: HistoryStore {
         guard let cache else { return }
         let filing = PageToFile(jobs: page.jobs, filing: olderThan.map(PageFiling.older(than:)) ?? .newest,
                                 endsList: page.jobs.isEmpty)
-        let full = walk.withLock { walk in
-            walk.held.append(HeldPage(page: filing, requested: requested))
-            return walk.held.count >= Self.walkPagesFiledTogether
+        let full = held.withLock { held in
+            held.append(HeldPage(page: filing, requested: requested))
+            return held.count >= Self.walkPagesFiledTogether
         }
         guard walkGoesOn else {
             fileHeld()
@@ -113,12 +112,12 @@ public final class CachedHistoryStore: HistoryStore {
 
     public func fileHeld() {
         guard let cache else { return }
-        walk.withLock { walk in
-            guard !walk.held.isEmpty else { return }
-            walk.handed.append(walk.held)
-            walk.held.removeAll()
-            // Handed over with `walk` locked: batches reach `writes` in the order of their pages.
-            writes.async { [self] in fileFirstHanded(cache) }
+        held.withLock { held in
+            guard !held.isEmpty else { return }
+            let batch = held
+            held.removeAll()
+            // Handed over with `held` locked: batches reach `writes` in the order of their pages.
+            writes.async { [self] in file(batch, cache) }
         }
     }
 
@@ -127,9 +126,8 @@ public final class CachedHistoryStore: HistoryStore {
         _ = try? await cache.offPool(on: writes) { _ in }
     }
 
-    /// Files the oldest batch handed to `writes` (on `writes`); its pages are freed on return.
-    private func fileFirstHanded(_ cache: HistoryCache) {
-        let batch = walk.withLock { $0.handed.removeFirst() }
+    /// Files `batch` (on `writes`); its pages are freed with the closure that hands it over.
+    private func file(_ batch: [HeldPage], _ cache: HistoryCache) {
         do {
             let joins = try cache.fileIfJoining(batch.map(\.page))
             for (held, join) in zip(batch, joins) where join == .metEndedJob {
