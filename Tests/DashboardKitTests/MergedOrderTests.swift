@@ -10,9 +10,9 @@ import ICWSWire
 struct MergedOrderTests {
     static let lab = ContextID(0), prod = ContextID(1)
 
-    static func twoServers(height: Int = 40) -> DashboardState {
+    static func twoServers(width: Int = 120, height: Int = 40) -> DashboardState {
         let options = DashboardOptions(contexts: [ContextOptions(name: "lab"), ContextOptions(name: "prod")], timeFormat: .utc)
-        var state = DashboardState(options: options, width: 120, height: height)
+        var state = DashboardState(options: options, width: width, height: height)
         for context in [lab, prod] { _ = update(&state, .connectionChanged(context: context, .connected, at: Fixture.base)) }
         return state
     }
@@ -153,6 +153,26 @@ struct MergedOrderTests {
         Fixture.send(&state, Self.page(Self.prod, [], olderThan: "605", requested: historyPageSize))
         #expect(state.statusMessage?.text == "History loaded: 84 jobs listed.")
         #expect(state.brokenInvariants.isEmpty)
+    }
+
+    /// At 80x24 (tryout): the failure that names its server takes the status row and the footer's,
+    /// whole; the next key gives the footer back, and the walk's progress goes on.
+    @Test func aServersFailureAt80x24IsShownWholeUntilTheNextKey() {
+        var state = Self.twoServers(width: 80, height: 24)
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", (0..<40).map { 100 - Double($0) })))
+        Fixture.send(&state, Self.page(Self.prod, Self.jobs("prod", (0..<40).map { 99.5 - Double($0) })))
+        Fixture.press(&state, .char("G"))
+        let failure = Failure(.unavailable, "cannot connect to 127.0.0.1:18402: connection refused")
+        Fixture.send(&state, .pageFailed(context: Self.prod, olderThan: "605", failure: failure, at: Fixture.at(41)))
+        let said = state.statusMessage?.text
+        let bottom = MultiServerTests.screen(state).lines.suffix(2).map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(bottom.joined(separator: " ") == said, "two rows, nothing cut")
+        #expect(bottom[0].hasPrefix("prod: Could not load older jobs:"))
+        Fixture.press(&state, .escape)
+        let lines = MultiServerTests.screen(state).lines
+        #expect(lines.last?.contains("q quit") == true, "the footer is back")
+        Fixture.send(&state, Self.page(Self.lab, Self.jobs("lab", [50]), olderThan: "610", requested: historyPageSize))
+        #expect(state.statusMessage?.text == "Loading history: 81 jobs…")
     }
 
     /// A walk that ends while a server's failure is no longer shown names the server left short.
