@@ -28,7 +28,7 @@ import Synchronization
 /// A cache that cannot be opened leaves the store empty with a warning; a filing that fails is
 /// logged and the store stops filing (the server stays the source of truth).
 public final class CachedHistoryStore: HistoryStore {
-    private let cache: HistoryCache?
+    let cache: HistoryCache?
     public let warning: String?
     /// The cache held no job when opened: nothing to restore.
     private let startsCold: Bool
@@ -107,17 +107,25 @@ public final class CachedHistoryStore: HistoryStore {
         guard full else { return }
         // At most one batch is being filed while the walk gathers the next: the one before is in.
         await filed(cache)
-        fileHeld()
+        fileHeld(moreToCome: true)
     }
 
-    public func fileHeld() {
+    public func fileHeld() { fileHeld(moreToCome: false) }
+
+    /// `moreToCome`: the walk goes on, so the filing keeps its page cache for the next batch.
+    private func fileHeld(moreToCome: Bool) {
         guard let cache else { return }
         held.withLock { held in
-            guard !held.isEmpty else { return }
             let batch = held
             held.removeAll()
             // Handed over with `held` locked: batches reach `writes` in the order of their pages.
-            writes.async { [self] in file(batch, cache) }
+            writes.async { [self] in
+                if !batch.isEmpty {
+                    file(batch, cache, moreToCome: moreToCome)
+                } else if !moreToCome {
+                    cache.releaseFilingCache()  // the walk's last batch may have kept it
+                }
+            }
         }
     }
 
@@ -127,9 +135,9 @@ public final class CachedHistoryStore: HistoryStore {
     }
 
     /// Files `batch` (on `writes`); its pages are freed with the closure that hands it over.
-    private func file(_ batch: [HeldPage], _ cache: HistoryCache) {
+    private func file(_ batch: [HeldPage], _ cache: HistoryCache, moreToCome: Bool) {
         do {
-            let joins = try cache.fileIfJoining(batch.map(\.page))
+            let joins = try cache.fileIfJoining(batch.map(\.page), moreToCome: moreToCome)
             for (held, join) in zip(batch, joins) where join == .metEndedJob {
                 newestMetCache.withLock { $0 = held.requested }
             }

@@ -82,6 +82,22 @@ import Testing
                 "a newest page that holds a cached ended job: a warm read of its length meets the cache")
     }
 
+    /// A walk's batches keep the filing's page cache while more come (the index is not read back
+    /// from the file for each batch); the last batch, or a release, hands it back.
+    @Test func theFilingCacheIsKeptWhileMoreBatchesCome() throws {
+        let cache = try Slices.cache()
+        func cacheSize() throws -> Int? { try cache.queue.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } }
+        func page(_ ids: [String], _ filing: PageFiling) -> PageToFile { PageToFile(jobs: Self.page(ids), filing: filing, endsList: false) }
+        #expect(try cacheSize() == -HistoryCache.pageCacheKiB)
+        _ = try cache.fileIfJoining([page(["d", "c"], .newest)], moreToCome: true)
+        #expect(try cacheSize() == -HistoryCache.filingCacheKiB)
+        _ = try cache.fileIfJoining([page(["b"], .older(than: "c"))])
+        #expect(try cacheSize() == -HistoryCache.pageCacheKiB)
+        _ = try cache.fileIfJoining([page(["a"], .older(than: "b"))], moreToCome: true)
+        cache.releaseFilingCache()
+        #expect(try cacheSize() == -HistoryCache.pageCacheKiB)
+    }
+
     /// Pages filed together (a walk's, one transaction) join as each would alone: a page joins
     /// the one before it in the same batch, one after a gap stays apart, and the empty page
     /// that ends the list makes the history whole.

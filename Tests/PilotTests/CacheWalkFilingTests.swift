@@ -1,7 +1,7 @@
 @testable import DashboardCache
 import DashboardKit
 import Foundation
-import HistoryCache
+@testable import HistoryCache
 import ICWSSimulator
 import Testing
 
@@ -26,6 +26,8 @@ struct CacheWalkFilingTests {
                     let cached = try HistoryCache(at: folder.appendingPathComponent("pilot.sqlite")).jobs()
                     let ended = pilot.state.loadOrder.filter { pilot.state.jobs[$0]?.state?.hasEnded == true }.count
                     #expect(cached.count == ended, "every ended job listed is filed while the dashboard runs")
+                    let pageCache = try await store.cache?.queue.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") }
+                    #expect(pageCache == -HistoryCache.pageCacheKiB, "the walk's filing cache is handed back once it ended")
                 }
             }
         }
